@@ -1,0 +1,85 @@
+"""Feed rows: what to poll, and what the last poll said."""
+
+from datetime import datetime
+
+from sqlalchemy import Engine, or_
+from sqlmodel import Session, col, select
+
+from storage.models import Feed, utcnow
+
+
+def add_feed(engine: Engine, url: str, title: str = "", site: str = "") -> Feed:
+    """Add a feed, or return the one already stored under that address."""
+    with Session(engine) as session:
+        feed = session.exec(select(Feed).where(Feed.url == url)).first()
+        if feed is None:
+            feed = Feed(url=url, title=title, site=site)
+            session.add(feed)
+            session.commit()
+            session.refresh(feed)
+        return feed
+
+
+def list_feeds(engine: Engine) -> list[Feed]:
+    """Every feed, enabled or not, in the order they were added."""
+    with Session(engine) as session:
+        return list(session.exec(select(Feed).order_by(col(Feed.id))))
+
+
+def get_feed(engine: Engine, feed_id: int) -> Feed | None:
+    with Session(engine) as session:
+        return session.get(Feed, feed_id)
+
+
+def due_feeds(engine: Engine, now: datetime | None = None) -> list[Feed]:
+    """Enabled feeds whose next poll time has come (or was never set)."""
+    now = now or utcnow()
+    query = (
+        select(Feed)
+        .where(Feed.enabled == True)  # noqa: E712  (SQL comparison, not Python truthiness)
+        .where(or_(col(Feed.next_poll_at).is_(None), col(Feed.next_poll_at) <= now))
+        .order_by(col(Feed.next_poll_at))
+    )
+    with Session(engine) as session:
+        return list(session.exec(query))
+
+
+def enabled_feeds(engine: Engine) -> list[Feed]:
+    with Session(engine) as session:
+        return list(session.exec(select(Feed).where(Feed.enabled == True)))  # noqa: E712
+
+
+def record_poll(
+    engine: Engine,
+    feed_id: int,
+    *,
+    status: str,
+    next_poll_at: datetime,
+    error: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    title: str | None = None,
+    site: str | None = None,
+) -> None:
+    """Store what one poll of a feed found: its validators, its health and when to come back.
+
+    A poll with an error counts one more consecutive failure; any other resets the count.
+    """
+    with Session(engine) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None:
+            return
+        feed.last_polled_at = utcnow()
+        feed.next_poll_at = next_poll_at
+        feed.last_status = status
+        feed.last_error = error
+        if error is None:
+            feed.consecutive_failures = 0
+            feed.etag = etag if etag is not None else feed.etag
+            feed.last_modified = last_modified if last_modified is not None else feed.last_modified
+            feed.title = title or feed.title
+            feed.site = site or feed.site
+        else:
+            feed.consecutive_failures += 1
+        session.add(feed)
+        session.commit()

@@ -1,0 +1,32 @@
+"""Where Pantau keeps its files when nobody says otherwise."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "pantau"
+
+
+def default_db_url() -> str:
+    """The database named by PANTAU_DB, else a SQLite file in the platform data directory."""
+    named = os.environ.get("PANTAU_DB")
+    if named:
+        return as_db_url(named)
+    return as_db_url(str(user_data_path(APP_NAME) / "pantau.db"))
+
+
+def as_db_url(path_or_url: str) -> str:
+    """Accept either a SQLAlchemy URL or a plain file path, as `--db` does."""
+    if "://" in path_or_url:
+        return path_or_url
+    path = Path(path_or_url).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def log_dir() -> Path:
+    """The directory for Pantau's log file."""
+    directory = user_log_path(APP_NAME)
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
