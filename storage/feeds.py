@@ -2,22 +2,47 @@
 
 from datetime import datetime
 
-from sqlalchemy import Engine, or_
+from sqlalchemy import Engine, func, or_
 from sqlmodel import Session, col, select
 
 from storage.models import Feed, utcnow
 
 
-def add_feed(engine: Engine, url: str, title: str = "", site: str = "") -> Feed:
-    """Add a feed, or return the one already stored under that address."""
+def add_feed(
+    engine: Engine, url: str, title: str = "", site: str = "", poll_interval_s: int | None = None
+) -> Feed:
+    """Add a feed, or re-enable and return the one already stored under that address."""
     with Session(engine) as session:
         feed = session.exec(select(Feed).where(Feed.url == url)).first()
         if feed is None:
-            feed = Feed(url=url, title=title, site=site)
+            feed = Feed(url=url, title=title, site=site, poll_interval_s=poll_interval_s)
+        else:
+            feed.enabled = True
+            feed.poll_interval_s = poll_interval_s or feed.poll_interval_s
+        session.add(feed)
+        session.commit()
+        session.refresh(feed)
+        return feed
+
+
+def disable_feed(engine: Engine, url_or_id: str) -> Feed | None:
+    """Stop polling a feed; its articles stay. Returns the feed, or None if nothing matched."""
+    with Session(engine) as session:
+        query = select(Feed).where(
+            or_(Feed.url == url_or_id, Feed.id == (int(url_or_id) if url_or_id.isdigit() else -1))
+        )
+        feed = session.exec(query).first()
+        if feed is not None:
+            feed.enabled = False
             session.add(feed)
             session.commit()
             session.refresh(feed)
         return feed
+
+
+def feed_count(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Feed)).one()
 
 
 def list_feeds(engine: Engine) -> list[Feed]:

@@ -30,3 +30,13 @@ def log_dir() -> Path:
     directory = user_log_path(APP_NAME)
     directory.mkdir(parents=True, exist_ok=True)
     return directory
+
+
+def demo_db_url(fresh: bool) -> str:
+    """The demo desk's own database, beside the real one, emptied when `fresh`."""
+    path = user_data_path(APP_NAME) / "demo.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        for leftover in (path, path.with_name("demo.db-wal"), path.with_name("demo.db-shm")):
+            leftover.unlink(missing_ok=True)
+    return f"sqlite:///{path}"

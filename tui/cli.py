@@ -1,0 +1,225 @@
+"""The `pantau` command line: the desk, the demo, the headless poller and feed management."""
+
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import replace
+from importlib.metadata import version
+from pathlib import Path
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from fetchers.opml import FeedEntry, OpmlError, default_feeds, read_opml, write_opml
+from fetchers.poller import PollSummary, poll_due, poll_feeds
+from fetchers.reachability import any_reachable
+from storage.engine import make_engine
+from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
+from storage.locations import as_db_url
+from tui.config import Settings, load_settings
+from tui.logs import log_file, setup_logging
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DEMO_RELEASE_S = 3.0
+
+
+class DeskError(click.ClickException):
+    """A failure worded for the user; the details go to the log."""
+
+
+def _open_engine(settings: Settings) -> Engine:
+    try:
+        return make_engine(settings.db_url)
+    except SQLAlchemyError as error:
+        log.exception("cannot open database %s", settings.db_url)
+        raise DeskError(f"cannot open the database {settings.db_url}: {error.orig or error}") from error
+
+
+def _seed_default_feeds(engine: Engine) -> None:
+    """On a brand-new database, start from the regional feeds shipped in seeds/feeds.opml."""
+    if feed_count(engine) == 0:
+        for entry in default_feeds():
+            add_feed(engine, entry.url, title=entry.title, site=entry.site)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("pantau"), prog_name="pantau")
+@click.option("--db", metavar="PATH|URL", help="Database file or URL (default: PANTAU_DB, else the platform data directory).")
+@click.option("--demo-if-offline", is_flag=True, help="Open the demo desk when no configured feed can be reached.")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
+    """Pantau: a terminal monitoring desk for labour–police news. Without a command, opens the desk."""
+    setup_logging()
+    try:
+        settings = load_settings()
+    except (ValueError, OSError) as error:
+        raise DeskError(f"cannot read the configuration: {error}") from error
+    if db:
+        settings = replace(settings, db_url=as_db_url(db))
+    ctx.obj = settings
+    if ctx.invoked_subcommand is None:
+        _open_desk(settings, demo_if_offline)
+
+
+def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
+    engine = _open_engine(settings)
+    _seed_default_feeds(engine)
+    if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
+        click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
+        _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
+        return
+    from tui.app import PantauApp
+
+    PantauApp(engine, settings).run()
+
+
+@main.command()
+@click.option("--every", "release_every_s", default=DEFAULT_DEMO_RELEASE_S, show_default=True, help="Seconds between new demo articles.")
+@click.pass_obj
+def demo(settings: Settings, release_every_s: float) -> None:
+    """Open the desk on a fresh demo database fed by two fictional local news sites."""
+    _run_demo(settings, release_every_s)
+
+
+def _run_demo(settings: Settings, release_every_s: float) -> None:
+    from fetchers.demo_server import DemoServer
+    from tui.demo import demo_app
+
+    with DemoServer(release_every_s=release_every_s) as server:
+        demo_app(settings, server).run()
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Poll every due feed once, print a summary and exit.")
+@click.option("--all", "every_feed", is_flag=True, help="With --once: poll every enabled feed, due or not.")
+@click.pass_obj
+def poll(settings: Settings, once: bool, every_feed: bool) -> None:
+    """Run the poller without the app (until Ctrl+C), sharing the desk's database."""
+    engine = _open_engine(settings)
+    _seed_default_feeds(engine)
+    if once:
+        summary = asyncio.run(_poll_once_with_progress(engine, every_feed))
+        click.echo(_summary_line(summary))
+        return
+    asyncio.run(_poll_until_stopped(engine, settings.poll_interval_s))
+
+
+async def _poll_once_with_progress(engine: Engine, every_feed: bool) -> PollSummary:
+    with click.progressbar(length=1, label="Polling feeds", file=click.get_text_stream("stderr")) as bar:
+
+        def on_progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        if every_feed:
+            return await poll_feeds(engine, enabled_feeds(engine), on_progress=on_progress)
+        return await poll_due(engine, on_progress=on_progress)
+
+
+async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
+    """Poll due feeds on a short tick; SIGINT/SIGTERM end the loop after the current cycle's write."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    tick_s = min(15, max(1, interval_s))
+    click.echo(f"Polling feeds every {interval_s} s (Ctrl+C stops).")
+    while not stop.is_set():
+        summary = await poll_due(engine)
+        if summary.polled:
+            click.echo(_summary_line(summary))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=tick_s)
+        except TimeoutError:
+            pass
+    click.echo("Poller stopped.")
+
+
+def _summary_line(summary: PollSummary) -> str:
+    line = (
+        f"{summary.polled} feeds polled: {summary.not_modified} not modified, "
+        f"{summary.failed} failed, {summary.new_articles} new articles"
+    )
+    return line + (" (offline: no feed could be reached)" if summary.offline else "")
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def feeds(ctx: click.Context) -> None:
+    """List the feeds with their health, or manage them."""
+    if ctx.invoked_subcommand is None:
+        engine = _open_engine(ctx.obj)
+        _seed_default_feeds(engine)
+        for feed in list_feeds(engine):
+            state = feed.last_status if feed.enabled else "disabled"
+            polled = feed.last_polled_at.strftime("%Y-%m-%d %H:%M") if feed.last_polled_at else "never"
+            click.echo(f"{feed.id:>4}  {state:<14} fails={feed.consecutive_failures:<3} polled={polled:<16}  {feed.title or feed.url}")
+            click.echo(f"      {feed.url}")
+            if feed.last_error:
+                click.echo(f"      last error: {feed.last_error}")
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--title", default="", help="A name for the feed (default: the feed's own title).")
+@click.pass_obj
+def feeds_add(settings: Settings, url: str, title: str) -> None:
+    """Add a feed by its address."""
+    if not url.startswith(("http://", "https://")):
+        raise DeskError(f"not a feed address: {url!r} (only http:// and https:// are accepted)")
+    feed = add_feed(_open_engine(settings), url, title=title)
+    click.echo(f"Added feed {feed.id}: {feed.url}")
+
+
+@feeds.command("remove")
+@click.argument("url_or_id")
+@click.pass_obj
+def feeds_remove(settings: Settings, url_or_id: str) -> None:
+    """Stop polling a feed (by address or number); its articles are kept."""
+    feed = disable_feed(_open_engine(settings), url_or_id)
+    if feed is None:
+        raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
+    click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {feed.url}")
+
+
+@feeds.command("import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def feeds_import(settings: Settings, opml_file: Path) -> None:
+    """Add every feed listed in an OPML file."""
+    try:
+        entries = read_opml(opml_file)
+    except OpmlError as error:
+        raise DeskError(str(error)) from error
+    engine = _open_engine(settings)
+    with click.progressbar(entries, label="Importing feeds", file=click.get_text_stream("stderr")) as bar:
+        for entry in bar:
+            add_feed(engine, entry.url, title=entry.title, site=entry.site)
+    click.echo(f"Imported {len(entries)} feeds from {opml_file}")
+
+
+@feeds.command("export")
+@click.argument("opml_file", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.pass_obj
+def feeds_export(settings: Settings, opml_file: Path | None) -> None:
+    """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
+    entries = [FeedEntry(f.url, f.title, f.site) for f in enabled_feeds(_open_engine(settings))]
+    document = write_opml(entries)
+    if opml_file is None:
+        click.echo(document, nl=False)
+    else:
+        opml_file.write_text(document, encoding="utf-8")
+        click.echo(f"Wrote {len(entries)} feeds to {opml_file}")
+
+
+def run() -> None:
+    """The console entry point: anything unexpected is logged, and the user is told where."""
+    try:
+        main()
+    except Exception:
+        log.exception("unexpected error")
+        click.echo(f"Pantau stopped on an unexpected error; the details are in {log_file()}", err=True)
+        sys.exit(1)
