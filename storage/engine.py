@@ -3,7 +3,7 @@
 from sqlalchemy import Engine, event, text
 from sqlmodel import SQLModel, create_engine
 
-from storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage import models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 BUSY_TIMEOUT_MS = 10_000
 

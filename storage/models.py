@@ -47,3 +47,4 @@ class Article(SQLModel, table=True):
     content_hash: str = ""
     is_read: bool = False
     is_starred: bool = False
+    tagger_version: str | None = None
