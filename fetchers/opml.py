@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
-class FeedEntry:
+class FeedListEntry:
     url: str
     title: str
     site: str
@@ -17,7 +17,7 @@ class OpmlError(ValueError):
     """The file is not an OPML feed list we can read."""
 
 
-def read_opml(source: Path | str) -> list[FeedEntry]:
+def read_opml(source: Path | str) -> list[FeedListEntry]:
     """Every outline with an xmlUrl, however deeply it is nested in folders."""
     try:
         root = ElementTree.parse(source).getroot()
@@ -28,17 +28,17 @@ def read_opml(source: Path | str) -> list[FeedEntry]:
         url = (outline.get("xmlUrl") or "").strip()
         if url.startswith(("http://", "https://")):
             title = outline.get("title") or outline.get("text") or url
-            entries.append(FeedEntry(url=url, title=title, site=outline.get("htmlUrl") or ""))
+            entries.append(FeedListEntry(url=url, title=title, site=outline.get("htmlUrl") or ""))
     return entries
 
 
-def default_feeds() -> list[FeedEntry]:
+def default_feeds() -> list[FeedListEntry]:
     """The regional sources shipped in seeds/feeds.opml."""
     with files("seeds").joinpath("feeds.opml").open("rb") as handle:
         return read_opml(handle)
 
 
-def write_opml(entries: list[FeedEntry], title: str = "Pantau feeds") -> str:
+def write_opml(entries: list[FeedListEntry], title: str = "Pantau feeds") -> str:
     """An OPML 2.0 document listing `entries`."""
     opml = ElementTree.Element("opml", version="2.0")
     head = ElementTree.SubElement(opml, "head")

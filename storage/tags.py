@@ -152,11 +152,12 @@ def article_places(engine: Engine, article_id: int) -> list[PlaceTag]:
         return list(session.exec(query))
 
 
-def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500) -> list[int]:
-    """Ids of articles not yet tagged by this tagger version, oldest first."""
+def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500, after_id: int = 0) -> list[int]:
+    """Ids above `after_id` of articles not yet tagged by this tagger version, oldest first."""
     query = (
         select(Article.id)
         .where((col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version))
+        .where(col(Article.id) > after_id)
         .order_by(col(Article.id))
         .limit(limit)
     )

@@ -12,7 +12,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from fetchers.opml import FeedEntry, OpmlError, default_feeds, read_opml, write_opml
+from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from fetchers.poller import PollSummary, poll_due, poll_feeds
 from fetchers.reachability import any_reachable
 from storage.engine import make_engine
@@ -206,7 +206,7 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
 @click.pass_obj
 def feeds_export(settings: Settings, opml_file: Path | None) -> None:
     """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
-    entries = [FeedEntry(f.url, f.title, f.site) for f in enabled_feeds(_open_engine(settings))]
+    entries = [FeedListEntry(f.url, f.title, f.site) for f in enabled_feeds(_open_engine(settings))]
     document = write_opml(entries)
     if opml_file is None:
         click.echo(document, nl=False)
