@@ -1,0 +1,1 @@
+"""Helpers shared by the test suites: a local HTTP server, and what else tests reuse."""
