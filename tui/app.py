@@ -1,0 +1,389 @@
+"""The Pantau app: wiring between the database, the poller and the panes.
+
+Widgets never touch the database. They post what they need (a page of rows, an article),
+the app reads it in a thread worker, and the worker posts a message from
+`tui.messages` back; the handlers here only copy results into widgets.
+"""
+
+import asyncio
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Engine
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from storage.articles import (
+    ArticleRow,
+    ArticleView,
+    article_count,
+    articles_after,
+    get_article,
+    newest_articles,
+    set_read,
+)
+from storage.engine import make_engine
+from storage.feeds import enabled_feeds, get_feed, list_feeds
+from storage.models import Feed
+from tui.commands import DeskCommands
+from tui.config import Settings
+from tui.messages import (
+    ArticleLoaded,
+    ArticlesArrived,
+    FeedHealth,
+    FeedStarted,
+    HealthLoaded,
+    PageLoaded,
+    PollFinished,
+    PollProgress,
+    PollStarted,
+)
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
+from tui.widgets.reader import Reader
+from tui.widgets.status_bar import StatusBar
+
+WATCH_INTERVAL_S = 1.0
+"""How often the app looks for rows stored by its poller or by a separate `pantau poll`."""
+
+HEALTH_INTERVAL_S = 5.0
+DUE_FEEDS, EVERY_FEED = "due", "every"
+SCHEDULER_TICK_S = 15.0
+"""Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
+
+
+class StoredArticles:
+    """Every stored article, newest arrival first: the feed's default source of rows."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def count(self) -> int:
+        return article_count(self.engine)
+
+    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
+        return newest_articles(self.engine, limit, before_id)
+
+    def after(self, after_id: int) -> list[ArticleRow]:
+        return articles_after(self.engine, after_id)
+
+
+def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
+    """Count enabled feeds as answering, failing or not yet polled."""
+    enabled = [feed for feed in feeds if feed.enabled]
+    failing = sum(1 for feed in enabled if feed.consecutive_failures > 0)
+    pending = sum(1 for feed in enabled if feed.last_polled_at is None and not feed.consecutive_failures)
+    polled = [feed.last_polled_at for feed in enabled if feed.last_polled_at is not None]
+    return FeedHealth(
+        ok=len(enabled) - failing - pending,
+        failing=failing,
+        pending=pending,
+        last_poll_at=max(polled) if polled else None,
+    )
+
+
+def summary_is_offline(summary) -> bool:
+    """The poller says offline, or it polled feeds and every one of them failed."""
+    return bool(summary.offline) or (summary.polled > 0 and summary.failed >= summary.polled)
+
+
+def zone_named(name: str) -> ZoneInfo | timezone:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+class PantauApp(App[None]):
+    """The monitoring desk."""
+
+    TITLE = "Pantau"
+    CSS_PATH = "pantau.tcss"
+    COMMANDS = App.COMMANDS | {DeskCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Palette", id="app.command_palette", priority=True, show=False),
+        Binding("r", "poll_feed", "Re-poll this feed", id="app.poll_feed", show=False),
+        Binding("R", "poll_all", "Re-poll all", id="app.poll_all"),
+    ]
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        *,
+        poll: bool = True,
+        poll_interval_s: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.settings = settings
+        self.poll = poll
+        self.poll_period_s = poll_interval_s if poll_interval_s is not None else SCHEDULER_TICK_S
+        self.zone = zone_named(settings.timezone)
+        self.source: RowSource = StoredArticles(engine)
+        self.current_view: ArticleView | None = None
+        self._generation = 0
+        self._feed_started = False
+        self._poll_timer = None
+        self.desk = MainScreen(self.zone)
+        self.sub_title = engine.url.render_as_string(hide_password=True)
+
+    def get_default_screen(self) -> Screen:
+        return self.desk
+
+    # Start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_settings()
+        self.restart_feed()
+        self.set_interval(WATCH_INTERVAL_S, self._watch_tick)
+        self.set_interval(HEALTH_INTERVAL_S, self._load_health)
+        self._load_health()
+        if self.poll:
+            self._poll()
+
+    def _apply_settings(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}; using {self.theme}.", severity="warning")
+        self.set_keymap(self.settings.keymap)
+        if self.zone is timezone.utc and self.settings.timezone not in ("UTC", "Etc/UTC"):
+            self.notify(f"Unknown time zone {self.settings.timezone!r}; showing UTC.", severity="warning")
+
+    @property
+    def feed_list(self) -> FeedList:
+        return self.desk.query_one(FeedList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.desk.query_one(Reader)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        return self.desk.query_one(StatusBar)
+
+    @property
+    def current_article(self) -> ArticleRow | None:
+        """The row under the feed's cursor, for commands that act on it."""
+        return self.feed_list.current
+
+    def restart_feed(self) -> None:
+        """Read the feed afresh from `self.source` (a new source, after filtering, say)."""
+        self._generation += 1
+        self._feed_started = False
+        self._read_first_page(self._generation)
+
+    # Reading the feed ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="feed", exit_on_error=False, description="Reading the newest articles")
+    def _read_first_page(self, generation: int) -> None:
+        rows = self.source.page(PAGE_SIZE, None)
+        total = self.source.count()
+        self.post_message(FeedStarted(generation, total, rows))
+
+    def on_feed_started(self, message: FeedStarted) -> None:
+        if message.generation != self._generation:
+            return
+        with self.batch_update():
+            self.feed_list.start(message.generation, message.total, message.rows)
+        self._feed_started = True
+
+    @on(FeedList.PagesWanted)
+    def _pages_wanted(self, message: FeedList.PagesWanted) -> None:
+        self._read_pages(message.request)
+
+    @work(thread=True, exclusive=True, group="feed-pages", exit_on_error=False, description="Reading a page of articles")
+    def _read_pages(self, request: PageRequest) -> None:
+        worker = get_current_worker()
+        for page, rows in read_pages(self.source, request, lambda: worker.is_cancelled):
+            self.post_message(PageLoaded(request.generation, page, rows))
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        self.feed_list.store_page(message.generation, message.page, message.rows)
+
+    def _watch_tick(self) -> None:
+        if self._feed_started and not self._group_busy("watch"):
+            feed = self.feed_list
+            self._check_arrivals(feed.generation, feed.newest_id)
+
+    @work(thread=True, group="watch", exit_on_error=False, description="Looking for new articles")
+    def _check_arrivals(self, generation: int, after_id: int) -> None:
+        rows = self.source.after(after_id)
+        if rows:
+            self.post_message(ArticlesArrived(generation, rows))
+
+    def on_articles_arrived(self, message: ArticlesArrived) -> None:
+        self.feed_list.add_arrivals(message.generation, message.rows)
+
+    @on(FeedList.NewCountChanged)
+    def _new_count_changed(self, message: FeedList.NewCountChanged) -> None:
+        self.status_bar.new_count = message.count
+
+    # The selected article --------------------------------------------------------------
+
+    @on(FeedList.Highlighted)
+    def _highlighted(self, message: FeedList.Highlighted) -> None:
+        self._load_article(message.article_id)
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False, description="Reading the article")
+    def _load_article(self, article_id: int) -> None:
+        self.post_message(ArticleLoaded(article_id, get_article(self.engine, article_id)))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        current = self.current_article
+        if current is None or current.id != message.article_id:
+            return
+        self.current_view = message.view
+        self.reader.show(message.view)
+
+    @on(FeedList.Opened)
+    def _opened(self, message: FeedList.Opened) -> None:
+        self._mark(message.article_id, True)
+        self.reader.focus()
+
+    @on(FeedList.ReadToggled)
+    def _read_toggled(self, message: FeedList.ReadToggled) -> None:
+        self._mark(message.article_id, message.read)
+
+    def action_set_read(self, read: bool) -> None:
+        """Mark the article under the cursor read or unread."""
+        row = self.current_article
+        if row is not None:
+            self._mark(row.id, read)
+
+    def _mark(self, article_id: int, read: bool) -> None:
+        """Show the new flag at once; the write follows in a worker."""
+        self.feed_list.update_read(article_id, read)
+        self._save_read(article_id, read)
+
+    @work(thread=True, group="write", exit_on_error=False, description="Saving the read flag")
+    def _save_read(self, article_id: int, read: bool) -> None:
+        set_read(self.engine, article_id, read)
+
+    # Feed health and polling -----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="health", exit_on_error=False, description="Reading feed health")
+    def _load_health(self) -> None:
+        self.post_message(HealthLoaded(feed_health(list_feeds(self.engine))))
+
+    def on_health_loaded(self, message: HealthLoaded) -> None:
+        self.status_bar.health = message.health
+
+    def action_poll_all(self) -> None:
+        """Poll every enabled feed now, due or not."""
+        self._poll_now(EVERY_FEED)
+
+    def action_poll_feed(self) -> None:
+        """Poll the selected article's feed now."""
+        view = self.current_view
+        if view is None:
+            self.notify("No article selected: R polls every feed.")
+            return
+        self._poll_now(view.article.feed_id)
+
+    def _poll_now(self, scope: str | int) -> None:
+        if self._group_busy("poll"):
+            self.notify("A poll is already running.")
+            return
+        self._poll(scope)
+
+    @work(group="poll", exit_on_error=False, description="Polling feeds")
+    async def _poll(self, scope: str | int = DUE_FEEDS) -> None:
+        """One poll cycle over the due feeds, every enabled feed, or one feed by id."""
+        from fetchers.poller import poll_due, poll_feeds
+
+        self.post_message(PollStarted())
+        summary = None
+        try:
+            if scope == DUE_FEEDS:
+                summary = await poll_due(self.engine, on_progress=self._progress)
+            else:
+                feeds = await asyncio.to_thread(self._feeds_in, scope)
+                summary = await poll_feeds(self.engine, feeds, on_progress=self._progress)
+        finally:
+            self.post_message(PollFinished(summary, datetime.now(timezone.utc)))
+
+    def _feeds_in(self, scope: str | int) -> list[Feed]:
+        if scope == EVERY_FEED:
+            return enabled_feeds(self.engine)
+        feed = get_feed(self.engine, int(scope))
+        return [feed] if feed is not None else []
+
+    def _progress(self, done: int, total: int) -> None:
+        self.post_message(PollProgress(done, total))
+
+    def on_poll_started(self, _message: PollStarted) -> None:
+        self.status_bar.polling = (0, 0)
+
+    def on_poll_progress(self, message: PollProgress) -> None:
+        if self.status_bar.polling is not None:
+            self.status_bar.polling = (message.done, message.total)
+
+    def on_poll_finished(self, message: PollFinished) -> None:
+        """Show the outcome and schedule the next cycle, so cycles never overlap."""
+        status = self.status_bar
+        with self.batch_update():
+            status.polling = None
+            if message.summary is not None:
+                status.offline = summary_is_offline(message.summary)
+        self._load_health()
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+            self._poll_timer = None
+        if self.poll:
+            self._poll_timer = self.set_timer(self.poll_period_s, self._poll)
+
+    # Keys and commands -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        groups = [
+            ("Desk", [*PantauApp.BINDINGS, *MainScreen.BINDINGS]),
+            ("Incoming feed", FeedList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Help", HelpScreen.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(groups, self.settings.keymap))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between a dark and a light theme."""
+        if self.current_theme.dark:
+            self.theme = "textual-light"
+        else:
+            configured = self.get_theme(self.settings.theme)
+            self.theme = self.settings.theme if configured and configured.dark else "textual-dark"
+
+    # Workers ---------------------------------------------------------------------------
+
+    def _group_busy(self, group: str) -> bool:
+        return any(worker.group == group and not worker.is_finished for worker in self.workers)
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure ends here: say what failed, keep the desk running."""
+        if event.state != WorkerState.ERROR:
+            return
+        worker = event.worker
+        self.log.error(f"worker {worker.name!r} failed", worker.error)
+        self.notify(
+            f"{worker.description or worker.name} failed: {worker.error}",
+            title="Something went wrong",
+            severity="error",
+            timeout=8,
+        )
+
+
+def make_app(settings: Settings, **kwargs) -> PantauApp:
+    """The desk on the database that `settings` names; keyword arguments go to PantauApp."""
+    return PantauApp(make_engine(settings.db_url), settings, **kwargs)

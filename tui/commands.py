@@ -1,0 +1,45 @@
+"""The command palette's desk commands: only those that make sense at this moment."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import PantauApp
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class DeskCommands(Provider):
+    """Polling, the read flag of the selected article, and the theme."""
+
+    def commands(self) -> list[Command]:
+        app = cast("PantauApp", self.app)
+        found: list[Command] = [
+            ("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all),
+        ]
+        view = app.current_view
+        if view is not None:
+            found.append(("Re-poll this article's feed", f"Poll {view.source} now (r)", app.action_poll_feed))
+        row = app.current_article
+        if row is not None:
+            if row.is_read:
+                found.append(("Mark article unread", "Flag the selected article unread (m)", partial(app.action_set_read, False)))
+            else:
+                found.append(("Mark article read", "Flag the selected article read (m)", partial(app.action_set_read, True)))
+        found.append(("Toggle dark/light theme", "Switch between a dark and a light theme", app.action_toggle_theme))
+        found.append(("Show keys", "Every key binding, grouped (F1)", app.action_help))
+        return found
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self.commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self.commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

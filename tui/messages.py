@@ -1,0 +1,115 @@
+"""What workers hand back to the screen: small messages, so no widget waits on the database.
+
+Workers read in threads and end by posting one of these; handlers on the event loop only
+copy the result into widgets. Messages that may arrive in bursts define `can_replace`, so
+a queue of them collapses to the newest.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from textual.message import Message
+
+from storage.articles import ArticleRow, ArticleView
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """How the configured feeds fared, as the status bar shows it."""
+
+    ok: int
+    failing: int
+    pending: int
+    last_poll_at: datetime | None
+
+    @property
+    def all_failing(self) -> bool:
+        """True when feeds were polled and not one of them answered."""
+        return self.failing > 0 and self.ok == 0
+
+
+class FeedStarted(Message):
+    """The first page of the incoming feed and how many rows it has in all."""
+
+    def __init__(self, generation: int, total: int, rows: list[ArticleRow]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.total = total
+        self.rows = rows
+
+
+class PageLoaded(Message):
+    """One page of the incoming feed, read by key below the page before it."""
+
+    def __init__(self, generation: int, page: int, rows: list[ArticleRow]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.page = page
+        self.rows = rows
+
+
+class ArticlesArrived(Message):
+    """Rows stored since the newest row the list knows, newest first."""
+
+    def __init__(self, generation: int, rows: list[ArticleRow]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.rows = rows
+
+
+class ArticleLoaded(Message):
+    """The full article for the reader; only the latest selection matters."""
+
+    def __init__(self, article_id: int, view: ArticleView | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.view = view
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ArticleLoaded)
+
+
+class ReadStateSaved(Message):
+    """An article's read flag is stored."""
+
+    def __init__(self, article_id: int, read: bool) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.read = read
+
+
+class HealthLoaded(Message):
+    """Feed health, refreshed after each poll and now and then for other processes' polls."""
+
+    def __init__(self, health: FeedHealth) -> None:
+        super().__init__()
+        self.health = health
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, HealthLoaded)
+
+
+class PollStarted(Message):
+    """A poll cycle began."""
+
+
+class PollProgress(Message):
+    """How far the running poll cycle is: `done` of `total` feeds."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, PollProgress)
+
+
+class PollFinished(Message):
+    """A poll cycle ended; `summary` is the poller's PollSummary, or None if it failed."""
+
+    def __init__(self, summary: Any | None, finished_at: datetime) -> None:
+        super().__init__()
+        self.summary = summary
+        self.finished_at = finished_at

@@ -1,0 +1,76 @@
+"""Help: every key binding of the desk, grouped by where it works."""
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+BindingGroup = tuple[str, Sequence[BindingType]]
+
+
+def keys_for(binding: Binding, keymap: Mapping[str, str]) -> str:
+    """The keys a binding answers to, after the user's remapping."""
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return ", ".join(key.strip() for key in keys.split(","))
+
+
+def bindings_table(groups: Sequence[BindingGroup], keymap: Mapping[str, str]) -> Table:
+    """One table with a heading row per group."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("what")
+    table.add_column("id", style="dim", no_wrap=True)
+    for title, bindings in groups:
+        table.add_row(Text(title, style="underline"), "", "")
+        for binding in Binding.make_bindings(bindings):
+            table.add_row(keys_for(binding, keymap), binding.description, binding.id or "")
+        table.add_row("", "", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of the bindings; escape, F1 or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll_down", "Scroll down", id="help.scroll_down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", id="help.scroll_up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 90;
+            max-width: 100%;
+            height: 80%;
+            border: round $accent;
+            border-title-align: center;
+            background: $surface;
+            padding: 0 1;
+        }
+    }
+    """
+
+    def __init__(self, groups: Sequence[BindingGroup], keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.groups = groups
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Pantau keys"
+            scroll.border_subtitle = "escape closes · binding ids remap keys in config.toml [keymap]"
+            yield Static(bindings_table(self.groups, self.keymap), id="help-table")
+
+    def action_scroll_down(self) -> None:
+        self.query_one(VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one(VerticalScroll).scroll_up()

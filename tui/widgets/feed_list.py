@@ -1,0 +1,446 @@
+"""The incoming feed: a virtual list that draws only the rows on screen.
+
+A DataTable or ListView builds every row up front and freezes for seconds at tens of
+thousands of articles, so this list keeps only a few pages of rows, read from the
+database by key (each page starts below the last id of the page before it) and asks for
+more as the user scrolls. Rows are addressed by position, newest first: articles that
+arrive while the app runs go in a small `head` list above the pages read at start, so
+positions of the rows below simply shift by the number that arrived.
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone, tzinfo
+from typing import ClassVar, Protocol
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from storage.articles import ArticleRow
+
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 40
+TIME_WIDTH = 12
+MARKER_UNREAD = "●"
+
+
+class RowSource(Protocol):
+    """Where the list's rows come from; a filtered view only needs another source."""
+
+    def count(self) -> int: ...
+
+    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]: ...
+
+    def after(self, after_id: int) -> list[ArticleRow]: ...
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Pages the list lacks, and the key to start reading from.
+
+    `before_id` is the key below which `first_page` starts; reading walks page by page
+    from there to the last wanted page, because a page's key is the last id of the one
+    before it.
+    """
+
+    generation: int
+    first_page: int
+    before_id: int
+    wanted: frozenset[int]
+
+
+def read_pages(
+    source: RowSource,
+    request: PageRequest,
+    is_cancelled: Callable[[], bool] = lambda: False,
+    page_size: int = PAGE_SIZE,
+) -> Iterator[tuple[int, list[ArticleRow]]]:
+    """Yield (page number, rows) from `request.first_page` up to the last wanted page."""
+    before_id = request.before_id
+    for page in range(request.first_page, max(request.wanted) + 1):
+        if is_cancelled():
+            return
+        rows = source.page(page_size, before_id)
+        yield page, rows
+        if len(rows) < page_size:
+            return
+        before_id = rows[-1].id
+
+
+def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = None) -> str:
+    """A compact local time: day, month and clock this year, the year instead for older ones.
+
+    SQLite hands datetimes back without a zone; Pantau stores UTC, so naive means UTC.
+    """
+    if moment is None:
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    local = moment.astimezone(zone)
+    now = (now or datetime.now(timezone.utc)).astimezone(zone)
+    return local.strftime("%d %b %H:%M" if local.year == now.year else "%d %b %Y")
+
+
+def one_line(text: str) -> str:
+    """Feed text on one row: newlines and tabs in a title would break the row apart."""
+    return " ".join(text.split())
+
+
+class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Newest articles first, unread in bold, paged in from the database as it scrolls."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next", id="feed.cursor_down", show=False),
+        Binding("k,up", "cursor_up", "Previous", id="feed.cursor_up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="feed.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="feed.page_up", show=False),
+        Binding("home", "first", "Newest", id="feed.first", show=False),
+        Binding("end", "last", "Oldest", id="feed.last", show=False),
+        Binding("enter", "open", "Open", id="feed.open"),
+        Binding("m", "toggle_read", "Read/unread", id="feed.toggle_read"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "feed-list--cursor",
+        "feed-list--unread",
+        "feed-list--time",
+        "feed-list--source",
+        "feed-list--loading",
+    }
+
+    DEFAULT_CSS = """
+    FeedList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .feed-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .feed-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .feed-list--unread { text-style: bold; }
+        & > .feed-list--time { color: $text-muted; }
+        & > .feed-list--source { color: $text-accent; }
+        & > .feed-list--loading { color: $text-disabled; }
+    }
+    """
+
+    class PagesWanted(Message):
+        """Rows on screen are not loaded yet; the app reads them in a worker."""
+
+        def __init__(self, request: PageRequest) -> None:
+            super().__init__()
+            self.request = request
+
+    class Highlighted(Message):
+        """The cursor is on another article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, FeedList.Highlighted)
+
+    class Opened(Message):
+        """The user opened the article under the cursor."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class ReadToggled(Message):
+        """The user asked to flip the read flag of the article under the cursor."""
+
+        def __init__(self, article_id: int, read: bool) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.read = read
+
+    class NewCountChanged(Message):
+        """How many articles arrived since the user last went to the top of the list."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, FeedList.NewCountChanged)
+
+    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.zone = zone
+        self.generation = 0
+        self.cursor = 0
+        self.new_count = 0
+        self._head: list[ArticleRow] = []
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._floors: dict[int, int] = {}
+        self._top_id = 0
+        self._base_total = 0
+        self._fetching: frozenset[int] = frozenset()
+        self._highlighted_id: int | None = None
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+
+    # The row model -------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return len(self._head) + self._base_total
+
+    @property
+    def newest_id(self) -> int:
+        """The highest article id the list holds: the watcher asks for rows above it."""
+        return self._head[0].id if self._head else self._top_id
+
+    def row_at(self, position: int) -> ArticleRow | None:
+        """The row at `position` (0 is the newest), or None while its page is not loaded."""
+        if position < len(self._head):
+            return self._head[position] if position >= 0 else None
+        page, index = divmod(position - len(self._head), PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None or index >= len(rows):
+            return None
+        self._pages.move_to_end(page)
+        return rows[index]
+
+    @property
+    def current(self) -> ArticleRow | None:
+        """The row under the cursor."""
+        return self.row_at(self.cursor) if self.total else None
+
+    def start(self, generation: int, total: int, rows: list[ArticleRow]) -> None:
+        """Show a fresh snapshot: `rows` is its first page, `total` its size."""
+        self.generation = generation
+        self._head = []
+        self._pages.clear()
+        self._floors.clear()
+        self._strips.clear()
+        self._fetching = frozenset()
+        self._top_id = rows[0].id if rows else 0
+        self._base_total = max(total, len(rows))
+        self.cursor = 0
+        self._highlighted_id = None
+        self.new_count = 0
+        self.store_page(generation, 0, rows)
+        self.scroll_to(y=0, animate=False)
+        self._update_virtual_size()
+        self._cursor_moved()
+
+    def store_page(self, generation: int, page: int, rows: list[ArticleRow]) -> None:
+        """Keep a page that a worker read; a short page means the snapshot ends there."""
+        if generation != self.generation:
+            return
+        if len(rows) < PAGE_SIZE:
+            self._base_total = page * PAGE_SIZE + len(rows)
+            self._update_virtual_size()
+        if rows:
+            self._floors[page] = rows[-1].id
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        if page in self._fetching:
+            self._fetching = self._fetching - {page}
+        self.refresh()
+        self._announce_highlight()
+
+    def add_arrivals(self, generation: int, rows: list[ArticleRow]) -> None:
+        """Put newly stored rows on top, keeping the cursor on the article it was on.
+
+        When the user is looking at the top of the list, the new rows slide in above
+        the cursor; otherwise the view stays on the same articles it showed.
+        """
+        fresh = [row for row in rows if row.id > self.newest_id]
+        if generation != self.generation or not fresh:
+            return
+        fresh.sort(key=lambda row: row.id, reverse=True)
+        was_empty = self.total == 0
+        self._head[:0] = fresh
+        added = len(fresh)
+        self.new_count += added
+        self.post_message(self.NewCountChanged(self.new_count))
+        self._update_virtual_size()
+        if was_empty:
+            self.cursor = 0
+            self._cursor_moved()
+            return
+        self.cursor += added
+        at_top = self.scroll_offset.y == 0
+        if not at_top or self.cursor >= self.scrollable_content_region.height:
+            self.scroll_to(y=self.scroll_offset.y + added, animate=False)
+        self.refresh()
+
+    def update_read(self, article_id: int, read: bool) -> None:
+        """Show a new read flag on the row of `article_id` if it is loaded."""
+        for rows in (self._head, *self._pages.values()):
+            for index, row in enumerate(rows):
+                if row.id == article_id:
+                    rows[index] = replace(row, is_read=read)
+                    self.refresh()
+                    return
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.total)
+
+    # Asking for pages ----------------------------------------------------------------
+
+    def _visible_pages(self) -> set[int]:
+        head = len(self._head)
+        top = max(self.scroll_offset.y - head, 0)
+        bottom = self.scroll_offset.y + self.scrollable_content_region.height - head
+        if bottom < 0 or self._base_total == 0:
+            return set()
+        last = min(bottom, self._base_total - 1)
+        return set(range(top // PAGE_SIZE, last // PAGE_SIZE + 1))
+
+    def _request_missing_pages(self) -> None:
+        missing = {page for page in self._visible_pages() if page not in self._pages}
+        if not missing or missing <= self._fetching:
+            return
+        first = min(missing)
+        known = [page for page in self._floors if page < first]
+        start = max(known) + 1 if known else 0
+        before_id = self._floors[start - 1] if start else self._top_id + 1
+        self._fetching = frozenset(missing)
+        self.post_message(
+            self.PagesWanted(PageRequest(self.generation, start, before_id, frozenset(missing)))
+        )
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._request_missing_pages()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._update_virtual_size()
+        self._strips.clear()
+        self._request_missing_pages()
+
+    # Drawing -------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        position = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if position >= self.total:
+            return Strip.blank(width, base)
+        row = self.row_at(position)
+        is_cursor = position == self.cursor
+        if row is None:
+            loading = self.get_component_rich_style("feed-list--loading")
+            return Strip([Segment(" …".ljust(width), base + loading)], width)
+        key = (row.id, row.is_read, is_cursor, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, is_cursor, width, base)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(self, row: ArticleRow, is_cursor: bool, width: int, base: Style) -> Strip:
+        source_width = max(min(20, width // 5), 6)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(f"{MARKER_UNREAD if not row.is_read else ' '} ")
+        text.append(
+            f"{format_time(row.published_at, self.zone):<{TIME_WIDTH}} ",
+            self.get_component_rich_style("feed-list--time"),
+        )
+        source = Text(one_line(row.source), no_wrap=True, overflow="ellipsis")
+        source.truncate(source_width, overflow="ellipsis", pad=True)
+        source.stylize(self.get_component_rich_style("feed-list--source"))
+        text.append_text(source)
+        text.append(" ")
+        text.append(one_line(row.title))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        row_style = base
+        if not row.is_read:
+            row_style += self.get_component_rich_style("feed-list--unread")
+        cursor_style = self.get_component_rich_style("feed-list--cursor") if is_cursor else None
+        segments = []
+        for segment in text.render(self.app.console):
+            style = row_style + segment.style if segment.style else row_style
+            segments.append(Segment(segment.text, style + cursor_style if cursor_style else style))
+        return Strip(segments, width).adjust_cell_length(width, base)
+
+    # Cursor --------------------------------------------------------------------------
+
+    def _move_cursor(self, position: int) -> None:
+        if not self.total:
+            return
+        self.cursor = max(0, min(position, self.total - 1))
+        if self.cursor == 0 and self.new_count:
+            self.new_count = 0
+            self.post_message(self.NewCountChanged(0))
+        self._scroll_to_cursor()
+        self._cursor_moved()
+
+    def _scroll_to_cursor(self) -> None:
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def _cursor_moved(self) -> None:
+        self.refresh()
+        self._request_missing_pages()
+        self._announce_highlight()
+
+    def _announce_highlight(self) -> None:
+        row = self.current
+        if row is not None and row.id != self._highlighted_id:
+            self._highlighted_id = row.id
+            self.post_message(self.Highlighted(row.id))
+
+    def action_cursor_down(self) -> None:
+        self._move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._move_cursor(self.cursor + max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self._move_cursor(self.cursor - max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first(self) -> None:
+        self._move_cursor(0)
+
+    def action_last(self) -> None:
+        self._move_cursor(self.total - 1)
+
+    def action_open(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Opened(row.id))
+
+    def action_toggle_read(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.ReadToggled(row.id, not row.is_read))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self._move_cursor(self.scroll_offset.y + offset.y)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
