@@ -1,0 +1,108 @@
+"""Kemendagri regions from seeds/gazetteer/wilayah.tsv, indexed for top-down place resolution."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from tagging.lexicon import seeds_dir
+from tagging.text import PhraseIndex
+
+PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
+PROVINCE_ALIASES = {
+    "DKI Jakarta": "31", "Jakarta": "31", "DKI": "31", "Jabar": "32", "Jateng": "33", "Jatim": "35",
+    "DIY": "34", "Yogyakarta": "34", "Jogja": "34", "Jogjakarta": "34", "Sumut": "12", "Sumbar": "13",
+    "Sumsel": "16", "Kaltim": "64", "Kalbar": "61", "Kalsel": "63", "Sulsel": "73", "Sulut": "71", "NTB": "52",
+    "NTT": "53", "Kepri": "21", "Babel": "19",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str
+    level: str
+    name: str
+    base: str
+
+    @property
+    def province_code(self) -> str:
+        return self.code.split(".")[0]
+
+    @property
+    def kabkota_code(self) -> str | None:
+        parts = self.code.split(".")
+        return ".".join(parts[:2]) if len(parts) >= 2 else None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    regions: dict[str, Region]
+    kabkota_by_base: dict[str, tuple[str, ...]]
+    kecamatan_by_name: dict[str, tuple[str, ...]]
+    kecamatan_of: dict[str, tuple[str, ...]]
+    kabkota_names: PhraseIndex[str]
+    kabkota_names_upper: PhraseIndex[str]
+    kecamatan_compact: dict[str, str]
+    province_names: PhraseIndex[str]
+    province_by_name: dict[str, str]
+
+    def province_name(self, code: str) -> str:
+        return self.regions[code.split(".")[0]].name
+
+    def kecamatan_name(self, phrase: str) -> str | None:
+        """The official kecamatan name for a press spelling: 'Medan Satria' -> 'Medansatria'."""
+        return self.kecamatan_compact.get(compact(phrase))
+
+    def shared(self, base: str) -> bool:
+        """A base name that is both a Kabupaten and a Kota (Serang, Bekasi, Tangerang ...)."""
+        return len(self.kabkota_by_base.get(base, ())) > 1
+
+
+def compact(name: str) -> str:
+    """Kemendagri writes 'Gunungputri' and 'Medansatria' where the press writes 'Gunung Putri'."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def base_name(name: str) -> str:
+    for prefix in PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+@cache
+def load() -> Gazetteer:
+    """The gazetteer, read once per process."""
+    regions: dict[str, Region] = {}
+    path = seeds_dir() / "gazetteer" / "wilayah.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line or line.startswith(("#", "code\t")):
+            continue
+        code, level, name = line.split("\t")
+        regions[code] = Region(code, level, name, base_name(name))
+    by_base: dict[str, list[str]] = defaultdict(list)
+    kec_by_name: dict[str, list[str]] = defaultdict(list)
+    kec_of: dict[str, list[str]] = defaultdict(list)
+    provinces: list[tuple[str, str]] = []
+    for region in regions.values():
+        if region.level in ("kabupaten", "kota"):
+            by_base[region.base].append(region.code)
+        elif region.level == "kecamatan":
+            kec_by_name[region.name].append(region.code)
+            kec_of[region.kabkota_code or ""].append(region.code)
+        else:
+            provinces.append((region.name, region.code))
+    provinces += list(PROVINCE_ALIASES.items())
+    provinces += [(name.upper(), code) for name, code in provinces]
+    return Gazetteer(
+        regions=regions,
+        kabkota_by_base={k: tuple(v) for k, v in by_base.items()},
+        kecamatan_by_name={k: tuple(v) for k, v in kec_by_name.items()},
+        kecamatan_of={k: tuple(v) for k, v in kec_of.items()},
+        kabkota_names=PhraseIndex((base, base) for base in by_base),
+        kabkota_names_upper=PhraseIndex((base.upper(), base) for base in by_base),
+        kecamatan_compact={compact(name): name for name in kec_by_name},
+        province_names=PhraseIndex(provinces),
+        province_by_name={name.lower(): code for name, code in provinces},
+    )

@@ -1,0 +1,331 @@
+"""Kabupaten/kota, kecamatan and provinces named in an article, resolved top-down.
+
+Kabupaten versus kota is decided by the Kabupaten/Kota word, a kecamatan of one of them, or the official
+(Bupati versus Wali Kota); bare names, police-unit areas and the dateline count only when nothing better
+names the place (place_traps.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tagging import gazetteer, lexicon
+from tagging.model import Place, Span
+from tagging.text import Token
+from tagging.units import UnitMention
+
+PREFIX_RE = re.compile(
+    r"(?<!\w)(?P<prefix>Kabupaten Administrasi|Kota Administrasi|Pemerintah Kabupaten|Pemerintah Kota|"
+    r"Pemkab|Pemkot|Kabupaten|Kab\.?|Kotamadya|Kota|Bupati|Wakil Bupati|Wabup|Wali ?[Kk]ota|Wakil Wali ?[Kk]ota|"
+    r"Wawali)\s+", re.IGNORECASE)
+KECAMATAN_RE = re.compile(r"(?<!\w)(?:Kecamatan|Kec\.|Camat)\s+", re.IGNORECASE)
+DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:[\w.]+,\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[ \t]*"
+    r"(?:,[ \t]*[\w.]+\.(?:com|id|net|co|org)[\w./]*[ \t]*(?:\|\||[-–—:])|[-–—]{1,2}[ \t])")
+NAME_CONTEXT_RE = re.compile(
+    r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jl\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
+    r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
+PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
+FOCUS_PROVINCES = ("31", "32", "36")
+BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "bare": 1.0, "police_unit": 0.5, "dateline": 0.2}
+BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "bare": 0.6, "police_unit": 0.5,
+                    "dateline": 0.3}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    code: str
+    span: Span
+    basis: str
+
+
+@dataclass(frozen=True)
+class PlaceFindings:
+    """All places of an article, the best one first, plus every mention for paragraph-level lookups."""
+
+    places: tuple[Place, ...]
+    mentions: tuple[PlaceMention, ...]
+    main: Place | None
+
+    def place_for(self, code: str) -> Place | None:
+        return next((p for p in self.places if p.code == code), None)
+
+
+def token_at(tokens: list[Token], offset: int) -> int | None:
+    """The index of the token starting exactly at `offset`."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(tokens) and tokens[lo].start == offset else None
+
+
+def base_at(tokens: list[Token], text: str, i: int) -> tuple[str, int] | None:
+    """The kab/kota base name starting at token i (in any case), and the token after it."""
+    gaz = gazetteer.load()
+    for n in range(min(3, len(tokens) - i), 0, -1):
+        words = tokens[i:i + n]
+        if any(text[a.end:b.start] != " " for a, b in zip(words, words[1:])):
+            continue
+        phrase = " ".join(w.text for w in words)
+        for candidate in (phrase, phrase.title()):
+            if candidate in gaz.kabkota_by_base:
+                return candidate, i + n
+    return None
+
+
+def kecamatan_at(tokens: list[Token], text: str, i: int) -> tuple[str, int] | None:
+    """The kecamatan (official name) whose press spelling starts at token i, and the token after it."""
+    gaz = gazetteer.load()
+    for n in range(min(3, len(tokens) - i), 0, -1):
+        words = tokens[i:i + n]
+        if any(text[a.end:b.start] != " " for a, b in zip(words, words[1:])):
+            continue
+        name = gaz.kecamatan_name("".join(w.text for w in words))
+        if name:
+            return name, i + n
+    return None
+
+
+def pick_level(codes: tuple[str, ...], level: str) -> str | None:
+    gaz = gazetteer.load()
+    return next((c for c in codes if gaz.regions[c].level == level), None)
+
+
+def explicit_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
+    """'Kabupaten Serang', 'Kota Bekasi', 'Pemkab Bekasi', 'Wakil Bupati Bekasi', 'Wali Kota Bekasi'."""
+    gaz = gazetteer.load()
+    out = []
+    for m in PREFIX_RE.finditer(text):
+        i = token_at(tokens, m.end())
+        found = base_at(tokens, text, i) if i is not None else None
+        if not found:
+            continue
+        base, after = found
+        prefix = m.group("prefix").lower()
+        is_kota = "kota" in prefix or prefix in ("pemkot", "wawali")
+        codes = gaz.kabkota_by_base[base]
+        code = pick_level(codes, "kota" if is_kota else "kabupaten")
+        if code is None:
+            continue
+        basis = "official" if ("bupati" in prefix or "wali" in prefix or prefix == "wabup") else "explicit"
+        end = tokens[after - 1].end
+        out.append(PlaceMention(code, Span(m.start(), end, text[m.start():end]), basis))
+    return out
+
+
+def dateline_span(text: str) -> Span | None:
+    """The place word of a dateline ('JAKARTA –', 'Serang, Kilas24News.com ||') near the top of the text."""
+    m = DATELINE_RE.search(text, 0, min(len(text), 1500))
+    if not m:
+        return None
+    return Span(m.start("place"), m.end("place"), m.group("place"))
+
+
+def overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def inside(span: Span, others: list[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end for o in others)
+
+
+def bare_mentions(text: str, tokens: list[Token], taken: list[Span]) -> list[tuple[str, Span]]:
+    """Kab/kota names without a Kabupaten/Kota word; word-like names only after a preposition."""
+    gaz = gazetteer.load()
+    lex = lexicon.load()
+    out = []
+    for index in (gaz.kabkota_names, gaz.kabkota_names_upper):
+        for hit in index.find(tokens, text):
+            span = Span(hit.start, hit.end, text[hit.start:hit.end])
+            if inside(span, taken) or NAME_CONTEXT_RE.search(text, max(0, hit.start - 12), hit.start):
+                continue
+            if continues_name(tokens, text, hit.last):
+                continue
+            if hit.payload in lex.common_place_words and not PREPOSITION_RE.search(text, max(0, hit.start - 12),
+                                                                                      hit.start):
+                continue
+            out.append((hit.payload, span))
+    return out
+
+
+def continues_name(tokens: list[Token], text: str, after: int) -> bool:
+    """'Bitung Jaya', 'Medan Satria': a capitalised word right after a place name makes it a longer name."""
+    if after >= len(tokens) or text[tokens[after - 1].end:tokens[after].start] != " ":
+        return False
+    word = tokens[after].text
+    lex = lexicon.load()
+    return word[0].isupper() and not word.isupper() and word not in lex.name_stopwords and word.lower() not in lex.days
+
+
+def kecamatan_mentions(text: str, tokens: list[Token], parents: set[str], provinces: set[str]) -> list[PlaceMention]:
+    """Kecamatan named after 'Kecamatan', or bare under a kab/kota (or province) the article already names."""
+    gaz = gazetteer.load()
+    lex = lexicon.load()
+    out = []
+    explicit_starts = set()
+    for m in KECAMATAN_RE.finditer(text):
+        i = token_at(tokens, m.end())
+        found = kecamatan_at(tokens, text, i) if i is not None else None
+        if not found:
+            continue
+        name, after = found
+        code = choose_kecamatan(gaz.kecamatan_by_name[name], parents, provinces, explicit=True)
+        if code:
+            end = tokens[after - 1].end
+            explicit_starts.add(tokens[i].start)
+            out.append(PlaceMention(code, Span(m.start(), end, text[m.start():end]), "kecamatan"))
+    i = 0
+    while i < len(tokens):
+        found = kecamatan_at(tokens, text, i) if tokens[i].text[0].isupper() else None
+        if not found:
+            i += 1
+            continue
+        name, after = found
+        start, end = tokens[i].start, tokens[after - 1].end
+        surface = text[start:end]
+        i = after
+        if start in explicit_starts or name in lex.common_place_words or name in gaz.kabkota_by_base:
+            continue
+        if not all(w[0].isupper() for w in surface.split()) or NAME_CONTEXT_RE.search(text, max(0, start - 12), start):
+            continue
+        code = choose_kecamatan(gaz.kecamatan_by_name[name], parents, provinces, explicit=False)
+        if code:
+            out.append(PlaceMention(code, Span(start, end, surface), "kecamatan"))
+    return out
+
+
+def choose_kecamatan(codes: tuple[str, ...], parents: set[str], provinces: set[str], explicit: bool) -> str | None:
+    """Top-down: a kecamatan under a named kab/kota, else under a named province, else a unique one in focus."""
+    gaz = gazetteer.load()
+    under_parent = [c for c in codes if gaz.regions[c].kabkota_code in parents]
+    if len(under_parent) == 1:
+        return under_parent[0]
+    if under_parent:
+        return None
+    under_province = [c for c in codes if c.split(".")[0] in provinces]
+    if len(under_province) == 1 and explicit:
+        return under_province[0]
+    focus = [c for c in codes if c.split(".")[0] in FOCUS_PROVINCES]
+    if len(codes) == 1 and focus and (explicit or len(gaz.regions[codes[0]].name) >= 6):
+        return codes[0]
+    if len(focus) == 1 and explicit:
+        return focus[0]
+    return None
+
+
+def province_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
+    gaz = gazetteer.load()
+    return [PlaceMention(hit.payload, Span(hit.start, hit.end, text[hit.start:hit.end]), "explicit")
+            for hit in gaz.province_names.find(tokens, text)]
+
+
+def find_places(text: str, tokens: list[Token], units: list[UnitMention]) -> PlaceFindings:
+    """Every place of the article, with the main kab/kota first."""
+    gaz = gazetteer.load()
+    unit_spans = [u.span for u in units]
+    dateline = dateline_span(text)
+    mentions: list[PlaceMention] = explicit_mentions(text, tokens)
+    taken = [m.span for m in mentions] + unit_spans
+    bare = bare_mentions(text, tokens, taken)
+    provinces = province_mentions(text, tokens)
+    province_codes = {p.code for p in provinces}
+    parents = {m.code for m in mentions}
+    for base, _ in bare:
+        parents.update(gaz.kabkota_by_base[base])
+    parents.update(u.code for u in units if u.code)
+    kecamatan = [k for k in kecamatan_mentions(text, tokens, parents, province_codes) if not inside(k.span, unit_spans)]
+    mentions += kecamatan
+    bare = [(base, span) for base, span in bare if not overlaps(span, [k.span for k in kecamatan])]
+    decided = {gaz.regions[k.code].kabkota_code for k in kecamatan} | {m.code for m in mentions if m.code.count(".") == 1}
+    for base, span in bare:
+        basis = "dateline" if dateline and dateline.start <= span.start < dateline.end else "bare"
+        code = resolve_bare(base, decided, units)
+        if code:
+            mentions.append(PlaceMention(code, span, basis))
+    mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units if u.code]
+    if dateline:
+        mentions += dateline_places(dateline, decided)
+    return assemble(mentions, provinces)
+
+
+def resolve_bare(base: str, decided: set[str], units: list[UnitMention]) -> str | None:
+    """A shared name goes to whichever of Kabupaten/Kota the article otherwise names, else a police unit's area,
+    else the Kota (a bare city name in the press usually means the city)."""
+    gaz = gazetteer.load()
+    codes = gaz.kabkota_by_base[base]
+    if len(codes) == 1:
+        return codes[0]
+    named = [c for c in codes if c in decided]
+    if len(named) == 1:
+        return named[0]
+    policed = [c for c in codes if any(u.code == c for u in units)]
+    if len(policed) == 1:
+        return policed[0]
+    return pick_level(codes, "kota")
+
+
+def dateline_places(dateline: Span, decided: set[str]) -> list[PlaceMention]:
+    gaz = gazetteer.load()
+    word = dateline.text.title()
+    if word in gaz.kabkota_by_base or word.lower() in gaz.province_by_name:
+        return []
+    if word in gaz.kecamatan_by_name:
+        code = choose_kecamatan(gaz.kecamatan_by_name[word], decided, set(), explicit=False)
+        if code:
+            return [PlaceMention(code, dateline, "dateline")]
+    return []
+
+
+def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> PlaceFindings:
+    """Group mentions by kab/kota; fallbacks (police unit, dateline) only when nothing better names a place."""
+    gaz = gazetteer.load()
+    by_kabkota: dict[str, list[PlaceMention]] = defaultdict(list)
+    for m in mentions:
+        by_kabkota[gaz.regions[m.code].kabkota_code or m.code].append(m)
+    strong = {c for c, ms in by_kabkota.items() if any(m.basis in ("explicit", "official", "kecamatan", "bare")
+                                                       for m in ms)}
+    if not strong:
+        strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
+    if not strong:
+        strong = set(by_kabkota)
+    scores = {c: sum(BASIS_WEIGHT[m.basis] for m in by_kabkota[c]) for c in strong}
+    order = sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c])))
+    places: list[Place] = []
+    for code in order:
+        group = by_kabkota[code]
+        kab_mentions = [m for m in group if m.code == code]
+        best = max(kab_mentions or group, key=lambda m: (BASIS_WEIGHT[m.basis], -m.span.start))
+        places.append(make_place(code, best.span if kab_mentions else group[0].span,
+                                 best.basis if kab_mentions else "kecamatan"))
+        for kec_code in dict.fromkeys(m.code for m in group if m.code != code):
+            first = next(m for m in group if m.code == kec_code)
+            places.append(make_place(kec_code, first.span, first.basis))
+    if not places:
+        for code in dict.fromkeys(p.code for p in provinces):
+            first = next(p for p in provinces if p.code == code)
+            places.append(make_place(code, first.span, "explicit"))
+    main = next((p for p in places if p.level in ("kabupaten", "kota")), None)
+    return PlaceFindings(tuple(places), tuple(mentions) + tuple(provinces), main)
+
+
+def make_place(code: str, span: Span, basis: str) -> Place:
+    gaz = gazetteer.load()
+    region = gaz.regions[code]
+    precision = {"kecamatan": 1, "kabupaten": 2, "kota": 2, "province": 3}[region.level]
+    return Place(
+        name=region.name if region.level != "kecamatan" else f"Kecamatan {region.name}",
+        code=code,
+        level=region.level,
+        province=gaz.province_name(code),
+        precision=precision,
+        span=span,
+        basis=basis,
+        confidence=BASIS_CONFIDENCE[basis],
+        parent_code=region.kabkota_code if region.level == "kecamatan" else None,
+    )

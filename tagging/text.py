@@ -1,0 +1,148 @@
+"""Tokens, sentences and phrase lookup: the one pass over the text that every matcher shares.
+
+Lexicons are matched as token n-grams in dictionaries rather than as regex alternations: a regex of the
+7,285 kecamatan names costs ~18 ms on a 3,000-character article, the n-gram lookup well under one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from tagging.model import Span
+
+TOKEN_RE = re.compile(r"\w+(?:['’\-.]\w+)*")
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+LAST_WORD_RE = re.compile(r"(\w+)$")
+ABBREVIATIONS = frozenset(
+    "drs dra dr ir h hj prof pol jend jl no st kh sh mh sik si msi sos ssos se mm kab kec kel ds tbk bpk ny sdr "
+    "sp ag pd kom hum tr han ph lc ma".split()
+)
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    """A lexicon phrase found at tokens [first, last)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    payload: P
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def exact(word: str) -> str:
+    return word
+
+
+def lowered(word: str) -> str:
+    return word.lower()
+
+
+class PhraseIndex(Generic[P]):
+    """Phrases (as token tuples) to payloads; finds the longest phrase at each token, left to right."""
+
+    def __init__(self, phrases: Iterable[tuple[str, P]], key: Callable[[str], str] = exact) -> None:
+        self.key = key
+        self.table: dict[tuple[str, ...], P] = {}
+        self.longest = 1
+        for phrase, payload in phrases:
+            words = tuple(key(t.text) for t in tokenize(phrase))
+            if words:
+                self.table.setdefault(words, payload)
+                self.longest = max(self.longest, len(words))
+        self.firsts = {words[0] for words in self.table}
+
+    def find(self, tokens: list[Token], text: str, overlapping: bool = False) -> list[Hit[P]]:
+        """Every match; without `overlapping`, a token belongs to the longest phrase starting leftmost."""
+        keys = [self.key(t.text) for t in tokens]
+        hits: list[Hit[P]] = []
+        i = 0
+        count = len(tokens)
+        while i < count:
+            if keys[i] not in self.firsts:
+                i += 1
+                continue
+            found = None
+            for n in range(min(self.longest, count - i), 0, -1):
+                payload = self.table.get(tuple(keys[i:i + n]))
+                if payload is not None and adjacent(tokens, text, i, n):
+                    found = Hit(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
+                    break
+            if found is None:
+                i += 1
+                continue
+            hits.append(found)
+            i = i + 1 if overlapping else found.last
+        return hits
+
+
+def adjacent(tokens: list[Token], text: str, first: int, n: int) -> bool:
+    """A phrase may not run across a sentence end, a line break or a bracket between its words."""
+    for k in range(first, first + n - 1):
+        gap = text[tokens[k].end:tokens[k + 1].start]
+        if len(gap) > 3 or any(c in gap for c in "\n()[]\"“”;:!?|/") or gap.count(",") or gap.strip(" .-–'") :
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Sentence and paragraph boundaries of a text, for 'same sentence' and 'same paragraph' tests."""
+
+    sentence_starts: tuple[int, ...]
+    paragraph_starts: tuple[int, ...]
+    text: str
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+    def sentence_span(self, index: int) -> Span:
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        raw = self.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        return Span(start + lead, start + lead + len(body), body)
+
+    def sentence_count(self) -> int:
+        return len(self.sentence_starts)
+
+
+def abbreviation_before(text: str, offset: int) -> bool:
+    """'Drs.', 'Pol.', 'S.I.K.' or an initial end a word, not a sentence."""
+    word = LAST_WORD_RE.search(text, max(0, offset - 12), offset)
+    return bool(word) and (len(word.group(1)) == 1 or word.group(1).lower() in ABBREVIATIONS)
+
+
+def layout(text: str) -> Layout:
+    sentence_starts = [0]
+    for m in SENTENCE_END_RE.finditer(text):
+        if m.group().startswith(".") and abbreviation_before(text, m.start()):
+            continue
+        sentence_starts.append(m.end())
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return Layout(tuple(sentence_starts), tuple(paragraph_starts), text)

@@ -1,0 +1,125 @@
+"""Police units named with their area: 'Polres Serang', 'Mapolresta Tangerang', 'Kapolda Banten'.
+
+Actors take the unit from here, places take the unit's area as a fallback (geo_precision 2) only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tagging import gazetteer, lexicon
+from tagging.model import Span
+from tagging.text import Token
+
+HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?(Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda)$")
+NATIONAL_RE = re.compile(
+    r"(?<!\w)(?:Mabes Polri|Bareskrim Polri|Bareskrim|Desk Ketenagakerjaan Polri|Desk Ketenagakerjaan|"
+    r"Desk Tenaga Kerja|Korbrimob Polri|Baharkam Polri|Baintelkam Polri|Divisi Humas Polri|Polri)(?!\w)"
+)
+AREA_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]{2,})$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    """A unit such as 'Polres Serang' (type Polres, area Serang) at `span`; `code` is the kab/kota it implies."""
+
+    span: Span
+    name: str
+    unit_type: str
+    area: str | None
+    code: str | None
+    from_position: bool
+
+
+def area_tokens(tokens: list[Token], text: str, i: int) -> list[Token]:
+    """The capitalised words after a unit head that name its area, stopping at ranks, names and sentence ends."""
+    lex = lexicon.load()
+    out: list[Token] = []
+    j = i + 1
+    while j < len(tokens) and len(out) < 4:
+        gap = text[tokens[j - 1].end:tokens[j].start]
+        word = tokens[j].text
+        if gap.strip() or "\n" in gap or not AREA_WORD_RE.match(word):
+            break
+        if word in lex.ranks or word in lex.positions or word in lex.name_stopwords - {"Kota"}:
+            break
+        out.append(tokens[j])
+        j += 1
+    return trim_area(out)
+
+
+def trim_area(words: list[Token]) -> list[Token]:
+    """Keep the longest prefix that names a known place ('Serang Kota', 'Metro Bekasi'); else the first word."""
+    gaz = gazetteer.load()
+    texts = [w.text for w in words]
+    for n in range(len(texts), 0, -1):
+        core = [t for t in texts[:n] if t not in ("Metro", "Kota")]
+        if not core:
+            continue
+        phrase = " ".join(core)
+        known = (phrase in gaz.kabkota_by_base or phrase.title() in gaz.kabkota_by_base
+                 or gaz.kecamatan_name(phrase) or phrase == "Metro Jaya" or is_province(phrase))
+        if known:
+            return words[:n]
+    if texts and texts[0] == "Metro" and len(texts) > 1:
+        return words[:2]
+    return words[:1]
+
+
+def is_province(phrase: str) -> bool:
+    return phrase.lower() in gazetteer.load().province_by_name
+
+
+def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
+    """Every police unit with an area, from unit words and from positions such as Kapolres."""
+    out: list[UnitMention] = []
+    for i, token in enumerate(tokens):
+        m = HEAD_RE.match(token.text)
+        if not m:
+            continue
+        unit_type = m.group(1)
+        words = area_tokens(tokens, text, i)
+        if unit_type == "Polda" and words and words[0].text == "Metro" and len(words) == 1:
+            continue
+        if not words:
+            continue
+        area = " ".join(w.text for w in words)
+        name = f"{unit_type} {area}"
+        span = Span(token.start, words[-1].end, text[token.start:words[-1].end])
+        out.append(UnitMention(span, name, unit_type, area, area_code(unit_type, area),
+                               from_position=token.text.startswith(("Ka", "Waka"))))
+    for m in NATIONAL_RE.finditer(text):
+        out.append(UnitMention(Span(m.start(), m.end(), m.group()), normalise_national(m.group()),
+                               "national", None, None, from_position=False))
+    return out
+
+
+def normalise_national(name: str) -> str:
+    if name.startswith("Desk"):
+        return "Desk Ketenagakerjaan Polri"
+    if name == "Bareskrim":
+        return "Bareskrim Polri"
+    return name
+
+
+def area_code(unit_type: str, area: str) -> str | None:
+    """The kab/kota a Polres-level unit serves: the table of seeds/lexicons first, then the name."""
+    if unit_type in ("Polda", "Polsek", "Polsekta"):
+        return None
+    lex = lexicon.load()
+    gaz = gazetteer.load()
+    name = f"{unit_type} {area}"
+    if name in lex.unit_areas:
+        return lex.unit_areas[name]
+    words = area.split()
+    is_kota = unit_type == "Polrestabes" or words[-1] == "Kota"
+    core = " ".join(w for w in words if w not in ("Metro", "Kota"))
+    codes = gaz.kabkota_by_base.get(core, ())
+    if len(codes) == 1:
+        return codes[0]
+    wanted = "kota" if is_kota or unit_type == "Polresta" else "kabupaten"
+    for code in codes:
+        if gaz.regions[code].level == wanted:
+            return code
+    return None
