@@ -17,6 +17,7 @@ class FailureKind(StrEnum):
     EMPTY = "empty"
     NOT_FEED = "not a feed"
     NETWORK = "network"
+    INTERNAL = "internal"
 
 
 NETWORK_KINDS = frozenset({FailureKind.DNS, FailureKind.CONNECT, FailureKind.TIMEOUT, FailureKind.NETWORK})

@@ -64,15 +64,20 @@ NOT_FOUND = Route(status=404, body="not found", content_type="text/plain")
 
 
 class LocalServer:
-    """A ThreadingHTTPServer on a free port of 127.0.0.1; use as a context manager."""
+    """A ThreadingHTTPServer on a free port of 127.0.0.1; use as a context manager.
+
+    `peak_in_flight` is the most requests it was answering at once, for concurrency limits.
+    """
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[RecordedRequest] = []
+        self.in_flight = 0
+        self.peak_in_flight = 0
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -120,8 +125,13 @@ class LocalServer:
     def _answer(self, request: RecordedRequest) -> Route:
         with self._lock:
             self.requests.append(request)
-            route = self.routes.get(urlsplit(request.path).path, NOT_FOUND)
-        return route.handler(request) if route.handler else route
+            self.in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+            return self.routes.get(urlsplit(request.path).path, NOT_FOUND)
+
+    def _done(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
 
 def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
@@ -141,6 +151,12 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 headers={name.lower(): value for name, value in self.headers.items()},
             )
             route = server._answer(request)
+            try:
+                self._send(route.handler(request) if route.handler else route, request, send_body)
+            finally:
+                server._done()
+
+        def _send(self, route: Route, request: RecordedRequest, send_body: bool) -> None:
             if route.delay_s:
                 time.sleep(route.delay_s)
             not_modified = route.answers_not_modified(request)

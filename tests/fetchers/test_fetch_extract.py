@@ -1,0 +1,113 @@
+"""fetchers.extract: real articles in a clutter-heavy Blogger page come out whole and clean."""
+
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from fetchers import extract
+from fetchers.extract import WIB, decode_page, extract_article, parse_page_date
+from tests.fetchers.blogger_wrapper import CLUTTER_LINES, render_clutter_page
+
+PAGE_URL = "https://kabar-lebak.blogspot.com/2025/12/ngariung-buruh.html"
+PUBLISHED = datetime(2025, 12, 8, 14, 25, tzinfo=timezone.utc)
+
+# Clutter that an earlier scrape left inside the real articles' own text.
+SEED_CLUTTER = (
+    "-->",
+    "• Jelajahi",
+    "Iklan",
+    "Copyright © Kilas24News",
+    "Best Viral Premium Blogger Templates",
+    "Berita Lainnya",
+    "TERPOPULER BULAN INI",
+    "Pengunjung hari ini : 7",
+    "Pengunjung Bulan ini : 438723",
+    "Total Pengunjung : 4103489",
+)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _body_paragraphs(text: str) -> list[str]:
+    """The article's prose: lines of eight words or more (headings and bylines are shorter),
+    leaving out the Blogger date line an earlier scrape kept in one article."""
+    return [
+        _squash(line) for line in text.splitlines() if len(line.split()) >= 8 and "Last Updated" not in line
+    ]
+
+
+def test_seed_articles_come_out_whole_and_without_clutter(shared_seed_texts):
+    assert len(shared_seed_texts) == 5
+    for name, text in shared_seed_texts.items():
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        page = render_clutter_page("Buruh dan polisi ngariung bersama", lines, PUBLISHED)
+        extracted = extract_article(page, PAGE_URL)
+        out_lines = [_squash(line) for line in extracted.text.splitlines()]
+        out = "\n".join(out_lines)
+        assert extracted.status == "ok", name
+        missing = [paragraph for paragraph in _body_paragraphs(text) if paragraph not in out_lines]
+        assert not missing, f"{name}: body paragraphs lost: {missing}"
+        left = [line for line in CLUTTER_LINES + SEED_CLUTTER if _squash(line) in out_lines]
+        assert not left, f"{name}: clutter kept: {left}"
+        assert "Last Updated" not in out and "masukkan script iklan" not in out, name
+        assert "Pengunjung" not in out and "Posting Komentar" not in out, name
+
+
+def test_metadata_comes_from_the_page():
+    page = render_clutter_page("Mediasi buruh di Cikande", ["Satu kalimat panjang tentang mediasi buruh dan polisi di Cikande hari ini."] * 3, PUBLISHED)
+    extracted = extract_article(page, PAGE_URL)
+    assert extracted.title == "Mediasi buruh di Cikande"
+    assert extracted.published == PUBLISHED
+
+
+def test_title_is_not_repeated_as_the_first_line():
+    paragraphs = [f"Kalimat panjang nomor {n} tentang aksi buruh yang dikawal polisi di Serang." for n in range(4)]
+    page = render_clutter_page("Aksi buruh dikawal polisi", paragraphs, PUBLISHED)
+    assert not extract_article(page, PAGE_URL).text.startswith("Aksi buruh dikawal polisi")
+
+
+def test_extraction_is_a_pure_function_of_the_page():
+    paragraphs = [f"Kalimat panjang nomor {n} tentang mogok kerja dan mediasi Disnaker di Karawang." for n in range(4)]
+    page = render_clutter_page("Mogok kerja di Karawang", paragraphs, PUBLISHED)
+    assert extract_article(page, PAGE_URL) == extract_article(page, PAGE_URL)
+
+
+def test_page_without_text_fails_with_a_reason():
+    extracted = extract_article("<html><head><title>Kosong</title></head><body><nav>Beranda</nav></body></html>")
+    assert extracted.text == ""
+    assert extracted.status.startswith("failed: ")
+    assert not extracted.ok
+
+
+def test_extractor_crash_becomes_a_failed_status(monkeypatch):
+    def crash(*args, **kwargs):
+        raise ValueError("tree too deep")
+
+    monkeypatch.setattr(extract.trafilatura, "bare_extraction", crash)
+    extracted = extract_article("<html><body><p>Halo</p></body></html>", PAGE_URL)
+    assert (extracted.text, extracted.status) == ("", "failed: extractor error: tree too deep")
+
+
+def test_declared_charset_decodes_and_a_false_one_falls_back():
+    text = "Bupati “Lebak” berkata"
+    assert decode_page(text.encode("windows-1252"), "text/html; charset=windows-1252") == text
+    assert decode_page(text.encode("utf-8"), "text/html; charset=nonsense") == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-12-08T14:25:45+0700", datetime(2025, 12, 8, 7, 25, 45, tzinfo=timezone.utc)),
+        ("2025-12-08T09:00:00", datetime(2025, 12, 8, 9, 0, tzinfo=WIB)),
+        ("2025-12-08", datetime(2025, 12, 8, tzinfo=WIB)),
+        ("kemarin", None),
+        (None, None),
+    ],
+)
+def test_page_dates_are_aware(value, expected):
+    parsed = parse_page_date(value)
+    assert parsed == expected
+    assert parsed is None or parsed.tzinfo is not None
