@@ -19,11 +19,8 @@ def plain_text(fragment: str | None) -> str:
     """A title or summary as one line of text: tags dropped, entities decoded, spaces collapsed."""
     if not fragment:
         return ""
-    if _TAG.search(fragment):
-        fragment = " ".join(html_to_text(fragment).splitlines())
-    else:
-        fragment = html.unescape(fragment)
-    return _SPACES.sub(" ", fragment).strip()
+    text = html_to_text(fragment) if _TAG.search(fragment) else html.unescape(fragment)
+    return " ".join(text.split())
 
 
 def html_to_text(fragment: str | None) -> str:
