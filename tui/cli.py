@@ -108,7 +108,7 @@ def poll(settings: Settings, once: bool, every_feed: bool) -> None:
 
 
 async def _poll_once_with_progress(engine: Engine, every_feed: bool) -> PollSummary:
-    with click.progressbar(length=1, label="Polling feeds", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=1, label="Polling feeds", file=sys.stderr) as bar:
 
         def on_progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
@@ -195,7 +195,7 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
     except OpmlError as error:
         raise DeskError(str(error)) from error
     engine = _open_engine(settings)
-    with click.progressbar(entries, label="Importing feeds", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(entries, label="Importing feeds", file=sys.stderr) as bar:
         for entry in bar:
             add_feed(engine, entry.url, title=entry.title, site=entry.site)
     click.echo(f"Imported {len(entries)} feeds from {opml_file}")

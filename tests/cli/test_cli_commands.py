@@ -1,0 +1,64 @@
+"""The `pantau` command line, run as the installed console script and in-process with click's runner."""
+
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from fetchers.opml import read_opml
+from tui.cli import main
+
+PANTAU = Path(sys.executable).with_name("pantau")
+
+
+def test_console_script_help_lists_commands():
+    result = subprocess.run([PANTAU, "--help"], capture_output=True, text=True, check=True)
+    for command in ("demo", "poll", "feeds"):
+        assert f"  {command}" in result.stdout
+
+
+def test_console_script_version():
+    result = subprocess.run([PANTAU, "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == f"pantau, version {version('pantau')}"
+
+
+def test_fresh_database_starts_with_the_default_feeds(tmp_path: Path):
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "desk.db"), "feeds"])
+    assert result.exit_code == 0, result.output
+    assert "Kilas24News" in result.output and "never" in result.output
+
+
+def test_feeds_add_remove_export_import(tmp_path: Path):
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "desk.db")]
+    added = runner.invoke(main, [*db, "feeds", "add", "http://127.0.0.1:9/feed.xml", "--title", "Lokal"])
+    assert added.exit_code == 0 and "Added feed" in added.output
+    exported = tmp_path / "feeds.opml"
+    assert runner.invoke(main, [*db, "feeds", "export", str(exported)]).exit_code == 0
+    urls = [entry.url for entry in read_opml(exported)]
+    assert "http://127.0.0.1:9/feed.xml" in urls
+
+    removed = runner.invoke(main, [*db, "feeds", "remove", "http://127.0.0.1:9/feed.xml"])
+    assert removed.exit_code == 0 and "articles are kept" in removed.output
+    after = runner.invoke(main, [*db, "feeds", "export"])
+    assert "http://127.0.0.1:9/feed.xml" not in after.output
+
+    other = ["--db", str(tmp_path / "other.db")]
+    imported = runner.invoke(main, [*other, "feeds", "import", str(exported)])
+    assert imported.exit_code == 0 and f"Imported {len(urls)} feeds" in imported.output
+
+
+def test_bad_input_gets_a_clear_message(tmp_path: Path):
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "desk.db")]
+    not_http = runner.invoke(main, [*db, "feeds", "add", "ftp://example.test/feed"])
+    assert not_http.exit_code != 0 and "only http:// and https://" in not_http.output
+    missing = runner.invoke(main, [*db, "feeds", "remove", "999"])
+    assert missing.exit_code != 0 and "no feed matches" in missing.output
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline", encoding="utf-8")
+    unreadable = runner.invoke(main, [*db, "feeds", "import", str(broken)])
+    assert unreadable.exit_code != 0 and "cannot read" in unreadable.output
+    assert "Traceback" not in unreadable.output
