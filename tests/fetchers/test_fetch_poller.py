@@ -1,6 +1,7 @@
 """The poller end to end: local HTTP server → fetch, parse, extract → a real SQLite file."""
 
 import socket
+import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -295,3 +296,28 @@ async def test_poll_due_polls_only_due_feeds(engine, site, local_server):
 
 async def test_no_feeds_is_an_empty_summary(engine):
     assert await poll_feeds(engine, []) == PollSummary()
+
+
+async def test_blocking_steps_run_off_the_event_loop(engine, site, monkeypatch):
+    """feedparser, trafilatura and every database call run in worker threads, never on the loop."""
+    from fetchers import poller
+
+    calls: dict[str, int] = {}
+
+    def spy(module, name: str, label: str) -> None:
+        original = getattr(module, name)
+
+        def record(*args, **kwargs):
+            calls.setdefault(label, threading.get_ident())
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, record)
+
+    spy(feeds_module.feedparser, "parse", "feedparser")
+    spy(poller, "extract_article", "trafilatura")
+    for name in ("known_guids", "add_articles", "record_poll"):
+        spy(poller, name, name)
+    await poll_feeds(engine, [feed_row(engine, site.feed_url)])
+    loop_thread = threading.get_ident()
+    assert set(calls) == {"feedparser", "trafilatura", "known_guids", "add_articles", "record_poll"}
+    assert loop_thread not in calls.values()
