@@ -25,7 +25,7 @@ DATELINE_RE = re.compile(
     r"(?m)^[ \t]*(?:[\w.]+,\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[ \t]*"
     r"(?:,[ \t]*[\w.]+\.(?:com|id|net|co|org)[\w./]*[ \t]*(?:\|\||[-–—:])|[-–—]{1,2}[ \t])")
 NAME_CONTEXT_RE = re.compile(
-    r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jl\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
+    r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jalan Raya|Jl\.?|Jl\. Raya|Jln\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
     r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
 FOCUS_PROVINCES = ("31", "32", "36")
@@ -225,10 +225,10 @@ def province_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
             for hit in gaz.province_names.find(tokens, text)]
 
 
-def find_places(text: str, tokens: list[Token], units: list[UnitMention]) -> PlaceFindings:
-    """Every place of the article, with the main kab/kota first."""
+def find_places(text: str, tokens: list[Token], units: list[UnitMention], people: list[Span] = ()) -> PlaceFindings:
+    """Every place of the article, with the main kab/kota first; names inside `people` spans are not places."""
     gaz = gazetteer.load()
-    unit_spans = [u.span for u in units]
+    unit_spans = [u.span for u in units] + list(people)
     dateline = dateline_span(text)
     mentions: list[PlaceMention] = explicit_mentions(text, tokens)
     taken = [m.span for m in mentions] + unit_spans

@@ -1,0 +1,581 @@
+"""Actors named in an article: police officers and units, labour organisations, officials, companies, persons.
+
+Police officers are anchored on their rank ("Kapolres Serang AKBP Condro Sasongko": position, unit, rank,
+name); officials and union or company people on their role. Titles are stripped from names but kept on the
+mention. Later short references ("Bapak Condro", "Kapolres", "Asep") become further mentions of the actor
+named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from tagging import lexicon
+from tagging.model import Actor, Mention, Span
+from tagging.text import Hit, PhraseIndex, Token, lowered
+from tagging.units import UnitMention
+
+NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
+VERB_PREFIX_RE = re.compile(r"^(?:Meng|Meny|Mem[bp]|Men[dgjcyt]|Mel[aiu]k|Mer[ae]|Ber[a-z]{3,}|Di[a-z]{4,}(?:kan|i)|"
+                            r"Ter[a-z]{3,}|Se[a-z]+nya)[a-z]*$")
+COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?\s+(?:(?:[A-Z][\w'’&.-]*|and|&|dan(?=\s+[A-Z][a-z]+\s+(?:Tbk|Indonesia)))\s*){1,7}")
+COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
+                "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
+JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
+                             r"Raya|Jaya))?)")
+GENERIC_ORG_RE = re.compile(
+    r"(?<!\w)(?:Aliansi|Serikat|Federasi|Konfederasi|Gabungan|Persatuan|Gerakan|Forum|Komite|Front|Koalisi)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|dan))+")
+LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat)\b")
+PLACE_TAIL_RE = re.compile(r"\s+(?:Kabupaten|Kota|Provinsi|Kecamatan|Se|Wilayah)\b.*$|\s+dan$")
+PAREN_ABBR_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
+NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
+FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
+PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah Dinas|Peraturan|Perbup|Perwal)\s+$")
+BODY_ROLES = {"Kemnaker", "Komisi IX DPR RI", "DPR RI", "Disnaker", "PHI", "Dewan Pengupahan", "LKS Tripartit", "DPRD",
+              "Forkopimda", "Forkopimcam", "Mediator HI"}
+REFERENCE_PREFIXES = ("Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr")
+NATIONAL_UNITS = {"Kapolri": "Mabes Polri", "Wakapolri": "Mabes Polri", "Kabareskrim": "Bareskrim Polri",
+                  "Dirtipidter": "Bareskrim Polri", "Kadiv Humas Polri": "Mabes Polri", "Kadiv Propam": "Mabes Polri",
+                  "Kabaintelkam": "Mabes Polri", "Kabaharkam": "Mabes Polri"}
+NON_LABOUR_ORGS = {"ILO", "SPI"}
+EMPLOYER_ORGS = {"APINDO"}
+
+
+@dataclass
+class Draft:
+    """An actor being assembled; frozen into an Actor at the end."""
+
+    kind: str
+    name: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    position: str | None = None
+    rank: str | None = None
+    organisation: str | None = None
+    unit: str | None = None
+    faction: str | None = None
+    full_name: str | None = None
+    confidence: float = 0.8
+
+    def freeze(self) -> Actor:
+        mentions = tuple(sorted(self.mentions, key=lambda m: m.span.start))
+        rank = self.rank or next((m.rank for m in mentions if m.rank), None)
+        return Actor(self.kind, self.name, mentions, self.confidence, self.position, rank, self.organisation,
+                     self.unit, self.faction, self.full_name)
+
+
+@dataclass(frozen=True)
+class Indexes:
+    ranks: PhraseIndex[lexicon.RankInfo]
+    positions: PhraseIndex[lexicon.PositionInfo]
+    roles: PhraseIndex[lexicon.RoleInfo]
+    person_roles: PhraseIndex[str]
+    orgs: PhraseIndex[lexicon.OrgInfo]
+    org_full: PhraseIndex[str]
+    titles: frozenset[str]
+
+
+@cache
+def indexes() -> Indexes:
+    lex = lexicon.load()
+    titles = frozenset(t.rstrip(".") for t in lexicon.read_lines("name_titles.txt"))
+    return Indexes(
+        ranks=PhraseIndex(lex.ranks.items()),
+        positions=PhraseIndex(lex.positions.items()),
+        roles=PhraseIndex(lex.roles.items()),
+        person_roles=PhraseIndex(lex.person_roles.items()),
+        orgs=PhraseIndex(lex.orgs.items()),
+        org_full=PhraseIndex(lex.org_full.items(), key=lowered),
+        titles=titles,
+    )
+
+
+def gap(text: str, left: Token | Hit, right: Token | Hit) -> str:
+    return text[left.end:right.start]
+
+
+def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list[str], int]:
+    """Titles and name words from token i: ('Drs.', 'Listyo Sigit Prabowo'). Returns the name tokens, the
+    titles, and the index after the last token read (trailing ', S.I.K., M.H.' included)."""
+    lex = lexicon.load()
+    ix = indexes()
+    titles: list[str] = []
+    while i < len(tokens) and tokens[i].text in ix.titles:
+        titles.append(tokens[i].text)
+        i += 1
+    words: list[Token] = []
+    while i < len(tokens) and len(words) < 4:
+        token = tokens[i]
+        between = gap(text, words[-1], token) if words else " "
+        if words and between not in (" ", ". "):
+            break
+        if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords or token.text in lex.ranks:
+            break
+        if token.text in lex.positions or token.text in lex.orgs or token.text in ix.titles and words:
+            break
+        if VERB_PREFIX_RE.match(token.text) and words:
+            break
+        if words and token.text.lower() in lex.days:
+            break
+        words.append(token)
+        i += 1
+    while words and len(words[-1].text.rstrip(".")) == 1:
+        words.pop()
+        i -= 1
+    j = i
+    while j < len(tokens) and tokens[j].text in ix.titles and gap(text, tokens[j - 1], tokens[j]).strip() in (",", ".,", "", "."):
+        titles.append(tokens[j].text)
+        j += 1
+    return words, titles, (j if words else i)
+
+
+def name_of(words: list[Token], text: str) -> str:
+    return re.sub(r"\s+", " ", text[words[0].start:words[-1].end]).replace(". ", " ").replace(".", "") \
+        if len(words[0].text) <= 2 else re.sub(r"\s+", " ", text[words[0].start:words[-1].end])
+
+
+def unit_for_position(position: lexicon.PositionInfo, span_start: int, units: list[UnitMention]) -> str | None:
+    """The unit a position belongs to: its own area ('Kapolres Serang'), an explicit unit right after the
+    position ('Kasatintelkam Polres Serang'), or the article's only unit of the matching level."""
+    for unit in units:
+        if unit.span.start == span_start or 0 <= unit.span.start - span_start <= 40 and unit.span.start > span_start:
+            if unit.span.start == span_start or unit.unit_type in ("Polres", "Polresta", "Polrestabes", "Polda",
+                                                                    "Polsek"):
+                return unit.name
+    if position.canonical in NATIONAL_UNITS:
+        return NATIONAL_UNITS[position.canonical]
+    level_types = {"province": ("Polda",), "kecamatan": ("Polsek", "Polsekta"), "desa/kelurahan": ("Polsek",)}
+    wanted = level_types.get(position.unit_level, ("Polres", "Polresta", "Polrestabes"))
+    names = {u.name for u in units if u.unit_type in wanted}
+    return names.pop() if len(names) == 1 else None
+
+
+def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Draft]:
+    """Officers anchored on a rank, with the position and unit written before it."""
+    ix = indexes()
+    positions = [h for h in ix.positions.find(tokens, text)
+                 if not NOT_A_POSITION_BEFORE.search(text, max(0, h.start - 20), h.start)]
+    drafts = []
+    for rank_hit in ix.ranks.find(tokens, text):
+        words, titles, _ = read_name(tokens, text, rank_hit.last)
+        if not words:
+            continue
+        rank_surface = text[rank_hit.start:rank_hit.end]
+        if rank_surface in ("Jenderal", "Brigadir") and not any(
+                p.end <= rank_hit.start and rank_hit.start - p.end < 40 for p in positions):
+            continue
+        position = position_before(text, rank_hit, positions, units)
+        name = name_of(words, text)
+        start = position.start if position else rank_hit.start
+        span = Span(start, words[-1].end, text[start:words[-1].end])
+        info = position.payload if position else None
+        unit = unit_for_position(info, position.start, units) if info else None
+        drafts.append(Draft(
+            kind="police", name=name, position=info.canonical if info else None, unit=unit,
+            mentions=[Mention(span, rank_hit.payload.short, info.canonical if info else None, tuple(titles))],
+            confidence=0.95 if info else 0.85,
+        ))
+    return drafts
+
+
+def position_before(text: str, rank_hit: Hit, positions: list[Hit], units: list[UnitMention]) -> Hit | None:
+    """The position written before a rank, with only an area, a unit or punctuation between them."""
+    for p in reversed(positions):
+        if p.end > rank_hit.start:
+            continue
+        if rank_hit.start - p.end > 45:
+            return None
+        between = text[p.end:rank_hit.start]
+        for unit in units:
+            if p.end <= unit.span.start and unit.span.end <= rank_hit.start:
+                between = between.replace(unit.span.text, " ")
+        if re.fullmatch(r"[\s,()]*|\s+(?:[A-Z][\w'’-]+\s*){1,3},?\s*", between):
+            return p
+        return None
+    return None
+
+
+def unnamed_officers(text: str, tokens: list[Token], units: list[UnitMention], named: list[Draft]) -> list[Draft]:
+    """'Kapolres Serang' with no officer named anywhere: an officer known only by position and unit."""
+    ix = indexes()
+    covered = [m.span for d in named for m in d.mentions]
+    out: dict[tuple[str, str | None], Draft] = {}
+    for hit in ix.positions.find(tokens, text):
+        if any(s.start <= hit.start < s.end for s in covered):
+            continue
+        if NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start):
+            continue
+        unit = unit_for_position(hit.payload, hit.start, units)
+        key = (hit.payload.canonical, unit)
+        end = next((u.span.end for u in units if u.span.start == hit.start), hit.end)
+        mention = Mention(Span(hit.start, end, text[hit.start:end]), None, hit.payload.canonical)
+        if key not in out:
+            out[key] = Draft("police", None, position=hit.payload.canonical, unit=unit, confidence=0.7)
+        out[key].mentions.append(mention)
+    return list(out.values())
+
+
+def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens: list[Token]) -> list[Draft]:
+    """Units no officer of the article belongs to ('jajaran Polres Karawang'); bare 'Polri' or 'polisi' only
+    when the article names no other police actor."""
+    lex = lexicon.load()
+    covered = {d.unit for d in people}
+    out: dict[str, Draft] = {}
+    for unit in units:
+        if unit.from_position or unit.name in covered or unit.name == "Polri":
+            continue
+        if unit.unit_type in ("Polsek", "Polsekta") and any(u.startswith("Polsek") for u in covered if u):
+            continue
+        out.setdefault(unit.name, Draft("police", None, unit=unit.name, confidence=0.75)).mentions.append(
+            Mention(unit.span))
+    if people or out:
+        return list(out.values())
+    generic = [m for m in lex.generic_police_re.finditer(text) if not lex.non_police_re.search(
+        text, max(0, m.start() - 3), m.end() + 15)]
+    generic = [m for m in generic if not re.match(r"\s+(?:Pamong|Hutan|Khusus|Militer)", text[m.end():])]
+    if not generic:
+        return []
+    draft = Draft("police", None, unit="Polri", confidence=0.5)
+    draft.mentions = [Mention(Span(m.start(), m.end(), m.group())) for m in generic]
+    return [draft]
+
+
+def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft]]:
+    """Labour organisations (abbreviation and full name as one actor, faction kept), and employers'
+    associations such as APINDO, which the table marks as not labour."""
+    lex = lexicon.load()
+    ix = indexes()
+    drafts: dict[str, Draft] = {}
+    employers: dict[str, Draft] = {}
+    spans_taken: list[Span] = []
+    for hit in ix.org_full.find(tokens, text):
+        abbr = hit.payload
+        end = hit.end
+        paren = PAREN_ABBR_RE.match(text, end)
+        if paren and paren.group(1) in lex.orgs:
+            end = paren.end()
+        add_org(drafts, employers, lex.orgs.get(abbr) or next(o for o in lex.orgs.values() if o.abbreviation == abbr),
+                Span(hit.start, end, text[hit.start:end]), text[hit.start:hit.end])
+        spans_taken.append(Span(hit.start, end, ""))
+    for hit in ix.orgs.find(tokens, text):
+        if any(s.start <= hit.start < s.end for s in spans_taken):
+            continue
+        info = hit.payload
+        if info.abbreviation == "SPI":
+            continue
+        span = Span(hit.start, hit.end, text[hit.start:hit.end])
+        faction = FACTION_RE.match(text, hit.end)
+        draft = add_org(drafts, employers, info, span, None)
+        if draft and faction and not draft.faction:
+            draft.faction = faction.group(1).strip()
+    generic_orgs(text, drafts, spans_taken + [m.span for d in drafts.values() for m in d.mentions])
+    return list(drafts.values()), list(employers.values())
+
+
+def add_org(drafts: dict[str, Draft], employers: dict[str, Draft], info: lexicon.OrgInfo, span: Span,
+            full: str | None) -> Draft | None:
+    if info.abbreviation in NON_LABOUR_ORGS:
+        return None
+    if info.abbreviation in EMPLOYER_ORGS:
+        target = employers.setdefault(info.abbreviation, Draft("company", info.abbreviation, full_name=info.full_name,
+                                                               confidence=0.9))
+        target.mentions.append(Mention(span))
+        return None
+    draft = drafts.setdefault(info.abbreviation, Draft(
+        "labour", info.abbreviation, full_name=info.full_name, organisation=info.faction_of or re.sub(r"\s*\(.*\)", "", info.affiliation) or None,
+        faction=info.abbreviation.split(maxsplit=1)[1] if info.faction_of else None, confidence=0.9))
+    draft.mentions.append(Mention(span))
+    if full:
+        draft.full_name = full
+    return draft
+
+
+def generic_orgs(text: str, drafts: dict[str, Draft], taken: list[Span]) -> None:
+    """Unions outside the table: 'Serikat Pekerja Mitra Sepatu (SPMS)', merged with a known org they name."""
+    lex = lexicon.load()
+    for m in GENERIC_ORG_RE.finditer(text):
+        if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in taken):
+            continue
+        if PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        full = PLACE_TAIL_RE.sub("", m.group()).strip()
+        if not LABOUR_WORD_RE.search(full) or len(full.split()) < 2:
+            continue
+        end = m.start() + len(full)
+        paren = PAREN_ABBR_RE.match(text, end)
+        abbr = paren.group(1).strip() if paren else None
+        if paren:
+            end = paren.end()
+        span = Span(m.start(), end, text[m.start():end])
+        known = known_org(full, abbr, drafts)
+        if known is not None:
+            known.mentions.append(Mention(span))
+            continue
+        if abbr and abbr in lex.orgs:
+            add_org(drafts, {}, lex.orgs[abbr], span, full)
+            continue
+        key = abbr or full
+        draft = drafts.setdefault(key, Draft("labour", key, full_name=full, confidence=0.7))
+        draft.mentions.append(Mention(span))
+
+
+def known_org(full: str, abbr: str | None, drafts: dict[str, Draft]) -> Draft | None:
+    """A union already found whose full name this one shortens ('Aliansi Serikat Buruh' for ASPSB)."""
+    words = set(full.lower().split()) - {"gabungan", "para", "seluruh"}
+    for draft in drafts.values():
+        if abbr and draft.name == abbr:
+            return draft
+        if draft.full_name and words <= set(draft.full_name.lower().split()):
+            return draft
+    return None
+
+
+def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: list[Draft]) -> list[Draft]:
+    """Union and company people named after their role: 'Koordinator ASPSB Kabupaten Serang, Asep Saefullah',
+    'Presiden KSPI Said Iqbal', 'Direktur Utama PT Victory Chingluh Indonesia, Jack Lee'."""
+    ix = indexes()
+    org_spans = [(m.span, d) for d in orgs + companies for m in d.mentions]
+    out = []
+    for hit in ix.person_roles.find(tokens, text):
+        after = hit.end
+        organisation = None
+        for span, draft in org_spans:
+            if 0 <= span.start - after <= 1:
+                organisation, after = draft, span.end
+                break
+        if hit.payload == "labour" and (organisation is None or organisation.kind != "labour"):
+            if text[hit.start:hit.end] in ("Presiden", "Ketua", "Ketua Umum", "Wakil Ketua", "Sekretaris"):
+                continue
+        tail = re.match(r"(?:\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*,?\s*", text[after:])
+        i = next((k for k, t in enumerate(tokens) if t.start >= after + (tail.end() if tail else 0)), None)
+        if i is None:
+            continue
+        words, titles, _ = read_name(tokens, text, i)
+        if not words or words[0].start - after > 45:
+            continue
+        kind = "person"
+        span = Span(hit.start, words[-1].end, text[hit.start:words[-1].end])
+        out.append(Draft(kind, name_of(words, text), position=text[hit.start:hit.end],
+                         organisation=organisation.name if organisation else None,
+                         mentions=[Mention(span, None, text[hit.start:hit.end], tuple(titles))], confidence=0.8))
+    return out
+
+
+def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
+    """Government officials and bodies: 'Wakil Bupati Bekasi, dr. Asep Surya Atmaja', 'Menaker Hanif Dhakiri',
+    'Kepala Dinas Ketenagakerjaan', 'Forkopimda Kabupaten Tangerang'."""
+    ix = indexes()
+    out: dict[tuple[str, str | None], Draft] = {}
+    hits = ix.roles.find(tokens, text)
+    org_starts = {m.span.start for d in orgs for m in d.mentions}
+    for hit in hits:
+        role = hit.payload
+        surface = text[hit.start:hit.end]
+        if PLACE_WORD_BEFORE_RE.search(text, max(0, hit.start - 14), hit.start):
+            continue
+        if role.canonical == "Presiden" and any(0 < s - hit.end <= 2 for s in org_starts):
+            continue
+        if role.canonical == "DPRD" and surface == "Dewan" and re.match(r"\s+(?:Pengupahan|Pimpinan|Pengurus)",
+                                                                        text[hit.end:]):
+            continue
+        jurisdiction, after = jurisdiction_after(text, hit.end, role)
+        name, titles, end = None, [], after
+        if role.canonical not in BODY_ROLES:
+            name, titles, end = name_after(text, tokens, after)
+        span = Span(hit.start, end, text[hit.start:end])
+        key = (name or role.canonical, None if name else jurisdiction)
+        draft = out.setdefault(key, Draft("government", name, position=None if role.canonical in BODY_ROLES else surface,
+                                          organisation=surface if role.canonical in BODY_ROLES else None,
+                                          unit=jurisdiction, confidence=0.85 if name else 0.6))
+        draft.mentions.append(Mention(span, None, role.canonical, tuple(titles)))
+        draft.unit = draft.unit or jurisdiction
+    return list(out.values())
+
+
+def jurisdiction_after(text: str, offset: int, role: lexicon.RoleInfo) -> tuple[str | None, int]:
+    """'Bekasi' after 'Wakil Bupati' is Kabupaten Bekasi; after 'Wali Kota' it is Kota Bekasi."""
+    lex = lexicon.load()
+    m = JURISDICTION_RE.match(text, offset)
+    if not m or m.group(2) in lex.name_stopwords or not (m.group(1) or is_place(m.group(2))):
+        return None, offset
+    prefix = (m.group(1) or "").strip()
+    if not prefix and role.level in ("kabupaten", "kota"):
+        prefix = "Kabupaten" if role.level == "kabupaten" else "Kota"
+    return f"{prefix} {m.group(2)}".strip(), m.end()
+
+
+def name_after(text: str, tokens: list[Token], offset: int) -> tuple[str | None, list[str], int]:
+    """A person's name right after a role (', ' allowed between), never across a line or a bracket."""
+    sep = re.match(r"[ \t]*,?[ \t]*", text[offset:])
+    start = offset + sep.end()
+    i = first_token_at(tokens, start)
+    if i is None:
+        return None, [], offset
+    words, titles, _ = read_name(tokens, text, i)
+    if not words:
+        return None, [], offset
+    name = name_of(words, text)
+    if is_place(name) or name.lower() in lexicon.load().days:
+        return None, [], offset
+    return name, titles, words[-1].end
+
+
+def first_token_at(tokens: list[Token], offset: int) -> int | None:
+    return next((k for k, t in enumerate(tokens) if t.start == offset), None)
+
+
+def is_place(word: str) -> bool:
+    from tagging import gazetteer
+
+    gaz = gazetteer.load()
+    return word in gaz.kabkota_by_base or word.lower() in gaz.province_by_name
+
+
+def companies(text: str) -> list[Draft]:
+    """Companies written with their legal form: 'PT Indah Kiat Pulp and Paper'."""
+    out: dict[str, Draft] = {}
+    for m in COMPANY_RE.finditer(text):
+        words = re.finditer(r"\S+", m.group())
+        end = m.start()
+        kept: list[str] = []
+        for word in words:
+            bare = word.group().rstrip(",.")
+            if kept and bare in COMPANY_STOP:
+                break
+            kept.append(bare)
+            end = m.start() + word.start() + len(bare)
+            if word.group().endswith(","):
+                break
+        while kept and kept[-1] in ("and", "&", "dan"):
+            kept.pop()
+            end = text.rfind(kept[-1], m.start(), end) + len(kept[-1])
+        if len(kept) < 2:
+            continue
+        name = " ".join(kept).replace("PT.", "PT")
+        draft = out.setdefault(name.lower(), Draft("company", name, confidence=0.85))
+        draft.mentions.append(Mention(Span(m.start(), end, text[m.start():end])))
+    return list(out.values())
+
+
+def add_references(text: str, drafts: list[Draft]) -> None:
+    """Later short references: a name word of one person ('Bapak Condro', 'kata Asep'), or a position held by
+    exactly one named actor ('Kapolres', 'Menaker')."""
+    lex = lexicon.load()
+    taken = [m.span for d in drafts for m in d.mentions]
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for index, draft in enumerate(drafts):
+        if draft.name and draft.kind in ("police", "government", "person"):
+            for word in draft.name.split():
+                if len(word) >= 3 and word not in lex.name_stopwords:
+                    by_word[word].add(index)
+    for word, owners in by_word.items():
+        if len(owners) != 1:
+            continue
+        draft = drafts[next(iter(owners))]
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            if any(s.start <= m.start() < s.end for s in taken):
+                continue
+            start = m.start()
+            prefix = re.search(r"(?:" + "|".join(REFERENCE_PREFIXES) + r")\s+$", text[max(0, start - 8):start])
+            if prefix:
+                start -= len(prefix.group())
+            span = Span(start, m.end(), text[start:m.end()])
+            draft.mentions.append(Mention(span))
+            taken.append(span)
+    holders: dict[str, list[Draft]] = defaultdict(list)
+    for draft in drafts:
+        if draft.name:
+            for canonical in {m.position for m in draft.mentions if m.position}:
+                holders[canonical].append(draft)
+    position_index = {**{k: v.canonical for k, v in lex.positions.items()}, **{k: v.canonical for k, v in lex.roles.items()}}
+    for surface, canonical in position_index.items():
+        if len(holders.get(canonical, [])) != 1:
+            continue
+        if ("Wakil" in surface) != ("Wakil" in (holders[canonical][0].position or "")):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(s.start <= m.start() < s.end for s in taken):
+                continue
+            if NOT_A_POSITION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            span = Span(m.start(), m.end(), m.group())
+            holders[canonical][0].mentions.append(Mention(span, None, canonical))
+            taken.append(span)
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """One actor per person or body: same kind and the same (or a near-identical) name."""
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next((o for o in out if o.kind == draft.kind and same_name(o, draft)), None)
+        if twin is None:
+            out.append(draft)
+            continue
+        twin.mentions.extend(draft.mentions)
+        twin.position = twin.position or draft.position
+        twin.unit = twin.unit or draft.unit
+        twin.organisation = twin.organisation or draft.organisation
+        twin.confidence = max(twin.confidence, draft.confidence)
+    return out
+
+
+def same_name(a: Draft, b: Draft) -> bool:
+    if a.name and b.name:
+        if a.name == b.name or fuzz.ratio(a.name.lower(), b.name.lower()) >= 92:
+            return True
+        short, long = sorted((set(a.name.lower().split()), set(b.name.lower().split())), key=len)
+        return a.kind in ("police", "government", "person") and bool(short) and short < long
+    return a.name is None and b.name is None and (a.position, a.unit, a.organisation) == (b.position, b.unit,
+                                                                                         b.organisation)
+
+
+def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Actor]:
+    """Every actor of the article, each with all its mentions."""
+    police = merge(police_people(text, tokens, units))
+    unnamed = unnamed_officers(text, tokens, units, police)
+    unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
+    unit_level = unit_actors(units, police + unnamed, text, tokens)
+    orgs, employers = labour_orgs(text, tokens)
+    firms = merge(companies(text)) + employers
+    people = merge(role_people(text, tokens, orgs, firms))
+    people = [p for p in people if not any(same_name(p, q) for q in police)]
+    govs = merge(officials(text, tokens, orgs))
+    govs = resolve_unnamed_officials([g for g in govs if not any(g.name and same_name(g, q) for q in police + people)])
+    named = police + people + govs
+    add_references(text, named)
+    resolve_unnamed_positions(police, unnamed)
+    drafts = police + unnamed + unit_level + orgs + firms + people + govs
+    return [d.freeze() for d in drafts if d.mentions]
+
+
+def resolve_unnamed_officials(govs: list[Draft]) -> list[Draft]:
+    """'Menaker' alone after 'Menteri Ketenagakerjaan M Hanif Dhakiri' is Hanif; 'Pak Bupati' stays apart from
+    the Wakil Bupati."""
+    named = [g for g in govs if g.name]
+    kept = []
+    for draft in govs:
+        if draft.name or not draft.position:
+            kept.append(draft)
+            continue
+        role = draft.mentions[0].position
+        deputy = "Wakil" in draft.position
+        holder = [g for g in named if any(m.position == role for m in g.mentions) and ("Wakil" in (g.position or "")) == deputy]
+        if len(holder) == 1:
+            holder[0].mentions.extend(draft.mentions)
+        else:
+            kept.append(draft)
+    return kept
+
+
+def resolve_unnamed_positions(police: list[Draft], unnamed: list[Draft]) -> None:
+    """'Kapolres Serang' said again after 'Kapolres Serang AKBP Condro Sasongko' is Condro, not a second officer."""
+    for draft in list(unnamed):
+        holder = [p for p in police if p.position == draft.position and (p.unit == draft.unit or draft.unit is None)]
+        if len(holder) == 1:
+            holder[0].mentions.extend(draft.mentions)
+            draft.mentions.clear()

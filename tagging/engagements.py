@@ -1,0 +1,315 @@
+"""Labour-police engagements: typed by strong triggers, grouped into events by date, kept only with both a
+labour and a police actor.
+
+Weak triggers (kondusif, sinergi, aksi, demo ...) never propose a type; they raise confidence. Caveats of
+engagement_types.json are rules here: 'ancam mogok' is a threat, 'mengamankan jalannya aksi' is security,
+PKB is a union-employer agreement, an audiensi with officials only needs police to count, Disnaker
+mediation is not police mediation. An earlier event recalled with its own date ('pasca aksi unjuk rasa ...
+pada Kamis (27/11) lalu') becomes a second engagement.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from tagging import lexicon
+from tagging.model import Actor, Engagement, EventDate, Place, Span
+from tagging.places import PlaceFindings, make_place
+from tagging.text import Layout, PhraseIndex, Token, lowered
+
+ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
+NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|hindari|menghindari|mencegah|"
+                         r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|jika|apabila|bila|ancam|mengancam|"
+                     r"ancaman|berpotensi|siap)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
+                       re.IGNORECASE)
+ARREST_OBJECT_RE = re.compile(
+    r"(?:\b(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|ratusan|dua|tiga|empat|lima)\s+(?:orang\s+)?"
+    r"(?:buruh|pekerja|orang|massa|demonstran|pengunjuk rasa|peserta aksi|korlap|pengurus)\b[^.]{0,40}"
+    r"\bdiamankan\b|\bmengamankan\s+(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima)\s+"
+    r"(?:orang|buruh|pekerja|demonstran|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
+    r"Mapol)", re.IGNORECASE)
+PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
+DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
+                         r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
+POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Kapol\w+|Kasat\w*|polisi|kepolisian|"
+                            r"Satintelkam|Desk Ketenagakerjaan)\b", re.IGNORECASE)
+INJURY_RE = re.compile(r"\b(?:luka berat|luka-luka|dirawat di rumah sakit|dilarikan ke rumah sakit|tewas|meninggal|"
+                       r"kritis|patah)\b", re.IGNORECASE)
+PHYSICAL_DISPERSAL = {"gas air mata", "water cannon", "disemprot", "semprotan air", "peluru karet",
+                      "tembakan peringatan", "dihalau", "didorong mundur", "dipukul mundur", "dibubarkan paksa",
+                      "represif", "tindakan represif"}
+MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
+GENERIC_LABOUR_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|serikat pekerja|serikat buruh)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    type: str
+    strong: bool
+    span: Span
+    sentence: int
+    phrase: str
+
+
+@dataclass
+class Event:
+    date: EventDate | None
+    recalled: bool
+    hits: list[TriggerHit] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)
+
+    @property
+    def types(self) -> list[str]:
+        ranks = type_ranks()
+        return sorted({h.type for h in self.hits if h.strong}, key=lambda t: ranks[t])
+
+
+@cache
+def type_ranks() -> dict[str, int]:
+    return {t.id: t.rank for t in lexicon.load().types}
+
+
+@cache
+def acled_table() -> dict[str, str | None]:
+    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
+    return {t["id"]: t["acled"]["sub_event_type"] for t in data["types"]}
+
+
+@cache
+def trigger_index() -> PhraseIndex[tuple[tuple[str, bool], ...]]:
+    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
+    table: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for entry in data["types"]:
+        for phrase in entry["triggers"]:
+            table[phrase.lower()].append((entry["id"], True))
+        for phrase in entry["weak_triggers"]:
+            table[phrase.lower()].append((entry["id"], False))
+    return PhraseIndex(((k, tuple(v)) for k, v in table.items()), key=lowered)
+
+
+@cache
+def cue_patterns() -> dict[str, re.Pattern[str] | None]:
+    return {t.id: t.cues for t in lexicon.load().types}
+
+
+def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHit]:
+    """Trigger hits with the caveats applied: negated, planned and threatened actions are dropped;
+    'diamankan' with a person object becomes an arrest."""
+    out = []
+    for hit in trigger_index().find(tokens, text):
+        phrase = text[hit.start:hit.end]
+        sentence = lay.sentence_of(hit.start)
+        sentence_start = lay.sentence_starts[sentence]
+        before = text[max(sentence_start, hit.start - 40):hit.start]
+        for type_id, strong in hit.payload:
+            if type_id == "arrest" and not strong and ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text):
+                strong = True
+            if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
+                continue
+            if strong and type_id in ACTION_TYPES and PLAN_RE.search(before):
+                continue
+            out.append(TriggerHit(type_id, strong, Span(hit.start, hit.end, phrase), sentence, phrase.lower()))
+    return out
+
+
+def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
+    """Sentence- and paragraph-level caveats of engagement_types.json."""
+    cues = cue_patterns()
+    kept = []
+    for h in hits:
+        if not h.strong:
+            kept.append(h)
+            continue
+        sentence = lay.sentence_span(h.sentence).text
+        paragraph = paragraph_text(text, lay, h.span.start)
+        if h.type == "agreement" and PKB_RE.search(sentence) and not POLICE_WORD_RE.search(sentence):
+            continue
+        if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
+            continue
+        if h.type == "mediation" and DISNAKER_RE.search(sentence) and not POLICE_WORD_RE.search(sentence):
+            continue
+        cue = cues.get(h.type)
+        if cue is not None and not (cue.search(sentence) or cue.search(paragraph)):
+            continue
+        kept.append(h)
+    protest_sentences = {h.sentence for h in kept if h.strong and h.type == "protest"}
+    if protest_sentences:
+        kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
+    return kept
+
+
+def paragraph_text(text: str, lay: Layout, offset: int) -> str:
+    index = lay.paragraph_of(offset)
+    start = lay.paragraph_starts[index]
+    end = lay.paragraph_starts[index + 1] if index + 1 < len(lay.paragraph_starts) else len(text)
+    return text[start:end]
+
+
+def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> list[Event]:
+    """One event for the article's own date; one more for each earlier date recalled with its own triggers."""
+    body_dates = [d for d in dates if not d.metadata]
+    strong = [h for h in hits if h.strong]
+    if not strong:
+        return []
+    first_sentence = strong[0].sentence
+    main_date = next((d for d in body_dates if lay.sentence_of(d.span.start) == first_sentence and not d.recalled),
+                     None) or next((d for d in body_dates if not d.recalled and d.precision == 1), None) or \
+        next(iter(body_dates), None)
+    main = Event(main_date, recalled=False)
+    recalled: list[tuple[Event, int, int]] = []
+    for d in body_dates:
+        if main_date is None or d is main_date or d.date >= main_date.date:
+            continue
+        sentence = lay.sentence_of(d.span.start)
+        start = clause_start(text, lay, sentence, d)
+        if start is None and not d.recalled:
+            continue
+        span = lay.sentence_span(sentence)
+        clause = (start if start is not None else span.start, max(d.span.end, span.end))
+        if not any(clause[0] <= h.span.start < clause[1] for h in strong):
+            continue
+        recalled.append((Event(d, recalled=True), clause[0], clause[1]))
+    core = {h.type for h in strong if h.sentence in lead_sentences(strong, main_date, lay)}
+    meeting = bool(core) and not (core & ACTION_TYPES)
+    for h in hits:
+        target = next((e for e, a, b in recalled if a <= h.span.start < b), None)
+        if target is None and recalled and h.type in ACTION_TYPES and (meeting or h.type in recalled_types(recalled)):
+            target = recalled[0][0]
+        (target or main).hits.append(h)
+        (target or main).sentences.add(h.sentence)
+    events = [main] + [e for e, _, _ in recalled]
+    return [e for e in events if e.types]
+
+
+def clause_start(text: str, lay: Layout, sentence: int, d: EventDate) -> int | None:
+    """Where a recalled clause begins: the last 'pasca', 'setelah', 'usai' ... before the date."""
+    start = lay.sentence_starts[sentence]
+    found = None
+    for m in RECALL_RE.finditer(text, start, d.span.start):
+        found = m.start()
+    return found
+
+
+def recalled_types(recalled: list[tuple[Event, int, int]]) -> set[str]:
+    return {h.type for e, _, _ in recalled for h in e.hits}
+
+
+def lead_sentences(strong: list[TriggerHit], main_date: EventDate | None, lay: Layout) -> set[int]:
+    """The sentences that state the article's own event: the first with a trigger and the one with its date."""
+    out = {strong[0].sentence}
+    if main_date is not None:
+        out.add(lay.sentence_of(main_date.span.start))
+    return out
+
+
+def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[Actor], list[Actor], list[Actor]]:
+    """Police, labour and other actors of an event: those mentioned in its sentences, else the article's."""
+    def mentioned(actor: Actor) -> bool:
+        return any(lay.sentence_of(s.start) in event.sentences for s in actor.spans)
+
+    sides = []
+    for kinds in (("police",), ("labour",), ("government", "company", "person")):
+        pool = [a for a in actors if a.kind in kinds]
+        near = [a for a in pool if mentioned(a)]
+        sides.append(near if near and event.recalled else pool)
+    return sides[0], sides[1], sides[2]
+
+
+def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | None:
+    """The kab/kota named in the event's sentences, else the article's main place; precision 1 when one of its
+    kecamatan is named."""
+    local = Counter(m.code.split(".")[0] + "." + m.code.split(".")[1] for m in places.mentions
+                    if m.code.count(".") >= 1 and lay.sentence_of(m.span.start) in event.sentences
+                    and m.basis not in ("police_unit", "dateline"))
+    code = local.most_common(1)[0][0] if local and event.recalled else (places.main.code if places.main else None)
+    if code is None:
+        return None
+    base = places.place_for(code)
+    span = base.span if base else next(m.span for m in places.mentions if m.code.startswith(code))
+    place = make_place(code, span, base.basis if base else "explicit")
+    if any(p.level == "kecamatan" and p.parent_code == code for p in places.places):
+        return Place(place.name, place.code, place.level, place.province, 1, place.span, place.basis,
+                     place.confidence, None)
+    return place
+
+
+def acled_sub_event(primary: str, event: Event, text: str, lay: Layout) -> str | None:
+    sub = acled_table().get(primary)
+    if primary == "dispersal":
+        sentences = " ".join(lay.sentence_span(s).text for s in event.sentences)
+        if INJURY_RE.search(sentences):
+            return "Excessive force against protesters"
+        if not any(h.phrase in PHYSICAL_DISPERSAL for h in event.hits if h.type == "dispersal"):
+            return "Peaceful protest"
+    return sub
+
+
+def event_notes(event: Event, text: str, lay: Layout) -> tuple[str, ...]:
+    notes = []
+    sentences = " ".join(lay.sentence_span(s).text for s in sorted(event.sentences))
+    if "legal_complaint" in event.types:
+        if re.search(r"\b(?:perusahaan|pengusaha|manajemen)\b[^.]{0,40}\bmelaporkan\b|\bdilaporkan oleh perusahaan",
+                     sentences, re.IGNORECASE):
+            notes.append("direction: employer -> police")
+        elif re.search(r"\b(?:buruh|serikat|pekerja)\b[^.]{0,60}\b(?:melaporkan|melapor|mengadu|pengaduan)\b",
+                       sentences, re.IGNORECASE):
+            notes.append("direction: union -> police")
+        else:
+            notes.append("direction: police-initiated")
+        if re.search(r"\bPropam\b", sentences):
+            notes.append("complaint against police officers (Propam)")
+    if any(h.phrase == "saling dorong" for h in event.hits):
+        notes.append("wording: saling dorong (borderline clash)")
+    if re.search(r"\bmogok makan\b", sentences, re.IGNORECASE):
+        notes.append("hunger strike mentioned (not a strike)")
+    return tuple(notes)
+
+
+def confidence_of(event: Event, police: list[Actor], labour: list[Actor], lay: Layout) -> float:
+    strong = sum(1 for h in event.hits if h.strong)
+    weak = any(not h.strong and h.type in event.types for h in event.hits)
+    together = any(lay.paragraph_of(p.spans[0].start) == lay.paragraph_of(lab.spans[0].start)
+                   for p in police for lab in labour)
+    return round(min(0.95, 0.5 + 0.1 * min(3, strong) + (0.05 if weak else 0) + (0.1 if together else 0)), 2)
+
+
+def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[Actor], places: PlaceFindings,
+                     dates: list[EventDate], published: date | None) -> list[Engagement]:
+    """Zero or more engagements, the article's own event first."""
+    hits = apply_caveats(find_triggers(text, tokens, lay), text, lay)
+    out = []
+    for event in group_events(hits, dates, text, lay):
+        police, labour, others = event_actors(event, actors, lay)
+        if not police:
+            continue
+        labour_names = [a.label for a in labour]
+        if not labour_names and any(GENERIC_LABOUR_RE.search(lay.sentence_span(s).text) for s in event.sentences):
+            labour_names = ["buruh"]
+        if not labour_names:
+            continue
+        types = event.types
+        primary = types[0]
+        evidence_hit = next(h for h in event.hits if h.strong and h.type == primary)
+        when = event.date or (EventDate(published, 2, Span(0, 0, "")) if published else None)
+        out.append(Engagement(
+            type=primary,
+            secondary_types=tuple(types[1:]),
+            date=when,
+            place=event_place(event, places, lay),
+            police_actors=tuple(dict.fromkeys(a.label for a in police)),
+            labour_actors=tuple(dict.fromkeys(labour_names)),
+            other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
+            evidence=lay.sentence_span(evidence_hit.sentence),
+            confidence=confidence_of(event, police, labour, lay),
+            triggers=tuple(h.span for h in event.hits if h.strong),
+            acled_sub_event=acled_sub_event(primary, event, text, lay),
+            notes=event_notes(event, text, lay),
+        ))
+    return out
