@@ -112,7 +112,7 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
     while i < len(tokens) and len(words) < 4:
         token = tokens[i]
         between = gap(text, words[-1], token) if words else " "
-        if words and between not in (" ", ". "):
+        if words and not (between == " " or between == ". " and len(words[-1].text) == 1):
             break
         if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords or token.text in lex.ranks:
             break

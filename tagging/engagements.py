@@ -25,8 +25,14 @@ from tagging.text import Layout, PhraseIndex, Token, lowered
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
 NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|hindari|menghindari|mencegah|"
                          r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|jika|apabila|bila|ancam|mengancam|"
-                     r"ancaman|berpotensi|siap)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|jika|apabila|bila|kalau|ancam|mengancam|"
+                     r"ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|dapat|"
+                     r"jangan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
+                              r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
+SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
+                               r"(?:\S+\s+){0,1}$", re.IGNORECASE)
+QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
 ARREST_OBJECT_RE = re.compile(
@@ -115,6 +121,12 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id in ACTION_TYPES and PLAN_RE.search(before):
                 continue
+            if type_id == "dispersal" and re.match(r"\s+diri\b", text[hit.end:hit.end + 6]):
+                continue
+            if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
+                continue
+            if type_id in ("legal_complaint", "mediation") and SERVICE_BEFORE_RE.search(before):
+                continue
             out.append(TriggerHit(type_id, strong, Span(hit.start, hit.end, phrase), sentence, phrase.lower()))
     return out
 
@@ -139,10 +151,20 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigge
         if cue is not None and not (cue.search(sentence) or cue.search(paragraph)):
             continue
         kept.append(h)
+    kept = outside_quotes(kept, text)
     protest_sentences = {h.sentence for h in kept if h.strong and h.type == "protest"}
     if protest_sentences:
         kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
     return kept
+
+
+def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
+    """A type whose strong triggers all sit inside direct speech ('kami siap mengawal setiap aksi') is talk,
+    not an event; its triggers become support only."""
+    quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+    quoted_only = {h.type for h in hits if h.strong} - {
+        h.type for h in hits if h.strong and not any(a <= h.span.start < b for a, b in quotes)}
+    return [TriggerHit(h.type, False, h.span, h.sentence, h.phrase) if h.type in quoted_only else h for h in hits]
 
 
 def paragraph_text(text: str, lay: Layout, offset: int) -> str:
