@@ -7,6 +7,7 @@ the desk would store.
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 # that print a time without a zone mean WIB.
 WIB = timezone(timedelta(hours=7), "WIB")
 DATE_PARAMS = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "extensive_search": True, "original_date": True}
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PUBLISHED_NAMES = frozenset({"article:published_time", "og:published_time", "datepublished", "pubdate"})
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, rules: SiteRul
     return Extracted(
         title=_title(document),
         author=(plain_text(document.author) or None) if document else None,
-        published=parse_page_date(document.date) if document else None,
+        published=_published(html, document),
         text=text,
         status=status,
         site_name=(document.sitename or None) if document else None,
@@ -92,6 +97,21 @@ def parse_page_date(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=WIB)).astimezone(timezone.utc)
+
+
+def _published(html: str | bytes, document) -> datetime | None:
+    """The page's declared publication time when it gives one (meta or JSON-LD), else htmldate's
+    guess. htmldate prefers a date in the URL, which has no time of day."""
+    head = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    for tag in _META_TAG.findall(head):
+        attributes = {name.lower(): double or single for name, double, single in _ATTRIBUTE.findall(tag)}
+        names = {attributes.get(key, "").lower() for key in ("property", "name", "itemprop")}
+        if names & _PUBLISHED_NAMES and (declared := parse_page_date(attributes.get("content"))):
+            return declared
+    for value in _JSON_LD_PUBLISHED.findall(head):
+        if declared := parse_page_date(value):
+            return declared
+    return parse_page_date(document.date) if document else None
 
 
 def _bare_extraction(html: str | bytes, url: str | None, favor_recall: bool):

@@ -111,3 +111,28 @@ def test_page_dates_are_aware(value, expected):
     parsed = parse_page_date(value)
     assert parsed == expected
     assert parsed is None or parsed.tzinfo is not None
+
+
+def _dated_page(head: str) -> str:
+    paragraphs = "".join(
+        f"<p>Kalimat panjang nomor {n} tentang mediasi buruh dan polisi di Karawang pekan ini.</p>" for n in range(4)
+    )
+    return f"<html><head><title>Mediasi</title>{head}</head><body><article>{paragraphs}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta content="2025-09-04T11:20:00+07:00" property="article:published_time">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-09-04T11:20:00+07:00"}</script>',
+        "<meta name='pubdate' content='2025-09-04T11:20:00'>",
+    ],
+)
+def test_declared_publication_time_beats_the_date_in_the_url(head):
+    extracted = extract_article(_dated_page(head), "https://portal.example/2025/09/04/mediasi/")
+    assert extracted.published == datetime(2025, 9, 4, 4, 20, tzinfo=timezone.utc)
+
+
+def test_page_without_declared_time_falls_back_to_its_url_date():
+    extracted = extract_article(_dated_page(""), "https://portal.example/2025/09/04/mediasi/")
+    assert extracted.published == datetime(2025, 9, 4, tzinfo=WIB)
