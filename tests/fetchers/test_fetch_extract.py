@@ -1,4 +1,4 @@
-"""fetchers.extract: real articles in a clutter-heavy Blogger page come out whole and clean."""
+"""fetchers.extract: real articles in the demo Blogger template come out whole and without its clutter."""
 
 import re
 from datetime import datetime, timezone
@@ -7,11 +7,32 @@ import pytest
 
 from fetchers import extract
 from fetchers.extract import WIB, decode_page, extract_article, parse_page_date
-from tests.fetchers.blogger_wrapper import CLUTTER_LINES, render_clutter_page
+from fetchers.demo_sites import (
+    DEFAULT_BACA_JUGA,
+    DEFAULT_RECENT_HEADLINES,
+    article_path,
+    load_corpus,
+    render_blogger_article,
+    render_blogger_page,
+    render_wordpress_article,
+)
 
 PAGE_URL = "https://kabar-lebak.blogspot.com/2025/12/ngariung-buruh.html"
 PUBLISHED = datetime(2025, 12, 8, 14, 25, tzinfo=timezone.utc)
 
+# Template lines the Blogger page puts in and around the post, which must not survive.
+TEMPLATE_CLUTTER = (
+    "masukkan script iklan disini",
+    "Komentar",
+    "Tampilkan",
+    "Posting Komentar",
+    "Silakan tinggalkan komentar yang sopan dan sesuai topik.",
+    "Terkini",
+    "Bagikan",
+    "Statistik",
+    f"Baca Juga: {DEFAULT_BACA_JUGA[0]}",
+    *(title for title, _ in DEFAULT_RECENT_HEADLINES),
+)
 # Clutter that an earlier scrape left inside the real articles' own text.
 SEED_CLUTTER = (
     "-->",
@@ -43,21 +64,21 @@ def test_seed_articles_come_out_whole_and_without_clutter(shared_seed_texts):
     assert len(shared_seed_texts) == 5
     for name, text in shared_seed_texts.items():
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        page = render_clutter_page("Buruh dan polisi ngariung bersama", lines, PUBLISHED)
+        page = render_blogger_page("Buruh dan polisi ngariung bersama", lines, PUBLISHED)
         extracted = extract_article(page, PAGE_URL)
         out_lines = [_squash(line) for line in extracted.text.splitlines()]
         out = "\n".join(out_lines)
         assert extracted.status == "ok", name
         missing = [paragraph for paragraph in _body_paragraphs(text) if paragraph not in out_lines]
         assert not missing, f"{name}: body paragraphs lost: {missing}"
-        left = [line for line in CLUTTER_LINES + SEED_CLUTTER if _squash(line) in out_lines]
+        left = [line for line in TEMPLATE_CLUTTER + SEED_CLUTTER if _squash(line) in out_lines]
         assert not left, f"{name}: clutter kept: {left}"
         assert "Last Updated" not in out and "masukkan script iklan" not in out, name
-        assert "Pengunjung" not in out and "Posting Komentar" not in out, name
+        assert "Pengunjung" not in out and "Bulan ini" not in out and "Total pengunjung" not in out, name
 
 
 def test_metadata_comes_from_the_page():
-    page = render_clutter_page("Mediasi buruh di Cikande", ["Satu kalimat panjang tentang mediasi buruh dan polisi di Cikande hari ini."] * 3, PUBLISHED)
+    page = render_blogger_page("Mediasi buruh di Cikande", ["Satu kalimat panjang tentang mediasi buruh dan polisi di Cikande hari ini."] * 3, PUBLISHED)
     extracted = extract_article(page, PAGE_URL)
     assert extracted.title == "Mediasi buruh di Cikande"
     assert extracted.published == PUBLISHED
@@ -65,13 +86,13 @@ def test_metadata_comes_from_the_page():
 
 def test_title_is_not_repeated_as_the_first_line():
     paragraphs = [f"Kalimat panjang nomor {n} tentang aksi buruh yang dikawal polisi di Serang." for n in range(4)]
-    page = render_clutter_page("Aksi buruh dikawal polisi", paragraphs, PUBLISHED)
+    page = render_blogger_page("Aksi buruh dikawal polisi", paragraphs, PUBLISHED)
     assert not extract_article(page, PAGE_URL).text.startswith("Aksi buruh dikawal polisi")
 
 
 def test_extraction_is_a_pure_function_of_the_page():
     paragraphs = [f"Kalimat panjang nomor {n} tentang mogok kerja dan mediasi Disnaker di Karawang." for n in range(4)]
-    page = render_clutter_page("Mogok kerja di Karawang", paragraphs, PUBLISHED)
+    page = render_blogger_page("Mogok kerja di Karawang", paragraphs, PUBLISHED)
     assert extract_article(page, PAGE_URL) == extract_article(page, PAGE_URL)
 
 
@@ -136,3 +157,19 @@ def test_declared_publication_time_beats_the_date_in_the_url(head):
 def test_page_without_declared_time_falls_back_to_its_url_date():
     extracted = extract_article(_dated_page(""), "https://portal.example/2025/09/04/mediasi/")
     assert extracted.published == datetime(2025, 9, 4, tzinfo=WIB)
+
+
+@pytest.mark.parametrize("template", ["blogger", "wordpress"])
+def test_demo_corpus_extracts_exactly_on_both_templates(template):
+    """Every demo article comes back paragraph for paragraph, with its publication time."""
+    corpus = load_corpus()
+    for index, article in enumerate(corpus):
+        previous = corpus[index - 1] if index else None
+        if template == "blogger":
+            page = render_blogger_article(article, "http://127.0.0.1:8000", corpus[:4], previous)
+        else:
+            page = render_wordpress_article(article, "http://127.0.0.1:8000", corpus[:4], previous, None)
+        extracted = extract_article(page, "http://127.0.0.1:8000" + article_path(article))
+        assert extracted.text.splitlines() == [_squash(p) for p in article.paragraphs], article.slug
+        assert extracted.published == article.published, article.slug
+        assert extracted.status == "ok"
