@@ -127,5 +127,6 @@ def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
 def load_rules(path: Path | None = None) -> SiteRules:
     """The rules in `path`, or the ones shipped in seeds/site_rules.toml; compiled once per file."""
     if path is None:
-        return parse_rules(files("seeds").joinpath("site_rules.toml").read_text(encoding="utf-8"), "seeds/site_rules.toml")
+        shipped = files("seeds").joinpath("site_rules.toml").read_text(encoding="utf-8")
+        return parse_rules(shipped, "seeds/site_rules.toml")
     return parse_rules(path.read_text(encoding="utf-8"), str(path))

@@ -78,7 +78,8 @@ def test_seed_articles_come_out_whole_and_without_clutter(shared_seed_texts):
 
 
 def test_metadata_comes_from_the_page():
-    page = render_blogger_page("Mediasi buruh di Cikande", ["Satu kalimat panjang tentang mediasi buruh dan polisi di Cikande hari ini."] * 3, PUBLISHED)
+    paragraphs = ["Satu kalimat panjang tentang mediasi buruh dan polisi di Cikande hari ini."] * 3
+    page = render_blogger_page("Mediasi buruh di Cikande", paragraphs, PUBLISHED)
     extracted = extract_article(page, PAGE_URL)
     assert extracted.title == "Mediasi buruh di Cikande"
     assert extracted.published == PUBLISHED
@@ -145,7 +146,8 @@ def _dated_page(head: str) -> str:
     "head",
     [
         '<meta content="2025-09-04T11:20:00+07:00" property="article:published_time">',
-        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-09-04T11:20:00+07:00"}</script>',
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "2025-09-04T11:20:00+07:00"}</script>',
         "<meta name='pubdate' content='2025-09-04T11:20:00'>",
     ],
 )

@@ -66,13 +66,19 @@ def test_guid_falls_back_to_normalised_link_then_to_a_hash():
 
 
 def test_repeated_guid_is_kept_once():
-    items = [Item(title="Baru", link="http://c.example/1", guid="x"), Item(title="Lama", link="http://c.example/2", guid="x")]
+    items = [
+        Item(title="Baru", link="http://c.example/1", guid="x"),
+        Item(title="Lama", link="http://c.example/2", guid="x"),
+    ]
     entries = parse_feed(rss(items).encode()).entries
     assert [entry.title for entry in entries] == ["Baru"]
 
 
 def test_ill_formed_feed_with_entries_is_accepted():
-    body = b"<rss version='2.0'><channel><title>Kabar & Co</title><item><title>Polisi & buruh</title><link>http://c.example/1</link></item></channel>"
+    body = (
+        b"<rss version='2.0'><channel><title>Kabar & Co</title>"
+        b"<item><title>Polisi & buruh</title><link>http://c.example/1</link></item></channel>"
+    )
     feed = parse_feed(body)
     assert [entry.title for entry in feed.entries] == ["Polisi & buruh"]
     assert feed.ill_formed

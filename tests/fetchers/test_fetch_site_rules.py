@@ -28,7 +28,8 @@ def test_shipped_rules_drop_blogger_clutter_lines():
 
 
 def test_stop_lines_cut_the_tail_once_the_article_has_begun():
-    text = "\n".join([LONG, LONG + " Dua.", LONG + " Tiga.", "Posting Komentar", "Komentar pembaca yang panjang sekali di sini."])
+    tail = ["Posting Komentar", "Komentar pembaca yang panjang sekali di sini."]
+    text = "\n".join([LONG, LONG + " Dua.", LONG + " Tiga.", *tail])
     assert load_rules().clean(text) == "\n".join([LONG, LONG + " Dua.", LONG + " Tiga."])
 
 
