@@ -38,6 +38,7 @@ STATUS_OK = "ok"
 STATUS_NOT_MODIFIED = "not modified"
 STATUS_FAILED = "failed"
 STATUS_OFFLINE = "offline"
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "text/plain"})
 SUMMARY_CHARS = 300
 ProgressCallback = Callable[[int, int], None]
@@ -188,6 +189,7 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
             max_bytes=cycle.limits.feed_max_bytes,
             validators=Validators(feed.etag, feed.last_modified),
             limits=cycle.limits,
+            headers={"Accept": FEED_ACCEPT},
         )
     if fetched.not_modified:
         await _record_success(cycle, feed, STATUS_NOT_MODIFIED, fetched.validators)

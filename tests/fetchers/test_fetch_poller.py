@@ -94,6 +94,7 @@ async def test_304_parses_nothing_and_sends_validators(engine, site, local_serve
     assert parses == []
     assert sum(local_server.hits(site.page_path(n)) for n in (1, 2, 3)) == pages_before
     second = local_server.requests_for("/site/feed.xml")[1].headers
+    assert second["accept"].startswith("application/rss+xml, application/atom+xml")
     assert second["if-none-match"] == '"rev-1"'
     assert second["if-modified-since"] == "Mon, 03 Nov 2025 08:00:00 GMT"
     stored_feed = get_feed(engine, feed.id)
