@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
 from storage.models import Article
@@ -163,3 +163,11 @@ def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500, after
     )
     with Session(engine) as session:
         return list(session.exec(query))
+
+
+def forget_tagger_versions(engine: Engine) -> int:
+    """Mark every article as untagged, so the next tagging pass re-tags them all; returns how many."""
+    with Session(engine) as session:
+        result = session.execute(update(Article).values(tagger_version=None))
+        session.commit()
+        return result.rowcount

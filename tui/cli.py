@@ -10,32 +10,20 @@ from pathlib import Path
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from fetchers.poller import PollSummary, poll_due, poll_feeds
 from fetchers.reachability import any_reachable
-from storage.engine import make_engine
 from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
 from storage.locations import as_db_url
+from tui.cli_common import DeskError, open_engine
+from tui.cli_tagging import extract, retag, tag
 from tui.config import Settings, load_settings
 from tui.logs import log_file, setup_logging
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_RELEASE_S = 3.0
-
-
-class DeskError(click.ClickException):
-    """A failure worded for the user; the details go to the log."""
-
-
-def _open_engine(settings: Settings) -> Engine:
-    try:
-        return make_engine(settings.db_url)
-    except SQLAlchemyError as error:
-        log.exception("cannot open database %s", settings.db_url)
-        raise DeskError(f"cannot open the database {settings.db_url}: {error.orig or error}") from error
 
 
 def _seed_default_feeds(engine: Engine) -> None:
@@ -65,7 +53,7 @@ def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
 
 
 def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
-    engine = _open_engine(settings)
+    engine = open_engine(settings)
     _seed_default_feeds(engine)
     if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
         click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
@@ -98,7 +86,7 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
 @click.pass_obj
 def poll(settings: Settings, once: bool, every_feed: bool) -> None:
     """Run the poller without the app (until Ctrl+C), sharing the desk's database."""
-    engine = _open_engine(settings)
+    engine = open_engine(settings)
     _seed_default_feeds(engine)
     if once:
         summary = asyncio.run(_poll_once_with_progress(engine, every_feed))
@@ -151,7 +139,7 @@ def _summary_line(summary: PollSummary) -> str:
 def feeds(ctx: click.Context) -> None:
     """List the feeds with their health, or manage them."""
     if ctx.invoked_subcommand is None:
-        engine = _open_engine(ctx.obj)
+        engine = open_engine(ctx.obj)
         _seed_default_feeds(engine)
         for feed in list_feeds(engine):
             state = feed.last_status if feed.enabled else "disabled"
@@ -170,7 +158,7 @@ def feeds_add(settings: Settings, url: str, title: str) -> None:
     """Add a feed by its address."""
     if not url.startswith(("http://", "https://")):
         raise DeskError(f"not a feed address: {url!r} (only http:// and https:// are accepted)")
-    feed = add_feed(_open_engine(settings), url, title=title)
+    feed = add_feed(open_engine(settings), url, title=title)
     click.echo(f"Added feed {feed.id}: {feed.url}")
 
 
@@ -179,7 +167,7 @@ def feeds_add(settings: Settings, url: str, title: str) -> None:
 @click.pass_obj
 def feeds_remove(settings: Settings, url_or_id: str) -> None:
     """Stop polling a feed (by address or number); its articles are kept."""
-    feed = disable_feed(_open_engine(settings), url_or_id)
+    feed = disable_feed(open_engine(settings), url_or_id)
     if feed is None:
         raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
     click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {feed.url}")
@@ -194,7 +182,7 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
         entries = read_opml(opml_file)
     except OpmlError as error:
         raise DeskError(str(error)) from error
-    engine = _open_engine(settings)
+    engine = open_engine(settings)
     with click.progressbar(entries, label="Importing feeds", file=sys.stderr) as bar:
         for entry in bar:
             add_feed(engine, entry.url, title=entry.title, site=entry.site)
@@ -206,13 +194,17 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
 @click.pass_obj
 def feeds_export(settings: Settings, opml_file: Path | None) -> None:
     """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
-    entries = [FeedListEntry(f.url, f.title, f.site) for f in enabled_feeds(_open_engine(settings))]
+    entries = [FeedListEntry(f.url, f.title, f.site) for f in enabled_feeds(open_engine(settings))]
     document = write_opml(entries)
     if opml_file is None:
         click.echo(document, nl=False)
     else:
         opml_file.write_text(document, encoding="utf-8")
         click.echo(f"Wrote {len(entries)} feeds to {opml_file}")
+
+
+for command in (extract, tag, retag):
+    main.add_command(command)
 
 
 def run() -> None:

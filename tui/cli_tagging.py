@@ -1,0 +1,110 @@
+"""Command-line contract for extraction and tagging: `pantau extract`, `pantau tag`, `pantau retag`.
+
+Other tools and evaluations depend on these outputs; README.md documents them, keep them stable.
+"""
+
+import asyncio
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from fetchers.extract import Extracted, decode_page, extract_article
+from fetchers.http import PAGE_MAX_BYTES, fetch, make_client
+from fetchers.errors import FetchError
+from fetchers.tag_step import tag_pending
+from storage.articles import article_count
+from storage.tags import forget_tagger_versions
+from tagging import tag_article
+from tui.cli_common import DeskError, open_engine
+from tui.config import Settings
+
+
+def _read_page(source: str) -> tuple[str, str | None]:
+    """The decoded HTML of a saved file or an address, and the address it came from."""
+    if source.startswith(("http://", "https://")):
+        try:
+            fetched = asyncio.run(_download(source))
+        except FetchError as error:
+            raise DeskError(f"cannot fetch {source}: {error.message}") from error
+        return decode_page(fetched.body, fetched.headers.get("content-type", "")), fetched.url
+    try:
+        return decode_page(Path(source).read_bytes()), None
+    except OSError as error:
+        raise DeskError(f"cannot read {source}: {error.strerror}") from error
+
+
+async def _download(url: str):
+    async with make_client() as client:
+        return await fetch(client, url, max_bytes=PAGE_MAX_BYTES)
+
+
+def _as_json(extracted: Extracted) -> dict:
+    return {
+        "title": extracted.title,
+        "date": extracted.published.isoformat() if extracted.published else None,
+        "author": extracted.author,
+        "text": extracted.text,
+        "status": extracted.status,
+    }
+
+
+@click.command()
+@click.argument("source", metavar="FILE|URL")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: title, date, author, text, status.")
+def extract(source: str, as_json: bool) -> None:
+    """Print the article extracted from a saved HTML page or an address, as the pipeline stores it."""
+    html, url = _read_page(source)
+    extracted = extract_article(html, url)
+    if as_json:
+        click.echo(json.dumps(_as_json(extracted), ensure_ascii=False, indent=2))
+        return
+    date = extracted.published.isoformat() if extracted.published else "unknown"
+    click.echo(f"{extracted.title or '(no title)'}\n{date} · {extracted.status}\n\n{extracted.text}")
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"not an ISO date or datetime: {value!r}", param_hint="--published") from error
+
+
+@click.command()
+@click.argument("source", metavar="[FILE|-]", default="-")
+@click.option("--published", metavar="ISO-DATETIME", help="Publication time, to resolve dates without a year.")
+@click.option("--html", "is_html", is_flag=True, help="The input is an HTML page: extract its text first.")
+def tag(source: str, published: str | None, is_html: bool) -> None:
+    """Print the tags of one article (places, actors, engagements) as one JSON object."""
+    published_at = _parse_published(published)
+    raw = sys.stdin.buffer.read() if source == "-" else _read_bytes(source)
+    title, text = "", raw.decode("utf-8", errors="replace")
+    if is_html:
+        extracted = extract_article(decode_page(raw), None)
+        title, text = extracted.title or "", extracted.text
+        published_at = published_at or extracted.published
+    tags = tag_article(title, text, published_at)
+    click.echo(json.dumps(tags.to_json(), ensure_ascii=False, indent=2))
+
+
+def _read_bytes(source: str) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        raise DeskError(f"cannot read {source}: {error.strerror}") from error
+
+
+@click.command()
+@click.pass_obj
+def retag(settings: Settings) -> None:
+    """Re-run automatic tagging over every stored article; manual tags are never touched."""
+    engine = open_engine(settings)
+    total = article_count(engine)
+    forget_tagger_versions(engine)
+    with click.progressbar(length=total, label="Re-tagging articles", file=sys.stderr) as bar:
+        tagged = tag_pending(engine, on_progress=lambda done: bar.update(done - bar.pos))
+    click.echo(f"Re-tagged {tagged} of {total} articles")
