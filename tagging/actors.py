@@ -33,7 +33,10 @@ GENERIC_ORG_RE = re.compile(
     r"(?:\s+(?:[A-Z][\w'’-]*|dan))+")
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat)\b")
 PLACE_TAIL_RE = re.compile(r"\s+(?:Kabupaten|Kota|Provinsi|Kecamatan|Se|Wilayah)\b.*$|\s+dan$")
-PAREN_ABBR_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
+PAREN_ABBR_RE = re.compile(r"\s*\((?:(?:PUK|PC|PD|PP|KC|DPC|DPD|DPW|DPP|PTP)\s+)?([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
+LATER_ABBR_RE = re.compile(r"[^.()\n]{0,90}?\((?:(?:PUK|PC|PD|PP|KC|DPC|DPD|DPW|DPP|PTP)\s+)?([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
+GENERIC_WORDS = {"aliansi", "serikat", "federasi", "konfederasi", "gabungan", "persatuan", "gerakan", "forum", "komite",
+                 "front", "koalisi", "buruh", "pekerja", "karyawan", "pegawai", "dan", "seluruh", "indonesia"}
 NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
 FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
 PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah Dinas|Peraturan|Perbup|Perwal)\s+$")
@@ -90,7 +93,7 @@ def indexes() -> Indexes:
         roles=PhraseIndex(lex.roles.items()),
         person_roles=PhraseIndex(lex.person_roles.items()),
         orgs=PhraseIndex(lex.orgs.items()),
-        org_full=PhraseIndex(lex.org_full.items(), key=lowered),
+        org_full=PhraseIndex(lex.org_full.items(), key=lowered, commas=True),
         titles=titles,
     )
 
@@ -139,14 +142,12 @@ def name_of(words: list[Token], text: str) -> str:
         if len(words[0].text) <= 2 else re.sub(r"\s+", " ", text[words[0].start:words[-1].end])
 
 
-def unit_for_position(position: lexicon.PositionInfo, span_start: int, units: list[UnitMention]) -> str | None:
-    """The unit a position belongs to: its own area ('Kapolres Serang'), an explicit unit right after the
-    position ('Kasatintelkam Polres Serang'), or the article's only unit of the matching level."""
+def unit_for_position(position: lexicon.PositionInfo, start: int, end: int, units: list[UnitMention]) -> str | None:
+    """The unit a position belongs to: its own area ('Kapolres Serang'), a unit written right after it
+    ('Kasatintelkam Polres Serang'), or the article's only unit of the matching level."""
     for unit in units:
-        if unit.span.start == span_start or 0 <= unit.span.start - span_start <= 40 and unit.span.start > span_start:
-            if unit.span.start == span_start or unit.unit_type in ("Polres", "Polresta", "Polrestabes", "Polda",
-                                                                    "Polsek"):
-                return unit.name
+        if unit.span.start == start or 0 <= unit.span.start - end <= 1:
+            return unit.name
     if position.canonical in NATIONAL_UNITS:
         return NATIONAL_UNITS[position.canonical]
     level_types = {"province": ("Polda",), "kecamatan": ("Polsek", "Polsekta"), "desa/kelurahan": ("Polsek",)}
@@ -174,7 +175,7 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> l
         start = position.start if position else rank_hit.start
         span = Span(start, words[-1].end, text[start:words[-1].end])
         info = position.payload if position else None
-        unit = unit_for_position(info, position.start, units) if info else None
+        unit = unit_for_position(info, position.start, position.end, units) if info else None
         drafts.append(Draft(
             kind="police", name=name, position=info.canonical if info else None, unit=unit,
             mentions=[Mention(span, rank_hit.payload.short, info.canonical if info else None, tuple(titles))],
@@ -210,7 +211,7 @@ def unnamed_officers(text: str, tokens: list[Token], units: list[UnitMention], n
             continue
         if NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start):
             continue
-        unit = unit_for_position(hit.payload, hit.start, units)
+        unit = unit_for_position(hit.payload, hit.start, hit.end, units)
         key = (hit.payload.canonical, unit)
         end = next((u.span.end for u in units if u.span.start == hit.start), hit.end)
         mention = Mention(Span(hit.start, end, text[hit.start:end]), None, hit.payload.canonical)
@@ -303,16 +304,21 @@ def generic_orgs(text: str, drafts: dict[str, Draft], taken: list[Span]) -> None
             continue
         if PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
             continue
-        full = PLACE_TAIL_RE.sub("", m.group()).strip()
-        if not LABOUR_WORD_RE.search(full) or len(full.split()) < 2:
+        full = re.sub(r"\s+dan$", "", m.group()).strip()
+        core = PLACE_TAIL_RE.sub("", full).strip()
+        if not LABOUR_WORD_RE.search(core) or not set(full.lower().split()) - GENERIC_WORDS:
             continue
         end = m.start() + len(full)
         paren = PAREN_ABBR_RE.match(text, end)
         abbr = paren.group(1).strip() if paren else None
         if paren:
             end = paren.end()
+        later = None if paren else LATER_ABBR_RE.match(text, end)
         span = Span(m.start(), end, text[m.start():end])
-        known = known_org(full, abbr, drafts)
+        known = known_org(core, abbr, drafts)
+        if known is None and later and later.group(1) in lex.orgs:
+            known = add_org(drafts, {}, lex.orgs[later.group(1)], span, None)
+            continue
         if known is not None:
             known.mentions.append(Mention(span))
             continue

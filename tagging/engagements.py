@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache
 
 from tagging import lexicon
@@ -27,7 +27,7 @@ NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|
                          r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|jika|apabila|bila|kalau|ancam|mengancam|"
                      r"ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|dapat|"
-                     r"jangan)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                     r"jangan|persiapan|menyiapkan|koordinasi|sehingga|menjelang|jelang)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -41,7 +41,7 @@ ARREST_OBJECT_RE = re.compile(
     r"\bdiamankan\b|\bmengamankan\s+(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima)\s+"
     r"(?:orang|buruh|pekerja|demonstran|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
-PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
+RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
 POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Kapol\w+|Kasat\w*|polisi|kepolisian|"
@@ -51,6 +51,7 @@ INJURY_RE = re.compile(r"\b(?:luka berat|luka-luka|dirawat di rumah sakit|dilari
 PHYSICAL_DISPERSAL = {"gas air mata", "water cannon", "disemprot", "semprotan air", "peluru karet",
                       "tembakan peringatan", "dihalau", "didorong mundur", "dipukul mundur", "dibubarkan paksa",
                       "represif", "tindakan represif"}
+GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal"}
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
 GENERIC_LABOUR_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|serikat pekerja|serikat buruh)\b", re.IGNORECASE)
 
@@ -68,18 +69,46 @@ class TriggerHit:
 class Event:
     date: EventDate | None
     recalled: bool
+    until: EventDate | None = None
     hits: list[TriggerHit] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)
 
     @property
     def types(self) -> list[str]:
+        """Types proposed by strong triggers, most severe first. A phrase listed under two types
+        ('Desk Ketenagakerjaan') proposes one only beside another trigger of it, else the milder; a bare
+        'pengamanan' or 'mengawal' is security of an action only when the event has that action."""
         ranks = type_ranks()
-        return sorted({h.type for h in self.hits if h.strong}, key=lambda t: ranks[t])
+        strong = [h for h in self.hits if h.strong]
+        own = {h.type for h in strong if h.phrase not in shared_phrases()}
+        found = set(own)
+        for h in strong:
+            if h.phrase in shared_phrases():
+                holders = shared_phrases()[h.phrase]
+                if not holders & own:
+                    found.add(max(holders, key=lambda t: ranks[t]))
+                elif h.type in own:
+                    found.add(h.type)
+        generic_only = all(h.phrase in GENERIC_SECURITY for h in strong if h.type == "protest_security")
+        if "protest_security" in found and generic_only and not found & (ACTION_TYPES - {"protest_security"}):
+            found.discard("protest_security")
+        return sorted(found, key=lambda t: ranks[t])
 
 
 @cache
 def type_ranks() -> dict[str, int]:
     return {t.id: t.rank for t in lexicon.load().types}
+
+
+@cache
+def shared_phrases() -> dict[str, frozenset[str]]:
+    """Strong trigger phrases that engagement_types.json lists under more than one type."""
+    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in data["types"]:
+        for phrase in entry["triggers"]:
+            owners[phrase.lower()].add(entry["id"])
+    return {k: frozenset(v) for k, v in owners.items() if len(v) > 1}
 
 
 @cache
@@ -141,14 +170,17 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigge
             continue
         sentence = lay.sentence_span(h.sentence).text
         paragraph = paragraph_text(text, lay, h.span.start)
-        if h.type == "agreement" and PKB_RE.search(sentence) and not POLICE_WORD_RE.search(sentence):
+        around = " ".join(lay.sentence_span(k).text for k in range(max(0, h.sentence - 2),
+                                                                  min(lay.sentence_count(), h.sentence + 3)))
+        if h.type == "agreement" and not POLICE_WORD_RE.search(sentence):
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
-        if h.type == "mediation" and DISNAKER_RE.search(sentence) and not POLICE_WORD_RE.search(sentence):
+        if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
+                and not POLICE_WORD_RE.search(sentence):
             continue
         cue = cues.get(h.type)
-        if cue is not None and not (cue.search(sentence) or cue.search(paragraph)):
+        if cue is not None and not (cue.search(paragraph) or cue.search(around)):
             continue
         kept.append(h)
     kept = outside_quotes(kept, text)
@@ -184,7 +216,7 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
     main_date = next((d for d in body_dates if lay.sentence_of(d.span.start) == first_sentence and not d.recalled),
                      None) or next((d for d in body_dates if not d.recalled and d.precision == 1), None) or \
         next(iter(body_dates), None)
-    main = Event(main_date, recalled=False)
+    main = Event(main_date, recalled=False, until=range_end(main_date, body_dates, text))
     recalled: list[tuple[Event, int, int]] = []
     for d in body_dates:
         if main_date is None or d is main_date or d.date >= main_date.date:
@@ -200,14 +232,29 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         recalled.append((Event(d, recalled=True), clause[0], clause[1]))
     core = {h.type for h in strong if h.sentence in lead_sentences(strong, main_date, lay)}
     meeting = bool(core) and not (core & ACTION_TYPES)
+    lead = lead_sentences(strong, main_date, lay)
     for h in hits:
         target = next((e for e, a, b in recalled if a <= h.span.start < b), None)
         if target is None and recalled and h.type in ACTION_TYPES and (meeting or h.type in recalled_types(recalled)):
             target = recalled[0][0]
+        if target is None and not recalled and meeting and h.strong and h.type in ACTION_TYPES \
+                and h.sentence not in lead:
+            h = TriggerHit(h.type, False, h.span, h.sentence, h.phrase)
         (target or main).hits.append(h)
         (target or main).sentences.add(h.sentence)
     events = [main] + [e for e, _, _ in recalled]
     return [e for e in events if e.types]
+
+
+def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> EventDate | None:
+    """'Rabu (24/9) hingga Kamis (25/9/2025)': the last day of a multi-day event (ACLED: one event per day)."""
+    if start is None:
+        return None
+    for d in dates:
+        if d.span.start > start.span.end and RANGE_RE.fullmatch(text, start.span.end, d.span.start) \
+                and 0 < (d.date - start.date).days <= 7:
+            return d
+    return None
 
 
 def clause_start(text: str, lay: Layout, sentence: int, d: EventDate) -> int | None:
@@ -302,6 +349,17 @@ def confidence_of(event: Event, police: list[Actor], labour: list[Actor], lay: L
     return round(min(0.95, 0.5 + 0.1 * min(3, strong) + (0.05 if weak else 0) + (0.1 if together else 0)), 2)
 
 
+def event_days(event: Event, published: date | None) -> list[EventDate | None]:
+    """The dates of an event: one per day of a multi-day event; the publication date (week precision) when the
+    text names none."""
+    if event.date is None:
+        return [EventDate(published, 2, Span(0, 0, "")) if published else None]
+    if event.until is None:
+        return [event.date]
+    days = (event.until.date - event.date.date).days
+    return [event.date] + [replace(event.until, date=event.date.date + timedelta(days=k)) for k in range(1, days + 1)]
+
+
 def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[Actor], places: PlaceFindings,
                      dates: list[EventDate], published: date | None) -> list[Engagement]:
     """Zero or more engagements, the article's own event first."""
@@ -319,19 +377,19 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         types = event.types
         primary = types[0]
         evidence_hit = next(h for h in event.hits if h.strong and h.type == primary)
-        when = event.date or (EventDate(published, 2, Span(0, 0, "")) if published else None)
-        out.append(Engagement(
-            type=primary,
-            secondary_types=tuple(types[1:]),
-            date=when,
-            place=event_place(event, places, lay),
-            police_actors=tuple(dict.fromkeys(a.label for a in police)),
-            labour_actors=tuple(dict.fromkeys(labour_names)),
-            other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
-            evidence=lay.sentence_span(evidence_hit.sentence),
-            confidence=confidence_of(event, police, labour, lay),
-            triggers=tuple(h.span for h in event.hits if h.strong),
-            acled_sub_event=acled_sub_event(primary, event, text, lay),
-            notes=event_notes(event, text, lay),
-        ))
+        for when in event_days(event, published):
+            out.append(Engagement(
+                type=primary,
+                secondary_types=tuple(types[1:]),
+                date=when,
+                place=event_place(event, places, lay),
+                police_actors=tuple(dict.fromkeys(a.label for a in police)),
+                labour_actors=tuple(dict.fromkeys(labour_names)),
+                other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
+                evidence=lay.sentence_span(evidence_hit.sentence),
+                confidence=confidence_of(event, police, labour, lay),
+                triggers=tuple(h.span for h in event.hits if h.strong),
+                acled_sub_event=acled_sub_event(primary, event, text, lay),
+                notes=event_notes(event, text, lay),
+            ))
     return out

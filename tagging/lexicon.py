@@ -141,7 +141,9 @@ def load_ranks() -> tuple[dict[str, RankInfo], re.Pattern[str]]:
 def load_positions() -> tuple[dict[str, PositionInfo], re.Pattern[str]]:
     positions: dict[str, PositionInfo] = {}
     for row in read_csv("police_positions.csv"):
-        if row["position"] == "PJU" or row["typical_rank"] == "(civilian)":
+        # PJU is a collective; the adviser is a civilian; 'Kapolres Metro' is a Kapolres whose unit area
+        # starts with Metro, which units.py reads as 'Polres Metro ...'.
+        if row["position"] in ("PJU", "Kapolres Metro") or row["typical_rank"] == "(civilian)":
             continue
         unit_type = POSITION_UNITS.get(row["position"])
         info = PositionInfo(row["position"], unit_type, row["unit_level"])

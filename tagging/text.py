@@ -62,8 +62,10 @@ def lowered(word: str) -> str:
 class PhraseIndex(Generic[P]):
     """Phrases (as token tuples) to payloads; finds the longest phrase at each token, left to right."""
 
-    def __init__(self, phrases: Iterable[tuple[str, P]], key: Callable[[str], str] = exact) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, P]], key: Callable[[str], str] = exact,
+                 commas: bool = False) -> None:
         self.key = key
+        self.commas = commas
         self.table: dict[tuple[str, ...], P] = {}
         self.longest = 1
         for phrase, payload in phrases:
@@ -86,7 +88,7 @@ class PhraseIndex(Generic[P]):
             found = None
             for n in range(min(self.longest, count - i), 0, -1):
                 payload = self.table.get(tuple(keys[i:i + n]))
-                if payload is not None and adjacent(tokens, text, i, n):
+                if payload is not None and adjacent(tokens, text, i, n, self.commas):
                     found = Hit(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
                     break
             if found is None:
@@ -97,11 +99,13 @@ class PhraseIndex(Generic[P]):
         return hits
 
 
-def adjacent(tokens: list[Token], text: str, first: int, n: int) -> bool:
-    """A phrase may not run across a sentence end, a line break or a bracket between its words."""
+def adjacent(tokens: list[Token], text: str, first: int, n: int, commas: bool = False) -> bool:
+    """A phrase may not run across a sentence end, a line break or a bracket between its words (nor a comma,
+    unless the phrase itself has one, as some union names do)."""
+    allowed = " .-–'," if commas else " .-–'"
     for k in range(first, first + n - 1):
         gap = text[tokens[k].end:tokens[k + 1].start]
-        if len(gap) > 3 or any(c in gap for c in "\n()[]\"“”;:!?|/") or gap.count(",") or gap.strip(" .-–'") :
+        if len(gap) > 3 or any(c in gap for c in "\n()[]\"“”;:!?|/") or gap.strip(allowed):
             return False
     return True
 

@@ -12,7 +12,7 @@ from tagging import gazetteer, lexicon
 from tagging.model import Span
 from tagging.text import Token
 
-HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?(Polrestabes|Polresta|Polres|Polsekta|Polsek|Polda)$")
+HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$")
 NATIONAL_RE = re.compile(
     r"(?<!\w)(?:Mabes Polri|Bareskrim Polri|Bareskrim|Desk Ketenagakerjaan Polri|Desk Ketenagakerjaan|"
     r"Desk Tenaga Kerja|Korbrimob Polri|Baharkam Polri|Baintelkam Polri|Divisi Humas Polri|Polri)(?!\w)"
@@ -67,6 +67,14 @@ def trim_area(words: list[Token]) -> list[Token]:
     return words[:1]
 
 
+def known_area(area: str) -> bool:
+    """'Serang', 'Metro Bekasi Kota', 'Banten': an area, not a name ('Kapolres Condro' is a person)."""
+    gaz = gazetteer.load()
+    core = " ".join(w for w in area.split() if w not in ("Metro", "Kota"))
+    return bool(core) and (core in gaz.kabkota_by_base or gaz.kecamatan_name(core) is not None or is_province(core)
+                           or area == "Metro Jaya")
+
+
 def is_province(phrase: str) -> bool:
     return phrase.lower() in gazetteer.load().province_by_name
 
@@ -78,17 +86,20 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
         m = HEAD_RE.match(token.text)
         if not m:
             continue
-        unit_type = m.group(1)
+        unit_type = "P" + m.group(1)[1:]
         words = area_tokens(tokens, text, i)
         if unit_type == "Polda" and words and words[0].text == "Metro" and len(words) == 1:
             continue
         if not words:
             continue
+        from_position = token.text.startswith(("Ka", "Waka"))
         area = " ".join(w.text for w in words)
+        if from_position and not known_area(area):
+            continue
         name = f"{unit_type} {area}"
         span = Span(token.start, words[-1].end, text[token.start:words[-1].end])
         out.append(UnitMention(span, name, unit_type, area, area_code(unit_type, area),
-                               from_position=token.text.startswith(("Ka", "Waka"))))
+                               from_position=from_position))
     for m in NATIONAL_RE.finditer(text):
         out.append(UnitMention(Span(m.start(), m.end(), m.group()), normalise_national(m.group()),
                                "national", None, None, from_position=False))
