@@ -500,6 +500,8 @@ def add_references(text: str, drafts: list[Draft]) -> None:
                 holders[canonical].append(draft)
     position_index = {**{k: v.canonical for k, v in lex.positions.items()}, **{k: v.canonical for k, v in lex.roles.items()}}
     for surface, canonical in position_index.items():
+        if canonical not in holders or surface not in text:
+            continue
         if len(holders.get(canonical, [])) != 1:
             continue
         if ("Wakil" in surface) != ("Wakil" in (holders[canonical][0].position or "")):

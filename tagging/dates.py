@@ -30,6 +30,9 @@ class Patterns:
     month_year: re.Pattern[str]
     weekday_only: re.Pattern[str]
     relative: re.Pattern[str]
+    day_before: re.Pattern[str]
+    month_before: re.Pattern[str]
+    weekday_before: re.Pattern[str]
 
 
 @cache
@@ -39,23 +42,26 @@ def patterns() -> Patterns:
     month = rf"(?P<mon>{lex.month_re})"
     capitalised_days = lexicon.alternation([d[0].upper() + d[1:] for d in lex.days])
     return Patterns(
-        day_paren=re.compile(
-            rf"(?<!\w){day}\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{2,4}}))?\s*\)",
-            re.IGNORECASE),
-        textual=re.compile(
-            rf"(?<!\w)(?:{day}\s*,?\s*\(?\s*)?(?:tanggal\s+|tgl\.?\s+)?(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])"
-            rf"(?:\s*,?\s*(?P<y>\d{{4}}))?\)?", re.IGNORECASE),
-        numeric=re.compile(rf"(?<![\w/]){day}?\s*,?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\w/])",
+        day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)"),
+        textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
-        blogger=re.compile(rf"(?<!\w){month}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})", re.IGNORECASE),
+        numeric=re.compile(r"(?<![\w/(])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])"),
+        blogger=re.compile(r"(?<![\w/])(?P<d>\d{1,2}),\s*(?P<y>\d{4})\b"),
         iso=re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?)"
                        r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?"),
-        month_year=re.compile(rf"(?<!\w)(?:bulan\s+)?{month}(?:\s+(?P<y>\d{{4}})|\s+(?P<lalu>lalu))(?!\w)",
-                              re.IGNORECASE),
-        weekday_only=re.compile(rf"(?<!\w)(?:pada\s+(?:hari\s+)?)?(?P<day>{capitalised_days})"
-                                rf"\s+(?P<rel>lalu|kemarin|pagi|siang|sore|malam)(?!\w)"),
+        month_year=re.compile(r"(?<!\w)(?:(?P<y>\d{4})|(?P<lalu>lalu))(?!\w)"),
+        weekday_only=re.compile(r"(?<!\w)(?P<rel>lalu|kemarin|pagi|siang|sore|malam)(?!\w)"),
         relative=re.compile(r"(?<!\w)(?P<rel>kemarin|pekan lalu|minggu lalu)(?!\w)", re.IGNORECASE),
+        day_before=re.compile(rf"{day}\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE),
+        month_before=re.compile(rf"(?<!\w)(?:bulan\s+)?{month}\s+$", re.IGNORECASE),
+        weekday_before=re.compile(rf"(?<!\w)(?:pada\s+(?:hari\s+)?)?(?P<day>{capitalised_days})\s+$"),
     )
+
+
+def preceding(pattern: re.Pattern[str], text: str, start: int, reach: int = 24) -> re.Match[str] | None:
+    """A day or month word written just before a date's digits: the digits anchor every search, which keeps
+    date finding fast."""
+    return pattern.search(text, max(0, start - reach), start)
 
 
 def reference_date(text: str, published: datetime | None) -> date:
@@ -75,9 +81,10 @@ def metadata_dates(text: str) -> list[EventDate]:
     p = patterns()
     out = []
     for m in p.blogger.finditer(text):
-        made = safe_date(int(m.group("y")), month_number(m.group("mon")), int(m.group("d")))
+        month = preceding(p.month_before, text, m.start(), 16)
+        made = safe_date(int(m.group("y")), month_number(month.group("mon")), int(m.group("d"))) if month else None
         if made:
-            out.append(EventDate(made, 1, span_of(m), metadata=True))
+            out.append(EventDate(made, 1, Span(month.start(), m.end(), text[month.start():m.end()]), metadata=True))
     for m in p.iso.finditer(text):
         made = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if made:
@@ -85,41 +92,51 @@ def metadata_dates(text: str) -> list[EventDate]:
     return out
 
 
-def find_dates(text: str, ref: date) -> list[EventDate]:
+def find_dates(text: str, ref: date, metadata: list[EventDate] | None = None) -> list[EventDate]:
     """Every event-date candidate in the text, in order, each resolved against `ref`."""
     p = patterns()
-    taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in metadata_dates(text)]
+    meta = metadata_dates(text) if metadata is None else metadata
+    taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in meta]
     out: list[EventDate] = []
 
-    def free(m: re.Match[str]) -> bool:
-        return not any(a < m.end() and m.start() < b for a, b in taken)
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    def with_day(m: re.Match[str], mo: int) -> None:
+        day = preceding(p.day_before, text, m.start())
+        start = day.start() if day else m.start()
+        if free(start, m.end()):
+            found = resolve(ref, day.group("day") if day else None, int(m.group("d")), mo, m.group("y"), text,
+                            m, start)
+            add(out, taken, start, m.end(), found)
 
     for m in p.day_paren.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve(ref, m.group("day"), int(m.group("d")), int(m.group("m")), m.group("y"), text, m))
+        if preceding(p.day_before, text, m.start()):
+            with_day(m, int(m.group("m")))
     for m in p.numeric.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve(ref, m.group("day"), int(m.group("d")), int(m.group("m")), m.group("y"), text, m))
+        with_day(m, int(m.group("m")))
     for m in p.textual.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve(ref, m.group("day"), int(m.group("d")), month_number(m.group("mon")),
-                                       m.group("y"), text, m))
+        with_day(m, month_number(m.group("mon")))
     for m in p.month_year.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve_month(ref, month_number(m.group("mon")), m.group("y"), m))
+        month = preceding(p.month_before, text, m.start(), 20)
+        if month and free(month.start(), m.end()):
+            add(out, taken, month.start(), m.end(),
+                resolve_month(ref, month_number(month.group("mon")), m.group("y"), text, month.start(), m.end()))
     for m in p.weekday_only.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve_weekday(ref, m.group("day"), m))
+        day = preceding(p.weekday_before, text, m.start(), 20)
+        if day and free(day.start(), m.end()):
+            add(out, taken, day.start(), m.end(), resolve_weekday(ref, day.group("day"), m.group("rel"), text,
+                                                                  day.start(), m.end()))
     for m in p.relative.finditer(text):
-        if free(m):
-            add(out, taken, m, resolve_relative(ref, m.group("rel"), m))
+        if free(m.start(), m.end()):
+            add(out, taken, m.start(), m.end(), resolve_relative(ref, m.group("rel"), m))
     return sorted(out, key=lambda d: d.span.start)
 
 
-def add(out: list[EventDate], taken: list[tuple[int, int]], m: re.Match[str], found: EventDate | None) -> None:
+def add(out: list[EventDate], taken: list[tuple[int, int]], start: int, end: int, found: EventDate | None) -> None:
     if found is not None:
         out.append(found)
-        taken.append((m.start(), m.end()))
+        taken.append((start, end))
 
 
 def span_of(m: re.Match[str]) -> Span:
@@ -143,17 +160,18 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def looks_ahead(text: str, m: re.Match[str]) -> bool:
+def looks_ahead(text: str, start: int, end: int) -> bool:
     """'Kamis (27/11) mendatang', 'akan digelar pada ...': an announced date, after publication."""
-    after = text[m.end():m.end() + 14].lower()
-    before = text[max(0, m.start() - 40):m.start()].lower()
+    after = text[end:end + 14].lower()
+    before = text[max(0, start - 40):start].lower()
     return bool(re.match(r"\s*(?:mendatang|depan|nanti)", after)) or bool(
         re.search(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", before))
 
 
 def resolve(ref: date, day_word: str | None, d: int, mo: int, year_text: str | None, text: str,
-            m: re.Match[str]) -> EventDate | None:
+            m: re.Match[str], start: int) -> EventDate | None:
     weekday = weekday_number(day_word)
+    span = Span(start, m.end(), text[start:m.end()])
     recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8]))
     if year_text:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
@@ -161,11 +179,11 @@ def resolve(ref: date, day_word: str | None, d: int, mo: int, year_text: str | N
         if made is None:
             return None
         conflict = weekday is not None and made.isoweekday() != weekday
-        return EventDate(made, 1, span_of(m), weekday_conflict=conflict, recalled=recalled)
-    made, conflict = infer_year(ref, d, mo, weekday, forward=looks_ahead(text, m))
+        return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled)
+    made, conflict = infer_year(ref, d, mo, weekday, forward=looks_ahead(text, start, m.end()))
     if made is None:
         return None
-    return EventDate(made, 1, span_of(m), year_inferred=True, weekday_conflict=conflict, recalled=recalled)
+    return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled)
 
 
 def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -> tuple[date | None, bool]:
@@ -188,23 +206,24 @@ def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -
     return candidates[0], True
 
 
-def resolve_month(ref: date, mo: int, year_text: str | None, m: re.Match[str]) -> EventDate:
+def resolve_month(ref: date, mo: int, year_text: str | None, text: str, start: int, end: int) -> EventDate:
+    span = Span(start, end, text[start:end])
     if year_text:
-        return EventDate(date(int(year_text), mo, 1), 3, span_of(m))
+        return EventDate(date(int(year_text), mo, 1), 3, span)
     year = ref.year if mo <= ref.month else ref.year - 1
-    return EventDate(date(year, mo, 1), 3, span_of(m), year_inferred=True, recalled=True)
+    return EventDate(date(year, mo, 1), 3, span, year_inferred=True, recalled=True)
 
 
-def resolve_weekday(ref: date, day_word: str, m: re.Match[str]) -> EventDate | None:
+def resolve_weekday(ref: date, day_word: str, rel: str, text: str, start: int, end: int) -> EventDate | None:
     """'Jumat lalu', 'Senin pagi': the latest such weekday on or before publication."""
     weekday = weekday_number(day_word)
     if weekday is None:
         return None
     back = (ref.isoweekday() - weekday) % 7
-    if m.group("rel").lower() == "lalu" and back == 0:
+    if rel.lower() == "lalu" and back == 0:
         back = 7
-    return EventDate(ref - timedelta(days=back), 1, span_of(m), year_inferred=True,
-                     recalled=m.group("rel").lower() == "lalu")
+    return EventDate(ref - timedelta(days=back), 1, Span(start, end, text[start:end]), year_inferred=True,
+                     recalled=rel.lower() == "lalu")
 
 
 def resolve_relative(ref: date, word: str, m: re.Match[str]) -> EventDate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -9,6 +10,7 @@ from functools import cache
 from tagging.lexicon import seeds_dir
 from tagging.text import PhraseIndex
 
+NON_ALNUM_RE = re.compile(r"[^0-9a-z]")
 PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
 PROVINCE_ALIASES = {
     "DKI Jakarta": "31", "Jakarta": "31", "DKI": "31", "Jabar": "32", "Jateng": "33", "Jatim": "35",
@@ -44,6 +46,7 @@ class Gazetteer:
     kabkota_names: PhraseIndex[str]
     kabkota_names_upper: PhraseIndex[str]
     kecamatan_compact: dict[str, str]
+    kecamatan_prefixes: frozenset[str]
     province_names: PhraseIndex[str]
     province_by_name: dict[str, str]
 
@@ -61,7 +64,7 @@ class Gazetteer:
 
 def compact(name: str) -> str:
     """Kemendagri writes 'Gunungputri' and 'Medansatria' where the press writes 'Gunung Putri'."""
-    return "".join(ch for ch in name.lower() if ch.isalnum())
+    return NON_ALNUM_RE.sub("", name.lower())
 
 
 def base_name(name: str) -> str:
@@ -103,6 +106,7 @@ def load() -> Gazetteer:
         kabkota_names=PhraseIndex((base, base) for base in by_base),
         kabkota_names_upper=PhraseIndex((base.upper(), base) for base in by_base),
         kecamatan_compact={compact(name): name for name in kec_by_name},
+        kecamatan_prefixes=frozenset(compact(name)[:k] for name in kec_by_name for k in range(1, len(compact(name)) + 1)),
         province_names=PhraseIndex(provinces),
         province_by_name={name.lower(): code for name, code in provinces},
     )

@@ -82,6 +82,8 @@ def base_at(tokens: list[Token], text: str, i: int) -> tuple[str, int] | None:
 def kecamatan_at(tokens: list[Token], text: str, i: int) -> tuple[str, int] | None:
     """The kecamatan (official name) whose press spelling starts at token i, and the token after it."""
     gaz = gazetteer.load()
+    if gazetteer.compact(tokens[i].text) not in gaz.kecamatan_prefixes:
+        return None
     for n in range(min(3, len(tokens) - i), 0, -1):
         words = tokens[i:i + n]
         if any(text[a.end:b.start] != " " for a, b in zip(words, words[1:])):

@@ -55,8 +55,7 @@ def exact(word: str) -> str:
     return word
 
 
-def lowered(word: str) -> str:
-    return word.lower()
+lowered = str.lower
 
 
 class PhraseIndex(Generic[P]):
@@ -77,17 +76,18 @@ class PhraseIndex(Generic[P]):
 
     def find(self, tokens: list[Token], text: str, overlapping: bool = False) -> list[Hit[P]]:
         """Every match; without `overlapping`, a token belongs to the longest phrase starting leftmost."""
-        keys = [self.key(t.text) for t in tokens]
+        key = self.key
+        firsts = self.firsts
         hits: list[Hit[P]] = []
         i = 0
         count = len(tokens)
         while i < count:
-            if keys[i] not in self.firsts:
+            if key(tokens[i].text) not in firsts:
                 i += 1
                 continue
             found = None
             for n in range(min(self.longest, count - i), 0, -1):
-                payload = self.table.get(tuple(keys[i:i + n]))
+                payload = self.table.get(tuple(key(t.text) for t in tokens[i:i + n]))
                 if payload is not None and adjacent(tokens, text, i, n, self.commas):
                     found = Hit(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
                     break
