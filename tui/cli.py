@@ -12,7 +12,8 @@ import click
 from sqlalchemy import Engine
 
 from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
-from fetchers.poller import PollSummary, poll_due, poll_feeds
+from fetchers.pipeline import run_cycle
+from fetchers.poller import PollSummary
 from fetchers.reachability import any_reachable
 from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
 from storage.locations import as_db_url
@@ -89,22 +90,21 @@ def poll(settings: Settings, once: bool, every_feed: bool) -> None:
     engine = open_engine(settings)
     _seed_default_feeds(engine)
     if once:
-        summary = asyncio.run(_poll_once_with_progress(engine, every_feed))
+        summary = asyncio.run(_poll_once_with_progress(engine, every_feed, settings.poll_interval_s))
         click.echo(_summary_line(summary))
         return
     asyncio.run(_poll_until_stopped(engine, settings.poll_interval_s))
 
 
-async def _poll_once_with_progress(engine: Engine, every_feed: bool) -> PollSummary:
+async def _poll_once_with_progress(engine: Engine, every_feed: bool, poll_interval_s: int) -> PollSummary:
     with click.progressbar(length=1, label="Polling feeds", file=sys.stderr) as bar:
 
         def on_progress(done: int, total: int) -> None:
             bar.length = max(total, 1)
             bar.update(done - bar.pos)
 
-        if every_feed:
-            return await poll_feeds(engine, enabled_feeds(engine), on_progress=on_progress)
-        return await poll_due(engine, on_progress=on_progress)
+        feeds = enabled_feeds(engine) if every_feed else None
+        return await run_cycle(engine, feeds, on_progress=on_progress, poll_interval_s=poll_interval_s)
 
 
 async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
@@ -116,7 +116,7 @@ async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
     tick_s = min(15, max(1, interval_s))
     click.echo(f"Polling feeds every {interval_s} s (Ctrl+C stops).")
     while not stop.is_set():
-        summary = await poll_due(engine)
+        summary = await run_cycle(engine, poll_interval_s=interval_s)
         if summary.polled:
             click.echo(_summary_line(summary))
         try:
