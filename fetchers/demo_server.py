@@ -301,6 +301,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "DemoNews/1.0"
     sys_version = ""
     timeout = KEEP_ALIVE_S
+    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait on delayed ACKs
 
     def do_GET(self) -> None:
         self._answer(send_body=True)
