@@ -52,6 +52,10 @@ PHYSICAL_DISPERSAL = {"gas air mata", "water cannon", "disemprot", "semprotan ai
                       "tembakan peringatan", "dihalau", "didorong mundur", "dipukul mundur", "dibubarkan paksa",
                       "represif", "tindakan represif"}
 GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal"}
+GENERIC_BESIDE_OTHERS = {
+    "dialogue": {"dialog", "dialogis", "tatap muka"},
+    "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
+}
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
 GENERIC_LABOUR_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|serikat pekerja|serikat buruh)\b", re.IGNORECASE)
 
@@ -92,6 +96,10 @@ class Event:
         generic_only = all(h.phrase in GENERIC_SECURITY for h in strong if h.type == "protest_security")
         if "protest_security" in found and generic_only and not found & (ACTION_TYPES - {"protest_security"}):
             found.discard("protest_security")
+        for type_id, generic in GENERIC_BESIDE_OTHERS.items():
+            if type_id in found and len(found) > 1 and all(
+                    h.phrase in generic for h in strong if h.type == type_id):
+                found.discard(type_id)
         return sorted(found, key=lambda t: ranks[t])
 
 

@@ -27,6 +27,7 @@ DATELINE_RE = re.compile(
 NAME_CONTEXT_RE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jalan Raya|Jl\.?|Jl\. Raya|Jln\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
     r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
+JAKARTA_AFTER_RE = re.compile(r"[\s,]+(?:\w+\s+){0,2}Jakarta")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
 FOCUS_PROVINCES = ("31", "32", "36")
 BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "bare": 1.0, "police_unit": 0.5, "dateline": 0.2}
@@ -149,8 +150,9 @@ def bare_mentions(text: str, tokens: list[Token], taken: list[Span]) -> list[tup
                 continue
             if continues_name(tokens, text, hit.last):
                 continue
-            if hit.payload in lex.common_place_words and not PREPOSITION_RE.search(text, max(0, hit.start - 12),
-                                                                                      hit.start):
+            if hit.payload in lex.common_place_words and (
+                    not PREPOSITION_RE.search(text, max(0, hit.start - 12), hit.start)
+                    or JAKARTA_AFTER_RE.match(text, hit.end)):
                 continue
             out.append((hit.payload, span))
     return out

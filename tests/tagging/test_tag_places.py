@@ -1,0 +1,137 @@
+"""One test per row of place_traps.csv, plus the kabupaten-versus-kota deciders of the issue."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tagging import tag_article
+from tagging.lexicon import seeds_dir
+
+
+def codes(text: str) -> list[str]:
+    return [p.code for p in tag_article("", text).places if p.level in ("kabupaten", "kota")]
+
+
+def main_code(text: str) -> str | None:
+    tags = tag_article("", text)
+    return tags.main_place.code if tags.main_place else None
+
+
+def test_tag_every_trap_in_the_table_has_a_test_here() -> None:
+    rows = list(csv.DictReader((seeds_dir() / "lexicons" / "place_traps.csv").open(encoding="utf-8")))
+    covered = {"Serang", "Tangerang", "Bekasi", "Jakarta", "26 shared names", "Kota Metro", "Pati", "common words",
+               "repeated names", "Kuningan"}
+    assert {row["surface"] for row in rows} == covered
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Buruh berkumpul di Kecamatan Kragilan, Serang, Senin.", "36.04"),
+    ("Aksi di Cikande, Serang, berjalan tertib.", "36.04"),
+    ("Aksi di depan kantor Wali Kota Serang berjalan tertib.", "36.73"),
+    ("Ribuan buruh Kota Serang menggelar aksi.", "36.73"),
+    ("Kapolres Serang AKBP Condro Sasongko menemui buruh.", "36.04"),
+])
+def test_tag_serang_kabupaten_or_kota(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_serang_the_verb_is_no_place() -> None:
+    assert codes("Massa sempat hendak menyerang pos satpam, serang balik terjadi.") == []
+
+
+def test_tag_tangerang_decided_by_a_later_kecamatan() -> None:
+    text = ("Acara digelar di Tangerang, Provinsi Banten. Lokasinya di Jalan Otonom Pasar Kemis, "
+            "Kecamatan Pasar Kemis, Kabupaten Tangerang.")
+    assert main_code(text) == "36.03"
+
+
+def test_tag_tangerang_polresta_is_the_kabupaten_but_only_as_a_fallback() -> None:
+    assert main_code("Polresta Tangerang menerjunkan 200 personel.") == "36.03"
+    tags = tag_article("", "Polresta Tangerang mengamankan aksi di Kecamatan Jatiuwung, Kota Tangerang.")
+    assert tags.main_place.code == "36.71"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Wakil Bupati Bekasi menghadiri konsolidasi buruh.", "32.16"),
+    ("Wali Kota Bekasi menemui buruh.", "32.75"),
+    ("Aksi di Cikarang Pusat, Bekasi, berlangsung damai.", "32.16"),
+    ("Aksi di Bekasi Timur, Bekasi, berlangsung damai.", "32.75"),
+])
+def test_tag_bekasi_by_official_or_kecamatan(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_a_jakarta_dateline_is_not_the_event_place() -> None:
+    text = "JAKARTA – Kapolri hadir di Kecamatan Pasar Kemis, Kabupaten Tangerang, Senin (16/2/2026)."
+    assert codes(text) == ["36.03"]
+
+
+def test_tag_a_dateline_is_used_only_when_nothing_else_names_the_place() -> None:
+    place = tag_article("", "PURWAKARTA – Buruh berkumpul untuk konsolidasi.").places[0]
+    assert (place.code, place.basis, place.precision) == ("32.14", "dateline", 2)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Buruh Kabupaten Bandung mogok.", "32.04"),
+    ("Buruh Kota Bandung mogok.", "32.73"),
+    ("Buruh Kabupaten Malang mogok.", "35.07"),
+    ("Buruh Kota Malang mogok.", "35.73"),
+])
+def test_tag_shared_names_keep_the_kabupaten_or_kota_word(text: str, code: str) -> None:
+    assert codes(text) == [code]
+
+
+def test_tag_kota_metro_is_not_polda_metro_jaya() -> None:
+    assert codes("Personel Polda Metro Jaya dan Polres Metro Jakarta Pusat berjaga.") in ([], ["31.71"])
+    assert "18.72" not in codes("Personel Polda Metro Jaya dan Polres Metro Bekasi berjaga.")
+    assert codes("Warga Kota Metro, Lampung, berunjuk rasa.") == ["18.72"]
+
+
+def test_tag_pati_the_generals_are_not_kabupaten_pati() -> None:
+    assert codes("Para Pati Polri menghadiri rapat.") == []
+    assert codes("Buruh Kabupaten Pati menggelar aksi.") == ["33.18"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nasib malang menimpa buruh itu.",
+    "Batu dilempar ke arah petugas.",
+    "Massa membawa padang rumput sintetis.",
+])
+def test_tag_common_words_are_not_places_without_a_prefix(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_tag_common_word_names_count_with_their_prefix() -> None:
+    assert codes("Polres Lebak bersama buruh Kabupaten Lebak.") == ["36.02"]
+    assert codes("Buruh di Kota Batu berunjuk rasa.") == ["35.79"]
+
+
+def test_tag_repeated_kecamatan_names_resolve_top_down() -> None:
+    # Cibadak is a kecamatan in both Kabupaten Lebak and Kabupaten Sukabumi.
+    lebak = tag_article("", "Jumat Curhat di Kecamatan Cibadak, Kabupaten Lebak.").places
+    sukabumi = tag_article("", "Jumat Curhat di Kecamatan Cibadak, Kabupaten Sukabumi.").places
+    assert {p.code for p in lebak} == {"36.02", "36.02.18"}
+    assert {p.code for p in sukabumi} >= {"32.02"}
+    assert not any(p.code.startswith("36.") for p in sukabumi)
+
+
+def test_tag_a_desa_name_alone_is_never_a_place() -> None:
+    assert codes("Warga Desa Sukamaju berkumpul.") == []
+
+
+def test_tag_kuningan_in_jakarta_is_not_kabupaten_kuningan() -> None:
+    assert "32.08" not in codes("Kantor itu di kawasan Kuningan, Jakarta Selatan.")
+    assert codes("Pabrik di Kabupaten Kuningan tutup.") == ["32.08"]
+
+
+def test_tag_press_spellings_of_kecamatan_match_kemendagri_names() -> None:
+    place = [p for p in tag_article("", "Ricuh di Kecamatan Medan Satria, Kota Bekasi.").places if p.level == "kecamatan"]
+    assert [(p.code, p.precision) for p in place] == [("32.75.06", 1)]
+
+
+def test_tag_the_gazetteer_holds_every_kabupaten_and_kota() -> None:
+    lines = (seeds_dir() / "gazetteer" / "wilayah.tsv").read_text(encoding="utf-8").splitlines()
+    levels = [line.split("\t")[1] for line in lines if line and not line.startswith(("#", "code"))]
+    assert (levels.count("kabupaten"), levels.count("kota"), levels.count("province")) == (416, 98, 38)
+    assert Path(seeds_dir() / "gazetteer" / "wilayah.tsv").read_text(encoding="utf-8").startswith("# Kemendagri")
