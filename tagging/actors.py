@@ -260,8 +260,7 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
         paren = PAREN_ABBR_RE.match(text, end)
         if paren and paren.group(1) in lex.orgs:
             end = paren.end()
-        add_org(drafts, employers, lex.orgs.get(abbr) or next(o for o in lex.orgs.values() if o.abbreviation == abbr),
-                Span(hit.start, end, text[hit.start:end]), text[hit.start:hit.end])
+        add_org(drafts, employers, lex.orgs[abbr], Span(hit.start, end, text[hit.start:end]), text[hit.start:hit.end])
         spans_taken.append(Span(hit.start, end, ""))
     for hit in ix.orgs.find(tokens, text):
         if any(s.start <= hit.start < s.end for s in spans_taken):

@@ -170,6 +170,7 @@ def load_orgs() -> tuple[dict[str, OrgInfo], dict[str, str]]:
                 full_names[variant.lower()] = row["abbreviation"]
             else:
                 orgs.setdefault(variant, info)
+        orgs.setdefault(row["abbreviation"], info)
         name = row["full_name"]
         if name[:1].isupper() and "(" not in name and "," not in name:
             full_names.setdefault(name.lower(), row["abbreviation"])
