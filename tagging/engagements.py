@@ -320,7 +320,8 @@ def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | Non
 def acled_sub_event(primary: str, event: Event, text: str, lay: Layout) -> str | None:
     sub = acled_table().get(primary)
     if primary == "dispersal":
-        sentences = " ".join(lay.sentence_span(s).text for s in event.sentences)
+        near = {k for s in event.sentences for k in range(s - 1, s + 3) if 0 <= k < lay.sentence_count()}
+        sentences = " ".join(lay.sentence_span(s).text for s in sorted(near))
         if INJURY_RE.search(sentences):
             return "Excessive force against protesters"
         if not any(h.phrase in PHYSICAL_DISPERSAL for h in event.hits if h.type == "dispersal"):
