@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from fetchers.pipeline import run_cycle
 from storage.articles import (
     ArticleRow,
     ArticleView,
@@ -162,15 +163,15 @@ class PantauApp(App[None]):
 
     @property
     def feed_list(self) -> FeedList:
-        return self.desk.query_one(FeedList)
+        return self.desk.feed
 
     @property
     def reader(self) -> Reader:
-        return self.desk.query_one(Reader)
+        return self.desk.reader
 
     @property
     def status_bar(self) -> StatusBar:
-        return self.desk.query_one(StatusBar)
+        return self.desk.status
 
     @property
     def current_article(self) -> ArticleRow | None:
@@ -300,16 +301,13 @@ class PantauApp(App[None]):
     @work(group="poll", exit_on_error=False, description="Polling feeds")
     async def _poll(self, scope: str | int = DUE_FEEDS) -> None:
         """One poll cycle over the due feeds, every enabled feed, or one feed by id."""
-        from fetchers.poller import poll_due, poll_feeds
-
         self.post_message(PollStarted())
         summary = None
         try:
-            if scope == DUE_FEEDS:
-                summary = await poll_due(self.engine, on_progress=self._progress)
-            else:
-                feeds = await asyncio.to_thread(self._feeds_in, scope)
-                summary = await poll_feeds(self.engine, feeds, on_progress=self._progress)
+            feeds = None if scope == DUE_FEEDS else await asyncio.to_thread(self._feeds_in, scope)
+            summary = await run_cycle(
+                self.engine, feeds, on_progress=self._progress, poll_interval_s=self.settings.poll_interval_s
+            )
         finally:
             self.post_message(PollFinished(summary, datetime.now(timezone.utc)))
 

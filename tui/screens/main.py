@@ -18,7 +18,11 @@ from tui.widgets.status_bar import StatusBar
 
 
 class MainScreen(Screen[None]):
-    """The incoming feed on the left, the reader on the right."""
+    """The incoming feed on the left, the reader on the right.
+
+    The panes are made with the screen, so the app can reach them from any handler,
+    even one that runs while the screen is being torn down.
+    """
 
     AUTO_FOCUS = "#feed"
 
@@ -29,16 +33,16 @@ class MainScreen(Screen[None]):
 
     def __init__(self, zone: tzinfo, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.zone = zone
+        self.feed = FeedList(zone=zone, id="feed", classes="pane")
+        self.feed.border_title = "Incoming"
+        self.reader = Reader(zone=zone, id="reader", classes="pane")
+        self.reader.border_title = "Reader"
+        self.status = StatusBar(zone=zone, id="status")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Container(id="panes"):
-            feed = FeedList(zone=self.zone, id="feed", classes="pane")
-            feed.border_title = "Incoming"
-            yield feed
-            reader = Reader(zone=self.zone, id="reader", classes="pane")
-            reader.border_title = "Reader"
-            yield reader
-        yield StatusBar(zone=self.zone, id="status")
+            yield self.feed
+            yield self.reader
+        yield self.status
         yield Footer()

@@ -54,12 +54,13 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)
         self.zone = zone
         self.article_id: int | None = None
+        self.parts = {
+            name: Static(Text(EMPTY_HINT if name == "title" else ""), id=f"reader-{name}")
+            for name in ("title", "meta", "link", "body")
+        }
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(EMPTY_HINT), id="reader-title")
-        yield Static(id="reader-meta")
-        yield Static(id="reader-link")
-        yield Static(id="reader-body")
+        yield from self.parts.values()
 
     def show(self, view: ArticleView | None) -> None:
         """Show `view`, or say the article is gone."""
@@ -67,21 +68,21 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.article_id = article.id if article else None
         with self.app.batch_update():
             if article is None:
-                self._set("reader-title", EMPTY_HINT)
-                for part in ("reader-meta", "reader-link", "reader-body"):
+                self._set("title", EMPTY_HINT)
+                for part in ("meta", "link", "body"):
                     self._set(part, "")
                 return
-            self._set("reader-title", article.title or "(untitled)")
+            self._set("title", article.title or "(untitled)")
             meta = f"{view.source} · {format_date(article.published_at, self.zone)}"
             if article.author:
                 meta += f" · {article.author}"
-            self._set("reader-meta", meta)
-            self._set("reader-link", article.url)
-            self._set("reader-body", article.body or article.summary or "(no text was extracted)")
+            self._set("meta", meta)
+            self._set("link", article.url)
+            self._set("body", article.body or article.summary or "(no text was extracted)")
             self.scroll_home(animate=False)
 
     def _set(self, part: str, plain: str) -> None:
-        self.query_one(f"#{part}", Static).update(Text(plain))
+        self.parts[part].update(Text(plain))
 
     def action_back(self) -> None:
         self.screen.focus_next("FeedList")

@@ -1,0 +1,123 @@
+"""The incoming feed and the reader, driven by keys against a real SQLite file."""
+
+from rich.text import Text
+from sqlalchemy import Engine
+from textual.widgets import Static
+
+from storage.articles import add_articles, get_article
+from tests.tui.tui_support import article, fill, until
+from tui.widgets.feed_list import FeedList
+
+
+def visible_lines(feed: FeedList) -> list[str]:
+    return [feed.render_line(y).text for y in range(feed.scrollable_content_region.height)]
+
+
+def reader_text(app, part: str) -> str:
+    content = app.reader.query_one(f"#reader-{part}", Static).content
+    return content.plain if isinstance(content, Text) else str(content)
+
+
+async def started(pilot) -> FeedList:
+    feed = pilot.app.feed_list
+    await until(pilot, lambda: feed.total > 0 and feed.current is not None)
+    return feed
+
+
+async def test_titles_appear_newest_first(make_desk, engine: Engine):
+    fill(engine, ["Buruh Cilegon mogok", "Polisi jaga pabrik di Serang", "Audiensi di Polres Karawang"])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        lines = visible_lines(feed)
+        assert "Audiensi di Polres Karawang" in lines[0]
+        assert "Polisi jaga pabrik di Serang" in lines[1]
+        assert "Buruh Cilegon mogok" in lines[2]
+        assert all("Warta Uji" in line for line in lines[:3])
+        assert lines[0].lstrip().startswith("●"), "unread rows carry the marker"
+        assert "03 Nov 2025" in lines[2], "an article of another year shows its date"
+
+
+async def test_j_and_k_move_and_the_reader_follows(make_desk, engine: Engine):
+    fill(engine, [f"Judul {n}" for n in range(5)])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        await until(pilot, lambda: reader_text(app, "title") == "Judul 4")
+        await pilot.press("j", "j")
+        assert feed.cursor == 2 and feed.current.title == "Judul 2"
+        await until(pilot, lambda: reader_text(app, "title") == "Judul 2")
+        assert "Isi berita nomor 2" in reader_text(app, "body")
+        assert reader_text(app, "meta") == "Warta Uji · Monday 03 November 2025, 11:00 WIB", "04:00 UTC in Jakarta"
+        assert reader_text(app, "link") == "https://warta-uji.test/berita/2"
+        await pilot.press("k")
+        await until(pilot, lambda: reader_text(app, "title") == "Judul 3")
+        await pilot.press("down", "down", "up")
+        assert feed.current.title == "Judul 2"
+        await pilot.press("end")
+        assert feed.current.title == "Judul 0"
+        await pilot.press("k", "home")
+        assert feed.cursor == 0
+
+
+async def test_enter_marks_read_and_focuses_the_reader(make_desk, engine: Engine, wait_for_workers):
+    fill(engine, ["Satu", "Dua"])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        chosen = feed.current.id
+        await pilot.press("enter")
+        await wait_for_workers(app)
+        assert get_article(engine, chosen).article.is_read
+        assert not visible_lines(feed)[0].lstrip().startswith("●")
+        assert app.focused is app.reader
+        await pilot.press("escape")
+        assert app.focused is feed
+        await pilot.press("m")
+        await wait_for_workers(app)
+        assert not get_article(engine, chosen).article.is_read
+
+
+async def test_new_rows_appear_on_top_and_the_cursor_stays_on_its_article(make_desk, engine: Engine):
+    feed_id = fill(engine, [f"Lama {n}" for n in range(10)])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        await pilot.press("j", "j")
+        selected = feed.current
+        add_articles(engine, feed_id, [article(100 + n, f"Baru {n}") for n in range(3)])
+        await until(pilot, lambda: feed.total == 13)
+        assert feed.current == selected and feed.cursor == 5
+        lines = visible_lines(feed)
+        assert "Baru 2" in lines[0] and "Baru 0" in lines[2] and "Lama 9" in lines[3]
+        await until(pilot, lambda: app.status_bar.new_count == 3)
+        await pilot.press("home")
+        await until(pilot, lambda: app.status_bar.new_count == 0)
+
+
+async def test_arrivals_keep_a_scrolled_view_in_place(make_desk, engine: Engine):
+    feed_id = fill(engine, [f"Lama {n}" for n in range(300)])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        for _ in range(3):
+            await pilot.press("pagedown")
+        await until(pilot, lambda: feed.scroll_offset.y > 0)
+        top_before, selected = visible_lines(feed)[0], feed.current
+        add_articles(engine, feed_id, [article(1000 + n, f"Baru {n}") for n in range(4)])
+        await until(pilot, lambda: feed.total == 304)
+        await pilot.pause()
+        assert feed.current == selected
+        assert visible_lines(feed)[0] == top_before
+
+
+async def test_markup_in_feed_text_is_shown_literally(make_desk, engine: Engine):
+    tricky = "[bold red]x[/] and [@click=app.quit]klik[/]"
+    fill(engine, [tricky])
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = await started(pilot)
+        assert tricky in visible_lines(feed)[0]
+        await until(pilot, lambda: reader_text(app, "title") == tricky)
+        await pilot.click(FeedList, offset=(60, 0))
+        assert app.is_running
