@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gold import FIELDS, evaluate, gold_files  # noqa: E402
+from bench._gold import FIELDS, evaluate, gold_files  # noqa: E402
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.gold import ROOT, SHARED_SEEDS, read_article  # noqa: E402
+from bench._gold import ROOT, SHARED_SEEDS, read_article  # noqa: E402
 from tagging import tag_article, warm_up  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""Command-line contract for extraction and tagging: `pantau extract`, `pantau tag`, `pantau retag`.
+"""Extraction and tagging on the command line: `pantau extract`, `tag`, `retag` and `actors`.
 
 Other tools and evaluations depend on these outputs; README.md documents them, keep them stable.
 """
@@ -15,6 +15,7 @@ from fetchers.extract import Extracted, decode_page, extract_article
 from fetchers.http import PAGE_MAX_BYTES, fetch, make_client
 from fetchers.errors import FetchError
 from fetchers.tag_step import tag_pending
+from storage.actors import ActorEditError, list_actors, merge_actors, split_actor
 from storage.articles import article_count
 from storage.tags import forget_tagger_versions
 from tagging import tag_article
@@ -108,3 +109,44 @@ def retag(settings: Settings) -> None:
     with click.progressbar(length=total, label="Re-tagging articles", file=sys.stderr) as bar:
         tagged = tag_pending(engine, on_progress=lambda done: bar.update(done - bar.pos))
     click.echo(f"Re-tagged {tagged} of {total} articles")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--kind", type=click.Choice(["police", "labour", "government", "company", "person"]))
+@click.option("--limit", default=50, show_default=True)
+@click.pass_context
+def actors(ctx: click.Context, kind: str | None, limit: int) -> None:
+    """List the most mentioned actors, or correct their identity (merge, split)."""
+    if ctx.invoked_subcommand is None:
+        for entry in list_actors(open_engine(ctx.obj), kind, limit):
+            actor = entry.actor
+            detail = " · ".join(part for part in (actor.position, actor.unit, actor.organisation) if part)
+            click.echo(f"{actor.id:>5}  {actor.kind:<10} {entry.mentions:>4}×  {actor.name}  {detail}")
+
+
+@actors.command("merge")
+@click.argument("keep_id", type=int)
+@click.argument("other_id", type=int)
+@click.pass_obj
+def actors_merge(settings: Settings, keep_id: int, other_id: int) -> None:
+    """Fold actor OTHER_ID into KEEP_ID: one person under two spellings or ranks."""
+    try:
+        moved = merge_actors(open_engine(settings), keep_id, other_id)
+    except ActorEditError as error:
+        raise DeskError(str(error)) from error
+    click.echo(f"Merged actor {other_id} into {keep_id} ({moved} mentions moved)")
+
+
+@actors.command("split")
+@click.argument("actor_id", type=int)
+@click.option("--articles", "article_ids", required=True, help="Comma-separated article ids to move.")
+@click.option("--name", required=True, help="The name of the new actor.")
+@click.pass_obj
+def actors_split(settings: Settings, actor_id: int, article_ids: str, name: str) -> None:
+    """Move ACTOR_ID's mentions in some articles to a new actor: two people wrongly taken for one."""
+    try:
+        ids = [int(part) for part in article_ids.split(",") if part.strip()]
+        created = split_actor(open_engine(settings), actor_id, ids, name)
+    except ValueError as error:
+        raise DeskError(str(error)) from error
+    click.echo(f"Created actor {created.id} ({created.name}) from actor {actor_id}")

@@ -31,3 +31,22 @@ def test_poll_once_stores_and_tags_then_finds_nothing_new(tmp_path: Path):
         assert "2 feeds polled: 2 not modified, 0 failed, 0 new articles" in second.output
         retagged = runner.invoke(main, ["--db", db, "retag"])
         assert retagged.exit_code == 0 and "Re-tagged 4 of 4 articles" in retagged.output
+
+
+def test_actors_listed_and_merged_from_the_command_line(tmp_path: Path):
+    db = str(tmp_path / "desk.db")
+    runner = CliRunner()
+    with DemoServer(initial=4, release_every_s=3600) as server:
+        for url in server.feed_urls:
+            runner.invoke(main, ["--db", db, "feeds", "add", url])
+        assert runner.invoke(main, ["--db", db, "poll", "--once"]).exit_code == 0
+    listing = runner.invoke(main, ["--db", db, "actors", "--kind", "police"])
+    assert listing.exit_code == 0
+    ids = [int(line.split()[0]) for line in listing.output.splitlines()]
+    assert len(ids) >= 2
+    merged = runner.invoke(main, ["--db", db, "actors", "merge", str(ids[0]), str(ids[1])])
+    assert merged.exit_code == 0 and f"Merged actor {ids[1]} into {ids[0]}" in merged.output
+    after = runner.invoke(main, ["--db", db, "actors", "--kind", "police"]).output
+    assert str(ids[1]) not in [line.split()[0] for line in after.splitlines()]
+    refused = runner.invoke(main, ["--db", db, "actors", "merge", str(ids[0]), str(ids[0])])
+    assert refused.exit_code != 0 and "into itself" in refused.output

@@ -1,8 +1,8 @@
-"""Floors against the hand-annotated gold set of tests/gold/ (scored by bench/gold.py)."""
+"""Floors against the hand-annotated gold set of tests/gold/ (scored by bench/_gold.py)."""
 
 import pytest
 
-from bench.gold import expected_fields, gold_files, load_gold, predicted_fields, read_article, evaluate
+from bench._gold import expected_fields, gold_files, load_gold, predicted_fields, read_article, evaluate
 from tagging import tag_article
 
 ISSUE_FIELDS = ("places", "police actors", "labour actors", "engagement type", "event date")
