@@ -8,7 +8,8 @@ import asyncio
 import calendar
 import hashlib
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import courlan
@@ -31,6 +32,13 @@ class FeedEntry:
     summary: str
     content: str
     author: str | None = None
+    link_key: str = ""
+
+    @property
+    def entry_hash(self) -> str:
+        """A fingerprint of what the feed shows of the entry, so an upstream edit is noticed."""
+        shown = "\n".join((self.title, self.summary, self.content))
+        return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class ParsedFeed:
     entries: list[FeedEntry]
     ill_formed: str | None = None
     ttl_s: int | None = None
+    language: str | None = None
 
 
 def parse_feed(body: bytes, url: str = "", content_type: str = "") -> ParsedFeed:
@@ -48,7 +57,7 @@ def parse_feed(body: bytes, url: str = "", content_type: str = "") -> ParsedFeed
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
         raise _not_a_feed(body, content_type, parsed.get("bozo_exception"))
-    entries = _unique(_entry(raw, url) for raw in parsed.entries)
+    entries = _unique(_entries(parsed.entries, url))
     info = parsed.feed
     return ParsedFeed(
         title=plain_text(info.get("title")),
@@ -56,6 +65,7 @@ def parse_feed(body: bytes, url: str = "", content_type: str = "") -> ParsedFeed
         entries=entries,
         ill_formed=str(parsed.bozo_exception) if parsed.get("bozo") else None,
         ttl_s=_ttl_s(info),
+        language=(str(info.get("language", "")).strip().lower()[:2] or None),
     )
 
 
@@ -74,19 +84,41 @@ def normalize_link(link: str) -> str:
         return link.strip()
 
 
-def _entry(raw, feed_url: str) -> FeedEntry:
+def _entries(raws: list, feed_url: str) -> list[FeedEntry]:
+    """Entries with their identity by the first rule this feed keeps well: its GUIDs, else its
+    normalised links, else a hash of title and date. A rule a feed mostly breaks (ids empty or
+    repeated) is dropped for the whole feed, so one good id does not hide many bad ones."""
+    ids = [(raw.get("id") or "").strip() for raw in raws]
+    links = [normalize_link((raw.get("link") or "").strip()) for raw in raws]
+    good_ids, good_links = _usable(ids), _usable(links)
+    entries = []
+    for raw, guid, link_key in zip(raws, ids, links):
+        entry = _entry(raw, link_key)
+        fallback = _hashed_id(entry.title, entry.published, feed_url)
+        identity = (guid if guid in good_ids else "") or (link_key if link_key in good_links else "") or fallback
+        entries.append(replace(entry, guid=identity))
+    return entries
+
+
+def _usable(values: list[str]) -> set[str]:
+    """The values that identify one entry each — none at all when the feed mostly leaves them
+    empty or repeats them (then the rule says nothing about this feed)."""
+    counts = Counter(value for value in values if value)
+    unique = {value for value, count in counts.items() if count == 1}
+    return unique if len(unique) * 2 >= len(values) else set()
+
+
+def _entry(raw, link_key: str) -> FeedEntry:
     link = (raw.get("link") or "").strip()
-    title = plain_text(raw.get("title"))
-    published = _published(raw)
-    guid = (raw.get("id") or "").strip() or normalize_link(link) or _hashed_id(title, published, feed_url)
     return FeedEntry(
-        guid=guid,
+        guid="",
         link=link,
-        title=title,
-        published=published,
+        title=plain_text(raw.get("title")),
+        published=_published(raw),
         summary=plain_text(raw.get("summary")),
         content=_content(raw),
         author=plain_text(raw.get("author")) or None,
+        link_key=link_key,
     )
 
 

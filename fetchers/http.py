@@ -80,6 +80,16 @@ class Fetched:
         return self.status == 304
 
     @property
+    def moved_permanently_to(self) -> str | None:
+        """The final address when every redirect hop was permanent (301/308), else None.
+
+        One temporary hop (302/303/307) anywhere in the chain means the old address stays right.
+        """
+        if not self.redirects or any(status not in (301, 308) for status, _ in self.redirects):
+            return None
+        return self.url
+
+    @property
     def validators(self) -> Validators:
         return Validators(self.headers.get("etag"), self.headers.get("last-modified"))
 

@@ -1,19 +1,26 @@
 """The poller: feeds in, articles stored, each feed's health recorded — without blocking the event loop.
 
 Network I/O runs on one `httpx.AsyncClient` under a global and a per-host limit. The blocking
-steps run elsewhere: feedparser and SQLAlchemy through `asyncio.to_thread`, extraction in a
-pool sized to the machine's cores. A failing feed never stops the others; a cycle in which
-every feed fails with a network error is reported as offline and held against no feed.
+steps run elsewhere: feedparser and SQLAlchemy in threads (`asyncio.to_thread`), extraction in a
+pool of processes, one per core, because trafilatura is pure Python and would hold the GIL. A
+failing feed never stops the others; a cycle in which every feed fails with a network error is
+reported as offline and held against no feed.
+
+Before fetching, a cycle leases its feeds on their rows, so the app and a separate `pantau poll`
+sharing one database never fetch the same feed at once.
 """
 
 import asyncio
 import hashlib
 import logging
+import multiprocessing
 import os
+import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
@@ -22,14 +29,16 @@ from sqlalchemy import Engine
 
 from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import Extracted, decode_page, extract_article
-from fetchers.feeds import FeedEntry, parse_feed_async
-from fetchers.http import FetchLimits, Validators, fetch, make_client
-from fetchers.schedule import next_poll_at
+from fetchers.feeds import FeedEntry, ParsedFeed, parse_feed_async
+from fetchers.http import Fetched, FetchLimits, Validators, fetch, make_client
+from fetchers.schedule import cache_max_age_s, effective_interval, failure_weight, next_poll_at
 from fetchers.site_rules import load_rules
+from fetchers.sketch import bands, signature
 from fetchers.text import html_to_text
-from storage.articles import NewArticle, add_articles, known_guids
-from storage.feeds import due_feeds, record_poll
-from storage.fetch_state import OfflinePoll, record_offline
+from storage.articles import NewArticle, add_articles, update_articles
+from storage.feeds import due_feeds
+from storage.fetch_state import OfflinePoll, PollRecord, claim_feeds, record_offline, record_polls, release_feeds
+from storage.identity import EntryKey, Seen, classify_entries, link_to_stored
 from storage.models import Feed
 
 log = logging.getLogger(__name__)
@@ -38,12 +47,15 @@ STATUS_OK = "ok"
 STATUS_NOT_MODIFIED = "not modified"
 STATUS_FAILED = "failed"
 STATUS_OFFLINE = "offline"
+STATUS_GONE = "gone"
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "text/plain"})
 SUMMARY_CHARS = 300
+LEASE_S = 15 * 60
+RECORD_BATCH = 200
 ProgressCallback = Callable[[int, int], None]
 
-_extract_pool: ThreadPoolExecutor | None = None
+_extract_pool: Executor | None = None
 
 
 @dataclass
@@ -85,6 +97,25 @@ class HostLimiter:
             yield
 
 
+@dataclass
+class _Recorder:
+    """Feed health written in batches: one transaction per `RECORD_BATCH` feeds, not one per feed."""
+
+    engine: Engine
+    owner: str
+    pending: list[PollRecord] = field(default_factory=list)
+
+    async def add(self, record: PollRecord) -> None:
+        self.pending.append(record)
+        if len(self.pending) >= RECORD_BATCH:
+            await self.flush()
+
+    async def flush(self) -> None:
+        records, self.pending = self.pending, []
+        if records:
+            await asyncio.to_thread(record_polls, self.engine, records, self.owner)
+
+
 @dataclass(frozen=True)
 class _Cycle:
     """What every feed task of one poll cycle shares."""
@@ -95,14 +126,27 @@ class _Cycle:
     limits: FetchLimits
     pool: Executor
     interval_s: int
+    recorder: _Recorder
+    mark_unread_on_edit: bool = False
 
 
-def extract_pool() -> ThreadPoolExecutor:
-    """The shared extraction pool, one worker per core, created on first use."""
+def extract_pool() -> Executor:
+    """The shared extraction pool: one process per core, started on first use.
+
+    The forkserver start method never forks the (threaded) app itself.
+    """
     global _extract_pool
     if _extract_pool is None:
-        _extract_pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="pantau-extract")
+        context = multiprocessing.get_context("forkserver")
+        _extract_pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context)
     return _extract_pool
+
+
+def _replace_broken_pool(broken: Executor) -> Executor:
+    global _extract_pool
+    if _extract_pool is broken:
+        _extract_pool = None
+    return extract_pool()
 
 
 async def poll_due(engine: Engine, client: httpx.AsyncClient | None = None, **options) -> PollSummary:
@@ -122,17 +166,39 @@ async def poll_feeds(
     limits: FetchLimits = FetchLimits(),
     on_progress: ProgressCallback | None = None,
     pool: Executor | None = None,
+    mark_unread_on_edit: bool = False,
+    owner: str | None = None,
 ) -> PollSummary:
-    """Poll `feeds` once: fetch, parse, fetch and extract new entries' pages, store, record health."""
+    """Poll `feeds` once: fetch, parse, fetch and extract new entries' pages, store, record health.
+
+    Feeds another poller holds a lease on are skipped (and not counted as polled).
+    """
     if not feeds:
         return PollSummary()
-    async with _client(client, limits) as http:
-        cycle = _Cycle(
-            engine, http, HostLimiter(concurrency, per_host), limits, pool or extract_pool(), poll_interval_s
-        )
-        outcomes = await _run_all(cycle, feeds, on_progress)
-    offline = all(outcome.error is not None and outcome.error.network for outcome in outcomes)
-    await _record_network_failures(cycle, outcomes, offline)
+    owner = owner or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    claimed = await asyncio.to_thread(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
+    feeds = [feed for feed in feeds if feed.id in claimed]
+    if not feeds:
+        return PollSummary()
+    recorder = _Recorder(engine, owner)
+    try:
+        async with _client(client, limits) as http:
+            cycle = _Cycle(
+                engine,
+                http,
+                HostLimiter(concurrency, per_host),
+                limits,
+                pool or extract_pool(),
+                poll_interval_s,
+                recorder,
+                mark_unread_on_edit,
+            )
+            outcomes = await _run_all(cycle, feeds, on_progress)
+        offline = all(outcome.error is not None and outcome.error.network for outcome in outcomes)
+        await _record_network_failures(cycle, outcomes, offline)
+    finally:
+        await recorder.flush()
+        await asyncio.to_thread(release_feeds, engine, [feed.id for feed in feeds], owner)
     return PollSummary(
         polled=len(outcomes),
         not_modified=sum(outcome.not_modified for outcome in outcomes),
@@ -177,8 +243,15 @@ async def _poll_feed(cycle: _Cycle, feed: Feed) -> _Outcome:
         log.exception("polling %s failed unexpectedly", feed.url)
         outcome = _Outcome(feed, error=FetchError(FailureKind.INTERNAL, f"internal error: {error!r} (see the log)"))
     if not outcome.error.network:
-        await _record_failure(cycle, outcome)
+        await cycle.recorder.add(_failure_record(cycle, outcome))
     return outcome
+
+
+def _request_headers(feed: Feed, accept: str | None = None) -> dict[str, str]:
+    headers = {"Accept": accept} if accept else {}
+    if feed.user_agent:
+        headers["User-Agent"] = feed.user_agent
+    return headers
 
 
 async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
@@ -187,47 +260,83 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
             cycle.client,
             feed.url,
             max_bytes=cycle.limits.feed_max_bytes,
-            validators=Validators(feed.etag, feed.last_modified),
+            validators=None if feed.ignore_http_cache else Validators(feed.etag, feed.last_modified),
             limits=cycle.limits,
-            headers={"Accept": FEED_ACCEPT},
+            headers=_request_headers(feed, FEED_ACCEPT),
         )
-    if fetched.not_modified:
-        await _record_success(cycle, feed, STATUS_NOT_MODIFIED, fetched.validators)
+    body_hash = hashlib.sha256(fetched.body).hexdigest() if not fetched.not_modified else None
+    if fetched.not_modified or _unchanged(feed, fetched, body_hash):
+        await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_NOT_MODIFIED, body_hash=body_hash))
         return _Outcome(feed, not_modified=True)
     parsed = await parse_feed_async(fetched.body, feed.url, fetched.headers.get("content-type", ""))
-    entries = await _new_entries(cycle.engine, feed, parsed.entries)
-    articles = await asyncio.gather(*(_article(cycle, entry) for entry in entries))
-    added = await asyncio.to_thread(add_articles, cycle.engine, feed.id, _oldest_first(articles))
-    await _record_success(cycle, feed, STATUS_OK, fetched.validators, title=parsed.title, site=parsed.site)
+    added = await _store_entries(cycle, feed, parsed)
+    await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_OK, parsed, body_hash))
     return _Outcome(feed, new_articles=added)
 
 
-async def _new_entries(engine: Engine, feed: Feed, entries: list[FeedEntry]) -> list[FeedEntry]:
-    known = await asyncio.to_thread(known_guids, engine, feed.id, [entry.guid for entry in entries])
-    return [entry for entry in entries if entry.guid not in known]
+def _unchanged(feed: Feed, fetched: Fetched, body_hash: str | None) -> bool:
+    """A 200 that brings nothing new: the same ETag as last time (unless the feed's caching headers
+    are ignored), or byte for byte the same body."""
+    same_etag = not feed.ignore_http_cache and feed.etag is not None and fetched.validators.etag == feed.etag
+    return same_etag or (body_hash is not None and body_hash == feed.body_hash)
 
 
-async def _article(cycle: _Cycle, entry: FeedEntry) -> NewArticle:
+async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
+    """Store new entries, apply upstream edits, link entries another feed already brought."""
+    keys = {entry.guid: EntryKey(entry.guid, entry.link_key or None, entry.entry_hash) for entry in parsed.entries}
+    seen = await asyncio.to_thread(classify_entries, cycle.engine, feed.id, list(keys.values()))
+    elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
+    fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
+    built = await asyncio.gather(*(_article(cycle, feed, entry, parsed.language) for entry in fresh))
+    new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
+    edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
+    return await asyncio.to_thread(_write_entries, cycle, feed.id, new, edited, elsewhere)
+
+
+def _write_entries(
+    cycle: _Cycle, feed_id: int, new: list[NewArticle], edited: list[NewArticle], elsewhere: list[EntryKey]
+) -> int:
+    added = add_articles(cycle.engine, feed_id, _oldest_first(new))
+    update_articles(cycle.engine, feed_id, edited, mark_unread=cycle.mark_unread_on_edit)
+    link_to_stored(cycle.engine, feed_id, elsewhere)
+    return added
+
+
+async def _article(cycle: _Cycle, feed: Feed, entry: FeedEntry, language: str | None) -> NewArticle:
     """Fetch the entry's page and build the article in the pool; page trouble only means fallback."""
     body, content_type, page_url, problem = b"", "", entry.link, ""
     try:
         async with cycle.limiter.slot(entry.link):
-            page = await fetch(cycle.client, entry.link, max_bytes=cycle.limits.page_max_bytes, limits=cycle.limits)
+            page = await fetch(
+                cycle.client,
+                entry.link,
+                max_bytes=cycle.limits.page_max_bytes,
+                limits=cycle.limits,
+                headers=_request_headers(feed),
+            )
         body, content_type, page_url = page.body, page.headers.get("content-type", ""), page.url
         if page.media_type not in HTML_TYPES:
             body, problem = b"", f"the page is {page.media_type}, not HTML"
     except FetchError as error:
         problem = f"the page could not be fetched ({error.message})" if entry.link else "the entry has no link"
+    arguments = (entry, body, content_type, page_url, problem, language)
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(cycle.pool, build_article, entry, body, content_type, page_url, problem)
+    try:
+        return await loop.run_in_executor(cycle.pool, build_article, *arguments)
+    except BrokenProcessPool:
+        log.warning("the extraction pool broke; starting a new one")
+        return await loop.run_in_executor(_replace_broken_pool(cycle.pool), build_article, *arguments)
 
 
-def build_article(entry: FeedEntry, page: bytes, content_type: str, page_url: str, problem: str = "") -> NewArticle:
+def build_article(
+    entry: FeedEntry, page: bytes, content_type: str, page_url: str, problem: str = "", language: str | None = None
+) -> NewArticle:
     """The article to store: the page's extracted text, else the feed's own content, with a status
     saying which and why. Blocking and free of I/O, so it can run in any worker pool."""
     extracted = extract_article(decode_page(page, content_type), page_url) if page else None
     feed_text = load_rules().clean(html_to_text(entry.content) or entry.summary, entry.link)
     text, status = _choose_text(extracted, feed_text, problem)
+    sketch = signature(text)
     return NewArticle(
         guid=entry.guid,
         url=entry.link,
@@ -238,6 +347,11 @@ def build_article(entry: FeedEntry, page: bytes, content_type: str, page_url: st
         extraction_status=status,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         author=(extracted.author if extracted else None) or entry.author,
+        link_key=entry.link_key or None,
+        language=(extracted.language if extracted else None) or language,
+        entry_hash=entry.entry_hash,
+        signature=sketch,
+        bands=bands(sketch),
     )
 
 
@@ -266,42 +380,63 @@ def _oldest_first(articles: list[NewArticle]) -> list[NewArticle]:
     return sorted(reversed(articles), key=lambda article: article.published_at or undated_last)
 
 
-def _next_poll(cycle: _Cycle, feed: Feed, error: FetchError | None = None) -> datetime:
-    interval = feed.poll_interval_s or cycle.interval_s
-    now = datetime.now(timezone.utc)
-    if error is None:
-        return next_poll_at(now, interval)
-    return next_poll_at(now, interval, failures=feed.consecutive_failures + 1, retry_after_s=error.retry_after_s)
+def _advised_interval(feed: Feed, fetched: Fetched, parsed: ParsedFeed | None) -> int | None:
+    """How long the feed asks to be left alone: its <ttl>/sy:updatePeriod or Cache-Control max-age."""
+    advised = [cache_max_age_s(fetched.headers.get("cache-control"))]
+    advised.append(parsed.ttl_s if parsed is not None else feed.advised_interval_s)
+    known = [seconds for seconds in advised if seconds is not None]
+    return max(known) if known else None
 
 
-async def _record_success(
-    cycle: _Cycle, feed: Feed, status: str, validators: Validators, title: str = "", site: str = ""
-) -> None:
-    await asyncio.to_thread(
-        record_poll,
-        cycle.engine,
-        feed.id,
+def _success_record(
+    cycle: _Cycle,
+    feed: Feed,
+    fetched: Fetched,
+    status: str,
+    parsed: ParsedFeed | None = None,
+    body_hash: str | None = None,
+) -> PollRecord:
+    advised = _advised_interval(feed, fetched, parsed)
+    interval = effective_interval(feed.poll_interval_s or cycle.interval_s, advised)
+    validators = fetched.validators
+    return PollRecord(
+        feed_id=feed.id,
         status=status,
-        next_poll_at=_next_poll(cycle, feed),
+        next_poll_at=next_poll_at(datetime.now(timezone.utc), interval),
         etag=validators.etag,
         last_modified=validators.last_modified,
-        title=title or None,
-        site=site or None,
+        title=(parsed.title or None) if parsed else None,
+        site=(parsed.site or None) if parsed else None,
+        body_hash=body_hash,
+        advised_interval_s=advised,
+        moved_to=fetched.moved_permanently_to,
     )
 
 
-async def _record_failure(cycle: _Cycle, outcome: _Outcome) -> None:
-    try:
-        await asyncio.to_thread(
-            record_poll,
-            cycle.engine,
-            outcome.feed.id,
-            status=STATUS_FAILED,
-            error=outcome.error.message,
-            next_poll_at=_next_poll(cycle, outcome.feed, outcome.error),
+def _failure_record(cycle: _Cycle, outcome: _Outcome) -> PollRecord:
+    feed, error = outcome.feed, outcome.error
+    if error.status == 410:
+        return PollRecord(
+            feed_id=feed.id,
+            status=STATUS_GONE,
+            error="HTTP 410 Gone: the site removed this feed; muted until you re-enable it",
+            next_poll_at=datetime.now(timezone.utc),
+            mute=True,
         )
-    except Exception:  # noqa: BLE001  (the cycle goes on; the feed is simply due again)
-        log.exception("could not record the failure of %s", outcome.feed.url)
+    weight = failure_weight(error.soft)
+    interval = effective_interval(feed.poll_interval_s or cycle.interval_s, feed.advised_interval_s)
+    return PollRecord(
+        feed_id=feed.id,
+        status=STATUS_FAILED,
+        error=error.message,
+        failure_weight=weight,
+        next_poll_at=next_poll_at(
+            datetime.now(timezone.utc),
+            interval,
+            failures=feed.failure_weight + weight,
+            retry_after_s=error.retry_after_s,
+        ),
+    )
 
 
 async def _record_network_failures(cycle: _Cycle, outcomes: list[_Outcome], offline: bool) -> None:
@@ -309,10 +444,15 @@ async def _record_network_failures(cycle: _Cycle, outcomes: list[_Outcome], offl
     failed = [outcome for outcome in outcomes if outcome.error is not None and outcome.error.network]
     if not offline:
         for outcome in failed:
-            await _record_failure(cycle, outcome)
+            await cycle.recorder.add(_failure_record(cycle, outcome))
         return
+    now = datetime.now(timezone.utc)
     polls = [
-        OfflinePoll(outcome.feed.id, f"offline: {outcome.error.message}", _next_poll(cycle, outcome.feed))
+        OfflinePoll(
+            outcome.feed.id,
+            f"offline: {outcome.error.message}",
+            next_poll_at(now, outcome.feed.poll_interval_s or cycle.interval_s),
+        )
         for outcome in failed
     ]
     await asyncio.to_thread(record_offline, cycle.engine, polls, STATUS_OFFLINE)

@@ -3,12 +3,16 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, func, or_, text
 from sqlmodel import Session, col, select
 
-from storage.models import Article, Feed
+from storage.models import Article, ArticleLink, Feed, utcnow
+from storage.stories import assign_story
+
+ARTICLE_FIELDS = ("guid", "url", "title", "published_at", "summary", "body", "extraction_status",
+                  "content_hash", "author", "link_key", "language", "signature")
+EDITABLE_FIELDS = ("url", "title", "summary", "body", "extraction_status", "content_hash", "author", "language",
+                   "signature")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,11 @@ class NewArticle:
     extraction_status: str
     content_hash: str
     author: str | None = None
+    link_key: str | None = None
+    language: str | None = None
+    entry_hash: str = ""
+    signature: str = ""
+    bands: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,28 +59,85 @@ def known_guids(engine: Engine, feed_id: int, guids: list[str]) -> set[str]:
     """Which of `guids` are already stored for this feed, so their pages are not fetched again."""
     if not guids:
         return set()
-    query = select(Article.guid).where(Article.feed_id == feed_id, col(Article.guid).in_(guids))
     with Session(engine) as session:
-        return set(session.exec(query))
+        linked = session.exec(
+            select(ArticleLink.guid).where(ArticleLink.feed_id == feed_id, col(ArticleLink.guid).in_(guids))
+        )
+        direct = session.exec(select(Article.guid).where(Article.feed_id == feed_id, col(Article.guid).in_(guids)))
+        return set(linked) | set(direct)
 
 
 def add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> int:
-    """Insert the articles that are not stored yet and return how many were new.
+    """Store the articles that are not stored yet, link every one to this feed, and return how many were new.
 
-    Articles arrive oldest first so that ids follow arrival order; a guid already stored
-    for the feed (by this process or another) is skipped by the database itself.
+    Articles arrive oldest first so that ids follow arrival order. An article already stored under
+    the same guid for this feed, or under the same normalised link through any feed (by this process
+    or another), is not stored twice: the feed only gets a link row to it. New articles join the
+    story of a near-duplicate stored earlier.
     """
     if not articles:
         return 0
-    rows = [{"feed_id": feed_id, **article.__dict__} for article in articles]
-    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
-    statement = insert(Article).values(rows).on_conflict_do_nothing(
-        index_elements=["feed_id", "guid"]
-    )
+    added = 0
     with Session(engine) as session:
-        result = session.execute(statement)
+        for new in articles:
+            article = _stored(session, feed_id, new)
+            if article is None:
+                article = Article(feed_id=feed_id, **{name: getattr(new, name) for name in ARTICLE_FIELDS})
+                session.add(article)
+                session.flush()
+                assign_story(session, article, new.bands)
+                added += 1
+            _link(session, article.id, feed_id, new)
         session.commit()
-        return max(result.rowcount, 0)
+    return added
+
+
+def update_articles(engine: Engine, feed_id: int, articles: list[NewArticle], *, mark_unread: bool = False) -> int:
+    """Apply upstream edits in place: new text and title, same id, same published date.
+
+    The article stays read if it was read, unless `mark_unread` asks for it to be shown again.
+    """
+    updated = 0
+    with Session(engine) as session:
+        for new in articles:
+            article = _stored(session, feed_id, new)
+            if article is None:
+                continue
+            for name in EDITABLE_FIELDS:
+                setattr(article, name, getattr(new, name))
+            article.published_at = article.published_at or new.published_at
+            article.updated_at = utcnow()
+            if mark_unread:
+                article.is_read = False
+            session.add(article)
+            _link(session, article.id, feed_id, new)
+            updated += 1
+        session.commit()
+    return updated
+
+
+def _stored(session: Session, feed_id: int, new: NewArticle) -> Article | None:
+    linked = session.exec(
+        select(Article)
+        .join(ArticleLink, col(ArticleLink.article_id) == col(Article.id))
+        .where(ArticleLink.feed_id == feed_id, ArticleLink.guid == new.guid)
+    ).first()
+    if linked is not None:
+        return linked
+    same = [(col(Article.feed_id) == feed_id) & (col(Article.guid) == new.guid)]
+    if new.link_key:
+        same.append(col(Article.link_key) == new.link_key)
+    return session.exec(select(Article).where(or_(*same))).first()
+
+
+def _link(session: Session, article_id: int, feed_id: int, new: NewArticle) -> None:
+    link = session.exec(
+        select(ArticleLink).where(ArticleLink.feed_id == feed_id, ArticleLink.guid == new.guid)
+    ).first()
+    if link is None:
+        link = ArticleLink(article_id=article_id, feed_id=feed_id, guid=new.guid)
+    link.entry_hash = new.entry_hash
+    session.add(link)
 
 
 def _rows_query():

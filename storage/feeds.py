@@ -18,6 +18,7 @@ def add_feed(
             feed = Feed(url=url, title=title, site=site, poll_interval_s=poll_interval_s)
         else:
             feed.enabled = True
+            feed.muted = False
             feed.poll_interval_s = poll_interval_s or feed.poll_interval_s
         session.add(feed)
         session.commit()
@@ -25,18 +26,62 @@ def add_feed(
         return feed
 
 
+def _by_url_or_id(url_or_id: str):
+    return select(Feed).where(or_(Feed.url == url_or_id, Feed.id == (int(url_or_id) if url_or_id.isdigit() else -1)))
+
+
 def disable_feed(engine: Engine, url_or_id: str) -> Feed | None:
     """Stop polling a feed; its articles stay. Returns the feed, or None if nothing matched."""
     with Session(engine) as session:
-        query = select(Feed).where(
-            or_(Feed.url == url_or_id, Feed.id == (int(url_or_id) if url_or_id.isdigit() else -1))
-        )
-        feed = session.exec(query).first()
+        feed = session.exec(_by_url_or_id(url_or_id)).first()
         if feed is not None:
             feed.enabled = False
             session.add(feed)
             session.commit()
             session.refresh(feed)
+        return feed
+
+
+def enable_feed(engine: Engine, url_or_id: str) -> Feed | None:
+    """Poll a feed again: enabled, un-muted (after a 410), failures forgotten and due at once."""
+    with Session(engine) as session:
+        feed = session.exec(_by_url_or_id(url_or_id)).first()
+        if feed is not None:
+            feed.enabled, feed.muted = True, False
+            feed.consecutive_failures, feed.failure_weight = 0, 0.0
+            feed.next_poll_at = None
+            session.add(feed)
+            session.commit()
+            session.refresh(feed)
+        return feed
+
+
+def set_feed_options(
+    engine: Engine,
+    feed_id: int,
+    *,
+    poll_interval_s: int | None = None,
+    user_agent: str | None = None,
+    ignore_http_cache: bool | None = None,
+) -> Feed | None:
+    """Per-feed overrides: its own interval, its own User-Agent, or ignoring servers' caching headers.
+
+    An empty `user_agent` goes back to Pantau's own; options left as None are unchanged.
+    """
+    with Session(engine) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is None:
+            return None
+        if poll_interval_s is not None:
+            feed.poll_interval_s = poll_interval_s or None
+        if user_agent is not None:
+            feed.user_agent = user_agent or None
+        if ignore_http_cache is not None:
+            feed.ignore_http_cache = ignore_http_cache
+            feed.etag = feed.last_modified = feed.body_hash = None
+        session.add(feed)
+        session.commit()
+        session.refresh(feed)
         return feed
 
 
@@ -57,11 +102,13 @@ def get_feed(engine: Engine, feed_id: int) -> Feed | None:
 
 
 def due_feeds(engine: Engine, now: datetime | None = None) -> list[Feed]:
-    """Enabled feeds whose next poll time has come (or was never set)."""
+    """Enabled, un-muted feeds whose next poll time has come (or was never set) and that no
+    other poller holds a lease on."""
     now = now or utcnow()
     query = (
         select(Feed)
-        .where(Feed.enabled == True)  # noqa: E712  (SQL comparison, not Python truthiness)
+        .where(Feed.enabled == True, Feed.muted == False)  # noqa: E712  (SQL comparison, not Python truthiness)
+        .where(or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now))
         .where(or_(col(Feed.next_poll_at).is_(None), col(Feed.next_poll_at) <= now))
         .order_by(col(Feed.next_poll_at))
     )

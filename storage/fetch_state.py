@@ -1,10 +1,15 @@
-"""Poll bookkeeping that `storage.feeds.record_poll` does not cover."""
+"""Poll bookkeeping beyond `storage.feeds.record_poll`: leases, batched health records, offline cycles.
+
+A lease on the feed row is what lets the app and a separate `pantau poll` share one database:
+a poller fetches only the feeds it managed to lease, and a lease that is not released (a killed
+process) simply runs out.
+"""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Engine, or_, update
+from sqlmodel import Session, col, select
 
 from storage.models import Feed, utcnow
 
@@ -14,6 +19,110 @@ class OfflinePoll:
     feed_id: int
     error: str
     next_poll_at: datetime
+
+
+@dataclass(frozen=True)
+class PollRecord:
+    """What one poll of one feed found, written together with the others of its cycle.
+
+    `failure_weight` is added to the feed's back-off weight on a failure (soft failures weigh
+    less); on success both the weight and the failure count go back to zero. `moved_to` is the
+    feed's new address after a permanent redirect; `mute` stops polling until re-enabled (410).
+    """
+
+    feed_id: int
+    status: str
+    next_poll_at: datetime
+    error: str | None = None
+    failure_weight: float = 1.0
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    site: str | None = None
+    body_hash: str | None = None
+    advised_interval_s: int | None = None
+    moved_to: str | None = None
+    mute: bool = False
+
+
+def claim_feeds(engine: Engine, feed_ids: list[int], owner: str, lease_s: float) -> set[int]:
+    """Lease those of `feed_ids` that nobody else holds; return the ids this owner now holds."""
+    if not feed_ids:
+        return set()
+    now = utcnow()
+    statement = (
+        update(Feed)
+        .where(col(Feed.id).in_(feed_ids))
+        .where(or_(col(Feed.lease_until).is_(None), col(Feed.lease_until) < now, Feed.lease_owner == owner))
+        .values(lease_owner=owner, lease_until=now + timedelta(seconds=lease_s))
+        .returning(Feed.id)
+    )
+    with Session(engine) as session:
+        claimed = {row[0] for row in session.execute(statement)}
+        session.commit()
+        return claimed
+
+
+def release_feeds(engine: Engine, feed_ids: list[int], owner: str) -> None:
+    """Give back leases this owner still holds (those of feeds it did not get to record)."""
+    if not feed_ids:
+        return
+    statement = (
+        update(Feed)
+        .where(col(Feed.id).in_(feed_ids), Feed.lease_owner == owner)
+        .values(lease_owner=None, lease_until=None)
+    )
+    with Session(engine) as session:
+        session.execute(statement)
+        session.commit()
+
+
+def record_polls(engine: Engine, records: list[PollRecord], owner: str | None = None) -> None:
+    """Store a batch of poll results in one transaction and release their leases.
+
+    A feed moved to an address another feed already has keeps its old address: the error says so.
+    """
+    if not records:
+        return
+    now = utcnow()
+    with Session(engine) as session:
+        feeds = {feed.id: feed for feed in session.exec(select(Feed).where(col(Feed.id).in_([r.feed_id for r in records])))}
+        for record in records:
+            feed = feeds.get(record.feed_id)
+            if feed is not None:
+                _apply(session, feed, record, now)
+            if feed is not None and (owner is None or feed.lease_owner == owner):
+                feed.lease_owner, feed.lease_until = None, None
+        session.commit()
+
+
+def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> None:
+    feed.last_polled_at = now
+    feed.next_poll_at = record.next_poll_at
+    feed.last_status = record.status
+    feed.last_error = record.error
+    if record.mute:
+        feed.muted = True
+    if record.error is not None:
+        feed.consecutive_failures += 1
+        feed.failure_weight += record.failure_weight
+        return
+    feed.consecutive_failures = 0
+    feed.failure_weight = 0.0
+    feed.etag = record.etag if record.etag is not None else feed.etag
+    feed.last_modified = record.last_modified if record.last_modified is not None else feed.last_modified
+    feed.title = record.title or feed.title
+    feed.site = record.site or feed.site
+    feed.body_hash = record.body_hash or feed.body_hash
+    if record.advised_interval_s is not None:
+        feed.advised_interval_s = record.advised_interval_s
+    if record.moved_to and record.moved_to != feed.url:
+        taken = session.exec(select(Feed.id).where(Feed.url == record.moved_to)).first()
+        if taken is None:
+            feed.url = record.moved_to
+        else:
+            feed.last_error = f"moved permanently to {record.moved_to}, which is already feed {taken}"
+    session.add(feed)
 
 
 def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offline") -> None:
@@ -34,5 +143,6 @@ def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offl
             feed.next_poll_at = poll.next_poll_at
             feed.last_status = status
             feed.last_error = poll.error
+            feed.lease_owner, feed.lease_until = None, None
             session.add(feed)
         session.commit()

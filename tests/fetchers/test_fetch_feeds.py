@@ -65,13 +65,36 @@ def test_guid_falls_back_to_normalised_link_then_to_a_hash():
     assert again[0].guid == entries[1].guid
 
 
-def test_repeated_guid_is_kept_once():
+def test_repeated_guid_falls_back_to_the_link():
     items = [
         Item(title="Baru", link="http://c.example/1", guid="x"),
         Item(title="Lama", link="http://c.example/2", guid="x"),
     ]
     entries = parse_feed(rss(items).encode()).entries
-    assert [entry.title for entry in entries] == ["Baru"]
+    assert [(entry.title, entry.guid) for entry in entries] == [
+        ("Baru", "http://c.example/1"),
+        ("Lama", "http://c.example/2"),
+    ]
+
+
+def test_a_feed_of_mostly_empty_guids_is_identified_by_links():
+    items = [Item(title=f"Berita {n}", link=f"http://c.example/{n}?utm_source=rss", guid=None) for n in range(4)]
+    items[0] = Item(title="Berita 0", link="http://c.example/0", guid="unik-0")
+    entries = parse_feed(rss(items).encode()).entries
+    assert [entry.guid for entry in entries] == [f"http://c.example/{n}" for n in range(4)]
+
+
+def test_an_entry_seen_twice_is_kept_once():
+    item = Item(title="Sama", link="http://c.example/1", guid="x")
+    assert [entry.title for entry in parse_feed(rss([item, item]).encode()).entries] == ["Sama"]
+
+
+def test_entry_hash_changes_with_the_text_not_the_link():
+    before = parse_feed(rss([Item(title="A", link="http://c.example/1", guid="g", description="satu")]).encode())
+    moved = parse_feed(rss([Item(title="A", link="http://c.example/2", guid="g", description="satu")]).encode())
+    edited = parse_feed(rss([Item(title="A", link="http://c.example/1", guid="g", description="dua")]).encode())
+    assert before.entries[0].entry_hash == moved.entries[0].entry_hash
+    assert before.entries[0].entry_hash != edited.entries[0].entry_hash
 
 
 def test_ill_formed_feed_with_entries_is_accepted():

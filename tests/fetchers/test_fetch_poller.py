@@ -2,6 +2,7 @@
 
 import socket
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +13,7 @@ from fetchers.http import FetchLimits
 from fetchers.poller import PollSummary, poll_due, poll_feeds
 from storage.feeds import add_feed, get_feed
 from storage.models import Article
-from tests.fetchers.conftest import Site, article_paragraphs
+from tests.fetchers.conftest import Site, article_paragraphs, rss
 
 
 def stored_articles(engine, feed_id: int | None = None) -> list[Article]:
@@ -62,7 +63,7 @@ async def test_poll_stores_articles_with_extracted_page_text(engine, site):
 async def test_repoll_adds_nothing_and_fetches_no_page_again(engine, site, local_server):
     feed = feed_row(engine, site.feed_url)
     await poll_feeds(engine, [feed])
-    site.publish()  # same items, no validators: the feed is parsed again
+    local_server.route("/site/feed.xml", body=rss(site.items, title="Judul baru"), content_type="application/rss+xml")
     summary = await poll_feeds(engine, [get_feed(engine, feed.id)])
     assert summary.new_articles == 0 and summary.not_modified == 0
     assert len(stored_articles(engine)) == 3
@@ -164,16 +165,16 @@ async def test_failing_feed_is_recorded_and_others_go_on(engine, site, local_ser
     assert get_feed(engine, healthy.id).last_error is None
 
 
-async def test_failures_accumulate_and_back_off(engine, local_server):
-    local_server.route("/down.xml", status=503)
+@pytest.mark.parametrize(("status", "weight"), [(404, 3.0), (503, 1.5)])
+async def test_failures_accumulate_and_back_off_soft_ones_less(engine, local_server, status, weight):
+    local_server.route("/down.xml", status=status)
     feed = feed_row(engine, local_server.url("/down.xml"))
-    await poll_feeds(engine, [feed], poll_interval_s=60)
-    await poll_feeds(engine, [get_feed(engine, feed.id)], poll_interval_s=60)
-    await poll_feeds(engine, [get_feed(engine, feed.id)], poll_interval_s=60)
+    for _ in range(3):
+        await poll_feeds(engine, [get_feed(engine, feed.id)], poll_interval_s=60)
     stored = get_feed(engine, feed.id)
-    assert stored.consecutive_failures == 3
+    assert (stored.consecutive_failures, stored.failure_weight) == (3, weight)
     delay = (stored.next_poll_at - stored.last_polled_at).total_seconds()
-    assert 180 <= delay <= 187
+    assert 60 * weight <= delay <= 60 * weight + 7
 
 
 async def test_success_resets_the_failure_count(engine, site, local_server):
@@ -316,9 +317,12 @@ async def test_blocking_steps_run_off_the_event_loop(engine, site, monkeypatch):
 
     spy(feeds_module.feedparser, "parse", "feedparser")
     spy(poller, "extract_article", "trafilatura")
-    for name in ("known_guids", "add_articles", "record_poll"):
+    for name in ("classify_entries", "add_articles", "record_polls", "claim_feeds", "release_feeds"):
         spy(poller, name, name)
-    await poll_feeds(engine, [feed_row(engine, site.feed_url)])
+    with ThreadPoolExecutor(2) as pool:
+        await poll_feeds(engine, [feed_row(engine, site.feed_url)], pool=pool)
     loop_thread = threading.get_ident()
-    assert set(calls) == {"feedparser", "trafilatura", "known_guids", "add_articles", "record_poll"}
+    assert set(calls) == {
+        "feedparser", "trafilatura", "classify_entries", "add_articles", "record_polls", "claim_feeds", "release_feeds"
+    }
     assert loop_thread not in calls.values()
