@@ -4,6 +4,7 @@ from datetime import datetime, timezone, tzinfo
 
 from rich.text import Text
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 from tui.messages import FeedHealth
@@ -33,11 +34,15 @@ class StatusBar(Widget):
     def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
         self.zone = zone
+        self._spinner: Timer | None = None
 
     def on_mount(self) -> None:
-        self._spinner = self.set_interval(0.12, self._advance, pause=True)
+        self._spinner = self.set_interval(0.12, self._advance, pause=self.polling is None)
 
     def watch_polling(self, polling: tuple[int, int] | None) -> None:
+        """Spin only while a poll runs; a poll may finish before the bar is mounted."""
+        if self._spinner is None:
+            return
         if polling is None:
             self._spinner.pause()
         else:
