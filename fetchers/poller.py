@@ -142,6 +142,15 @@ def extract_pool() -> Executor:
     return _extract_pool
 
 
+def warm_extract_pool() -> None:
+    """Start the pool's helper processes now, before a full-screen app takes over the terminal.
+
+    multiprocessing hands sys.stderr's descriptor to its helper processes; under Textual that
+    stream is a capture without a real descriptor, and starting them there fails.
+    """
+    extract_pool().submit(int).result()
+
+
 def _replace_broken_pool(broken: Executor) -> Executor:
     global _extract_pool
     if _extract_pool is broken:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from fetchers.pipeline import run_cycle
-from fetchers.poller import PollSummary
+from fetchers.poller import PollSummary, warm_extract_pool
 from fetchers.reachability import any_reachable
 from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
 from storage.locations import as_db_url
@@ -62,6 +62,7 @@ def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
         return
     from tui.app import PantauApp
 
+    warm_extract_pool()
     PantauApp(engine, settings).run()
 
 
@@ -77,6 +78,7 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
     from fetchers.demo_server import DemoServer
     from tui.demo import demo_app
 
+    warm_extract_pool()
     with DemoServer(release_every_s=release_every_s) as server:
         demo_app(settings, server).run()
 
