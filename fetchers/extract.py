@@ -27,6 +27,12 @@ _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _PUBLISHED_NAMES = frozenset({"article:published_time", "og:published_time", "datepublished", "pubdate"})
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+_MARKERS = {
+    "id": frozenset("yang dan di dengan untuk ini itu dari pada dalam tidak akan oleh juga".split()),
+    "en": frozenset("the and of to in is that for with was on are by this".split()),
+}
 
 
 @dataclass(frozen=True)
@@ -72,12 +78,37 @@ def extract_article(html: str | bytes, url: str | None = None, *, rules: SiteRul
         text=text,
         status=status,
         site_name=(document.sitename or None) if document else None,
-        language=(document.language or None) if document else None,
+        language=((document.language if document else None) or _declared_language(html) or guess_language(text)),
     )
 
 
+def _declared_language(html: str | bytes) -> str | None:
+    """The primary subtag of the page's `<html lang>` ("id" for "id-ID")."""
+    head = html[:4096] if isinstance(html, str) else html[:4096].decode("utf-8", "replace")
+    found = _HTML_LANG.search(head)
+    return found.group(1).lower() if found else None
+
+
+def guess_language(text: str) -> str | None:
+    """"id" or "en" by counting a few very common function words; None when the text says too little.
+
+    The desk reads Indonesian regional news, so telling Indonesian from English (wire copy, press
+    releases) is what matters; a full language identifier would cost more than it tells here.
+    """
+    words = _WORD.findall(text[:5000].lower())
+    scores = {language: sum(word in markers for word in words) for language, markers in _MARKERS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 3 and scores[best] >= 2 * min(scores.values()) else None
+
+
 def decode_page(body: bytes, content_type: str = "") -> str:
-    """Page bytes to text: the charset the server declared if it is a real one, else a guess."""
+    """Page bytes to text: UTF-8 when the bytes are valid UTF-8 (servers often declare Latin-1 or
+    nothing for UTF-8 pages, and other encodings' text with accents almost never passes as UTF-8),
+    else the charset the server declared if it is a real one, else a guess."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     for parameter in content_type.split(";")[1:]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":

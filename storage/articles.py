@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, func, or_, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.models import Article, ArticleLink, Feed, utcnow
@@ -77,6 +78,15 @@ def add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> in
     """
     if not articles:
         return 0
+    try:
+        return _add_articles(engine, feed_id, articles)
+    except IntegrityError:
+        # Another writer stored one of these links between our look-up and our insert; the
+        # second attempt finds it and links to it instead.
+        return _add_articles(engine, feed_id, articles)
+
+
+def _add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> int:
     added = 0
     with Session(engine) as session:
         for new in articles:
