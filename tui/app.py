@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from fetchers.pipeline import run_cycle
+from fetchers.pipeline import run_cycle
 from storage.articles import (
     ArticleRow,
     ArticleView,
@@ -300,7 +301,7 @@ class PantauApp(App[None]):
 
     @work(group="poll", exit_on_error=False, description="Polling feeds")
     async def _poll(self, scope: str | int = DUE_FEEDS) -> None:
-        """One poll cycle over the due feeds, every enabled feed, or one feed by id."""
+        """One cycle (poll, then tag what arrived) over the due feeds, every enabled feed, or one feed."""
         self.post_message(PollStarted())
         summary = None
         try:

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from storage.articles import NewArticle, add_articles
 from storage.feeds import add_feed
+from storage.models import Article
 
 BASE_TIME = datetime(2025, 11, 3, 2, 0, tzinfo=timezone.utc)
 
@@ -46,16 +47,38 @@ def fill(engine: Engine, titles: list[str], feed_title: str = "Warta Uji") -> in
 
 
 def fill_many(db_path: Path, feed_id: int, count: int) -> None:
-    """Bulk rows for the size test, written with executemany because the storage API adds per batch."""
-    rows = [
-        (feed_id, f"urn:massal:{n}", f"https://warta-uji.test/m/{n}", f"Artikel massal {n}",
-         (BASE_TIME + timedelta(minutes=n)).replace(tzinfo=None).isoformat(" "),
-         BASE_TIME.replace(tzinfo=None).isoformat(" "), "", "isi", "extracted", str(n), 0, 0)
-        for n in range(count)
-    ]
+    """Bulk rows for the size test, written with one executemany: the storage API adds per article.
+
+    Columns the test does not care about get the model's own default, so the rows stay
+    valid as the table grows.
+    """
+    values = {
+        "feed_id": feed_id,
+        "guid": lambda n: f"urn:massal:{n}",
+        "url": lambda n: f"https://warta-uji.test/m/{n}",
+        "title": lambda n: f"Artikel massal {n}",
+        "published_at": lambda n: _naive(BASE_TIME + timedelta(minutes=n)),
+        "body": "isi",
+    }
+    columns = [column for column in Article.__table__.columns if not column.primary_key]
+    for column in columns:
+        values.setdefault(column.name, _default(column))
+    names = [column.name for column in columns]
+    rows = [tuple(value(n) if callable(value) else value for value in (values[name] for name in names))
+            for n in range(count)]
+    placeholders = ",".join("?" * len(names))
     with sqlite3.connect(db_path) as connection:
-        connection.executemany(
-            "INSERT INTO article (feed_id, guid, url, title, published_at, fetched_at, summary, body,"
-            " extraction_status, content_hash, is_read, is_starred) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
+        connection.executemany(f"INSERT INTO article ({','.join(names)}) VALUES ({placeholders})", rows)
+
+
+def _naive(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(" ")
+
+
+def _default(column):
+    default = column.default.arg if column.default is not None else None
+    if callable(default):
+        return _naive(BASE_TIME)
+    if default is not None:
+        return int(default) if isinstance(default, bool) else default
+    return None if column.nullable else ""

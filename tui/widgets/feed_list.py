@@ -6,6 +6,11 @@ database by key (each page starts below the last id of the page before it) and a
 more as the user scrolls. Rows are addressed by position, newest first: articles that
 arrive while the app runs go in a small `head` list above the pages read at start, so
 positions of the rows below simply shift by the number that arrived.
+
+Reading by key means a jump far down (end, a scrollbar drag) walks every page on the
+way. When the ids of the snapshot are exactly 1..N, as they are in a database that never
+deleted a row, a row's id follows from its position and any page is one query; a page
+that contradicts this switches the list back to walking.
 """
 
 from collections import OrderedDict
@@ -186,9 +191,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._floors: dict[int, int] = {}
         self._top_id = 0
         self._base_total = 0
+        self._dense = False
         self._fetching: frozenset[int] = frozenset()
         self._highlighted_id: int | None = None
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
 
     # The row model -------------------------------------------------------------------
 
@@ -223,10 +230,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._head = []
         self._pages.clear()
         self._floors.clear()
-        self._strips.clear()
+        self._forget_drawing()
         self._fetching = frozenset()
         self._top_id = rows[0].id if rows else 0
         self._base_total = max(total, len(rows))
+        self._dense = bool(rows) and self._top_id == self._base_total
         self.cursor = 0
         self._highlighted_id = None
         self.new_count = 0
@@ -238,6 +246,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     def store_page(self, generation: int, page: int, rows: list[ArticleRow]) -> None:
         """Keep a page that a worker read; a short page means the snapshot ends there."""
         if generation != self.generation:
+            return
+        if self._dense and rows and rows[0].id != self._top_id - page * PAGE_SIZE:
+            self._dense = False
+            self._fetching = frozenset()
+            self._request_missing_pages()
             return
         if len(rows) < PAGE_SIZE:
             self._base_total = page * PAGE_SIZE + len(rows)
@@ -307,9 +320,12 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         if not missing or missing <= self._fetching:
             return
         first = min(missing)
-        known = [page for page in self._floors if page < first]
-        start = max(known) + 1 if known else 0
-        before_id = self._floors[start - 1] if start else self._top_id + 1
+        if self._dense:
+            start, before_id = first, self._top_id + 1 - first * PAGE_SIZE
+        else:
+            known = [page for page in self._floors if page < first]
+            start = max(known) + 1 if known else 0
+            before_id = self._floors[start - 1] if start else self._top_id + 1
         self._fetching = frozenset(missing)
         self.post_message(
             self.PagesWanted(PageRequest(self.generation, start, before_id, frozenset(missing)))
@@ -321,25 +337,38 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, _event: events.Resize) -> None:
         self._update_virtual_size()
-        self._strips.clear()
+        self._forget_drawing()
         self._request_missing_pages()
 
     # Drawing -------------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_drawing()
+
+    def _forget_drawing(self) -> None:
+        """Drop drawn rows and looked-up styles: the theme, size or focus changed."""
         self._strips.clear()
+        self._styles.clear()
+
+    def _style(self, part: str) -> Style:
+        """A component style (or the widget's own for ""), looked up once per theme and focus."""
+        style = self._styles.get(part)
+        if style is None:
+            style = self.rich_style if not part else self.get_component_rich_style(part)
+            self._styles[part] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         position = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if position >= self.total:
             return Strip.blank(width, base)
         row = self.row_at(position)
         is_cursor = position == self.cursor
         if row is None:
-            loading = self.get_component_rich_style("feed-list--loading")
+            loading = self._style("feed-list--loading")
             return Strip([Segment(" …".ljust(width), base + loading)], width)
         key = (row.id, row.is_read, is_cursor, self.has_focus, width)
         strip = self._strips.get(key)
@@ -354,19 +383,19 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         text.append(f"{MARKER_UNREAD if not row.is_read else ' '} ")
         text.append(
             f"{format_time(row.published_at, self.zone):<{TIME_WIDTH}} ",
-            self.get_component_rich_style("feed-list--time"),
+            self._style("feed-list--time"),
         )
         source = Text(one_line(row.source), no_wrap=True, overflow="ellipsis")
         source.truncate(source_width, overflow="ellipsis", pad=True)
-        source.stylize(self.get_component_rich_style("feed-list--source"))
+        source.stylize(self._style("feed-list--source"))
         text.append_text(source)
         text.append(" ")
         text.append(one_line(row.title))
         text.truncate(width, overflow="ellipsis", pad=True)
         row_style = base
         if not row.is_read:
-            row_style += self.get_component_rich_style("feed-list--unread")
-        cursor_style = self.get_component_rich_style("feed-list--cursor") if is_cursor else None
+            row_style += self._style("feed-list--unread")
+        cursor_style = self._style("feed-list--cursor") if is_cursor else None
         segments = []
         for segment in text.render(self.app.console):
             style = row_style + segment.style if segment.style else row_style
@@ -438,9 +467,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             self._move_cursor(self.scroll_offset.y + offset.y)
 
     def on_focus(self) -> None:
-        self._strips.clear()
+        self._forget_drawing()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strips.clear()
+        self._forget_drawing()
         self.refresh()

@@ -1,0 +1,64 @@
+"""The feed opens on a database of 100,000 articles and pages in the rows the user scrolls to."""
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from storage.articles import article_count
+from storage.feeds import add_feed
+from tests.tui.tui_support import fill_many, until
+from tui.widgets.feed_list import MAX_CACHED_PAGES, PAGE_SIZE
+
+ROWS = 100_000
+
+
+async def test_hundred_thousand_rows_open_and_scroll(make_desk, engine: Engine, tmp_path: Path):
+    feed = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
+    fill_many(tmp_path / "pantau.db", feed.id, ROWS)
+    assert article_count(engine) == ROWS
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        feed_list = app.feed_list
+        await until(pilot, lambda: feed_list.current is not None)
+        assert feed_list.total == ROWS
+        assert feed_list.current.title == f"Artikel massal {ROWS - 1}"
+        assert f"Artikel massal {ROWS - 2}" in feed_list.render_line(1).text
+
+        await pilot.press("end")
+        await until(pilot, lambda: feed_list.current is not None)
+        assert feed_list.cursor == ROWS - 1
+        assert feed_list.current.title == "Artikel massal 0"
+        assert "Artikel massal 0" in feed_list.render_line(feed_list.cursor - feed_list.scroll_offset.y).text
+        assert len(feed_list._pages) <= MAX_CACHED_PAGES, "only a few pages stay in memory"
+
+        await pilot.press("home", "pagedown")
+        await until(pilot, lambda: feed_list.current is not None)
+        assert feed_list.current.title == f"Artikel massal {ROWS - 1 - feed_list.cursor}"
+        feed_list.scroll_to(y=PAGE_SIZE * 250 + 7, animate=False)
+        await until(pilot, lambda: feed_list.row_at(PAGE_SIZE * 250 + 7) is not None)
+        assert feed_list.row_at(PAGE_SIZE * 250 + 7).title == f"Artikel massal {ROWS - 1 - PAGE_SIZE * 250 - 7}"
+
+
+async def test_ids_with_gaps_are_walked_by_key(make_desk, engine: Engine, tmp_path: Path):
+    """Deleted rows leave holes in the ids: positions can no longer be computed, pages are walked."""
+    feed = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
+    fill_many(tmp_path / "pantau.db", feed.id, 5_000)
+    with sqlite3.connect(tmp_path / "pantau.db") as connection:
+        connection.execute("DELETE FROM article WHERE id % 7 = 0")
+    remaining = article_count(engine)
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        feed_list = app.feed_list
+        await until(pilot, lambda: feed_list.current is not None)
+        assert feed_list.total == remaining
+        await pilot.press("end")
+        await until(pilot, lambda: feed_list.current is not None)
+        assert feed_list.current.title == "Artikel massal 0"
+        await pilot.press("k")
+        assert feed_list.current.title == "Artikel massal 1"
+        middle = remaining // 2
+        feed_list.scroll_to(y=middle, animate=False)
+        await until(pilot, lambda: feed_list.row_at(middle) is not None)
+        numbers = [n for n in range(5_000) if (n + 1) % 7]
+        assert feed_list.row_at(middle).title == f"Artikel massal {numbers[::-1][middle]}"
