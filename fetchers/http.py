@@ -154,6 +154,7 @@ async def fetch(
 
 async def _read(response: httpx.Response, max_bytes: int) -> Fetched:
     if response.status_code == 304:
+        await _read_capped(response, ERROR_BODY_PEEK_BYTES, truncate=True)  # ends the message: keeps the connection
         return _fetched(response, b"")
     if not 200 <= response.status_code < 300:
         peek = await _read_capped(response, ERROR_BODY_PEEK_BYTES, truncate=True)

@@ -1,7 +1,7 @@
 """The poller: feeds in, articles stored, each feed's health recorded — without blocking the event loop.
 
 Network I/O runs on one `httpx.AsyncClient` under a global and a per-host limit. The blocking
-steps run elsewhere: feedparser and SQLAlchemy in threads (`asyncio.to_thread`), extraction in a
+steps run elsewhere: feedparser in threads (`asyncio.to_thread`), SQLAlchemy on one database thread, extraction in a
 pool of processes, one per core, because trafilatura is pure Python and would hold the GIL. A
 failing feed never stops the others; a cycle in which every feed fails with a network error is
 reported as offline and held against no feed.
@@ -17,10 +17,11 @@ import multiprocessing
 import os
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
@@ -56,6 +57,7 @@ RECORD_BATCH = 200
 ProgressCallback = Callable[[int, int], None]
 
 _extract_pool: Executor | None = None
+_database = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pantau-db")
 
 
 @dataclass
@@ -113,7 +115,7 @@ class _Recorder:
     async def flush(self) -> None:
         records, self.pending = self.pending, []
         if records:
-            await asyncio.to_thread(record_polls, self.engine, records, self.owner)
+            await _in_database(record_polls, self.engine, records, self.owner)
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,15 @@ class _Cycle:
     interval_s: int
     recorder: _Recorder
     mark_unread_on_edit: bool = False
+
+
+async def _in_database(function, *arguments):
+    """Run a storage call on the poller's one database thread.
+
+    One thread for every read and write of the process: SQLite takes one writer at a time
+    anyway, and threads queueing on its lock only burn the GIL the event loop needs.
+    """
+    return await asyncio.get_running_loop().run_in_executor(_database, partial(function, *arguments))
 
 
 def extract_pool() -> Executor:
@@ -160,7 +171,7 @@ def _replace_broken_pool(broken: Executor) -> Executor:
 
 async def poll_due(engine: Engine, client: httpx.AsyncClient | None = None, **options) -> PollSummary:
     """Poll the enabled feeds whose next poll time has come; options as for `poll_feeds`."""
-    feeds = await asyncio.to_thread(due_feeds, engine)
+    feeds = await _in_database(due_feeds, engine)
     return await poll_feeds(engine, feeds, client, **options)
 
 
@@ -185,13 +196,13 @@ async def poll_feeds(
     if not feeds:
         return PollSummary()
     owner = owner or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    claimed = await asyncio.to_thread(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
+    claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
     feeds = [feed for feed in feeds if feed.id in claimed]
     if not feeds:
         return PollSummary()
     recorder = _Recorder(engine, owner)
     try:
-        async with _client(client, limits) as http:
+        async with _client(client, limits, concurrency) as http:
             cycle = _Cycle(
                 engine,
                 http,
@@ -207,7 +218,7 @@ async def poll_feeds(
         await _record_network_failures(cycle, outcomes, offline)
     finally:
         await recorder.flush()
-        await asyncio.to_thread(release_feeds, engine, [feed.id for feed in feeds], owner)
+        await _in_database(release_feeds, engine, [feed.id for feed in feeds], owner)
     return PollSummary(
         polled=len(outcomes),
         not_modified=sum(outcome.not_modified for outcome in outcomes),
@@ -218,11 +229,13 @@ async def poll_feeds(
 
 
 @asynccontextmanager
-async def _client(client: httpx.AsyncClient | None, limits: FetchLimits):
+async def _client(client: httpx.AsyncClient | None, limits: FetchLimits, concurrency: int):
+    """The caller's client, or one of our own with no more connections than requests in flight:
+    httpcore checks every pooled connection on each request, so a bigger pool only costs time."""
     if client is not None:
         yield client
         return
-    async with make_client(limits) as own:
+    async with make_client(limits, max_connections=concurrency) as own:
         yield own
 
 
@@ -293,13 +306,13 @@ def _unchanged(feed: Feed, fetched: Fetched, body_hash: str | None) -> bool:
 async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
     """Store new entries, apply upstream edits, link entries another feed already brought."""
     keys = {entry.guid: EntryKey(entry.guid, entry.link_key or None, entry.entry_hash) for entry in parsed.entries}
-    seen = await asyncio.to_thread(classify_entries, cycle.engine, feed.id, list(keys.values()))
+    seen = await _in_database(classify_entries, cycle.engine, feed.id, list(keys.values()))
     elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
     fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
     built = await asyncio.gather(*(_article(cycle, feed, entry, parsed.language) for entry in fresh))
     new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
     edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
-    return await asyncio.to_thread(_write_entries, cycle, feed.id, new, edited, elsewhere)
+    return await _in_database(_write_entries, cycle, feed.id, new, edited, elsewhere)
 
 
 def _write_entries(
@@ -464,4 +477,4 @@ async def _record_network_failures(cycle: _Cycle, outcomes: list[_Outcome], offl
         )
         for outcome in failed
     ]
-    await asyncio.to_thread(record_offline, cycle.engine, polls, STATUS_OFFLINE)
+    await _in_database(record_offline, cycle.engine, polls, STATUS_OFFLINE)

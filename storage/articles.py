@@ -3,12 +3,15 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, or_, text
+from sqlalchemy import Engine, func, insert, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.models import Article, ArticleLink, Feed, utcnow
-from storage.stories import assign_story
+from storage.stories import assign_stories
+from storage.writes import begin_write
 
 ARTICLE_FIELDS = ("guid", "url", "title", "published_at", "summary", "body", "extraction_status",
                   "content_hash", "author", "link_key", "language", "signature")
@@ -87,19 +90,73 @@ def add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> in
 
 
 def _add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> int:
-    added = 0
+    """Core statements and batched look-ups: a feed's 25 articles cost a handful of queries, not
+    a few hundred ORM round trips."""
     with Session(engine) as session:
+        begin_write(session)
+        known = _stored_ids(session, feed_id, articles)
+        fresh: list[NewArticle] = []
         for new in articles:
-            article = _stored(session, feed_id, new)
-            if article is None:
-                article = Article(feed_id=feed_id, **{name: getattr(new, name) for name in ARTICLE_FIELDS})
-                session.add(article)
-                session.flush()
-                assign_story(session, article, new.bands)
-                added += 1
-            _link(session, article.id, feed_id, new)
+            if _identity(feed_id, new, known) is None:
+                fresh.append(new)
+                known.update({key: -len(fresh) for key in _keys(feed_id, new)})  # placeholder until inserted
+        ids = _insert(session, feed_id, fresh)
+        known.update({key: ids[-placeholder - 1] for key, placeholder in known.items() if placeholder < 0})
+        assign_stories(session, list(zip(ids, fresh)))
+        _upsert_links(session, feed_id, [(_identity(feed_id, new, known), new) for new in articles])
         session.commit()
-    return added
+        return len(fresh)
+
+
+def _keys(feed_id: int, new: NewArticle) -> list[tuple]:
+    keys = [("guid", feed_id, new.guid)]
+    return keys + [("link", new.link_key)] if new.link_key else keys
+
+
+def _identity(feed_id: int, new: NewArticle, known: dict[tuple, int]) -> int | None:
+    return next((known[key] for key in _keys(feed_id, new) if key in known), None)
+
+
+def _stored_ids(session: Session, feed_id: int, articles: list[NewArticle]) -> dict[tuple, int]:
+    """Stored article ids by ("guid", feed, guid) — through link rows or the article's own — and by ("link", key)."""
+    guids = [new.guid for new in articles]
+    link_keys = [new.link_key for new in articles if new.link_key]
+    found: dict[tuple, int] = {}
+    linked = select(ArticleLink.guid, ArticleLink.article_id).where(
+        ArticleLink.feed_id == feed_id, col(ArticleLink.guid).in_(guids)
+    )
+    own = select(Article.guid, Article.id).where(Article.feed_id == feed_id, col(Article.guid).in_(guids))
+    for guid, article_id in [*session.execute(own), *session.execute(linked)]:
+        found[("guid", feed_id, guid)] = article_id
+    if link_keys:
+        for link_key, article_id in session.execute(
+            select(Article.link_key, Article.id).where(col(Article.link_key).in_(link_keys))
+        ):
+            found[("link", link_key)] = article_id
+    return found
+
+
+def _insert(session: Session, feed_id: int, fresh: list[NewArticle]) -> list[int]:
+    if not fresh:
+        return []
+    now = utcnow()
+    rows = [{"feed_id": feed_id, "fetched_at": now, **{name: getattr(new, name) for name in ARTICLE_FIELDS}}
+            for new in fresh]
+    statement = insert(Article).returning(Article.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
+
+
+def _upsert_links(session: Session, feed_id: int, pairs: list[tuple[int, NewArticle]]) -> None:
+    rows = [{"article_id": article_id, "feed_id": feed_id, "guid": new.guid, "entry_hash": new.entry_hash,
+             "first_seen_at": utcnow()} for article_id, new in pairs]
+    if not rows:
+        return
+    dialect_insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(ArticleLink)
+    statement = statement.on_conflict_do_update(
+        index_elements=["feed_id", "guid"], set_={"entry_hash": statement.excluded.entry_hash}
+    )
+    session.execute(statement, rows)
 
 
 def update_articles(engine: Engine, feed_id: int, articles: list[NewArticle], *, mark_unread: bool = False) -> int:
@@ -109,8 +166,11 @@ def update_articles(engine: Engine, feed_id: int, articles: list[NewArticle], *,
     """
     updated = 0
     with Session(engine) as session:
+        begin_write(session)
+        known = _stored_ids(session, feed_id, articles)
         for new in articles:
-            article = _stored(session, feed_id, new)
+            article_id = _identity(feed_id, new, known)
+            article = session.get(Article, article_id) if article_id is not None else None
             if article is None:
                 continue
             for name in EDITABLE_FIELDS:
@@ -120,34 +180,12 @@ def update_articles(engine: Engine, feed_id: int, articles: list[NewArticle], *,
             if mark_unread:
                 article.is_read = False
             session.add(article)
-            _link(session, article.id, feed_id, new)
             updated += 1
+        session.flush()
+        _upsert_links(session, feed_id, [(_identity(feed_id, new, known), new) for new in articles
+                                         if _identity(feed_id, new, known) is not None])
         session.commit()
     return updated
-
-
-def _stored(session: Session, feed_id: int, new: NewArticle) -> Article | None:
-    linked = session.exec(
-        select(Article)
-        .join(ArticleLink, col(ArticleLink.article_id) == col(Article.id))
-        .where(ArticleLink.feed_id == feed_id, ArticleLink.guid == new.guid)
-    ).first()
-    if linked is not None:
-        return linked
-    same = [(col(Article.feed_id) == feed_id) & (col(Article.guid) == new.guid)]
-    if new.link_key:
-        same.append(col(Article.link_key) == new.link_key)
-    return session.exec(select(Article).where(or_(*same))).first()
-
-
-def _link(session: Session, article_id: int, feed_id: int, new: NewArticle) -> None:
-    link = session.exec(
-        select(ArticleLink).where(ArticleLink.feed_id == feed_id, ArticleLink.guid == new.guid)
-    ).first()
-    if link is None:
-        link = ArticleLink(article_id=article_id, feed_id=feed_id, guid=new.guid)
-    link.entry_hash = new.entry_hash
-    session.add(link)
 
 
 def _rows_query():

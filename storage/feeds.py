@@ -6,6 +6,7 @@ from sqlalchemy import Engine, func, or_
 from sqlmodel import Session, col, select
 
 from storage.models import Feed, utcnow
+from storage.writes import begin_write
 
 
 def add_feed(
@@ -138,6 +139,7 @@ def record_poll(
     A poll with an error counts one more consecutive failure; any other resets the count.
     """
     with Session(engine) as session:
+        begin_write(session)
         feed = session.get(Feed, feed_id)
         if feed is None:
             return

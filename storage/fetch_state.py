@@ -12,6 +12,7 @@ from sqlalchemy import Engine, or_, update
 from sqlmodel import Session, col, select
 
 from storage.models import Feed, utcnow
+from storage.writes import begin_write
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def record_polls(engine: Engine, records: list[PollRecord], owner: str | None = 
         return
     now = utcnow()
     with Session(engine) as session:
+        begin_write(session)
         feeds = {feed.id: feed for feed in session.exec(select(Feed).where(col(Feed.id).in_([r.feed_id for r in records])))}
         for record in records:
             feed = feeds.get(record.feed_id)
@@ -135,6 +137,7 @@ def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offl
         return
     now = utcnow()
     with Session(engine) as session:
+        begin_write(session)
         for poll in polls:
             feed = session.get(Feed, poll.feed_id)
             if feed is None:

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from storage.models import Article, ArticleLink, StoryBand, Tombstone, utcnow
 from storage.tag_models import ActorMention, Engagement, PlaceTag
+from storage.writes import begin_write
 
 
 class Seen(StrEnum):
@@ -78,6 +79,7 @@ def link_to_stored(engine: Engine, feed_id: int, keys: list[EntryKey]) -> int:
     if not by_link:
         return 0
     with Session(engine) as session:
+        begin_write(session)
         stored = session.exec(select(Article.id, Article.link_key).where(col(Article.link_key).in_(by_link)))
         added = 0
         for article_id, link_key in stored:
@@ -95,6 +97,7 @@ def link_to_stored(engine: Engine, feed_id: int, keys: list[EntryKey]) -> int:
 def delete_article(engine: Engine, article_id: int) -> bool:
     """Delete an article and its tags, leaving tombstones for every identity it had."""
     with Session(engine) as session:
+        begin_write(session)
         article = session.get(Article, article_id)
         if article is None:
             return False

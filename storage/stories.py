@@ -5,7 +5,9 @@ from it. Articles sharing a band are candidates; a candidate whose signature agr
 `SAME_STORY` of its positions is the same story. One indexed lookup per article keeps it cheap.
 """
 
-from sqlalchemy import Engine, func
+from typing import Protocol
+
+from sqlalchemy import Engine, bindparam, func, insert, update
 from sqlmodel import Session, col, select
 
 from storage.models import Article, ArticleLink, StoryBand
@@ -14,6 +16,14 @@ SAME_STORY = 0.5
 """Estimated Jaccard similarity of word shingles above which two texts are one story."""
 
 HEX_PER_VALUE = 8
+
+
+class Sketched(Protocol):
+    """What grouping needs of an article: its MinHash signature and band keys."""
+
+    signature: str
+    bands: tuple[int, ...]
+
 EMPTY_VALUE = "ffffffff"
 
 
@@ -28,26 +38,53 @@ def similarity(first: str, second: str) -> float:
     return sum(a == b for a, b in filled) / len(filled) if filled else 0.0
 
 
-def assign_story(session: Session, article: Article, bands: tuple[int, ...]) -> None:
-    """Put a freshly inserted article in the story of its most similar earlier article, or a new one."""
-    article.story_id = article.id
-    if article.signature and bands:
-        candidates = session.exec(
-            select(Article.id, Article.signature, Article.story_id)
-            .join(StoryBand, col(StoryBand.article_id) == col(Article.id))
-            .where(col(StoryBand.band).in_(bands), col(Article.id) != article.id)
-            .distinct()
+def assign_stories(session: Session, articles: list[tuple[int, Sketched]]) -> None:
+    """Put freshly inserted articles (id, sketch) in the story of their most similar earlier
+    article, or each in a story of its own. Earlier articles of the same batch count too."""
+    if not articles:
+        return
+    wanted = {band for _, sketch in articles for band in sketch.bands}
+    by_band: dict[int, set[int]] = {}
+    for band, article_id in session.execute(
+        select(StoryBand.band, StoryBand.article_id).where(col(StoryBand.band).in_(wanted))
+    ):
+        by_band.setdefault(band, set()).add(article_id)
+    candidates = {article_id for ids in by_band.values() for article_id in ids}
+    known: dict[int, tuple[str, int]] = {
+        article_id: (signature, story_id or article_id)
+        for article_id, signature, story_id in session.execute(
+            select(Article.id, Article.signature, Article.story_id).where(col(Article.id).in_(candidates))
         )
-        best, best_score = None, SAME_STORY
-        for candidate_id, signature, story_id in candidates:
-            score = similarity(article.signature, signature)
-            if score >= best_score:
-                best, best_score = story_id or candidate_id, score
-        if best is not None:
-            article.story_id = best
-        for band in set(bands):
-            session.add(StoryBand(band=band, article_id=article.id))
-    session.add(article)
+    }
+    stories, bands = [], []
+    for article_id, sketch in articles:
+        story = _best_story(sketch, by_band, known) or article_id
+        stories.append({"article_id": article_id, "story": story})
+        known[article_id] = (sketch.signature, story)
+        for band in set(sketch.bands):
+            by_band.setdefault(band, set()).add(article_id)
+            bands.append({"band": band, "article_id": article_id})
+    connection = session.connection()
+    connection.execute(
+        update(Article.__table__).where(Article.__table__.c.id == bindparam("article_id")).values(
+            story_id=bindparam("story")
+        ),
+        stories,
+    )
+    if bands:
+        connection.execute(insert(StoryBand.__table__), bands)
+
+
+def _best_story(sketch: Sketched, by_band: dict[int, set[int]], known: dict[int, tuple[str, int]]) -> int | None:
+    if not sketch.signature:
+        return None
+    best, best_score = None, SAME_STORY
+    for candidate in {article_id for band in sketch.bands for article_id in by_band.get(band, ())}:
+        signature, story = known[candidate]
+        score = similarity(sketch.signature, signature)
+        if score >= best_score:
+            best, best_score = story, score
+    return best
 
 
 def story_size(session: Session, story_id: int) -> int:

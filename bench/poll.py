@@ -1,0 +1,204 @@
+"""Poll benchmark: N local feeds × 25 items with article pages, polled cold and warm.
+
+    .venv/bin/python bench/poll.py --feeds 1000
+
+A separate process serves the feeds and pages on 127.0.0.1 from one asyncio loop (feeds answer 304 to their ETag),
+so the server does not share the poller's interpreter. Pages are the demo Blogger template around
+paragraphs drawn from the demo corpus's words, different on every page. Printed as figures:
+cold poll (fetch, parse, extract, store) time and articles/s, warm poll time (every feed 304),
+peak memory, and trafilatura alone on the same pages through the same pool of processes.
+
+One local host stands for N sites, so the per-host limit is raised to the global one; with real
+sites the per-host limit (2) spreads over many hosts instead.
+"""
+
+import argparse
+import asyncio
+import multiprocessing
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from functools import cache
+from html import escape
+from http import HTTPStatus
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import click  # noqa: E402
+
+from fetchers.demo_sites import load_corpus, render_blogger_page  # noqa: E402
+from fetchers.extract import extract_article  # noqa: E402
+from fetchers.poller import extract_pool, poll_feeds  # noqa: E402
+from storage.articles import article_count  # noqa: E402
+from storage.engine import make_engine  # noqa: E402
+from storage.feeds import add_feed, enabled_feeds  # noqa: E402
+
+ITEMS_PER_FEED = 25
+BASE_DATE = datetime(2025, 11, 3, 1, 0, tzinfo=timezone.utc)
+CONCURRENCY = 20
+
+
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    return tuple(word for article in load_corpus() for paragraph in article.paragraphs for word in paragraph.split())
+
+
+def page_title(feed: int, item: int) -> str:
+    return f"Buruh dan polisi bertemu di kawasan industri {feed}-{item}"
+
+
+def page_html(feed: int, item: int, base_url: str) -> str:
+    """An article page of the demo Blogger template; its words are drawn per page, so no two match."""
+    rng = random.Random(feed * 1000 + item)
+    words = _vocabulary()
+    paragraphs = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(35, 60))).capitalize() + "." for _ in range(8)
+    ]
+    return render_blogger_page(
+        page_title(feed, item), paragraphs, BASE_DATE + timedelta(hours=item), url=f"{base_url}/f/{feed}/a/{item}.html"
+    )
+
+
+def feed_xml(feed: int, base_url: str) -> str:
+    items = []
+    for item in range(ITEMS_PER_FEED, 0, -1):
+        link = f"{base_url}/f/{feed}/a/{item}.html"
+        items.append(
+            f"<item><title>{escape(page_title(feed, item))}</title><link>{link}</link>"
+            f"<guid>{link}</guid><pubDate>{format_datetime(BASE_DATE + timedelta(hours=item))}</pubDate>"
+            f"<description>Ringkasan berita {feed}-{item}.</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Situs uji {feed}</title><link>{base_url}/f/{feed}/</link><description>bench</description>"
+        f"{''.join(items)}</channel></rss>"
+    )
+
+
+def answer(path: str, headers: dict[str, str]) -> tuple[int, bytes, str | None, str | None]:
+    """Status, body, content type and ETag for a GET of `path`; feeds answer 304 to their ETag."""
+    parts = path.strip("/").split("/")
+    base_url = f"http://{headers.get('host', '127.0.0.1')}"
+    if len(parts) == 3 and parts[0] == "f" and parts[2] == "feed.xml":
+        etag = f'"feed-{parts[1]}"'
+        if headers.get("if-none-match") == etag:
+            return 304, b"", None, etag
+        return 200, feed_xml(int(parts[1]), base_url).encode(), "application/rss+xml", etag
+    if len(parts) == 4 and parts[0] == "f" and parts[2] == "a":
+        body = page_html(int(parts[1]), int(parts[3].removesuffix(".html")), base_url).encode()
+        return 200, body, "text/html; charset=utf-8", None
+    return 404, b"not found", "text/plain", None
+
+
+async def _connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """HTTP/1.1 keep-alive on one asyncio loop: unlike a thread per connection, twenty busy
+    connections do not queue on the GIL's switch interval."""
+    try:
+        while head := await reader.readuntil(b"\r\n\r\n"):
+            request_line, *lines = head.decode("latin-1").split("\r\n")
+            headers = {name.strip().lower(): value.strip() for name, _, value in (l.partition(":") for l in lines if l)}
+            status, body, content_type, etag = answer(request_line.split(" ")[1], headers)
+            response = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", f"Content-Length: {len(body)}"]
+            response += [f"Content-Type: {content_type}"] if content_type else []
+            response += [f"ETag: {etag}"] if etag else []
+            writer.write(("\r\n".join(response) + "\r\n\r\n").encode() + body)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
+def _serve(port_pipe) -> None:
+    async def serve() -> None:
+        server = await asyncio.start_server(_connection, "127.0.0.1", 0)
+        port_pipe.send(server.sockets[0].getsockname()[1])
+        await server.serve_forever()
+
+    asyncio.run(serve())
+
+
+def start_server() -> tuple[multiprocessing.Process, str]:
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_serve, args=(send,), daemon=True)
+    process.start()
+    return process, f"http://127.0.0.1:{receive.recv()}"
+
+
+async def timed_poll(engine, label: str) -> tuple[float, object]:
+    feeds = enabled_feeds(engine)
+    with click.progressbar(length=len(feeds), label=label, file=sys.stderr) as bar:
+
+        def on_progress(done: int, total: int) -> None:
+            bar.update(done - bar.pos)
+
+        started = time.perf_counter()
+        summary = await poll_feeds(
+            engine, feeds, concurrency=CONCURRENCY, per_host=CONCURRENCY, on_progress=on_progress
+        )
+        return time.perf_counter() - started, summary
+
+
+def trafilatura_alone(pages: list[tuple[int, int]], base_url: str) -> float:
+    """Seconds for extract_article alone on `pages`, through the same pool of processes."""
+    htmls = [(page_html(feed, item, base_url), f"{base_url}/f/{feed}/a/{item}.html") for feed, item in pages]
+    pool = extract_pool()
+    with click.progressbar(length=len(htmls), label="trafilatura alone", file=sys.stderr) as bar:
+        started = time.perf_counter()
+        for _ in pool.map(_extract, htmls, chunksize=8):
+            bar.update(1)
+        return time.perf_counter() - started
+
+
+def _extract(page: tuple[str, str]) -> int:
+    return len(extract_article(*page).text)
+
+
+def peak_rss_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", type=int, default=1000, help="number of feeds (default 1000)")
+    parser.add_argument(
+        "--extract-sample", type=int, default=0,
+        help="pages for trafilatura alone (default: every page the poll stored)",
+    )
+    options = parser.parse_args()
+    server, base_url = start_server()
+    extract_pool().submit(int).result()  # start the worker processes before timing
+    with tempfile.TemporaryDirectory() as directory:
+        engine = make_engine(f"sqlite:///{Path(directory) / 'bench.db'}")
+        for feed in range(options.feeds):
+            add_feed(engine, f"{base_url}/f/{feed}/feed.xml")
+        cold_s, cold = asyncio.run(timed_poll(engine, "cold poll"))
+        stored = article_count(engine)
+        warm_s, warm = asyncio.run(timed_poll(engine, "warm poll"))
+        pages = [(feed, item) for feed in range(options.feeds) for item in range(1, ITEMS_PER_FEED + 1)]
+        if options.extract_sample:
+            pages = random.Random(7).sample(pages, min(options.extract_sample, len(pages)))
+        alone_s = trafilatura_alone(pages, base_url)
+        engine.dispose()
+    main_peak = peak_rss_mib(resource.RUSAGE_SELF)
+    extract_pool().shutdown()
+    server.terminate()
+    server.join()
+    children_peak = peak_rss_mib(resource.RUSAGE_CHILDREN)
+    cold_rate, alone_rate = stored / cold_s, len(pages) / alone_s
+    print(f"feeds: {options.feeds} x {ITEMS_PER_FEED} items, {stored} articles stored, "
+          f"{cold.failed} cold failures, {warm.not_modified} warm 304s")
+    print(f"cold poll: {cold_s:.1f} s, {cold_rate:.1f} articles/s end to end (fetch, parse, extract, store)")
+    print(f"warm poll (every feed 304): {warm_s:.2f} s")
+    print(f"trafilatura alone, same pool: {len(pages)} pages in {alone_s:.1f} s, {alone_rate:.1f} pages/s "
+          f"(end to end takes {alone_rate / cold_rate:.2f}x as long per article)")
+    print(f"peak memory: poller process {main_peak:.0f} MiB, largest child process {children_peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
