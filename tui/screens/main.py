@@ -12,6 +12,7 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from tui.screens.feeds import FeedsScreen
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 from tui.widgets.status_bar import StatusBar
@@ -29,6 +30,7 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next pane", id="desk.next_pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="desk.previous_pane", show=False),
+        Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
     ]
 
     def __init__(self, zone: tzinfo, **kwargs) -> None:
@@ -38,6 +40,10 @@ class MainScreen(Screen[None]):
         self.reader = Reader(zone=zone, id="reader", classes="pane")
         self.reader.border_title = "Reader"
         self.status = StatusBar(zone=zone, id="status")
+
+    def action_open_feeds(self) -> None:
+        """The Feeds screen: every feed's health, and adding, removing and re-enabling feeds."""
+        self.app.push_screen(FeedsScreen(self.app.engine, self.app.zone))
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,0 +1,99 @@
+"""The Feeds screen: `f` opens a health table of every feed; add, remove and re-enable from it."""
+
+from datetime import datetime, timedelta, timezone
+
+from textual.widgets import DataTable, Input
+
+from storage.feeds import add_feed, get_feed, list_feeds
+from storage.fetch_state import PollRecord, record_polls
+from tests.tui.tui_support import until
+from tui.screens.feeds import FeedsScreen
+
+
+def table_text(app) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+def seed_health(engine) -> tuple[int, int, int]:
+    healthy = add_feed(engine, "https://sehat.test/feed.xml", title="Kabar [b]Sehat[/b]")
+    broken = add_feed(engine, "https://rusak.test/feed.xml", title="Rusak")
+    gone = add_feed(engine, "https://hilang.test/feed.xml", title="Hilang")
+    soon = datetime.now(timezone.utc) + timedelta(minutes=10)
+    record_polls(engine, [
+        PollRecord(healthy.id, "ok", soon),
+        PollRecord(broken.id, "failed", soon, error="DNS lookup failed for host rusak.test"),
+        PollRecord(gone.id, "gone", soon, error="HTTP 410 Gone: the site removed this feed", mute=True),
+    ])
+    return healthy.id, broken.id, gone.id
+
+
+async def test_f_opens_the_health_table_and_escape_closes_it(engine, make_desk):
+    healthy, broken, gone = seed_health(engine)
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
+        rows = {row[0]: row for row in table_text(app)}
+        assert rows[str(healthy)][1:4] == ["ok", "Kabar [b]Sehat[/b]", "0"]
+        assert rows[str(broken)][1] == "failed" and rows[str(broken)][3] == "1"
+        assert rows[str(broken)][6] == "DNS lookup failed for host rusak.test"
+        assert rows[str(gone)][1] == "muted (gone)" and rows[str(gone)][5] == "—"
+        assert rows[str(healthy)][5] != "—"
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, FeedsScreen))
+
+
+async def test_feed_titles_are_shown_as_plain_text_not_markup(engine, make_desk):
+    seed_health(engine)
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
+        table = app.screen.query_one(DataTable)
+        rendered = table.get_row_at(0)[2]
+        assert rendered.plain == "Kabar [b]Sehat[/b]" and not rendered.spans
+
+
+async def test_re_enable_unmutes_and_remove_disables(engine, make_desk, wait_for_workers):
+    _, _, gone = seed_health(engine)
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        screen = app.screen
+        await until(pilot, lambda: screen.query_one(DataTable).row_count == 3)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(str(gone)))
+        await pilot.press("e")
+        await until(pilot, lambda: not get_feed(engine, gone).muted)
+        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][1] == "gone")
+        await pilot.press("d")
+        await until(pilot, lambda: not get_feed(engine, gone).enabled)
+        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][1] == "removed")
+        await wait_for_workers(app)
+
+
+async def test_a_feed_is_added_from_the_screen(engine, make_desk):
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        await pilot.press("a")
+        field = app.screen.query_one("#feeds-add", Input)
+        assert field.has_focus
+        field.value = "https://baru.test/rss"
+        await pilot.press("enter")
+        await until(pilot, lambda: [feed.url for feed in list_feeds(engine)] == ["https://baru.test/rss"])
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+
+
+async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        await pilot.press("a")
+        app.screen.query_one("#feeds-add", Input).value = "ftp://salah.test/feed"
+        await pilot.press("enter")
+        await until(pilot, lambda: any("Not an http(s) address" in n.message for n in app._notifications))
+        assert list_feeds(engine) == []
