@@ -5,7 +5,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from fetchers.schedule import MAX_BACKOFF_S, next_poll_at
+from fetchers.schedule import (
+    MAX_ADVISED_S,
+    MAX_BACKOFF_S,
+    cache_max_age_s,
+    effective_interval,
+    failure_weight,
+    next_poll_at,
+)
 
 NOW = datetime(2025, 11, 3, 8, 0, tzinfo=timezone.utc)
 
@@ -43,3 +50,35 @@ def test_jitter_is_small_and_bounded():
     assert next_poll_at(NOW, 600, rng=FullJitter()) == NOW + timedelta(seconds=660)
     assert next_poll_at(NOW, 3 * 3600, rng=FullJitter()) == NOW + timedelta(seconds=3 * 3600 + 60)
     assert next_poll_at(NOW, 3, rng=FullJitter()) == NOW + timedelta(seconds=3.3)
+
+
+@pytest.mark.parametrize(
+    ("interval", "advised", "expected"),
+    [(600, None, 600), (600, 300, 600), (600, 1800, 1800), (600, 86400, MAX_ADVISED_S), (9000, 86400, 9000)],
+)
+def test_advised_interval_only_lengthens_and_is_clamped(interval, advised, expected):
+    assert effective_interval(interval, advised) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("public, max-age=900", 900),
+        ("s-maxage=60, max-age=120", 120),
+        ('max-age="300"', 300),
+        ("no-cache, max-age=900", None),
+        ("no-store", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_cache_control_max_age(header, seconds):
+    assert cache_max_age_s(header) == seconds
+
+
+def test_soft_failures_weigh_half_a_hard_one():
+    assert failure_weight(soft=True) * 2 == failure_weight(soft=False) == 1.0
+    two_soft = next_poll_at(NOW, 600, failures=2 * failure_weight(soft=True), rng=NoJitter())
+    one_hard = next_poll_at(NOW, 600, failures=failure_weight(soft=False), rng=NoJitter())
+    assert two_soft == one_hard == NOW + timedelta(seconds=600)
+    assert next_poll_at(NOW, 600, failures=3.5, rng=NoJitter()) == NOW + timedelta(seconds=2100)
