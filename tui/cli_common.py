@@ -22,4 +22,5 @@ def open_engine(settings: Settings) -> Engine:
         return make_engine(settings.db_url)
     except SQLAlchemyError as error:
         log.exception("cannot open database %s", settings.db_url)
-        raise DeskError(f"cannot open the database {settings.db_url}: {error.orig or error}") from error
+        reason = getattr(error, "orig", None) or error
+        raise DeskError(f"cannot open the database {settings.db_url}: {reason}") from error

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from storage.locations import APP_NAME, default_db_url
+from storage.locations import APP_NAME, as_db_url, default_db_url
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ def _from_environment() -> dict:
         "theme": os.environ.get("PANTAU_THEME"),
     }
     values = {key: value for key, value in environment.items() if value}
+    if "db_url" in values:
+        values["db_url"] = as_db_url(values["db_url"])
     if "poll_interval_s" in values:
         values["poll_interval_s"] = int(values["poll_interval_s"])
     return values

@@ -62,3 +62,16 @@ def test_bad_input_gets_a_clear_message(tmp_path: Path):
     unreadable = runner.invoke(main, [*db, "feeds", "import", str(broken)])
     assert unreadable.exit_code != 0 and "cannot read" in unreadable.output
     assert "Traceback" not in unreadable.output
+
+
+def test_pantau_db_may_be_a_plain_path(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("PANTAU_DB", str(tmp_path / "named.db"))
+    result = CliRunner().invoke(main, ["feeds"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "named.db").exists()
+
+
+def test_unusable_database_is_a_clear_message(tmp_path: Path):
+    result = CliRunner().invoke(main, ["--db", "nosuchdialect://x/y", "feeds"])
+    assert result.exit_code != 0
+    assert "cannot open the database nosuchdialect://x/y" in result.output
