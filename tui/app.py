@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from fetchers.pipeline import run_cycle
+from fetchers.poller import warm_extract_pool
 from fetchers.pipeline import run_cycle
 from storage.articles import (
     ArticleRow,
@@ -77,10 +78,14 @@ class StoredArticles:
 
 
 def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
-    """Count enabled feeds as answering, failing or not yet polled."""
+    """Count enabled feeds as answering, failing (their last poll ended in an error) or not yet polled.
+
+    The error, not the failure count, decides: a cycle with no network records the error
+    but leaves the count alone, and the desk must still say it is offline.
+    """
     enabled = [feed for feed in feeds if feed.enabled]
-    failing = sum(1 for feed in enabled if feed.consecutive_failures > 0)
-    pending = sum(1 for feed in enabled if feed.last_polled_at is None and not feed.consecutive_failures)
+    pending = sum(1 for feed in enabled if feed.last_polled_at is None)
+    failing = sum(1 for feed in enabled if feed.last_polled_at is not None and feed.last_error)
     polled = [feed.last_polled_at for feed in enabled if feed.last_polled_at is not None]
     return FeedHealth(
         ok=len(enabled) - failing - pending,
@@ -125,7 +130,9 @@ class PantauApp(App[None]):
         poll: bool = True,
         poll_interval_s: float | None = None,
     ) -> None:
+        """Start the poller's extraction processes here: once Textual owns the terminal they cannot start."""
         super().__init__()
+        warm_extract_pool()
         self.engine = engine
         self.settings = settings
         self.poll = poll
@@ -136,6 +143,7 @@ class PantauApp(App[None]):
         self._generation = 0
         self._feed_started = False
         self._poll_timer = None
+        self._last_failure = ""
         self.desk = MainScreen(self.zone)
         self.sub_title = engine.url.render_as_string(hide_password=True)
 
@@ -370,13 +378,21 @@ class PantauApp(App[None]):
 
     @on(Worker.StateChanged)
     def _worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker's failure ends here: say what failed, keep the desk running."""
+        """Every worker's failure ends here: say what failed, keep the desk running.
+
+        A failure that repeats itself (a poll cycle failing the same way every tick) is
+        shown once, until a different one comes along.
+        """
         if event.state != WorkerState.ERROR:
             return
         worker = event.worker
         self.log.error(f"worker {worker.name!r} failed", worker.error)
+        message = f"{worker.description or worker.name} failed: {worker.error}"
+        if message == self._last_failure:
+            return
+        self._last_failure = message
         self.notify(
-            f"{worker.description or worker.name} failed: {worker.error}",
+            message,
             title="Something went wrong",
             severity="error",
             timeout=8,

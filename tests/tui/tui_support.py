@@ -16,7 +16,7 @@ from storage.models import Article
 BASE_TIME = datetime(2025, 11, 3, 2, 0, tzinfo=timezone.utc)
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], timeout_s: float = 10.0) -> None:
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
     """Let the app run until `condition` holds; the timeout only stops a broken test from hanging."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s

@@ -1,0 +1,127 @@
+"""Help, the command palette, the status bar, remapped keys, and a failing worker."""
+
+from datetime import timedelta
+
+from sqlalchemy import Engine
+
+from storage.articles import get_article
+from storage.feeds import add_feed, record_poll
+from storage.models import utcnow
+from tests.tui.tui_support import fill, until
+from tui.screens.help import HelpScreen
+from tui.widgets.status_bar import OFFLINE_MESSAGE
+
+
+def palette_offers(app, title: str) -> bool:
+    """The palette's first choice is `title`."""
+    found = app.screen.query("CommandList")
+    return bool(found) and found.first().option_count > 0 and str(found.first().get_option_at_index(0).prompt).startswith(title)
+
+
+def status_text(app) -> str:
+    return app.status_bar.render().plain
+
+
+def record(engine: Engine, feed_id: int, error: str | None = None) -> None:
+    record_poll(engine, feed_id, status="error" if error else "ok",
+                next_poll_at=utcnow() + timedelta(minutes=10), error=error)
+
+
+async def test_help_opens_with_f1_or_question_mark_and_closes_with_escape(make_desk, engine: Engine):
+    fill(engine, ["Satu"])
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table").content
+        titles = [str(cell) for cell in table.columns[0]._cells]
+        ids = [str(cell) for cell in table.columns[2]._cells]
+        assert {"Desk", "Incoming feed", "Reader"} <= set(titles)
+        assert {"feed.cursor_down", "feed.open", "app.quit", "app.help", "reader.back"} <= set(ids)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is app.desk
+
+
+async def test_status_bar_counts_failing_feeds_and_says_when_all_fail(make_desk, engine: Engine):
+    good = add_feed(engine, "https://baik.test/feed.xml", title="Baik")
+    bad = add_feed(engine, "https://rusak.test/feed.xml", title="Rusak")
+    record(engine, good.id)
+    record(engine, bad.id, error="connection refused")
+    app = make_desk()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await until(pilot, lambda: app.status_bar.health is not None)
+        text = status_text(app)
+        assert "1 ok" in text and "1 failing" in text
+        assert OFFLINE_MESSAGE not in text
+        assert "last poll: never" not in text
+
+        record(engine, good.id, error="timed out")
+        app._load_health()
+        await until(pilot, lambda: app.status_bar.health.failing == 2)
+        assert OFFLINE_MESSAGE in status_text(app)
+
+
+async def test_palette_marks_the_selected_article_read(make_desk, engine: Engine, wait_for_workers):
+    fill(engine, ["Satu"])
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: app.current_article is not None)
+        chosen = app.current_article.id
+        await pilot.press("ctrl+p")
+        await pilot.press(*"mark article read")
+        await until(pilot, lambda: palette_offers(app, "Mark article read"))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.current_article.is_read)
+        await wait_for_workers(app)
+        assert get_article(engine, chosen).article.is_read
+
+
+async def test_palette_toggles_the_theme(make_desk, engine: Engine):
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert app.current_theme.dark
+        await pilot.press("ctrl+p", *"toggle dark")
+        await until(pilot, lambda: palette_offers(app, "Toggle dark/light theme"))
+        await pilot.press("enter")
+        await until(pilot, lambda: not app.current_theme.dark)
+
+
+async def test_keys_remap_by_binding_id(make_desk, engine: Engine):
+    fill(engine, ["Satu", "Dua", "Tiga"])
+    app = make_desk(keymap={"feed.cursor_down": "n", "app.help": "f2"})
+    async with app.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: app.current_article is not None)
+        await pilot.press("n")
+        assert app.feed_list.cursor == 1
+        await pilot.press("j")
+        assert app.feed_list.cursor == 1, "the old key no longer moves"
+        await pilot.press("f2")
+        assert isinstance(app.screen, HelpScreen)
+
+
+class BrokenSource:
+    def count(self) -> int:
+        raise RuntimeError("disk unreadable")
+
+    def page(self, limit, before_id):
+        raise RuntimeError("disk unreadable")
+
+    def after(self, after_id):
+        return []
+
+
+async def test_a_failing_worker_is_reported_and_the_desk_keeps_running(make_desk, engine: Engine):
+    fill(engine, ["Satu"])
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: app.current_article is not None)
+        app.source = BrokenSource()
+        app.restart_feed()
+        await until(pilot, lambda: any("disk unreadable" in n.message for n in app._notifications))
+        assert app.is_running
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
