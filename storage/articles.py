@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, insert, text
+from sqlalchemy import Engine, func, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from storage import fulltext
 from storage.models import Article, ArticleLink, Feed, utcnow
 from storage.stories import assign_stories
 from storage.writes import begin_write
@@ -245,9 +246,5 @@ def set_read(engine: Engine, article_id: int, read: bool = True) -> None:
 
 
 def search_ids(engine: Engine, fts_query: str, limit: int = 200) -> list[int]:
-    """Article ids matching an FTS5 query over title and body, best match first."""
-    statement = text(
-        "SELECT rowid FROM article_fts WHERE article_fts MATCH :query ORDER BY rank LIMIT :limit"
-    )
-    with Session(engine) as session:
-        return [row[0] for row in session.execute(statement, {"query": fts_query, "limit": limit})]
+    """Article ids matching an FTS5 query over title and body, best match first (either backend)."""
+    return fulltext.search_ids(engine, fts_query, limit)

@@ -1,29 +1,31 @@
-"""Engine set-up: SQLite in WAL mode with a busy timeout, and the FTS5 index kept in step."""
+"""Engine set-up for both backends.
+
+SQLite (the default, one desk on one machine): WAL mode with a busy timeout, and the FTS5 index
+kept in step by triggers. PostgreSQL (a shared desk): psycopg 3, sessions in UTC, a GIN index
+over the `simple` text-search configuration, and NOTIFY triggers for open apps (storage.notify).
+"""
 
 from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel, create_engine
 
 from storage import models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.fulltext import PG_SEARCH_DDL, SQLITE_SEARCH_DDL
 
 BUSY_TIMEOUT_MS = 10_000
+PG_POOL_SIZE = 10
 
-FTS_DDL = (
-    """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
-        title, body, content='article', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON article BEGIN
-        INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE OF title, body ON article BEGIN
-        INSERT INTO article_fts(article_fts, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END""",
-)
+
+def normalise_url(url: str) -> str:
+    """`postgresql://` and `postgres://` URLs use the psycopg 3 driver; other URLs stay as given."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def is_postgres(url: str) -> bool:
+    return make_url(normalise_url(url)).get_backend_name() == "postgresql"
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
@@ -35,13 +37,26 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def connect_engine(url: str) -> Engine:
+    """An engine for `url` with the backend's settings, without touching the schema."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    if is_postgres(url):
+        return create_engine(
+            url,
+            connect_args={"options": "-c timezone=UTC", "application_name": "pantau"},
+            pool_size=PG_POOL_SIZE,
+            pool_pre_ping=True,
+        )
+    return create_engine(url)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`, its tables created on first use."""
-    is_sqlite = url.startswith("sqlite")
-    connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
-    engine = create_engine(url, connect_args=connect_args)
-    if is_sqlite:
-        event.listen(engine, "connect", _tune_sqlite)
+    engine = connect_engine(url)
     create_schema(engine)
     return engine
 
@@ -49,7 +64,12 @@ def make_engine(url: str) -> Engine:
 def create_schema(engine: Engine) -> None:
     """Create every table and the search index if they are missing."""
     SQLModel.metadata.create_all(engine)
-    if engine.dialect.name == "sqlite":
-        with engine.begin() as connection:
-            for statement in FTS_DDL:
-                connection.execute(text(statement))
+    install_extras(engine)
+
+
+def install_extras(engine: Engine) -> None:
+    """What the table definitions cannot say: the search index (and, on PostgreSQL, change notices)."""
+    statements = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_SEARCH_DDL}.get(engine.dialect.name, ())
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -39,6 +40,8 @@ def article(number: int, body: str = "") -> NewArticle:
 
 
 def test_engine_uses_wal_and_busy_timeout(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("WAL and busy timeout are SQLite settings")
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 5000

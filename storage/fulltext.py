@@ -1,0 +1,108 @@
+"""Full-text search over article title and body, one query language on both backends.
+
+Queries are written in SQLite FTS5 syntax (terms, "phrases", OR, AND, NOT, prefix*, brackets).
+SQLite runs them as they are against the FTS5 table; on PostgreSQL `fts5_to_tsquery` turns them
+into a `to_tsquery('simple', ...)` over an expression GIN index, so the same query finds the same
+articles on both.
+"""
+
+import re
+
+from sqlalchemy import Engine, TextClause, text
+
+SQLITE_SEARCH_DDL = (
+    """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+        title, body, content='article', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')""",
+    """CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON article BEGIN
+        INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON article BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE OF title, body ON article BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+)
+
+PG_DOCUMENT = "to_tsvector('simple'::regconfig, article.title || ' ' || article.body)"
+"""The indexed expression; queries must spell it the same way for PostgreSQL to use the index."""
+
+PG_SEARCH_DDL = (
+    f"CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (({PG_DOCUMENT}))",
+)
+
+SQLITE_REBUILD = "INSERT INTO article_fts(article_fts) VALUES ('rebuild')"
+
+_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+_WORD = re.compile(r"\w+")
+_OPERATORS = {"OR": "|", "AND": "&", "NOT": "& !"}
+
+
+class SearchSyntaxError(ValueError):
+    """A query that neither backend can run, worded for the analyst."""
+
+
+def fts5_to_tsquery(query: str) -> str:
+    """The `to_tsquery('simple', ...)` text for an FTS5 query: implicit AND, phrases as `<->`."""
+    parts: list[str] = []
+    for token in _TOKEN.findall(query):
+        if token in _OPERATORS:
+            if not parts or parts[-1] in ("(", "&", "|", "& !"):
+                raise SearchSyntaxError(f"{token} needs a term before it: {query!r}")
+            parts.append(_OPERATORS[token])
+            continue
+        operand = "(" if token == "(" else ")" if token == ")" else _operand(token)
+        if operand is None:
+            continue
+        if operand != ")" and parts and parts[-1] not in ("(", "&", "|", "& !"):
+            parts.append("&")
+        parts.append(operand)
+    if not parts or parts[-1] in ("&", "|", "& !"):
+        raise SearchSyntaxError(f"nothing to search for in {query!r}")
+    return " ".join(parts)
+
+
+def _operand(token: str) -> str | None:
+    prefix = token.endswith("*") and not token.startswith('"')
+    words = [word.lower() for word in _WORD.findall(token)]
+    if not words:
+        return None
+    lexemes = [f"'{word}'" for word in words]
+    if prefix:
+        lexemes[-1] += ":*"
+    return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+
+def matches(dialect_name: str, query: str) -> TextClause:
+    """A WHERE clause on `article` for an FTS5 query, for building larger searches on either backend."""
+    if dialect_name == "postgresql":
+        clause = f"{PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :fts_query)"
+        return text(clause).bindparams(fts_query=fts5_to_tsquery(query))
+    clause = "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query)"
+    return text(clause).bindparams(fts_query=query)
+
+
+def search_ids(engine: Engine, fts_query: str, limit: int = 200) -> list[int]:
+    """Article ids matching an FTS5 query over title and body, best match first."""
+    if engine.dialect.name == "postgresql":
+        statement = text(
+            f"SELECT id FROM article WHERE {PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :query)"
+            f" ORDER BY ts_rank({PG_DOCUMENT}, to_tsquery('simple'::regconfig, :query)) DESC, id LIMIT :limit"
+        )
+        parameters = {"query": fts5_to_tsquery(fts_query), "limit": limit}
+    else:
+        statement = text("SELECT rowid FROM article_fts WHERE article_fts MATCH :query ORDER BY rank LIMIT :limit")
+        parameters = {"query": fts_query, "limit": limit}
+    with engine.connect() as connection:
+        return [row[0] for row in connection.execute(statement, parameters)]
+
+
+def rebuild_index(engine: Engine) -> None:
+    """Re-read every article into the SQLite FTS5 table (after a bulk copy); PostgreSQL's index needs nothing."""
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            connection.execute(text(SQLITE_REBUILD))
