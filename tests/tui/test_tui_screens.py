@@ -35,7 +35,10 @@ async def test_help_opens_with_f1_or_question_mark_and_closes_with_escape(make_d
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table").content
         titles = [str(cell) for cell in table.columns[0]._cells]
+        keys = [str(cell) for cell in table.columns[0]._cells]
         ids = [str(cell) for cell in table.columns[2]._cells]
+        assert keys[ids.index("app.help")] == "f1, ?"
+        assert keys[ids.index("feed.cursor_down")] == "j, ↓"
         assert {"Desk", "Incoming feed", "Reader"} <= set(titles)
         assert {"feed.cursor_down", "feed.open", "app.quit", "app.help", "reader.back"} <= set(ids)
         await pilot.press("escape")

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -15,20 +16,29 @@ BindingGroup = tuple[str, Sequence[BindingType]]
 
 
 def keys_for(binding: Binding, keymap: Mapping[str, str]) -> str:
-    """The keys a binding answers to, after the user's remapping."""
+    """The keys a binding answers to, after the user's remapping, as people write them ("?", not "question_mark")."""
     keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-    return ", ".join(key.strip() for key in keys.split(","))
+    return ", ".join(_display(key.strip()) for key in keys.split(","))
+
+
+def _display(key: str) -> str:
+    *modifiers, name = key.split("+")
+    return "+".join([*modifiers, format_key(name)])
+
+
+def _as_binding(binding: BindingType) -> Binding:
+    return binding if isinstance(binding, Binding) else Binding(*binding)
 
 
 def bindings_table(groups: Sequence[BindingGroup], keymap: Mapping[str, str]) -> Table:
-    """One table with a heading row per group."""
+    """One table with a heading row per group and one row per binding id."""
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
     table.add_column("keys", style="bold", no_wrap=True)
     table.add_column("what")
     table.add_column("id", style="dim", no_wrap=True)
     for title, bindings in groups:
         table.add_row(Text(title, style="underline"), "", "")
-        for binding in Binding.make_bindings(bindings):
+        for binding in map(_as_binding, bindings):
             table.add_row(keys_for(binding, keymap), binding.description, binding.id or "")
         table.add_row("", "", "")
     return table
@@ -66,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Pantau keys"
-            scroll.border_subtitle = "escape closes · binding ids remap keys in config.toml [keymap]"
+            scroll.border_subtitle = "escape closes · remap keys by id in config.toml, table keymap"
             yield Static(bindings_table(self.groups, self.keymap), id="help-table")
 
     def action_scroll_down(self) -> None:

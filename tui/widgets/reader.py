@@ -28,6 +28,11 @@ def format_date(moment, zone: tzinfo) -> str:
     return local.strftime("%A %d %B %Y, %H:%M ") + (local.tzname() or "")
 
 
+def paragraphs(text: str) -> str:
+    """One blank line between paragraphs: extracted text keeps one per line, which reads as a wall."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
     """A scrollable view of one article."""
 
@@ -78,7 +83,7 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
                 meta += f" · {article.author}"
             self._set("meta", meta)
             self._set("link", article.url)
-            self._set("body", article.body or article.summary or "(no text was extracted)")
+            self._set("body", paragraphs(article.body or article.summary) or "(no text was extracted)")
             self.scroll_home(animate=False)
 
     def _set(self, part: str, plain: str) -> None:

@@ -1,0 +1,95 @@
+"""The desk's pure parts: paging by key, times in the desk's zone, feed health, key display."""
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from textual.binding import Binding
+
+from storage.articles import ArticleRow
+from storage.models import Feed
+from tui.app import feed_health, summary_is_offline
+from tui.screens.help import keys_for
+from tui.widgets.feed_list import PageRequest, format_time, one_line, read_pages
+from tui.widgets.reader import paragraphs
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+class ListSource:
+    """Rows with the given ids, served newest first by key as storage does."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = sorted(ids, reverse=True)
+        self.calls: list[int | None] = []
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
+        self.calls.append(before_id)
+        below = [i for i in self.ids if before_id is None or i < before_id][:limit]
+        return [ArticleRow(i, f"t{i}", "s", None, False, False) for i in below]
+
+    def after(self, after_id: int) -> list[ArticleRow]:
+        return []
+
+
+def test_read_pages_walks_by_key_to_the_wanted_page():
+    source = ListSource([i for i in range(1, 101) if i % 10])
+    request = PageRequest(generation=1, first_page=0, before_id=101, wanted=frozenset({3}))
+    pages = dict(read_pages(source, request, page_size=20))
+    assert sorted(pages) == [0, 1, 2, 3]
+    assert [row.id for row in pages[0]][:3] == [99, 98, 97]
+    assert source.calls[1] == pages[0][-1].id, "each page starts below the last id of the one before"
+    assert len(pages[3]) == 20 and pages[3][-1].id == 12, "rows 60..79 of ids without multiples of ten"
+
+
+def test_read_pages_stops_at_the_end_and_when_cancelled():
+    source = ListSource(list(range(1, 31)))
+    request = PageRequest(generation=1, first_page=0, before_id=31, wanted=frozenset({5}))
+    assert [page for page, _ in read_pages(source, request, page_size=20)] == [0, 1]
+    assert list(read_pages(source, request, lambda: True, page_size=20)) == []
+
+
+def test_times_show_in_the_desk_zone():
+    now = datetime(2025, 11, 3, 12, 0, tzinfo=timezone.utc)
+    assert format_time(datetime(2025, 11, 3, 2, 0), JAKARTA, now) == "03 Nov 09:00", "naive means UTC"
+    assert format_time(datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "01 May 2024"
+    assert format_time(None, JAKARTA, now) == "—"
+
+
+def test_feed_text_is_flattened_to_one_row_and_paragraphs_are_spaced():
+    assert one_line("Buruh\nmogok\tdi  Serang") == "Buruh mogok di Serang"
+    assert paragraphs("Satu.\nDua.\n\n\nTiga.") == "Satu.\n\nDua.\n\nTiga."
+
+
+def test_feed_health_counts_by_last_error():
+    polled = datetime(2025, 11, 3, tzinfo=timezone.utc)
+    feeds = [
+        Feed(url="a", last_polled_at=polled),
+        Feed(url="b", last_polled_at=polled, last_error="offline: no route"),
+        Feed(url="c"),
+        Feed(url="d", last_polled_at=polled, last_error="404", enabled=False),
+    ]
+    health = feed_health(feeds)
+    assert (health.ok, health.failing, health.pending) == (1, 1, 1)
+    assert health.last_poll_at == polled and not health.all_failing
+    assert feed_health(feeds[1:2]).all_failing
+
+
+class Summary:
+    def __init__(self, polled: int, failed: int, offline: bool = False) -> None:
+        self.polled, self.failed, self.offline = polled, failed, offline
+
+
+def test_a_poll_is_offline_when_it_says_so_or_every_feed_failed():
+    assert summary_is_offline(Summary(0, 0, offline=True))
+    assert summary_is_offline(Summary(3, 3))
+    assert not summary_is_offline(Summary(3, 1))
+    assert not summary_is_offline(Summary(0, 0))
+
+
+def test_help_shows_remapped_keys_as_typed():
+    binding = Binding("f1,question_mark", "help", "Help", id="app.help")
+    assert keys_for(binding, {}) == "f1, ?"
+    assert keys_for(binding, {"app.help": "ctrl+h"}) == "ctrl+h"
