@@ -20,7 +20,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from fetchers.pipeline import run_cycle
 from fetchers.poller import warm_extract_pool
-from fetchers.pipeline import run_cycle
 from storage.articles import (
     ArticleRow,
     ArticleView,

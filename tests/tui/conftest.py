@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
 
+from tests.support.local_server import local_server  # noqa: F401  (a fixture, used by name)
 from tui.app import PantauApp
 from tui.config import Settings
 

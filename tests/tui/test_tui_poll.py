@@ -6,7 +6,7 @@ from html import escape
 from sqlalchemy import Engine
 
 from storage.feeds import add_feed
-from tests.support.local_server import LocalServer, local_server  # noqa: F401  (a fixture, used by name)
+from tests.support.local_server import LocalServer
 from tests.tui.tui_support import BASE_TIME, until
 from tui.widgets.status_bar import OFFLINE_MESSAGE
 
