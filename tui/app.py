@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from fetchers.pipeline import run_cycle
@@ -141,7 +142,7 @@ class PantauApp(App[None]):
         self.current_view: ArticleView | None = None
         self._generation = 0
         self._feed_started = False
-        self._poll_timer = None
+        self._poll_timer: Timer | None = None
         self._last_failure = ""
         self.desk = MainScreen(self.zone)
         self.sub_title = engine.url.render_as_string(hide_password=True)
