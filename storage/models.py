@@ -2,6 +2,7 @@
 
 from datetime import datetime, timezone
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
@@ -92,5 +93,5 @@ class StoryBand(SQLModel, table=True):
     """One locality-sensitive band of an article's text sketch; articles sharing a band are candidates
     for the same story."""
 
-    band: int = Field(primary_key=True)
+    band: int = Field(primary_key=True, sa_type=BigInteger)  # band keys exceed 32 bits (PostgreSQL INTEGER)
     article_id: int = Field(primary_key=True, foreign_key="article.id", index=True, ondelete="CASCADE")

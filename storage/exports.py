@@ -1,0 +1,345 @@
+"""What the desk coded, out of the terminal: one row per engagement, as ACLED-style CSV, CSV or JSON lines.
+
+The ACLED-style file keeps ACLED's column names and meanings where they apply and maps each
+engagement type as `seeds/lexicons/engagement_types.json` says. Types ACLED does not record
+(dialogues, social service, ceremonies, mediation ...) are still exported, with the three ACLED
+type columns empty and `acled_recorded` = "no", so a reader can keep or drop them.
+"""
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timezone
+from functools import cache
+from importlib.resources import files
+from typing import TextIO
+
+from sqlalchemy import Engine, and_, func, or_
+from sqlmodel import Session, col, select
+
+from storage.models import Article, ArticleLink, Feed
+from storage.tag_models import Engagement, PlaceTag
+
+FORMATS = ("acled-csv", "csv", "jsonl")
+
+ACLED_COLUMNS = (
+    "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "country", "admin1", "admin2", "admin3", "location", "geo_precision", "source", "source_scale", "notes",
+)
+PANTAU_COLUMNS = ("pantau_engagement_id", "pantau_type", "pantau_secondary_types", "acled_recorded",
+                  "tag_source", "article_url")
+"""Columns after ACLED's own: what a reader needs to trace a row back to the desk."""
+
+COUNTRY = "Indonesia"
+LABOUR_GROUP = "Labor Group (Indonesia)"
+PROTEST_CONTEXT = {"protest", "blockade", "protest_security", "dispersal", "strike"}
+"""Types that put an arrest inside a demonstration (ACLED: Protests / Protest with intervention)."""
+POLICE_REGIMES = ((date(2024, 10, 20), "2024-"), (date(2014, 10, 20), "2014-2024"), (date(2004, 10, 20), "2004-2014"))
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which engagements to export. Dates compare the event date, else the article's publication day.
+
+    `kabupaten` entries match a Kemendagri code ("36.04"), a full name ("Kabupaten Serang"), or a
+    bare name ("serang", which takes both Kabupaten and Kota Serang); all case-insensitive.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    kabupaten: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EngagementRecord:
+    """One engagement with what the plain exports carry: the tag, its article and the outlets."""
+
+    engagement_id: int
+    article_id: int
+    story_id: int | None
+    type: str
+    secondary_types: list[str]
+    event_date: str | None
+    date_precision: int | None
+    year_inferred: bool
+    kabupaten_code: str | None
+    kabupaten_kota: str | None
+    kecamatan: str | None
+    province: str | None
+    police_actors: list[str]
+    labour_actors: list[str]
+    other_actors: list[str]
+    evidence: str
+    confidence: float | None
+    tag_source: str
+    created_by: str | None
+    tagger_version: str | None
+    article_title: str
+    article_url: str
+    published_at: str | None
+    outlets: list[str] = field(default_factory=list)
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+
+
+@cache
+def engagement_types() -> dict[str, dict]:
+    """The engagement taxonomy by type id, from the shipped seeds."""
+    text = files("seeds").joinpath("lexicons", "engagement_types.json").read_text(encoding="utf-8")
+    return {entry["id"]: entry for entry in json.loads(text)["types"]}
+
+
+def acled_coding(primary: str, secondary: list[str]) -> tuple[str, str, str] | None:
+    """(disorder_type, event_type, sub_event_type) for an engagement, or None when ACLED records none.
+
+    The most severe type ACLED records wins (the primary type first); an arrest during a
+    demonstration is a Protest with intervention, as ACLED's codebook says.
+    """
+    if primary == "arrest" and PROTEST_CONTEXT & set(secondary):
+        return ("Demonstrations", "Protests", "Protest with intervention")
+    taxonomy = engagement_types()
+    for type_id in (primary, *secondary):
+        acled = taxonomy.get(type_id, {}).get("acled") or {}
+        if acled.get("event_type"):
+            return (acled["disorder_type"], acled["event_type"], acled["sub_event_type"])
+    return None
+
+
+def engagement_records(engine: Engine, filters: ExportFilter = ExportFilter()) -> Iterator[EngagementRecord]:
+    """The engagements `filters` selects, in event order (undated ones by publication)."""
+    query = (
+        select(Engagement, Article)
+        .join(Article, col(Article.id) == col(Engagement.article_id))
+        .where(*_conditions(filters))
+        .order_by(func.coalesce(col(Engagement.event_date), func.date(col(Article.published_at))), col(Engagement.id))
+    )
+    with Session(engine) as session:
+        rows = list(session.exec(query))
+        article_ids = {article.id for _, article in rows}
+        outlets = _outlets(session, article_ids)
+        kecamatan = _kecamatan(session, article_ids)
+    for engagement, article in rows:
+        yield _record(engagement, article, outlets.get(article.id, []), kecamatan.get(article.id, []))
+
+
+def _conditions(filters: ExportFilter) -> list:
+    undated = col(Engagement.event_date).is_(None)
+    conditions = []
+    if filters.since:
+        conditions.append(or_(col(Engagement.event_date) >= filters.since,
+                              and_(undated, col(Article.published_at) >= _start(filters.since))))
+    if filters.until:
+        conditions.append(or_(col(Engagement.event_date) <= filters.until,
+                              and_(undated, col(Article.published_at) < _start(filters.until, days_after=1))))
+    if filters.types:
+        conditions.append(col(Engagement.type).in_(filters.types))
+    if filters.kabupaten:
+        conditions.append(or_(*(_kabupaten_matches(value) for value in filters.kabupaten)))
+    return conditions
+
+
+def _start(day: date, days_after: int = 0) -> datetime:
+    return datetime.combine(date.fromordinal(day.toordinal() + days_after), time(), tzinfo=timezone.utc)
+
+
+def _kabupaten_matches(value: str):
+    name = func.lower(col(Engagement.kabupaten_kota))
+    wanted = value.strip().lower()
+    return or_(col(Engagement.kabupaten_code) == wanted, name == wanted, name.like(f"% {wanted}"))
+
+
+def _outlets(session: Session, article_ids: set[int]) -> dict[int, list[str]]:
+    """Every feed that carried each article (its own and any linked through another feed)."""
+    linked = select(ArticleLink.article_id, Feed.title, Feed.url).join(Feed, col(Feed.id) == col(ArticleLink.feed_id))
+    own = select(Article.id, Feed.title, Feed.url).join(Feed, col(Feed.id) == col(Article.feed_id))
+    found: dict[int, list[str]] = {}
+    for article_id, title, url in [
+        *session.exec(own.where(col(Article.id).in_(article_ids))),
+        *session.exec(linked.where(col(ArticleLink.article_id).in_(article_ids)).order_by(col(ArticleLink.id))),
+    ]:
+        name = title or url
+        if name not in found.setdefault(article_id, []):
+            found[article_id].append(name)
+    return found
+
+
+def _kecamatan(session: Session, article_ids: set[int]) -> dict[int, list[tuple[str, str]]]:
+    """(code, name) of each kecamatan tagged on each article."""
+    query = select(PlaceTag.article_id, PlaceTag.code, PlaceTag.name).where(
+        col(PlaceTag.article_id).in_(article_ids), PlaceTag.level == "kecamatan"
+    ).order_by(col(PlaceTag.id))
+    found: dict[int, list[tuple[str, str]]] = {}
+    for article_id, code, name in session.exec(query):
+        found.setdefault(article_id, []).append((code, name))
+    return found
+
+
+def _which_kecamatan(engagement: Engagement, candidates: list[tuple[str, str]]) -> str | None:
+    """The engagement's kecamatan: the one its evidence names, else the only one in its kabupaten."""
+    inside = [name for code, name in candidates
+              if engagement.kabupaten_code and code.startswith(engagement.kabupaten_code + ".")]
+    named = [name for name in inside if _bare(name).lower() in engagement.evidence.lower()]
+    if named:
+        return named[0]
+    return inside[0] if len(set(inside)) == 1 else None
+
+
+def _bare(place: str) -> str:
+    return place.removeprefix("Kecamatan ").strip()
+
+
+def _record(engagement: Engagement, article: Article, outlets: list[str], kecamatan: list[tuple[str, str]]) -> EngagementRecord:
+    secondary = json.loads(engagement.secondary_types)
+    coding = acled_coding(engagement.type, secondary)
+    return EngagementRecord(
+        engagement_id=engagement.id,
+        article_id=article.id,
+        story_id=article.story_id,
+        type=engagement.type,
+        secondary_types=secondary,
+        event_date=engagement.event_date.isoformat() if engagement.event_date else None,
+        date_precision=engagement.date_precision,
+        year_inferred=engagement.year_inferred,
+        kabupaten_code=engagement.kabupaten_code,
+        kabupaten_kota=engagement.kabupaten_kota,
+        kecamatan=_which_kecamatan(engagement, kecamatan),
+        province=engagement.province,
+        police_actors=json.loads(engagement.police_actors),
+        labour_actors=json.loads(engagement.labour_actors),
+        other_actors=json.loads(engagement.other_actors),
+        evidence=engagement.evidence,
+        confidence=engagement.confidence,
+        tag_source=engagement.source,
+        created_by=engagement.created_by,
+        tagger_version=engagement.tagger_version,
+        article_title=article.title,
+        article_url=article.url,
+        published_at=article.published_at.astimezone(timezone.utc).isoformat() if article.published_at else None,
+        outlets=outlets,
+        acled_event_type=coding[1] if coding else None,
+        acled_sub_event_type=coding[2] if coding else None,
+    )
+
+
+def police_actor(day: date | None) -> str:
+    """ACLED's name for the Indonesian police, with the years of the government of the day."""
+    for start, years in POLICE_REGIMES:
+        if day is not None and day >= start:
+            return f"Police Forces of Indonesia ({years})"
+    return "Police Forces of Indonesia"
+
+
+def _named(actors: list[str]) -> list[str]:
+    """Named bodies and people; generic nouns the tagger kept ("buruh") are left out."""
+    return [actor for actor in actors if actor != actor.lower()]
+
+
+def acled_row(record: EngagementRecord) -> dict[str, str]:
+    """One engagement as an ACLED-style row (ACLED_COLUMNS then PANTAU_COLUMNS), every value a string."""
+    day, precision = _event_day(record)
+    coding = acled_coding(record.type, record.secondary_types)
+    disorder, event_type, sub_event = coding or ("", "", "")
+    labour = "; ".join([LABOUR_GROUP, *_named(record.labour_actors)])
+    police = police_actor(day)
+    sides = _sides(event_type, sub_event, police, labour, bool(record.police_actors))
+    admin3 = _bare(record.kecamatan or "")
+    return {
+        "event_date": day.isoformat() if day else "",
+        "year": str(day.year) if day else "",
+        "time_precision": str(precision or ""),
+        "disorder_type": disorder,
+        "event_type": event_type,
+        "sub_event_type": sub_event,
+        **sides,
+        "country": COUNTRY,
+        "admin1": record.province or "",
+        "admin2": record.kabupaten_kota or "",
+        "admin3": admin3,
+        "location": admin3 or record.kabupaten_kota or record.province or "",
+        "geo_precision": "1" if admin3 else "2" if record.kabupaten_kota else "3" if record.province else "",
+        "source": "; ".join(record.outlets),
+        "source_scale": "",
+        "notes": _notes(record, day, coding is not None),
+        "pantau_engagement_id": str(record.engagement_id),
+        "pantau_type": record.type,
+        "pantau_secondary_types": "; ".join(record.secondary_types),
+        "acled_recorded": "yes" if coding else "no",
+        "tag_source": record.tag_source,
+        "article_url": record.article_url,
+    }
+
+
+def _event_day(record: EngagementRecord) -> tuple[date | None, int | None]:
+    """The event date and ACLED time precision; an undated engagement takes its article's month (precision 3)."""
+    if record.event_date:
+        return date.fromisoformat(record.event_date), record.date_precision or 1
+    if record.published_at:
+        return datetime.fromisoformat(record.published_at).date(), 3
+    return None, None
+
+
+def _sides(event_type: str, sub_event: str, police: str, labour: str, police_named: bool) -> dict[str, str]:
+    """actor1/actor2 with their associates, inter codes and interaction, as ACLED assigns them."""
+    if event_type in ("Protests", "Riots"):
+        crowd, inter = ("Protesters", "Protesters") if event_type == "Protests" else ("Rioters", "Rioters")
+        police_side = police_named if event_type == "Riots" else sub_event != "Peaceful protest"
+        return {
+            "actor1": f"{crowd} (Indonesia)", "assoc_actor_1": labour, "inter1": inter,
+            "actor2": police if police_side else "", "assoc_actor_2": "", "inter2": "State forces" if police_side else "",
+            "interaction": f"State forces-{inter}" if police_side else f"{inter} only",
+        }
+    return {
+        "actor1": police, "assoc_actor_1": "", "inter1": "State forces",
+        "actor2": "Civilians (Indonesia)", "assoc_actor_2": labour, "inter2": "Civilians",
+        "interaction": "State forces-Civilians",
+    }
+
+
+def _notes(record: EngagementRecord, day: date | None, recorded: bool) -> str:
+    taxonomy = engagement_types()
+    label = taxonomy.get(record.type, {}).get("label_en", record.type)
+    place = record.kecamatan and f"{record.kecamatan}, {record.kabupaten_kota}" or record.kabupaten_kota or record.province
+    parts = [f"On {day.isoformat()}" if day else "Undated", f" in {place}" if place else "", f": {label}."]
+    if record.secondary_types:
+        parts.append(" Also: " + ", ".join(taxonomy.get(t, {}).get("label_en", t) for t in record.secondary_types) + ".")
+    if record.police_actors:
+        parts.append(" Police: " + ", ".join(record.police_actors) + ".")
+    if record.labour_actors:
+        parts.append(" Labour: " + ", ".join(record.labour_actors) + ".")
+    if not recorded:
+        parts.append(" Not an ACLED event type (Pantau records it).")
+    if record.evidence:
+        parts.append(f' Evidence: "{record.evidence}"')
+    return "".join(parts)
+
+
+def plain_row(record: EngagementRecord) -> dict[str, str]:
+    """The record for a spreadsheet: lists joined with "; ", nothing left as None."""
+    row = {}
+    for name, value in asdict(record).items():
+        if isinstance(value, list):
+            value = "; ".join(value)
+        row[name] = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return row
+
+
+def write_export(records: Iterable[EngagementRecord], fmt: str, out: TextIO) -> int:
+    """Write `records` to `out` in `fmt` (one of FORMATS); returns how many rows were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    fields = (*ACLED_COLUMNS, *PANTAU_COLUMNS) if fmt == "acled-csv" else tuple(EngagementRecord.__dataclass_fields__)
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(acled_row(record) if fmt == "acled-csv" else plain_row(record))
+        count += 1
+    return count
