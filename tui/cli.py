@@ -18,7 +18,7 @@ from fetchers.reachability import any_reachable
 from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
 from storage.locations import as_db_url
 from tui.cli_common import DeskError, open_engine
-from tui.cli_db import export
+from tui.cli_db import db, export
 from tui.cli_tagging import actors, extract, retag, tag
 from tui.config import Settings, load_settings
 from tui.logs import log_file, setup_logging
@@ -206,7 +206,7 @@ def feeds_export(settings: Settings, opml_file: Path | None) -> None:
         click.echo(f"Wrote {len(entries)} feeds to {opml_file}")
 
 
-for command in (extract, tag, retag, actors, export):
+for command in (extract, tag, retag, actors, export, db):
     main.add_command(command)
 
 

@@ -1,13 +1,16 @@
 """The desk's database on the command line: `pantau export`, and `pantau db upgrade | copy`."""
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import click
 
+from storage.copy import CopyError, copy_database
 from storage.exports import FORMATS, ExportFilter, engagement_records, write_export
-from tui.cli_common import open_engine
+from storage.locations import as_db_url
+from tui.cli_common import DeskError, open_engine
 from tui.config import Settings
 
 
@@ -41,3 +44,34 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
     with output.open("w", encoding="utf-8", newline="") as handle:
         count = write_export(records, fmt, handle)
     click.echo(f"Wrote {count} engagements to {output}", err=True)
+
+
+@click.group()
+def db() -> None:
+    """The desk's database: copy it to another, or upgrade its schema."""
+
+
+@db.command("copy")
+@click.argument("source", metavar="SRC")
+@click.argument("target", metavar="DST")
+@click.pass_obj
+def db_copy(settings: Settings, source: str, target: str) -> None:
+    """Copy a whole desk (every article, tag and audit row, ids kept) into an empty database.
+
+    SRC and DST are SQLite files or URLs, e.g. `pantau db copy ~/pantau.db postgresql://desk@host/pantau`.
+    """
+    source_engine = open_engine(replace(settings, db_url=as_db_url(source)))
+    target_engine = open_engine(replace(settings, db_url=as_db_url(target)))
+    with click.progressbar(length=1, label="Copying", file=sys.stderr, show_pos=True) as bar:
+        def on_progress(table: str, done: int, total: int) -> None:
+            bar.label = f"Copying {table:<14}"
+            bar.length = max(total, 1)
+            bar.pos = 0
+            bar.update(done)
+
+        try:
+            counts = copy_database(source_engine, target_engine, on_progress)
+        except CopyError as error:
+            raise DeskError(f"cannot copy to {target}: {error}") from error
+    click.echo(f"Copied {sum(counts.values())} rows in {len(counts)} tables: "
+               + ", ".join(f"{name} {rows}" for name, rows in counts.items() if rows))
