@@ -11,6 +11,7 @@ from sqlmodel import SQLModel, create_engine
 
 from storage import models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from storage.fulltext import PG_SEARCH_DDL, SQLITE_SEARCH_DDL
+from storage.notify import PG_NOTIFY_DDL
 
 BUSY_TIMEOUT_MS = 10_000
 PG_POOL_SIZE = 10
@@ -69,7 +70,7 @@ def create_schema(engine: Engine) -> None:
 
 def install_extras(engine: Engine) -> None:
     """What the table definitions cannot say: the search index (and, on PostgreSQL, change notices)."""
-    statements = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_SEARCH_DDL}.get(engine.dialect.name, ())
+    statements = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_SEARCH_DDL + PG_NOTIFY_DDL}.get(engine.dialect.name, ())
     with engine.begin() as connection:
         for statement in statements:
             connection.execute(text(statement))
