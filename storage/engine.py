@@ -5,13 +5,11 @@ kept in step by triggers. PostgreSQL (a shared desk): psycopg 3, sessions in UTC
 over the `simple` text-search configuration, and NOTIFY triggers for open apps (storage.notify).
 """
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import create_engine
 
-from storage import models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from storage.fulltext import PG_SEARCH_DDL, SQLITE_SEARCH_DDL
-from storage.notify import PG_NOTIFY_DDL
+from storage.schema import ensure_schema
 
 BUSY_TIMEOUT_MS = 10_000
 PG_POOL_SIZE = 10
@@ -56,21 +54,10 @@ def connect_engine(url: str) -> Engine:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`, its tables created on first use."""
+    """An engine for `url`, its schema created or upgraded by the migrations on first use.
+
+    Raises storage.schema.SchemaError for a database made by a newer Pantau.
+    """
     engine = connect_engine(url)
-    create_schema(engine)
+    ensure_schema(engine)
     return engine
-
-
-def create_schema(engine: Engine) -> None:
-    """Create every table and the search index if they are missing."""
-    SQLModel.metadata.create_all(engine)
-    install_extras(engine)
-
-
-def install_extras(engine: Engine) -> None:
-    """What the table definitions cannot say: the search index (and, on PostgreSQL, change notices)."""
-    statements = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_SEARCH_DDL + PG_NOTIFY_DDL}.get(engine.dialect.name, ())
-    with engine.begin() as connection:
-        for statement in statements:
-            connection.execute(text(statement))

@@ -6,10 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from storage.copy import CopyError, copy_database
+from storage.engine import connect_engine
 from storage.exports import FORMATS, ExportFilter, engagement_records, write_export
 from storage.locations import as_db_url
+from storage.schema import current_revision
 from tui.cli_common import DeskError, open_engine
 from tui.config import Settings
 
@@ -49,6 +52,23 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
 @click.group()
 def db() -> None:
     """The desk's database: copy it to another, or upgrade its schema."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(settings: Settings) -> None:
+    """Bring the database's schema up to this Pantau's (Pantau also does this when it opens a database)."""
+    engine = connect_engine(settings.db_url)
+    try:
+        before = current_revision(engine)
+    except SQLAlchemyError as error:
+        raise DeskError(f"cannot open the database {settings.db_url}: {getattr(error, 'orig', None) or error}") from error
+    open_engine(settings)
+    after = current_revision(engine)
+    if before == after:
+        click.echo(f"The database is already at schema {after}.")
+    else:
+        click.echo(f"Upgraded the database from schema {before or '(empty)'} to {after}.")
 
 
 @db.command("copy")
