@@ -387,6 +387,8 @@ class PantauApp(App[None]):
             return
         worker = event.worker
         self.log.error(f"worker {worker.name!r} failed", worker.error)
+        if worker.group == "feed-pages":
+            self.feed_list.pages_failed()
         message = f"{worker.description or worker.name} failed: {worker.error}"
         if message == self._last_failure:
             return

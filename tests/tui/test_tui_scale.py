@@ -13,6 +13,16 @@ from tui.widgets.feed_list import MAX_CACHED_PAGES, PAGE_SIZE
 ROWS = 100_000
 
 
+def state(app) -> str:
+    feed = app.feed_list
+    return (
+        f"cursor={feed.cursor} scroll_y={feed.scroll_offset.y} max={feed.max_scroll_y} "
+        f"height={feed.scrollable_content_region.height} pages={sorted(feed._pages)} "
+        f"fetching={sorted(feed._fetching)} floors={sorted(feed._floors)} dense={feed._dense} "
+        f"workers={list(app.workers)} notes={[n.message for n in app._notifications]}"
+    )
+
+
 async def test_hundred_thousand_rows_open_and_scroll(make_desk, engine: Engine, tmp_path: Path):
     feed = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
     fill_many(tmp_path / "pantau.db", feed.id, ROWS)
@@ -26,7 +36,7 @@ async def test_hundred_thousand_rows_open_and_scroll(make_desk, engine: Engine, 
         assert f"Artikel massal {ROWS - 2}" in feed_list.render_line(1).text
 
         await pilot.press("end")
-        await until(pilot, lambda: feed_list.current is not None)
+        await until(pilot, lambda: feed_list.current is not None, describe=lambda: state(app))
         assert feed_list.cursor == ROWS - 1
         assert feed_list.current.title == "Artikel massal 0"
         assert "Artikel massal 0" in feed_list.render_line(feed_list.cursor - feed_list.scroll_offset.y).text
@@ -53,7 +63,7 @@ async def test_ids_with_gaps_are_walked_by_key(make_desk, engine: Engine, tmp_pa
         await until(pilot, lambda: feed_list.current is not None)
         assert feed_list.total == remaining
         await pilot.press("end")
-        await until(pilot, lambda: feed_list.current is not None)
+        await until(pilot, lambda: feed_list.current is not None, describe=lambda: state(app))
         assert feed_list.current.title == "Artikel massal 0"
         await pilot.press("k")
         assert feed_list.current.title == "Artikel massal 1"

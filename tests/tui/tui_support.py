@@ -16,13 +16,21 @@ from storage.models import Article
 BASE_TIME = datetime(2025, 11, 3, 2, 0, tzinfo=timezone.utc)
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    """Let the app run until `condition` holds; the timeout only stops a broken test from hanging."""
+async def until(
+    pilot: Pilot,
+    condition: Callable[[], bool],
+    timeout_s: float = 30.0,
+    describe: Callable[[], object] = lambda: "",
+) -> None:
+    """Let the app run until `condition` holds; the timeout only stops a broken test from hanging.
+
+    `describe` says what the app looked like when the wait gave up.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout_s
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout_s} s")
+            raise AssertionError(f"condition not met within {timeout_s} s; {describe()}")
         await pilot.pause(0.05)
 
 

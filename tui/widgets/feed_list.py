@@ -239,7 +239,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._highlighted_id = None
         self.new_count = 0
         self.store_page(generation, 0, rows)
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, force=True)
         self._update_virtual_size()
         self._cursor_moved()
 
@@ -289,7 +289,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor += added
         at_top = self.scroll_offset.y == 0
         if not at_top or self.cursor >= self.scrollable_content_region.height:
-            self.scroll_to(y=self.scroll_offset.y + added, animate=False)
+            self.scroll_to(y=self.scroll_offset.y + added, animate=False, force=True)
         self.refresh()
 
     def update_read(self, article_id: int, read: bool) -> None:
@@ -330,6 +330,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(
             self.PagesWanted(PageRequest(self.generation, start, before_id, frozenset(missing)))
         )
+
+    def pages_failed(self) -> None:
+        """The pages asked for could not be read: ask again the next time the view moves."""
+        self._fetching = frozenset()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -415,12 +419,14 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_moved()
 
     def _scroll_to_cursor(self) -> None:
+        """Bring the cursor into view; forced, because right after a reset the scrollbars
+        are not laid out yet and an ordinary scroll would be ignored."""
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, force=True)
         elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, force=True)
 
     def _cursor_moved(self) -> None:
         self.refresh()
