@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test bench clean
+.PHONY: run demo test bench clean postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/pantau demo
 
-test: $(STAMP)
+# The PostgreSQL half of the storage suite uses the local server on 127.0.0.1:5432: start it when it
+# is installed but down. Without one those tests skip (and fail under CI=true, where it must exist).
+postgres:
+	@pg_isready -q -h 127.0.0.1 2>/dev/null || { \
+		command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start && \
+		for _ in $$(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done; } || true
+
+test: $(STAMP) postgres
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
