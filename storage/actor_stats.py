@@ -1,0 +1,50 @@
+"""Who the news names most: actors counted by the articles that mention them within a period.
+
+An article is dated by its publication date, else by when the desk fetched it. The caller passes
+the moment the period starts, so the count is the same whatever the clock says when it runs.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, and_, func, or_, select
+from sqlmodel import Session, col
+
+from storage.models import Article
+from storage.tag_models import Actor, ActorMention
+
+
+@dataclass(frozen=True)
+class ActorCount:
+    """An actor and how many articles of the period name it."""
+
+    actor_id: int
+    kind: str
+    name: str
+    organisation: str | None
+    unit: str | None
+    position: str | None
+    articles: int
+
+
+def top_actors(engine: Engine, since: datetime, limit: int = 20, until: datetime | None = None) -> list[ActorCount]:
+    """The actors named in the most articles published (or fetched, when undated) from `since` on."""
+    published, fetched = col(Article.published_at), col(Article.fetched_at)
+    in_period = or_(published >= since, and_(published.is_(None), fetched >= since))
+    if until is not None:
+        in_period = and_(in_period, func.coalesce(published, fetched) < until)
+    articles = func.count(func.distinct(col(ActorMention.article_id))).label("articles")
+    query = (
+        select(
+            col(Actor.id), col(Actor.kind), col(Actor.name), col(Actor.organisation), col(Actor.unit),
+            col(Actor.position), articles,
+        )
+        .join(ActorMention, col(ActorMention.actor_id) == col(Actor.id))
+        .join(Article, col(Article.id) == col(ActorMention.article_id))
+        .where(in_period)
+        .group_by(col(Actor.id))
+        .order_by(articles.desc(), col(Actor.name))
+        .limit(limit)
+    )
+    with Session(engine) as session:
+        return [ActorCount(*row) for row in session.execute(query)]
