@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Integer, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
-from storage import models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage import manual_models, models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,12 @@ def _has_tables(engine: Engine) -> bool:
 
 
 def _adopt(engine: Engine) -> None:
-    """Mark a database made by `create_all` (before migrations) as the baseline, if it is the baseline."""
+    """Mark a database made by `create_all` (before migrations) as the schema it holds.
+
+    `create_all` builds the models of the Pantau that ran it; a desk equal to this Pantau's models
+    is at the head revision (stamping the baseline would make the later revisions create tables
+    that are there already).
+    """
     differences = model_differences(engine)
     if differences:
         raise SchemaError(
@@ -113,6 +118,6 @@ def _adopt(engine: Engine) -> None:
     with engine.connect() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.stamp(config, BASELINE)
+        command.stamp(config, "head")
         connection.commit()
-    log.info("adopted a database made before migrations as schema %s", BASELINE)
+    log.info("adopted a database made before migrations as schema %s", head_revision())
