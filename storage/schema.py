@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Integer, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
-from storage import manual_models, models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage import manual_models, models, search_models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 log = logging.getLogger(__name__)
 

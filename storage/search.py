@@ -1,0 +1,452 @@
+"""The desk's search language: free text over title and body, narrowed by filters.
+
+    buruh "unjuk rasa" -ojek  kab:36.04  actor:"Condro Sasongko"  type:clash OR type:arrest
+    since:7d  until:2025-12-07  feed:kilas  tag:pemilu  is:unread  -is:starred  prov:banten
+
+Terms side by side must all hold; `OR` joins its neighbours (it binds tighter than the space);
+a leading `-` excludes a word, a phrase or a filter. `parse_query` turns the text into a `Query`
+or raises `QuerySyntaxError` with a message and a position for the search bar; `condition` turns a
+Query into one SQL condition on `article`, every user value a bound parameter and every word sent
+to `storage.fulltext` as a quoted FTS5 string. `SearchSource` pages the matching rows by key for
+the feed list.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from sqlalchemy import Boolean, ColumnElement, Engine, Select, and_, bindparam, exists, func, literal, not_, or_, true, type_coerce
+from sqlalchemy.sql.elements import Grouping
+from sqlmodel import Session, col, select
+
+from storage import fulltext
+from storage.articles import ArticleRow, _as_rows, _rows_query
+from storage.exports import engagement_types
+from storage.manual_models import ArticleTag, NotRelevant
+from storage.models import Article, ArticleLink, Feed
+from storage.tag_models import Actor, ActorMention, Engagement, PlaceTag
+from storage.tags import actor_key
+
+MAX_QUERY_LENGTH = 500
+"""Longer than any query a person types; a pasted page is refused before it reaches the database."""
+
+FILTERS = ("actor", "kab", "prov", "type", "tag", "feed", "since", "until", "is")
+IS_VALUES = ("unread", "read", "starred", "hidden")
+TEXT = "text"
+OPERATORS = ("OR", "AND", "NOT")
+
+_RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
+_DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
+_KAB_CODE = re.compile(r"\d{2}\.\d{2}")
+_PROV_CODE = re.compile(r"\d{2}")
+_BAREWORD = re.compile(r"[A-Za-z0-9_]+\*?")
+_WORD_CHARACTER = re.compile(r"\w")
+_FILTER = re.compile(r"([A-Za-z_]+):(.*)", re.DOTALL)
+
+
+class QuerySyntaxError(ValueError):
+    """A query the desk cannot run: `message` says why in words, `position` where (0-based)."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word, phrase or filter. `kind` is TEXT or a filter name; text `value` is a word or a phrase."""
+
+    kind: str
+    value: str
+    negated: bool = False
+    phrase: bool = False
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == TEXT
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: every group must hold, and a group holds when any of its terms does."""
+
+    text: str
+    groups: tuple[tuple[Term, ...], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def shows_hidden(self) -> bool:
+        """`is:hidden` asks for the articles marked not relevant, which every other query leaves out."""
+        return any(term.kind == "is" and term.value == "hidden" and not term.negated
+                   for group in self.groups for term in group)
+
+
+# Parsing -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A stretch of the query: `head` carries a leading `-` and a `name:`; `phrase` is the quoted text, if any."""
+
+    head: str
+    phrase: str | None
+    position: int
+
+    @property
+    def is_operator(self) -> bool:
+        return self.phrase is None and self.head in OPERATORS
+
+
+def parse_query(text: str) -> Query:
+    """Parse the search bar's text; raises QuerySyntaxError for anything the desk cannot run."""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QuerySyntaxError(
+            f"the query is {len(text):,} characters long; searches stop at {MAX_QUERY_LENGTH}", MAX_QUERY_LENGTH
+        )
+    tokens = _tokens(text)
+    groups: list[list[Term]] = []
+    joining = negating = False
+    for index, token in enumerate(tokens):
+        if token.is_operator:
+            _check_operator(tokens, index)
+            joining = joining or token.head == "OR"
+            negating = token.head == "NOT"
+            continue
+        term = _term(token)
+        if term is not None and negating:
+            term = Term(term.kind, term.value, not term.negated, term.phrase)
+        negating = False
+        if term is None:
+            continue
+        if joining and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        joining = False
+    return Query(text, tuple(tuple(group) for group in groups))
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Split on spaces; a double quote opens a phrase, also as a filter's value (`actor:"A B"`)."""
+    tokens: list[_Token] = []
+    position = 0
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        start = position
+        while position < len(text) and not text[position].isspace() and text[position] != '"':
+            position += 1
+        head = text[start:position]
+        if position < len(text) and text[position] == '"':
+            close = text.find('"', position + 1)
+            if close < 0:
+                raise QuerySyntaxError(f"the quote at column {position + 1} is never closed", position)
+            if head in ("", "-") or head.endswith(":"):
+                tokens.append(_Token(head, text[position + 1:close], start))
+            else:  # `ab"cd"`: the word, then the phrase on its own
+                tokens += [_Token(head, None, start), _Token("", text[position + 1:close], position)]
+            position = close + 1
+        else:
+            tokens.append(_Token(head, None, start))
+    return tokens
+
+
+def _check_operator(tokens: list[_Token], index: int) -> None:
+    """OR and AND stand between two terms, NOT before one (`buruh NOT ojek` is `buruh -ojek`)."""
+    operator = tokens[index].head
+
+    def is_term(at: int) -> bool:
+        return 0 <= at < len(tokens) and not tokens[at].is_operator
+
+    if operator == "NOT" and not is_term(index + 1):
+        raise QuerySyntaxError("NOT must stand before a word or a filter, as in `buruh NOT ojek`", tokens[index].position)
+    if operator != "NOT" and not (is_term(index - 1) and is_term(index + 1)):
+        raise QuerySyntaxError(f"{operator} must stand between two terms, as in `buruh {operator} polisi`",
+                               tokens[index].position)
+
+
+def _term(token: _Token) -> Term | None:
+    """The term a token stands for, or None for punctuation (which the search index ignores anyway)."""
+    head, position = token.head, token.position
+    negated = head.startswith("-")
+    if negated:
+        head, position = head[1:], position + 1
+        if not head and token.phrase is None:
+            raise QuerySyntaxError("`-` must be followed by a word or a filter to exclude, as in `-ojek`", token.position)
+    if token.phrase is not None:
+        name, value = (head[:-1], token.phrase) if head else (None, token.phrase)
+    else:
+        found = _FILTER.fullmatch(head)
+        name, value = (found.group(1), found.group(2)) if found else (None, head)
+    if name is None:
+        return Term(TEXT, value, negated, phrase=token.phrase is not None) if _WORD_CHARACTER.search(value) else None
+    if name.lower() not in FILTERS:
+        known = " ".join(f"{known}:" for known in FILTERS)
+        raise QuerySyntaxError(f"unknown filter `{name}:`; the filters are {known}", position)
+    name, value = name.lower(), value.strip()
+    if not value:
+        raise QuerySyntaxError(f"`{name}:` needs a value, as in {_EXAMPLES[name]}", position)
+    return Term(name, _filter_value(name, value, position), negated)
+
+
+_EXAMPLES = {
+    "actor": '`actor:"Condro Sasongko"`',
+    "kab": "`kab:36.04` or `kab:serang`",
+    "prov": "`prov:36` or `prov:banten`",
+    "type": "`type:clash`",
+    "tag": "`tag:pemilu`",
+    "feed": "`feed:kilas` or `feed:3`",
+    "since": "`since:2025-12-01` or `since:7d`",
+    "until": "`until:2025-12-07` or `until:1d`",
+    "is": "`is:unread`, `is:starred` or `is:hidden`",
+}
+
+
+def _filter_value(name: str, value: str, position: int) -> str:
+    """The filter's value in the form `condition` expects, or a QuerySyntaxError saying what is wrong."""
+    if name in ("since", "until"):
+        _date_of(value, date.today(), position)
+        return value.lower()
+    if name == "is":
+        if value.lower() not in IS_VALUES:
+            raise QuerySyntaxError(f"`is:{value}` is not known; use {_EXAMPLES['is']}", position)
+        return value.lower()
+    if name == "type":
+        type_id = re.sub(r"[\s-]+", "_", value.lower())
+        if type_id not in engagement_types():
+            known = ", ".join(engagement_types())
+            raise QuerySyntaxError(f"no engagement type `{value}`; the types are {known}", position)
+        return type_id
+    if name == "actor" and not actor_key(value):
+        raise QuerySyntaxError(f"`actor:` needs a name, as in {_EXAMPLES['actor']}", position)
+    return value
+
+
+def _date_of(value: str, today: date, position: int = 0) -> date:
+    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y."""
+    relative = _RELATIVE.fullmatch(value.lower())
+    if relative:
+        return today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
+    try:
+        return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _bad_date(value, position)
+    except ValueError:
+        return _bad_date(value, position)
+
+
+def _bad_date(value: str, position: int) -> date:
+    raise QuerySyntaxError(f"`{value}` is not a date: write 2025-12-01, or 7d / 2w / 3m / 1y back from today", position)
+
+
+# SQL -----------------------------------------------------------------------------------------
+
+
+def condition(query: Query, dialect_name: str, zone: tzinfo = timezone.utc, today: date | None = None) -> ColumnElement[bool]:
+    """One SQL condition on `article` for the query; dates are days in `zone`."""
+    builder = _Builder(dialect_name, zone, today or datetime.now(zone).date())
+    return builder.build(query)
+
+
+def search_select(query: Query, dialect_name: str, zone: tzinfo = timezone.utc) -> Select:
+    """`SELECT article.id` of the matching articles, newest arrival first."""
+    return select(Article.id).where(condition(query, dialect_name, zone)).order_by(col(Article.id).desc())
+
+
+class _Builder:
+    def __init__(self, dialect_name: str, zone: tzinfo, today: date) -> None:
+        self.dialect_name = dialect_name
+        self.zone = zone
+        self.today = today
+
+    def build(self, query: Query) -> ColumnElement[bool]:
+        clauses = [self._hidden(query.shows_hidden)]
+        text_groups = [group for group in query.groups if all(term.is_text and not term.negated for term in group)]
+        excluded = [group[0] for group in query.groups if len(group) == 1 and group[0].is_text and group[0].negated]
+        others = [group for group in query.groups if group not in text_groups and
+                  not (len(group) == 1 and group[0].is_text and group[0].negated)]
+        if text_groups:
+            fts = " AND ".join(_fts_group(group) for group in text_groups)
+            if excluded:
+                fts = f"({fts}) NOT ({' OR '.join(_fts_term(term) for term in excluded)})"
+            clauses.append(self._matches(fts))
+        elif excluded:
+            clauses.append(not_(self._matches(" OR ".join(_fts_term(term) for term in excluded))))
+        clauses.extend(or_(*(self._term(term) for term in group)) for group in others)
+        return and_(*clauses)
+
+    def _matches(self, fts_query: str) -> ColumnElement[bool]:
+        """The full-text clause as a bracketed boolean (so it can be negated) with a bind name of its own
+        (so several can sit in one statement)."""
+        clause = fulltext.matches(self.dialect_name, fts_query)
+        value = clause.compile().params["fts_query"]
+        clause = clause.bindparams(bindparam("fts_query", value=value, unique=True))
+        return Grouping(type_coerce(clause, Boolean))
+
+    def _term(self, term: Term) -> ColumnElement[bool]:
+        if term.is_text:
+            found = self._matches(_fts_term(Term(TEXT, term.value, phrase=term.phrase)))
+        else:
+            found = getattr(self, f"_{term.kind}")(term.value)
+        return not_(found) if term.negated else found
+
+    @staticmethod
+    def _hidden(shows_hidden: bool) -> ColumnElement[bool]:
+        marked = exists(select(NotRelevant.article_id).where(col(NotRelevant.article_id) == col(Article.id)))
+        return marked if shows_hidden else not_(marked)
+
+    def _actor(self, value: str) -> ColumnElement[bool]:
+        padded = literal(" ") + col(Actor.key) + literal(" ")
+        return exists(
+            select(ActorMention.id)
+            .join(Actor, col(Actor.id) == col(ActorMention.actor_id))
+            .where(col(ActorMention.article_id) == col(Article.id), padded.like(f"% {actor_key(value)} %"))
+        )
+
+    def _kab(self, value: str) -> ColumnElement[bool]:
+        if _KAB_CODE.fullmatch(value):
+            place = or_(col(PlaceTag.code) == value, col(PlaceTag.code).like(f"{value}.%"))
+            engagement = col(Engagement.kabupaten_code) == value
+        else:
+            pattern = _contains(value)
+            place = and_(col(PlaceTag.level).in_(("kabupaten", "kota")), _lower_like(PlaceTag.name, pattern))
+            engagement = _lower_like(Engagement.kabupaten_kota, pattern)
+        return self._place_or_engagement(place, engagement)
+
+    def _prov(self, value: str) -> ColumnElement[bool]:
+        if _PROV_CODE.fullmatch(value):
+            place = or_(col(PlaceTag.code) == value, col(PlaceTag.code).like(f"{value}.%"))
+            engagement = col(Engagement.kabupaten_code).like(f"{value}.%")
+        else:
+            pattern = _contains(value)
+            place = _lower_like(PlaceTag.province, pattern)
+            engagement = _lower_like(Engagement.province, pattern)
+        return self._place_or_engagement(place, engagement)
+
+    @staticmethod
+    def _place_or_engagement(place: ColumnElement[bool], engagement: ColumnElement[bool]) -> ColumnElement[bool]:
+        return or_(
+            exists(select(PlaceTag.id).where(col(PlaceTag.article_id) == col(Article.id), place)),
+            exists(select(Engagement.id).where(col(Engagement.article_id) == col(Article.id), engagement)),
+        )
+
+    def _type(self, value: str) -> ColumnElement[bool]:
+        secondary = col(Engagement.secondary_types).like(_contains(f'"{value}"'), escape="\\")
+        return exists(select(Engagement.id).where(
+            col(Engagement.article_id) == col(Article.id), or_(col(Engagement.type) == value, secondary)
+        ))
+
+    @staticmethod
+    def _tag(value: str) -> ColumnElement[bool]:
+        return exists(select(ArticleTag.id).where(
+            col(ArticleTag.article_id) == col(Article.id), func.lower(col(ArticleTag.tag)) == value.lower()
+        ))
+
+    @staticmethod
+    def _feed(value: str) -> ColumnElement[bool]:
+        """The feed that brought the article, or any other feed that carried it too."""
+        if value.isdigit():
+            def is_feed(column):
+                return column == int(value)
+        else:
+            pattern = _contains(value)
+            named = select(Feed.id).where(or_(_lower_like(Feed.title, pattern), _lower_like(Feed.url, pattern)))
+
+            def is_feed(column):
+                return column.in_(named)
+        return or_(
+            is_feed(col(Article.feed_id)),
+            exists(select(ArticleLink.id).where(
+                col(ArticleLink.article_id) == col(Article.id), is_feed(col(ArticleLink.feed_id))
+            )),
+        )
+
+    def _since(self, value: str) -> ColumnElement[bool]:
+        day = _date_of(value, self.today)
+        return self._dated(lambda moment: moment >= self._start_of(day), col(Engagement.event_date) >= day)
+
+    def _until(self, value: str) -> ColumnElement[bool]:
+        day = _date_of(value, self.today)
+        return self._dated(lambda moment: moment < self._start_of(day + timedelta(days=1)),
+                           col(Engagement.event_date) <= day)
+
+    def _dated(self, published, event: ColumnElement[bool]) -> ColumnElement[bool]:
+        """Published in the range (arrival when the feed gave no date), or reporting an engagement dated in it."""
+        moment = func.coalesce(col(Article.published_at), col(Article.fetched_at))
+        return or_(
+            published(moment),
+            exists(select(Engagement.id).where(col(Engagement.article_id) == col(Article.id), event)),
+        )
+
+    def _start_of(self, day: date) -> datetime:
+        return datetime.combine(day, time(), self.zone).astimezone(timezone.utc)
+
+    def _is(self, value: str) -> ColumnElement[bool]:
+        if value == "unread":
+            return col(Article.is_read).is_(False)
+        if value == "read":
+            return col(Article.is_read).is_(True)
+        if value == "starred":
+            return col(Article.is_starred).is_(True)
+        return true()  # hidden: decided once for the whole query, in _hidden
+
+
+def _fts_group(group: tuple[Term, ...]) -> str:
+    terms = [_fts_term(term) for term in group]
+    return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
+
+
+def _fts_term(term: Term) -> str:
+    """A word as an FTS5 bareword only when it is one; anything else becomes a quoted string,
+    which FTS5 runs through its tokenizer, so no user text is ever read as FTS5 syntax."""
+    if not term.phrase and _BAREWORD.fullmatch(term.value) and term.value.rstrip("*") not in OPERATORS:
+        return term.value
+    return '"' + term.value.replace('"', '""') + '"'
+
+
+def _contains(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _lower_like(column, pattern: str) -> ColumnElement[bool]:
+    return func.lower(col(column)).like(pattern, escape="\\")
+
+
+# Paging --------------------------------------------------------------------------------------
+
+
+class SearchSource:
+    """The articles matching a query, newest arrival first, paged by key like the whole feed."""
+
+    def __init__(self, engine: Engine, query: Query, zone: tzinfo = timezone.utc) -> None:
+        self.engine = engine
+        self.query = query
+        self.zone = zone
+
+    @property
+    def text(self) -> str:
+        return self.query.text
+
+    def _condition(self) -> ColumnElement[bool]:
+        return condition(self.query, self.engine.dialect.name, self.zone)
+
+    def count(self) -> int:
+        statement = select(func.count()).select_from(Article).where(self._condition())
+        with Session(self.engine) as session:
+            return session.exec(statement).one()
+
+    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
+        statement = _rows_query().where(self._condition()).order_by(col(Article.id).desc()).limit(limit)
+        if before_id is not None:
+            statement = statement.where(col(Article.id) < before_id)
+        with Session(self.engine) as session:
+            return _as_rows(session.exec(statement))
+
+    def after(self, after_id: int) -> list[ArticleRow]:
+        statement = _rows_query().where(self._condition(), col(Article.id) > after_id).order_by(col(Article.id).desc())
+        with Session(self.engine) as session:
+            return _as_rows(session.exec(statement))

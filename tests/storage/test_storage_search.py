@@ -1,0 +1,220 @@
+"""The search language on both backends: each filter, negation, OR, phrases, dates, and bad input."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, inspect
+from sqlmodel import Session, select
+
+from storage.articles import NewArticle, add_articles, article_count, set_read
+from storage.feeds import add_feed
+from storage.manual_models import ArticleTag, NotRelevant
+from storage.models import Article
+from storage.saved_searches import delete_saved_search, save_search, saved_searches
+from storage.search import MAX_QUERY_LENGTH, QuerySyntaxError, SearchSource, parse_query, search_select
+from storage.tags import replace_auto_tags
+
+RECENT = datetime.now(timezone.utc) - timedelta(days=2)
+
+CORPUS = [
+    # (feed, title, body, published, tags)
+    ("kilas", "Buruh demo di Serang", "Serikat buruh menggelar unjuk rasa di depan kantor bupati Serang; polisi berjaga.",
+     RECENT, {
+         "places": [{"code": "36.04", "name": "Kabupaten Serang", "level": "kabupaten", "province": "Banten",
+                     "precision": 2}],
+         "engagements": [{"type": "protest", "date": "2025-12-02", "code": "36.04",
+                          "kabupaten_kota": "Kabupaten Serang", "province": "Banten"}],
+         "actors": [{"kind": "police", "name": "Condro Sasongko", "rank": "AKBP"}],
+     }),
+    ("priangan", "Polisi bubarkan blokade jalan di Karawang", "Polisi membubarkan blokade buruh pabrik di Karawang.",
+     datetime(2025, 11, 10, 3, tzinfo=timezone.utc), {
+         "places": [{"code": "32.15.01", "name": "Kecamatan Karawang Barat", "level": "kecamatan",
+                     "province": "Jawa Barat", "precision": 3}],
+         "engagements": [{"type": "dispersal", "secondary_types": ["blockade"], "date": "2025-11-09",
+                          "code": "32.15", "kabupaten_kota": "Kabupaten Karawang", "province": "Jawa Barat"}],
+         "actors": [{"kind": "labour", "name": "KSPSI"}],
+     }),
+    ("kilas", "Dialog kapolres dengan ojek", "Paguyuban ojek bertemu kapolsek membahas keamanan.",
+     datetime(2025, 10, 1, 3, tzinfo=timezone.utc), {}),
+    ("priangan", "Mogok kerja di Tangerang", "Serikat pekerja mogok kerja menuntut upah; polisi mengawal.",
+     datetime(2025, 12, 5, 3, tzinfo=timezone.utc), {
+         "places": [{"code": "36.03", "name": "Kabupaten Tangerang", "level": "kabupaten", "province": "Banten",
+                     "precision": 2}],
+         "engagements": [{"type": "strike", "date": "2025-12-05", "code": "36.03",
+                          "kabupaten_kota": "Kabupaten Tangerang", "province": "Banten"}],
+     }),
+    ("kilas", "Konser musik di Bandung", "Konser musik akhir pekan di Bandung ramai penonton.",
+     datetime(2025, 12, 6, 3, tzinfo=timezone.utc), {}),
+]
+HIDDEN = 4
+READ_AND_STARRED = 2
+TAGGED_PEMILU = 3
+VISIBLE = {0, 1, 2, 3}
+
+QUERIES = {
+    "": VISIBLE,
+    "buruh": {0, 1},
+    "BURUH": {0, 1},
+    "buruh polisi": {0, 1},
+    '"unjuk rasa"': {0},
+    '"rasa unjuk"': set(),
+    "ojek OR mogok": {2, 3},
+    "serikat -mogok": {0},
+    "buruh NOT karawang": {0},
+    "-buruh": {2, 3},
+    "-buruh -ojek": {3},
+    "polis*": {0, 1, 3},
+    "actor:condro": {0},
+    'actor:"Condro Sasongko"': {0},
+    "actor:condro-sasongko": {0},
+    "actor:sasong": set(),
+    "actor:kspsi": {1},
+    "-actor:condro": {1, 2, 3},
+    "kab:36.04": {0},
+    "kab:32.15": {1},
+    "kab:serang": {0},
+    'kab:"Kabupaten Tangerang"': {3},
+    "-kab:36.04": {1, 2, 3},
+    "kab:36.04 OR kab:36.03": {0, 3},
+    "prov:36": {0, 3},
+    "prov:banten": {0, 3},
+    'prov:"jawa barat"': {1},
+    "type:protest": {0},
+    "type:blockade": {1},
+    "type:strike OR type:dispersal": {1, 3},
+    "-type:protest": {1, 2, 3},
+    "tag:pemilu": {TAGGED_PEMILU},
+    "tag:PEMILU": {TAGGED_PEMILU},
+    "tag:pemilihan": set(),
+    "feed:kilas": {0, 2},
+    "feed:PRIANGAN": {1, 3},
+    "-feed:kilas": {1, 3},
+    "since:7d": {0},
+    "since:2025-12-01": {0, 3},
+    "until:2025-11-30": {1, 2},
+    "since:2025-11-09 until:2025-11-09": {1},
+    "since:2025-11-01 until:2025-11-30": {1},
+    "is:unread": {0, 1, 3},
+    "is:read": {READ_AND_STARRED},
+    "is:starred": {READ_AND_STARRED},
+    "-is:starred": {0, 1, 3},
+    "is:hidden": {HIDDEN},
+    "konser": set(),
+    "konser is:hidden": {HIDDEN},
+    "buruh OR kab:36.03": {0, 1, 3},
+    "polisi kab:36.03 OR actor:kspsi": {1, 3},
+    "serikat -kab:36.03 -actor:condro": set(),
+    "buruh feed:kilas since:2025-12-01 is:unread": {0},
+    "'; DROP TABLE article; --": set(),
+    "100% buruh_": set(),
+    "feed:%": set(),
+    "kab:_": set(),
+}
+
+
+@pytest.fixture
+def stored(engine: Engine) -> list[int]:
+    feeds = {
+        "kilas": add_feed(engine, "http://127.0.0.1/kilas-banten/feed", title="Kilas Banten").id,
+        "priangan": add_feed(engine, "http://127.0.0.1/portal-priangan/feed", title="Portal Priangan").id,
+    }
+    ids = []
+    for number, (feed, title, body, published, tags) in enumerate(CORPUS):
+        add_articles(engine, feeds[feed], [NewArticle(f"g{number}", f"http://x.test/{number}", title, published, "",
+                                                      body, "extracted", f"h{number}")])
+        with Session(engine) as session:
+            ids.append(session.exec(select(Article.id).where(Article.guid == f"g{number}")).one())
+        if tags:
+            replace_auto_tags(engine, ids[-1], tags, "uji-1")
+    set_read(engine, ids[READ_AND_STARRED], True)
+    with Session(engine) as session:
+        starred = session.get(Article, ids[READ_AND_STARRED])
+        starred.is_starred = True
+        session.add(starred)
+        session.add(ArticleTag(article_id=ids[TAGGED_PEMILU], tag="Pemilu", created_by="penguji"))
+        session.add(NotRelevant(article_id=ids[HIDDEN], created_by="penguji"))
+        session.commit()
+    return ids
+
+
+def found(engine: Engine, ids: list[int], text: str) -> set[int]:
+    source = SearchSource(engine, parse_query(text))
+    rows = source.page(100, None)
+    assert source.count() == len(rows)
+    assert [row.id for row in rows] == sorted((row.id for row in rows), reverse=True)
+    return {ids.index(row.id) for row in rows}
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_each_query_finds_its_articles(engine, stored, text):
+    assert found(engine, stored, text) == QUERIES[text]
+
+
+def test_search_select_is_the_same_set(engine, stored):
+    statement = search_select(parse_query("buruh OR kab:36.03"), engine.dialect.name)
+    with Session(engine) as session:
+        assert list(session.exec(statement)) == [stored[3], stored[1], stored[0]]
+
+
+def test_sql_in_the_query_is_only_searched(engine, stored):
+    for text in ("'; DROP TABLE article; --", 'feed:"x\'); DELETE FROM feed; --"', "actor:'||(SELECT 1)||'"):
+        found(engine, stored, text)
+    assert "article" in inspect(engine).get_table_names()
+    assert article_count(engine) == len(CORPUS)
+
+
+def test_pages_by_key_and_arrivals(engine, stored):
+    source = SearchSource(engine, parse_query("polisi"))
+    first = source.page(2, None)
+    assert [row.id for row in first] == [stored[3], stored[1]]
+    assert [row.id for row in source.page(2, first[-1].id)] == [stored[0]]
+    assert [row.id for row in source.after(stored[1])] == [stored[3]]
+    assert source.after(stored[3]) == []
+
+
+@pytest.mark.parametrize(("text", "position", "words"), [
+    ('buruh "unjuk rasa', 6, "never closed"),
+    ("foo:bar", 0, "unknown filter `foo:`"),
+    ("buruh since:yesterdayish", 6, "not a date"),
+    ("until:2025-02-30", 0, "not a date"),
+    ("since:", 0, "needs a value"),
+    ("OR", 0, "OR must stand between"),
+    ("buruh OR", 6, "OR must stand between"),
+    ("AND polisi", 0, "AND must stand between"),
+    ("buruh NOT", 6, "NOT must stand before"),
+    ("buruh -", 6, "`-` must be followed"),
+    ("type:bentrokan", 0, "no engagement type"),
+    ("is:penting", 0, "is:penting"),
+    ("actor:--", 0, "needs a name"),
+    ("a" * 10_000, MAX_QUERY_LENGTH, "10,000 characters"),
+])
+def test_malformed_queries_say_what_is_wrong_and_where(text, position, words):
+    with pytest.raises(QuerySyntaxError) as raised:
+        parse_query(text)
+    assert words in raised.value.message
+    assert raised.value.position == position
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([*'ab "-:*()%_\'\\;é', " OR ", " NOT ", " AND ", "kab:", "actor:", "since:", "is:",
+                                 "tag:", "feed:", "type:", "7d", "2025-12-01", "unread", "hidden"]), max_size=16).map("".join))
+def test_any_text_either_runs_or_is_a_syntax_error(engine, stored, text):
+    try:
+        query = parse_query(text)
+    except QuerySyntaxError as error:
+        assert error.message and 0 <= error.position <= len(text)
+        return
+    SearchSource(engine, query).count()
+
+
+def test_saved_searches_round_trip(engine):
+    save_search(engine, "  Serang minggu ini ", "kab:36.04 since:7d", "penguji")
+    save_search(engine, "Mogok", "mogok OR type:strike", "penguji")
+    save_search(engine, "Mogok", "mogok", "analis")
+    assert [(saved.name, saved.query, saved.created_by) for saved in saved_searches(engine)] == [
+        ("Mogok", "mogok", "analis"), ("Serang minggu ini", "kab:36.04 since:7d", "penguji")]
+    assert delete_saved_search(engine, "Mogok") and not delete_saved_search(engine, "Mogok")
+    with pytest.raises(ValueError):
+        save_search(engine, "   ", "buruh", "penguji")
