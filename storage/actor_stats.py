@@ -2,6 +2,7 @@
 
 An article is dated by its publication date, else by when the desk fetched it. The caller passes
 the moment the period starts, so the count is the same whatever the clock says when it runs.
+Articles marked not relevant are not counted.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session, col
 
+from storage.manual_tags import relevant
 from storage.models import Article
 from storage.tag_models import Actor, ActorMention
 
@@ -41,7 +43,7 @@ def top_actors(engine: Engine, since: datetime, limit: int = 20, until: datetime
         )
         .join(ActorMention, col(ActorMention.actor_id) == col(Actor.id))
         .join(Article, col(Article.id) == col(ActorMention.article_id))
-        .where(in_period)
+        .where(in_period, relevant())
         .group_by(col(Actor.id))
         .order_by(articles.desc(), col(Actor.name))
         .limit(limit)

@@ -3,7 +3,8 @@
 One aggregated query (GROUP BY kabupaten, period, type) does the counting in the database, so
 the pane costs one round trip however many engagements are stored. An engagement is dated by
 its event date, else by its article's publication date. Where an analyst coded an article's
-engagements by hand, the tagger's rows for that article no longer count.
+engagements by hand, the tagger's rows for that article no longer count; articles marked not
+relevant do not count at all.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from sqlalchemy import Date, Engine, and_, cast, func, not_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
+from storage.manual_tags import relevant
 from storage.models import Article
 from storage.tag_models import AUTO, MANUAL, Engagement
 
@@ -109,7 +111,7 @@ def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
             func.max(col(Engagement.province)),
         )
         .join(Article, col(Article.id) == col(Engagement.article_id))
-        .where(counted_engagements())
+        .where(counted_engagements(), relevant())
         .group_by(col(Engagement.kabupaten_code), period, col(Engagement.type))
     )
     cells: dict[tuple[str, date], dict[str, int]] = {}

@@ -24,6 +24,7 @@ class Settings:
     theme: str = "textual-dark"
     timezone: str = "Asia/Jakarta"
     watch_terms: tuple[str, ...] = ("bentrok", "ricuh", "mogok", "diamankan")
+    watch_bell: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
 
 

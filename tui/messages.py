@@ -113,3 +113,61 @@ class PollFinished(Message):
         super().__init__()
         self.summary = summary
         self.finished_at = finished_at
+
+
+class MentionsLoaded(Message):
+    """The actors tagged on one article, for the actors pane; only the latest selection matters."""
+
+    def __init__(self, article_id: int, mentions: list[Any]) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.mentions = mentions
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, MentionsLoaded)
+
+
+class TopActorsLoaded(Message):
+    """The most-named actors of the last `days` days."""
+
+    def __init__(self, days: int, actors: list[Any]) -> None:
+        super().__init__()
+        self.days = days
+        self.actors = actors
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TopActorsLoaded)
+
+
+class TimelineLoaded(Message):
+    """Engagement counts for the timeline pane (a `storage.timeline.Timeline`)."""
+
+    def __init__(self, timeline: Any) -> None:
+        super().__init__()
+        self.timeline = timeline
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TimelineLoaded)
+
+
+class DeskChanged(Message):
+    """Other connections committed changes (`storage.notify.Change`s); a burst collapses into one message."""
+
+    def __init__(self, changes: list[Any]) -> None:
+        super().__init__()
+        self.changes = list(changes)
+
+    def can_replace(self, message: Message) -> bool:
+        """Fold this message's changes into the newer one that replaces it, so none is lost."""
+        if not isinstance(message, DeskChanged):
+            return False
+        message.changes[:0] = self.changes
+        return True
+
+
+class WatchedArrived(Message):
+    """Arrived articles whose title or summary names a watched term."""
+
+    def __init__(self, article_ids: set[int]) -> None:
+        super().__init__()
+        self.article_ids = article_ids

@@ -1,6 +1,7 @@
-"""The desk: panes side by side, the status bar and the footer.
+"""The desk: four panes (incoming feed and reader above, actors and timeline below), the status bar and the footer.
 
-Issue 5 adds the actors and timeline panes to `#panes`; its grid then gets a second row.
+Tab and shift+tab go round the panes, alt+1 … alt+4 jump to one, `z` maximises the focused
+pane and restores it.
 """
 
 from datetime import tzinfo
@@ -8,28 +9,46 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from tui.screens.feeds import FeedsScreen
+from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 from tui.widgets.status_bar import StatusBar
+from tui.widgets.timeline import TimelinePane
+
+PANES = ("feed", "reader", "actors", "timeline")
+ALT_DIGIT_KEYS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign")
+"""What Textual makes of alt+1 … alt+4 from xterm and tmux (ESC then the digit): the characters macOS's
+Option key types. The kitty keyboard protocol reports plain alt+1; the pane keys answer to both."""
 
 
 class MainScreen(Screen[None]):
-    """The incoming feed on the left, the reader on the right.
+    """The incoming feed and the reader above, the actors and the timeline below.
 
     The panes are made with the screen, so the app can reach them from any handler,
     even one that runs while the screen is being torn down.
     """
 
     AUTO_FOCUS = "#feed"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar"
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next pane", id="desk.next_pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="desk.previous_pane", show=False),
+        *(
+            Binding(
+                f"alt+{number},{alt_key}", f"focus_pane('{pane}')", f"Go to pane {number}", id=f"desk.pane_{number}",
+                show=False,
+            )
+            for number, (pane, alt_key) in enumerate(zip(PANES, ALT_DIGIT_KEYS), start=1)
+        ),
+        Binding("z", "toggle_maximise", "Maximise/restore pane", id="desk.maximise"),
         Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
     ]
 
@@ -39,7 +58,40 @@ class MainScreen(Screen[None]):
         self.feed.border_title = "Incoming"
         self.reader = Reader(zone=zone, id="reader", classes="pane")
         self.reader.border_title = "Reader"
+        self.actors = ActorsPane(id="actors", classes="pane")
+        self.actors.border_title = "Actors"
+        self.timeline = TimelinePane(id="timeline", classes="pane")
+        self.timeline.border_title = "Timeline"
+        for number, pane in enumerate(self.panes, start=1):
+            pane.border_title = f"{number} {pane.border_title}"
         self.status = StatusBar(zone=zone, id="status")
+
+    @property
+    def panes(self) -> tuple[Widget, ...]:
+        """The four panes in the order of their numbers."""
+        return (self.feed, self.reader, self.actors, self.timeline)
+
+    def pane_of(self, widget: Widget | None) -> Widget | None:
+        """The pane holding `widget` (or being it)."""
+        while widget is not None and widget not in self.panes:
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        return widget
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        """Focus a pane; with a pane maximised, the chosen one takes its place."""
+        pane = self.query_one(f"#{pane_id}")
+        if self.maximized is not None:
+            self.maximize(pane, container=False)
+        pane.focus()
+
+    def action_toggle_maximise(self) -> None:
+        """Let the focused pane fill the desk, or put it back."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        pane = self.pane_of(self.focused)
+        if pane is not None:
+            self.maximize(pane, container=False)
 
     def action_open_feeds(self) -> None:
         """The Feeds screen: every feed's health, and adding, removing and re-enabling feeds."""
@@ -48,7 +100,11 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Container(id="panes"):
-            yield self.feed
-            yield self.reader
+            with Horizontal(id="top-panes"):
+                yield self.feed
+                yield self.reader
+            with Horizontal(id="bottom-panes"):
+                yield self.actors
+                yield self.timeline
         yield self.status
         yield Footer()

@@ -120,6 +120,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         "feed-list--time",
         "feed-list--source",
         "feed-list--loading",
+        "feed-list--watched",
     }
 
     DEFAULT_CSS = """
@@ -135,6 +136,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         & > .feed-list--time { color: $text-muted; }
         & > .feed-list--source { color: $text-accent; }
         & > .feed-list--loading { color: $text-disabled; }
+        & > .feed-list--watched { color: $text-warning; }
     }
     """
 
@@ -194,6 +196,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._dense = False
         self._fetching: frozenset[int] = frozenset()
         self._highlighted_id: int | None = None
+        self.watched: set[int] = set()
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
 
@@ -301,6 +304,12 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
                     self.refresh()
                     return
 
+    def mark_watched(self, article_ids: set[int]) -> None:
+        """Make these articles stand out: they name a term of the watch-list."""
+        self.watched |= article_ids
+        self._forget_drawing()
+        self.refresh()
+
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.total)
 
@@ -399,6 +408,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         row_style = base
         if not row.is_read:
             row_style += self._style("feed-list--unread")
+        if row.id in self.watched:
+            row_style += self._style("feed-list--watched")
         cursor_style = self._style("feed-list--cursor") if is_cursor else None
         segments = []
         for segment in text.render(self.app.console):

@@ -1,0 +1,322 @@
+"""The timeline pane: engagements per kabupaten/kota (rows) and week, day or month (columns).
+
+Each cell shows how many engagements the place had in the period and, as a letter and a colour,
+the type that dominated (most engagements; the more severe type on a tie). The pane draws only
+the rows and columns that fit, from counts the app reads in a worker (`storage.timeline`), so
+it costs the same with two years of data as with two weeks. A cell cursor moves with the arrow
+keys; enter asks the app to filter the feed to that place and period.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widget import Widget
+
+from storage.exports import engagement_types
+from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
+
+GLYPHS = {
+    "clash": "X", "dispersal": "D", "arrest": "A", "blockade": "B", "protest": "P", "strike": "S",
+    "protest_security": "E", "agreement": "G", "mediation": "M", "legal_complaint": "L", "hearing": "H",
+    "pre_protest_coordination": "N", "dialogue": "T", "joint_security": "J", "social_service": "O",
+    "ceremony": "C",
+}
+SHORT_NAMES = {
+    "protest_security": "escort", "legal_complaint": "complaint", "pre_protest_coordination": "notice",
+    "joint_security": "joint security", "social_service": "social service",
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+GRAIN_NAMES = {"week": "weeks", "day": "days", "month": "months"}
+HEADER_LINES = 2
+FOOTER_LINES = 2
+LABEL_MAX = 22
+EMPTY_MARK = "·"
+
+
+def severity(kind: str) -> int:
+    """The taxonomy's rank: 1 is the most severe type."""
+    return engagement_types().get(kind, {}).get("rank", 99)
+
+
+def type_colour(kind: str) -> str:
+    """Violence red, contention yellow, procedure cyan, cooperation green."""
+    rank = severity(kind)
+    if rank <= 3:
+        return "red"
+    if rank <= 7:
+        return "yellow"
+    if rank <= 12:
+        return "cyan"
+    return "green"
+
+
+def dominant(counts: dict[str, int]) -> str:
+    """The type with the most engagements in a cell; the more severe one on a tie."""
+    return min(counts, key=lambda kind: (-counts[kind], severity(kind)))
+
+
+def short_place(name: str) -> str:
+    return name.replace("Kabupaten ", "Kab. ", 1)
+
+
+def date_range(start: date, end: date) -> str:
+    if start == end:
+        return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
+    if start.year != end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} {start.year} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+    if start.month != end.month:
+        return f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
+    return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The cell under the cursor: its place and the first and last day of its period."""
+
+    place: Place
+    start: date
+    end: date
+    counts: dict[str, int]
+
+
+class TimelinePane(Widget, can_focus=True):
+    """Rows of kabupaten/kota, columns of periods, a cell cursor, a legend of the types shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "move(0, -1)", "Earlier", id="timeline.left", show=False),
+        Binding("right,l", "move(0, 1)", "Later", id="timeline.right", show=False),
+        Binding("up,k", "move(-1, 0)", "Place above", id="timeline.up", show=False),
+        Binding("down,j", "move(1, 0)", "Place below", id="timeline.down", show=False),
+        Binding("home", "edge(-1)", "Earliest period", id="timeline.first", show=False),
+        Binding("end", "edge(1)", "Latest period", id="timeline.last", show=False),
+        Binding("enter", "choose", "Filter by cell", id="timeline.filter"),
+        Binding("w", "next_grain", "Weeks/days/months", id="timeline.grain"),
+        Binding("p", "next_province(1)", "Next province", id="timeline.province"),
+        Binding("P", "next_province(-1)", "Previous province", id="timeline.province_back", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"timeline--header", "timeline--empty", "timeline--cursor"}
+
+    DEFAULT_CSS = """
+    TimelinePane {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .timeline--header { color: $text-muted; }
+        & > .timeline--empty { color: $text-disabled; }
+        & > .timeline--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    }
+    """
+
+    class GrainChanged(Message):
+        """The pane wants counts per another period: the app reads them again."""
+
+        def __init__(self, grain: str) -> None:
+            super().__init__()
+            self.grain = grain
+
+    class CellChosen(Message):
+        """The user chose a cell: the feed should show that place and period."""
+
+        def __init__(self, code: str, start: date, end: date) -> None:
+            super().__init__()
+            self.code = code
+            self.start = start
+            self.end = end
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.grain = GRAINS[0]
+        self.data: Timeline | None = None
+        self.province: str | None = None
+        self.row = 0
+        self.column = 0
+        self._row0 = 0
+        self._column0 = 0
+        self._update_subtitle()
+
+    # Data ------------------------------------------------------------------------------
+
+    @property
+    def places(self) -> list[Place]:
+        """The rows shown: every place, or those of the chosen province."""
+        places = self.data.places if self.data else []
+        return [place for place in places if self.province is None or place.province == self.province]
+
+    @property
+    def periods(self) -> list[date]:
+        return self.data.periods if self.data else []
+
+    def show(self, data: Timeline) -> None:
+        """New counts: the cursor stays on its place and date where they still exist, else goes to the latest period."""
+        if data.grain != self.grain:
+            return
+        cell = self.cell
+        self.data = data
+        if self.province is not None and self.province not in data.provinces:
+            self.province = None
+        places, periods = self.places, self.periods
+        codes = [place.code for place in places]
+        self.row = codes.index(cell.place.code) if cell and cell.place.code in codes else min(self.row, max(len(places) - 1, 0))
+        start = period_start(cell.start, self.grain) if cell else None
+        if start in periods:
+            self.column = periods.index(start)
+        else:
+            self.column = max(len(periods) - 1, 0)
+        self._update_subtitle()
+        self.refresh()
+
+    @property
+    def cell(self) -> Cell | None:
+        places, periods = self.places, self.periods
+        if not places or not periods or self.data is None:
+            return None
+        place, start = places[self.row], periods[self.column]
+        return Cell(place, start, period_end(start, self.grain), self.data.cells.get((place.code, start), {}))
+
+    def count_at(self, code: str, start: date) -> int:
+        """The engagements of one place in the period starting on `start` (0 when none)."""
+        return sum(self.data.cells.get((code, start), {}).values()) if self.data else 0
+
+    # Keys ------------------------------------------------------------------------------
+
+    def action_move(self, rows: int, columns: int) -> None:
+        self.row = max(0, min(self.row + rows, len(self.places) - 1))
+        self.column = max(0, min(self.column + columns, len(self.periods) - 1))
+        self.refresh()
+
+    def action_edge(self, direction: int) -> None:
+        self.column = 0 if direction < 0 else max(len(self.periods) - 1, 0)
+        self.refresh()
+
+    def action_choose(self) -> None:
+        cell = self.cell
+        if cell is not None:
+            self.post_message(self.CellChosen(cell.place.code, cell.start, cell.end))
+
+    def action_next_grain(self) -> None:
+        """Weeks, then days, then months."""
+        self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
+        self._update_subtitle()
+        self.post_message(self.GrainChanged(self.grain))
+
+    def action_next_province(self, step: int) -> None:
+        """Narrow the rows to one province, the next one each time, then all of them again."""
+        choices: list[str | None] = [None, *(self.data.provinces if self.data else [])]
+        self.province = choices[(choices.index(self.province) + step) % len(choices)]
+        self.row = 0
+        self._row0 = 0
+        self._update_subtitle()
+        self.refresh()
+
+    def _update_subtitle(self) -> None:
+        self.border_subtitle = f"{GRAIN_NAMES[self.grain]} · {self.province or 'all provinces'} · w p enter"
+
+    # Drawing ---------------------------------------------------------------------------
+
+    def _cell_width(self) -> int:
+        largest = max((sum(counts.values()) for counts in self.data.cells.values()), default=0) if self.data else 0
+        return max(4, len(str(largest)) + 2)
+
+    def _scroll_into_view(self, visible_rows: int, visible_columns: int) -> None:
+        if self.row < self._row0:
+            self._row0 = self.row
+        elif self.row >= self._row0 + visible_rows:
+            self._row0 = self.row - visible_rows + 1
+        if self.column < self._column0:
+            self._column0 = self.column
+        elif self.column >= self._column0 + visible_columns:
+            self._column0 = self.column - visible_columns + 1
+        self._row0 = max(0, min(self._row0, len(self.places) - visible_rows))
+        self._column0 = max(0, min(self._column0, len(self.periods) - visible_columns))
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        places, periods = self.places, self.periods
+        if self.data is None:
+            return Text("Reading engagements…", style="dim")
+        if not places or not periods:
+            return Text("No engagements tagged yet." if not self.data.places else "No engagements here.", style="dim")
+        label_width = min(max(len(short_place(place.name)) for place in places), LABEL_MAX) + 1
+        cell_width = self._cell_width()
+        visible_columns = max(1, (width - label_width) // cell_width)
+        visible_rows = max(1, height - HEADER_LINES - FOOTER_LINES)
+        self._scroll_into_view(visible_rows, visible_columns)
+        shown = periods[self._column0:self._column0 + visible_columns]
+        lines = [*self._header(shown, label_width, cell_width)]
+        for index in range(self._row0, min(self._row0 + visible_rows, len(places))):
+            lines.append(self._row_line(places[index], index, shown, label_width, cell_width))
+        lines.append(self._describe_cursor())
+        lines.append(self._legend(places[self._row0:self._row0 + visible_rows], shown))
+        return Text("\n", no_wrap=True, overflow="ellipsis").join(lines)
+
+    def _header(self, shown: list[date], label_width: int, cell_width: int) -> list[Text]:
+        style = self.get_component_rich_style("timeline--header")
+        top, bottom = [" " * label_width], [" " * label_width]
+        previous: date | None = None
+        for start in shown:
+            if self.grain == "month":
+                new_group = previous is None or start.year != previous.year
+                group, below = str(start.year), MONTHS[start.month - 1]
+            else:
+                new_group = previous is None or start.month != previous.month
+                group, below = f"{MONTHS[start.month - 1]} {start.year}", str(start.day)
+            top.append(group if new_group else "")
+            bottom.append(f"{below:>{cell_width - 1}} ")
+            previous = start
+        top_line = ""
+        for index, part in enumerate(top):
+            column_start = label_width + (index - 1) * cell_width if index else 0
+            if part:
+                top_line = top_line[:column_start].ljust(column_start) + part
+        return [Text(top_line, style=style, no_wrap=True), Text("".join(bottom), style=style, no_wrap=True)]
+
+    def _row_line(self, place: Place, index: int, shown: list[date], label_width: int, cell_width: int) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        label = short_place(place.name)
+        label = label if len(label) < label_width else label[:label_width - 2] + "…"
+        line.append(f"{label:<{label_width}}", style="bold" if index == self.row else "")
+        empty_style = self.get_component_rich_style("timeline--empty")
+        cursor_style = self.get_component_rich_style("timeline--cursor")
+        for offset, start in enumerate(shown):
+            counts = self.data.cells.get((place.code, start)) if self.data else None
+            if counts:
+                kind = dominant(counts)
+                text = Text(f"{sum(counts.values()):>{cell_width - 2}}{GLYPHS.get(kind, '?')} ", style=type_colour(kind))
+            else:
+                text = Text(f"{EMPTY_MARK:>{cell_width - 2}}  ", style=empty_style)
+            if index == self.row and self._column0 + offset == self.column:
+                text.stylize(cursor_style)
+            line.append_text(text)
+        return line
+
+    def _describe_cursor(self) -> Text:
+        cell = self.cell
+        if cell is None:
+            return Text("")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{cell.place.name} · {date_range(cell.start, cell.end)}: ", style="bold")
+        total = sum(cell.counts.values())
+        text.append(f"{total} engagement{'s' if total != 1 else ''}")
+        parts = sorted(cell.counts.items(), key=lambda item: (-item[1], severity(item[0])))
+        if parts:
+            text.append(" (" + ", ".join(f"{SHORT_NAMES.get(kind, kind)} {count}" for kind, count in parts) + ")")
+        return text
+
+    def _legend(self, places: list[Place], shown: list[date]) -> Text:
+        """The letters of the dominant types on screen, most severe first."""
+        kinds = {
+            dominant(counts)
+            for place in places
+            for start in shown
+            if (counts := self.data.cells.get((place.code, start)) if self.data else None)
+        }
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for kind in sorted(kinds, key=severity):
+            text.append(GLYPHS.get(kind, "?"), style=f"bold {type_colour(kind)}")
+            text.append(f" {SHORT_NAMES.get(kind, kind)}  ", style="dim")
+        return text
