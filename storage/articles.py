@@ -85,8 +85,9 @@ def add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> in
     try:
         return _add_articles(engine, feed_id, articles)
     except IntegrityError:
-        # Another writer stored one of these links between our look-up and our insert; the
-        # second attempt finds it and links to it instead.
+        # Another writer stored one of these links between our look-up and our insert (possible
+        # where the write lock is not taken up front, i.e. not on SQLite); the second attempt
+        # finds it and links to it instead.
         return _add_articles(engine, feed_id, articles)
 
 
@@ -97,12 +98,13 @@ def _add_articles(engine: Engine, feed_id: int, articles: list[NewArticle]) -> i
         begin_write(session)
         known = _stored_ids(session, feed_id, articles)
         fresh: list[NewArticle] = []
+        pending: dict[tuple, int] = {}  # identity -> position in `fresh`, for repeats within the batch
         for new in articles:
-            if _identity(feed_id, new, known) is None:
+            if _identity(feed_id, new, known) is None and _identity(feed_id, new, pending) is None:
+                pending.update(dict.fromkeys(_keys(feed_id, new), len(fresh)))
                 fresh.append(new)
-                known.update({key: -len(fresh) for key in _keys(feed_id, new)})  # placeholder until inserted
         ids = _insert(session, feed_id, fresh)
-        known.update({key: ids[-placeholder - 1] for key, placeholder in known.items() if placeholder < 0})
+        known.update({key: ids[position] for key, position in pending.items()})
         assign_stories(session, list(zip(ids, fresh)))
         _upsert_links(session, feed_id, [(_identity(feed_id, new, known), new) for new in articles])
         session.commit()
