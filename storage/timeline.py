@@ -2,7 +2,8 @@
 
 One aggregated query (GROUP BY kabupaten, period, type) does the counting in the database, so
 the pane costs one round trip however many engagements are stored. An engagement is dated by
-its event date, else by its article's publication date. Where an analyst coded an article's
+its event date, else by its article's publication date; the article is looked up only for
+engagements without a date, because reading article rows (long texts) costs most at 100,000. Where an analyst coded an article's
 engagements by hand, the tagger's rows for that article no longer count; articles marked not
 relevant do not count at all.
 """
@@ -10,11 +11,11 @@ relevant do not count at all.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Date, Engine, and_, cast, func, not_, select
+from sqlalchemy import Date, Engine, and_, cast, exists, func, not_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from storage.manual_tags import relevant
+from storage.manual_models import NotRelevant
 from storage.models import Article
 from storage.tag_models import AUTO, MANUAL, Engagement
 
@@ -81,9 +82,9 @@ def _period_expression(dialect: str, grain: str) -> ColumnElement:
     if grain not in GRAINS:
         raise ValueError(f"unknown grain {grain!r}; expected one of {', '.join(GRAINS)}")
     if dialect == "postgresql":
-        day = func.coalesce(col(Engagement.event_date), cast(col(Article.published_at), Date))
+        day = func.coalesce(col(Engagement.event_date), _published(cast(col(Article.published_at), Date)))
         return day if grain == "day" else cast(func.date_trunc(grain, day), Date)
-    day = func.coalesce(col(Engagement.event_date), func.date(col(Article.published_at)))
+    day = func.coalesce(col(Engagement.event_date), _published(func.date(col(Article.published_at))))
     if grain == "week":
         return func.date(day, "weekday 0", "-6 days")
     if grain == "month":
@@ -91,11 +92,18 @@ def _period_expression(dialect: str, grain: str) -> ColumnElement:
     return day
 
 
+def _published(day: ColumnElement) -> ColumnElement:
+    """The publication day of the engagement's article; both backends evaluate it only when COALESCE needs it."""
+    return select(day).where(col(Article.id) == col(Engagement.article_id)).scalar_subquery()
+
+
 def counted_engagements() -> ColumnElement[bool]:
-    """Engagements that count: placed ones, and automatic ones only on articles nobody coded by hand."""
+    """Engagements that count: placed ones on relevant articles, automatic ones only where nobody coded
+    the article by hand."""
     coded_by_hand = select(Engagement.article_id).where(col(Engagement.source) == MANUAL)
     superseded = and_(col(Engagement.source) == AUTO, col(Engagement.article_id).in_(coded_by_hand))
-    return and_(col(Engagement.kabupaten_code).is_not(None), not_(superseded))
+    not_relevant = exists().where(col(NotRelevant.article_id) == col(Engagement.article_id))
+    return and_(col(Engagement.kabupaten_code).is_not(None), not_(superseded), not_(not_relevant))
 
 
 def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
@@ -110,8 +118,7 @@ def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
             func.max(col(Engagement.kabupaten_kota)),
             func.max(col(Engagement.province)),
         )
-        .join(Article, col(Article.id) == col(Engagement.article_id))
-        .where(counted_engagements(), relevant())
+        .where(counted_engagements())
         .group_by(col(Engagement.kabupaten_code), period, col(Engagement.type))
     )
     cells: dict[tuple[str, date], dict[str, int]] = {}
@@ -120,7 +127,7 @@ def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
         for code, start, kind, count, name, province in session.execute(query):
             if start is None:
                 continue
-            start = start if isinstance(start, date) else date.fromisoformat(start)
+            start = start if isinstance(start, date) else date.fromisoformat(start)  # SQLite gives text
             cells.setdefault((code, start), {})[kind] = count
             if code not in places:
                 places[code] = Place(code, name or code, province or "")

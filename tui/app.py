@@ -177,8 +177,6 @@ class PantauApp(App[None]):
         self._apply_settings()
         self.restart_feed()
         self._watch_changes()
-        self._load_timeline(self.timeline.grain)
-        self._load_top_actors(self.actors.days)
         self.set_interval(HEALTH_INTERVAL_S, self._load_health)
         self._load_health()
         if self.poll:
@@ -237,6 +235,8 @@ class PantauApp(App[None]):
             return
         with self.batch_update():
             self.feed_list.start(message.generation, message.total, message.rows)
+        if not self._feed_started and self.timeline.data is None:
+            self._refresh_counts()  # after the feed's first rows, so the start does not wait on the counting
         self._feed_started = True
 
     @on(FeedList.PagesWanted)

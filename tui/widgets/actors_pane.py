@@ -1,17 +1,18 @@
 """The actors pane: who the selected article names, and who the news named most lately.
 
-Both lists are a few dozen lines at most, so one OptionList holds them, with a heading line
-above each part. Names come from articles: every line is plain `Text`, never markup.
+Both lists are a few dozen lines at most: the pane draws them itself, with a heading line above
+each part and a cursor on the actor lines. Names come from articles: every line is plain `Text`, never markup.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widget import Widget
 
 from storage.actor_stats import ActorCount
 from storage.tags import MentionView
@@ -74,22 +75,38 @@ def unique_mentions(mentions: Sequence[MentionView]) -> list[MentionView]:
     return unique
 
 
-class ActorsPane(OptionList, inherit_bindings=False):
-    """The selected article's actors above the most-named actors of the last 7 or 30 days."""
+@dataclass(frozen=True)
+class Line:
+    """One line of the pane: a heading or hint (no name), or an actor enter can filter by."""
+
+    text: Text
+    name: str | None = None
+
+
+class ActorsPane(Widget, can_focus=True):
+    """The selected article's actors above the most-named actors of the last 7 or 30 days.
+
+    A plain widget drawing its few lines, not an OptionList: rebuilding a list widget on every
+    `j` in the feed costs a layout of the whole desk, redrawing a few lines costs nothing.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next actor", id="actors.cursor_down", show=False),
-        Binding("k,up", "cursor_up", "Previous actor", id="actors.cursor_up", show=False),
-        Binding("home", "first", "First actor", id="actors.first", show=False),
-        Binding("end", "last", "Last actor", id="actors.last", show=False),
-        Binding("enter", "select", "Filter by actor", id="actors.filter"),
+        Binding("j,down", "move(1)", "Next actor", id="actors.cursor_down", show=False),
+        Binding("k,up", "move(-1)", "Previous actor", id="actors.cursor_up", show=False),
+        Binding("home", "edge(-1)", "First actor", id="actors.first", show=False),
+        Binding("end", "edge(1)", "Last actor", id="actors.last", show=False),
+        Binding("enter", "choose", "Filter by actor", id="actors.filter"),
         Binding("w", "toggle_period", "7/30 days", id="actors.period"),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"actors-pane--cursor"}
 
     DEFAULT_CSS = """
     ActorsPane {
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        & > .actors-pane--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .actors-pane--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     }
     """
 
@@ -112,53 +129,80 @@ class ActorsPane(OptionList, inherit_bindings=False):
         self.days = PERIODS_DAYS[0]
         self.mentions: list[MentionView] = []
         self.top: list[ActorCount] = []
+        self.lines: list[Line] = []
+        self.cursor = 0
+        self._top_line = 0
         self._article_loaded = False
-        self._names_by_id: dict[str, str] = {}
-
-    def on_mount(self) -> None:
         self._rebuild()
 
     def show_mentions(self, mentions: Sequence[MentionView] | None) -> None:
         """The actors of the selected article; None while no article is selected."""
-        self.mentions = unique_mentions(mentions or [])
+        unique = unique_mentions(mentions or [])
+        if unique == self.mentions and self._article_loaded == (mentions is not None):
+            return
+        self.mentions = unique
         self._article_loaded = mentions is not None
-        self._rebuild(keep_highlight=False)
+        self._rebuild(keep_cursor=False)
 
     def show_top(self, days: int, top: Sequence[ActorCount]) -> None:
-        if days != self.days:
+        if days != self.days or list(top) == self.top:
             return
         self.top = list(top)
-        self._rebuild(keep_highlight=True)
+        self._rebuild()
 
     @property
     def names(self) -> list[str]:
         """The filter name of every actor line, in order: the article's actors, then the most named."""
-        article = [display_name(m.name, m.organisation, m.unit, m.position) for m in self.mentions]
-        return article + [display_name(c.name, c.organisation, c.unit, c.position) for c in self.top]
+        return [line.name for line in self.lines if line.name is not None]
 
-    def _rebuild(self, keep_highlight: bool = True) -> None:
-        previous = self.highlighted if keep_highlight else None
-        names = self.names
-        options: list[Option | None] = [Option(Text("On this article", style="bold underline"), disabled=True)]
+    @property
+    def plain_lines(self) -> list[str]:
+        return [line.text.plain for line in self.lines]
+
+    @property
+    def chosen_name(self) -> str | None:
+        """The actor under the cursor."""
+        return self.lines[self.cursor].name if self.lines else None
+
+    def _rebuild(self, keep_cursor: bool = True) -> None:
+        lines = [Line(Text("On this article", style="bold underline"))]
         if self.mentions:
-            options += [Option(mention_line(m), id=f"a{i}") for i, m in enumerate(self.mentions)]
+            lines += [Line(mention_line(m), display_name(m.name, m.organisation, m.unit, m.position))
+                      for m in self.mentions]
         else:
             hint = "no actors tagged" if self._article_loaded else "no article selected"
-            options.append(Option(Text(hint, style="dim italic"), disabled=True))
-        options.append(Option(Text(f"Most named, last {self.days} days", style="bold underline"), disabled=True))
-        offset = len(self.mentions)
+            lines.append(Line(Text(hint, style="dim italic")))
+        lines.append(Line(Text(f"Most named, last {self.days} days", style="bold underline")))
         if self.top:
-            options += [Option(count_line(c), id=f"a{offset + i}") for i, c in enumerate(self.top)]
+            lines += [Line(count_line(c), display_name(c.name, c.organisation, c.unit, c.position)) for c in self.top]
         else:
-            options.append(Option(Text("nobody named", style="dim italic"), disabled=True))
-        self._names_by_id = {f"a{i}": name for i, name in enumerate(names)}
-        with self.app.batch_update():
-            self.clear_options()
-            self.add_options(options)
-            if previous is not None and previous < self.option_count and not self.get_option_at_index(previous).disabled:
-                self.highlighted = previous
-            else:
-                self.action_first()
+            lines.append(Line(Text("nobody named", style="dim italic")))
+        self.lines = lines
+        if not keep_cursor or self.cursor >= len(lines) or lines[self.cursor].name is None:
+            self.cursor = self._nearest_actor(0, 1)
+        self.refresh()
+
+    def _nearest_actor(self, start: int, step: int) -> int:
+        """The first actor line from `start` on in direction `step`, else the heading above the first part."""
+        index = start
+        while 0 <= index < len(self.lines):
+            if self.lines[index].name is not None:
+                return index
+            index += step
+        return self.cursor if 0 <= self.cursor < len(self.lines) and self.lines[self.cursor].name else 0
+
+    def action_move(self, step: int) -> None:
+        self.cursor = self._nearest_actor(self.cursor + step, step)
+        self.refresh()
+
+    def action_edge(self, direction: int) -> None:
+        self.cursor = self._nearest_actor(0, 1) if direction < 0 else self._nearest_actor(len(self.lines) - 1, -1)
+        self.refresh()
+
+    def action_choose(self) -> None:
+        name = self.chosen_name
+        if name:
+            self.post_message(self.Chosen(name))
 
     def action_toggle_period(self) -> None:
         """Switch the most-named list between the last 7 and the last 30 days."""
@@ -167,8 +211,25 @@ class ActorsPane(OptionList, inherit_bindings=False):
         self._rebuild()
         self.post_message(self.PeriodChanged(self.days))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        name = self._names_by_id.get(event.option.id or "")
-        if name:
-            self.post_message(self.Chosen(name))
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= self._top_line + offset.y < len(self.lines):
+            if self.lines[self._top_line + offset.y].name is not None:
+                self.cursor = self._top_line + offset.y
+                self.refresh()
+
+    def render(self) -> Text:
+        width, height = self.content_size.width, max(self.content_size.height, 1)
+        if self.cursor < self._top_line:
+            self._top_line = self.cursor
+        elif self.cursor >= self._top_line + height:
+            self._top_line = self.cursor - height + 1
+        self._top_line = max(0, min(self._top_line, len(self.lines) - height))
+        shown = []
+        for index in range(self._top_line, min(self._top_line + height, len(self.lines))):
+            text = self.lines[index].text.copy()
+            if index == self.cursor and self.lines[index].name is not None:
+                text.truncate(width, overflow="ellipsis", pad=True)
+                text.stylize(self.get_component_rich_style("actors-pane--cursor"))
+            shown.append(text)
+        return Text("\n").join(shown)

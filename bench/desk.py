@@ -1,0 +1,245 @@
+"""Desk benchmark: the app itself (headless) on 100,000 synthetic articles.
+
+    .venv/bin/python bench/desk.py [--articles N] [--db PATH] [--presses N]
+
+The desk is bench/search.py's (two years, 50 kabupaten/kota, 250–600-word texts, a third of the
+articles tagged with a place and an engagement), plus actors named in the tagged articles; it is
+built once and cached in the temporary directory. Printed as figures, no asserts:
+
+The app runs in a process of its own (this script with --app-only), so start-up and memory are
+the desk's alone, not the builder's:
+
+- first paint: from the start of that process, and from building the app, to the feed's first rows drawn;
+- `j`: select the next article until the reader shows it, median and p95 over N presses;
+- search: bench/search.py's keystroke cost (parse, first page, count), as you type and per query;
+- timeline: switching weeks → days → months → weeks until the pane has its new counts, and the query alone;
+- most-named actors (7 and 30 days) query alone;
+- peak memory (resource.getrusage) of the app's process: the app, its workers and SQLite.
+"""
+
+import argparse
+import asyncio
+import json
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+PROCESS_START = time.perf_counter()
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from textual import events  # noqa: E402
+
+from bench.search import GENERATION, build_desk, search_figures  # noqa: E402
+from storage.actor_stats import top_actors  # noqa: E402
+from storage.engine import make_engine  # noqa: E402
+from storage.timeline import engagement_timeline  # noqa: E402
+from tui.app import PantauApp  # noqa: E402
+from tui.config import Settings  # noqa: E402
+
+ACTORS = 2_000
+KINDS = ("police", "labour", "government", "company")
+GOALS = {"first paint": 1500, "j p95": 50, "search p95": 50, "timeline": 500, "peak MiB": 400}
+
+
+def progress(label: str, done: int, total: int, width: int = 40) -> None:
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def while_building(label: str, work):
+    """Run `work()` with a ticking line on stderr: the search bench's builder reports nothing itself."""
+    done = threading.Event()
+
+    def tick() -> None:
+        started = time.perf_counter()
+        while not done.wait(0.5):
+            sys.stderr.write(f"\r{label}: {time.perf_counter() - started:5.0f} s")
+            sys.stderr.flush()
+        sys.stderr.write("\n")
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        return work()
+    finally:
+        done.set()
+        ticker.join()
+
+
+def add_actors(path: Path, seed: int = 7) -> None:
+    """Two to five actors named in every tagged article, from a pool of 2,000; skipped when already there."""
+    import random
+
+    with sqlite3.connect(path) as connection:
+        if connection.execute("SELECT count(*) FROM actormention").fetchone()[0]:
+            return
+        rng = random.Random(seed)
+        stamp = "2025-01-01 00:00:00"
+        actors = [(n, KINDS[n % len(KINDS)], f"aktor bench {n}", f"Aktor Bench {n}", f"Organisasi {n % 97}", stamp)
+                  for n in range(1, ACTORS + 1)]
+        connection.executemany(
+            "INSERT INTO actor (id, kind, key, name, organisation, created_at) VALUES (?,?,?,?,?,?)", actors)
+        tagged = [row[0] for row in connection.execute("SELECT DISTINCT article_id FROM engagement")]
+        # A few actors are named often, most rarely: the most-named list has a clear top.
+        weights = [1 / n for n in range(1, ACTORS + 1)]
+        batch: list[tuple] = []
+        for index, article_id in enumerate(tagged, start=1):
+            for actor_id in set(rng.choices(range(1, ACTORS + 1), weights=weights, k=rng.randint(2, 5))):
+                batch.append((article_id, actor_id, "[]", "auto", stamp))
+            if index % 2_000 == 0 or index == len(tagged):
+                connection.executemany(
+                    "INSERT INTO actormention (article_id, actor_id, spans, source, created_at) VALUES (?,?,?,?,?)",
+                    batch)
+                batch.clear()
+                progress("actors", index, len(tagged))
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    ordered = sorted(timings)
+    return statistics.median(ordered), ordered[max(0, round(len(ordered) * 0.95) - 1)]
+
+
+def timed_ms(call) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+async def wait_for(condition, step_s: float = 0.0005, timeout_s: float = 60.0) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the desk did not get there within a minute")
+        await asyncio.sleep(step_s)
+
+
+async def painted(pilot) -> None:
+    """Let the widgets handle what is queued (layout included), then draw the frame now rather than at the
+    next screen tick: what Pilot.pause does, without its wait for the whole process to go idle."""
+    await pilot._wait_for_screen()
+    pilot.app.screen._on_timer_update()
+
+
+async def drive_app(url: str, presses: int, newest: datetime) -> dict[str, object]:
+    """Open the desk headless and time what a person does first: look, press j, switch the timeline."""
+    figures: dict[str, object] = {}
+    built = time.perf_counter()
+    app = PantauApp(make_engine(url), Settings(db_url=url, timezone="Asia/Jakarta"), poll=False)
+    figures["building the app (engine, extraction processes)"] = (time.perf_counter() - built) * 1000
+    app.clock = lambda: newest
+    async with app.run_test(size=(160, 45)) as pilot:
+        feed, reader, timeline = app.feed_list, app.reader, app.timeline
+        await wait_for(lambda: feed.current is not None)
+        await painted(pilot)
+        first_paint = time.perf_counter()
+        figures["first paint from process start"] = (first_paint - PROCESS_START) * 1000
+        figures["first paint from building the app"] = (first_paint - built) * 1000
+        await wait_for(lambda: reader.article_id == feed.current.id)
+        await wait_for(lambda: timeline.data is not None)
+        figures["timeline ready from building the app"] = (time.perf_counter() - built) * 1000
+        timings = []
+        for _ in range(presses):
+            following = feed.row_at(feed.cursor + 1).id
+            started = time.perf_counter()
+            app.post_message(events.Key("j", "j"))  # as the terminal driver does; pilot.press also waits for idle
+            await wait_for(lambda: reader.article_id == following)
+            await painted(pilot)
+            timings.append((time.perf_counter() - started) * 1000)
+            await pilot.pause()
+        figures["j"] = percentiles(timings)
+        await pilot.press("alt+4")
+        switches = {}
+        for grain in ("day", "month", "week"):
+            started = time.perf_counter()
+            app.post_message(events.Key("w", "w"))
+            await wait_for(lambda: timeline.data is not None and timeline.data.grain == grain)
+            await painted(pilot)
+            switches[grain] = (time.perf_counter() - started) * 1000
+        figures["timeline switch"] = switches
+        figures["timeline shape"] = (len(timeline.places), len(timeline.periods))
+    return figures
+
+
+def app_only(url: str, presses: int, newest: str) -> None:
+    """The desk's own figures, as JSON on stdout, for the parent process to print."""
+    figures = asyncio.run(drive_app(url, presses, datetime.fromisoformat(newest)))
+    figures["peak MiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--app-only", metavar="NEWEST", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.app_only:
+        app_only(f"sqlite:///{options.db}", options.presses, options.app_only)
+        return
+    path = options.db or Path(tempfile.gettempdir()) / f"pantau-bench-search-{GENERATION}-{options.articles}.db"
+    url = f"sqlite:///{path}"
+
+    started = time.perf_counter()
+    while_building(f"desk of {options.articles:,} articles at {path}", lambda: build_desk(path, options.articles))
+    add_actors(path)
+    print(f"desk ready in {time.perf_counter() - started:.1f} s ({path}, {path.stat().st_size / 2**20:.0f} MiB)")
+    with sqlite3.connect(path) as connection:
+        newest = connection.execute("SELECT max(published_at) FROM article").fetchone()[0]
+    newest_moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
+
+    engine = make_engine(url)
+    query_figures = {
+        f"timeline query ({grain})": timed_ms(lambda grain=grain: engagement_timeline(engine, grain))
+        for grain in ("week", "day", "month")
+    }
+    for days in (7, 30):
+        since = newest_moment - timedelta(days=days)
+        query_figures[f"most named, {days} days"] = timed_ms(lambda since=since: top_actors(engine, since))
+    searches = search_figures(engine)
+    engine.dispose()
+
+    child = subprocess.run(
+        [sys.executable, __file__, "--app-only", newest_moment.isoformat(), "--db", str(path),
+         "--presses", str(options.presses)],
+        capture_output=True, text=True, check=True,
+    )
+    app_figures = json.loads(child.stdout.strip().splitlines()[-1])
+    j_median, j_p95 = app_figures["j"]
+    search_p95 = max(p95 for _median, p95 in searches.values())
+    timeline_ms = max(app_figures["timeline switch"].values())
+    peak = app_figures["peak MiB"]
+
+    print(f"first paint from process start     {app_figures['first paint from process start']:8.0f} ms"
+          f"   (goal < {GOALS['first paint']} ms)")
+    print(f"first paint from building the app  {app_figures['first paint from building the app']:8.0f} ms"
+          f"   (of which building it {app_figures['building the app (engine, extraction processes)']:.0f} ms)")
+    print(f"timeline drawn from building the app {app_figures['timeline ready from building the app']:6.0f} ms")
+    print(f"j (next article, reader updated)   median {j_median:6.1f} ms   p95 {j_p95:6.1f} ms"
+          f"   (goal p95 < {GOALS['j p95']} ms, {options.presses} presses)")
+    for label, (median, p95) in searches.items():
+        print(f"search {label:42s} median {median:6.1f} ms   p95 {p95:6.1f} ms")
+    print(f"search worst p95 {search_p95:.1f} ms (goal < {GOALS['search p95']} ms)")
+    shape = app_figures["timeline shape"]
+    for grain, elapsed in app_figures["timeline switch"].items():
+        print(f"timeline switch to {grain:6s} (query + draw) {elapsed:8.1f} ms")
+    print(f"timeline worst {timeline_ms:.0f} ms (goal < {GOALS['timeline']} ms); "
+          f"{shape[0]} kabupaten/kota × {shape[1]} weeks")
+    for label, elapsed in query_figures.items():
+        print(f"{label:35s} {elapsed:8.1f} ms")
+    print(f"peak memory of the desk's process {peak:.0f} MiB (goal < {GOALS['peak MiB']} MiB)")
+
+
+if __name__ == "__main__":
+    main()
