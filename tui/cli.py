@@ -6,19 +6,18 @@ import signal
 import sys
 from dataclasses import replace
 from importlib.metadata import version
-from pathlib import Path
 
 import click
 from sqlalchemy import Engine
 
-from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from fetchers.pipeline import run_cycle
 from fetchers.poller import PollSummary, warm_extract_pool
 from fetchers.reachability import any_reachable
-from storage.feeds import add_feed, disable_feed, enabled_feeds, feed_count, list_feeds
+from storage.feeds import enabled_feeds
 from storage.locations import as_db_url
 from tui.cli_common import DeskError, open_engine
 from tui.cli_db import db, export
+from tui.cli_feeds import feeds, seed_default_feeds
 from tui.cli_tagging import actors, extract, retag, tag
 from tui.config import Settings, load_settings
 from tui.logs import log_file, setup_logging
@@ -26,13 +25,6 @@ from tui.logs import log_file, setup_logging
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_RELEASE_S = 3.0
-
-
-def _seed_default_feeds(engine: Engine) -> None:
-    """On a brand-new database, start from the regional feeds shipped in seeds/feeds.opml."""
-    if feed_count(engine) == 0:
-        for entry in default_feeds():
-            add_feed(engine, entry.url, title=entry.title, site=entry.site)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,7 +48,7 @@ def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
 
 def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
     engine = open_engine(settings)
-    _seed_default_feeds(engine)
+    seed_default_feeds(engine)
     if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
         click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
         _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
@@ -91,7 +83,7 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
 def poll(settings: Settings, once: bool, every_feed: bool) -> None:
     """Run the poller without the app (until Ctrl+C), sharing the desk's database."""
     engine = open_engine(settings)
-    _seed_default_feeds(engine)
+    seed_default_feeds(engine)
     if once:
         summary = asyncio.run(_poll_once_with_progress(engine, every_feed, settings.poll_interval_s))
         click.echo(_summary_line(summary))
@@ -137,76 +129,7 @@ def _summary_line(summary: PollSummary) -> str:
     return line + (" (offline: no feed could be reached)" if summary.offline else "")
 
 
-@main.group(invoke_without_command=True)
-@click.pass_context
-def feeds(ctx: click.Context) -> None:
-    """List the feeds with their health, or manage them."""
-    if ctx.invoked_subcommand is None:
-        engine = open_engine(ctx.obj)
-        _seed_default_feeds(engine)
-        for feed in list_feeds(engine):
-            state = feed.last_status if feed.enabled else "disabled"
-            polled = feed.last_polled_at.strftime("%Y-%m-%d %H:%M") if feed.last_polled_at else "never"
-            click.echo(f"{feed.id:>4}  {state:<14} fails={feed.consecutive_failures:<3} polled={polled:<16}  {feed.title or feed.url}")
-            click.echo(f"      {feed.url}")
-            if feed.last_error:
-                click.echo(f"      last error: {feed.last_error}")
-
-
-@feeds.command("add")
-@click.argument("url")
-@click.option("--title", default="", help="A name for the feed (default: the feed's own title).")
-@click.pass_obj
-def feeds_add(settings: Settings, url: str, title: str) -> None:
-    """Add a feed by its address."""
-    if not url.startswith(("http://", "https://")):
-        raise DeskError(f"not a feed address: {url!r} (only http:// and https:// are accepted)")
-    feed = add_feed(open_engine(settings), url, title=title)
-    click.echo(f"Added feed {feed.id}: {feed.url}")
-
-
-@feeds.command("remove")
-@click.argument("url_or_id")
-@click.pass_obj
-def feeds_remove(settings: Settings, url_or_id: str) -> None:
-    """Stop polling a feed (by address or number); its articles are kept."""
-    feed = disable_feed(open_engine(settings), url_or_id)
-    if feed is None:
-        raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
-    click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {feed.url}")
-
-
-@feeds.command("import")
-@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.pass_obj
-def feeds_import(settings: Settings, opml_file: Path) -> None:
-    """Add every feed listed in an OPML file."""
-    try:
-        entries = read_opml(opml_file)
-    except OpmlError as error:
-        raise DeskError(str(error)) from error
-    engine = open_engine(settings)
-    with click.progressbar(entries, label="Importing feeds", file=sys.stderr) as bar:
-        for entry in bar:
-            add_feed(engine, entry.url, title=entry.title, site=entry.site)
-    click.echo(f"Imported {len(entries)} feeds from {opml_file}")
-
-
-@feeds.command("export")
-@click.argument("opml_file", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.pass_obj
-def feeds_export(settings: Settings, opml_file: Path | None) -> None:
-    """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
-    entries = [FeedListEntry(f.url, f.title, f.site) for f in enabled_feeds(open_engine(settings))]
-    document = write_opml(entries)
-    if opml_file is None:
-        click.echo(document, nl=False)
-    else:
-        opml_file.write_text(document, encoding="utf-8")
-        click.echo(f"Wrote {len(entries)} feeds to {opml_file}")
-
-
-for command in (extract, tag, retag, actors, export, db):
+for command in (feeds, extract, tag, retag, actors, export, db):
     main.add_command(command)
 
 

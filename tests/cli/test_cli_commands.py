@@ -75,3 +75,19 @@ def test_unusable_database_is_a_clear_message(tmp_path: Path):
     result = CliRunner().invoke(main, ["--db", "nosuchdialect://x/y", "feeds"])
     assert result.exit_code != 0
     assert "cannot open the database nosuchdialect://x/y" in result.output
+
+
+def test_feeds_enable_and_per_feed_options(tmp_path: Path):
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "desk.db")]
+    runner.invoke(main, [*db, "feeds", "add", "http://127.0.0.1:9/feed.xml"])
+    runner.invoke(main, [*db, "feeds", "remove", "1"])
+    assert "disabled" in runner.invoke(main, [*db, "feeds"]).output
+    enabled = runner.invoke(main, [*db, "feeds", "enable", "1"])
+    assert enabled.exit_code == 0 and "polled again" in enabled.output
+    assert "disabled" not in runner.invoke(main, [*db, "feeds"]).output
+    options = runner.invoke(main, [*db, "feeds", "set", "1", "--interval", "300", "--user-agent", "DeskBot/1", "--ignore-cache"])
+    assert options.exit_code == 0, options.output
+    assert "interval 300 s, user agent DeskBot/1, HTTP caching ignored" in options.output
+    missing = runner.invoke(main, [*db, "feeds", "set", "99", "--interval", "300"])
+    assert missing.exit_code != 0 and "no feed 99" in missing.output
