@@ -12,7 +12,7 @@ the desk's alone, not the builder's:
 - first paint: from the start of that process, and from building the app, to the feed's first rows drawn;
 - `j`: select the next article until the reader shows it, median and p95 over N presses;
 - search: bench/search.py's keystroke cost (parse, first page, count), as you type and per query;
-- timeline: switching weeks → days → months → weeks until the pane has its new counts, and the query alone;
+- timeline: first counts after start, switching weeks → days → months → weeks until drawn, the query alone;
 - most-named actors (7 and 30 days) query alone;
 - peak memory (resource.getrusage) of the app's process: the app, its workers and SQLite.
 """
@@ -40,7 +40,7 @@ from textual import events  # noqa: E402
 from bench.search import GENERATION, build_desk, search_figures  # noqa: E402
 from storage.actor_stats import top_actors  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
-from storage.timeline import engagement_timeline  # noqa: E402
+from storage.timeline import engagement_days, regroup  # noqa: E402
 from tui.app import PantauApp  # noqa: E402
 from tui.config import Settings  # noqa: E402
 
@@ -200,10 +200,10 @@ def main() -> None:
     newest_moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
 
     engine = make_engine(url)
-    query_figures = {
-        f"timeline query ({grain})": timed_ms(lambda grain=grain: engagement_timeline(engine, grain))
-        for grain in ("week", "day", "month")
-    }
+    days = engagement_days(engine)
+    query_figures = {"timeline: day counts query": timed_ms(lambda: engagement_days(engine))}
+    for grain in ("week", "month"):
+        query_figures[f"timeline: days summed into {grain}s"] = timed_ms(lambda grain=grain: regroup(days, grain))
     for days in (7, 30):
         since = newest_moment - timedelta(days=days)
         query_figures[f"most named, {days} days"] = timed_ms(lambda since=since: top_actors(engine, since))
@@ -218,14 +218,17 @@ def main() -> None:
     app_figures = json.loads(child.stdout.strip().splitlines()[-1])
     j_median, j_p95 = app_figures["j"]
     search_p95 = max(p95 for _median, p95 in searches.values())
-    timeline_ms = max(app_figures["timeline switch"].values())
+    timeline_after_feed = (app_figures["timeline ready from building the app"]
+                           - app_figures["first paint from building the app"])
+    timeline_ms = max(*app_figures["timeline switch"].values(), timeline_after_feed)
     peak = app_figures["peak MiB"]
 
     print(f"first paint from process start     {app_figures['first paint from process start']:8.0f} ms"
           f"   (goal < {GOALS['first paint']} ms)")
     print(f"first paint from building the app  {app_figures['first paint from building the app']:8.0f} ms"
           f"   (of which building it {app_figures['building the app (engine, extraction processes)']:.0f} ms)")
-    print(f"timeline drawn from building the app {app_figures['timeline ready from building the app']:6.0f} ms")
+    print(f"timeline drawn from building the app {app_figures['timeline ready from building the app']:6.0f} ms"
+          f"   ({timeline_after_feed:.0f} ms after the feed: its query waits for the feed's first rows)")
     print(f"j (next article, reader updated)   median {j_median:6.1f} ms   p95 {j_p95:6.1f} ms"
           f"   (goal p95 < {GOALS['j p95']} ms, {options.presses} presses)")
     for label, (median, p95) in searches.items():
@@ -233,8 +236,8 @@ def main() -> None:
     print(f"search worst p95 {search_p95:.1f} ms (goal < {GOALS['search p95']} ms)")
     shape = app_figures["timeline shape"]
     for grain, elapsed in app_figures["timeline switch"].items():
-        print(f"timeline switch to {grain:6s} (query + draw) {elapsed:8.1f} ms")
-    print(f"timeline worst {timeline_ms:.0f} ms (goal < {GOALS['timeline']} ms); "
+        print(f"timeline switch to {grain:6s} (sum + draw)   {elapsed:8.1f} ms")
+    print(f"timeline worst {timeline_ms:.0f} ms, first drawing included (goal < {GOALS['timeline']} ms); "
           f"{shape[0]} kabupaten/kota × {shape[1]} weeks")
     for label, elapsed in query_figures.items():
         print(f"{label:35s} {elapsed:8.1f} ms")

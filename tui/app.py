@@ -37,7 +37,7 @@ from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
 from storage.tags import article_mentions
-from storage.timeline import engagement_timeline
+from storage.timeline import Timeline, engagement_days, regroup
 from storage.watch import articles_naming
 from tui.commands import DeskCommands
 from tui.config import Settings
@@ -161,6 +161,7 @@ class PantauApp(App[None]):
         self._poll_timer: Timer | None = None
         self._last_failure = ""
         self._refresh_timer: Timer | None = None
+        self._timeline_days: Timeline | None = None
         self._watcher: ChangeWatcher | None = None
         self._closing_watcher = False
         self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
@@ -384,13 +385,16 @@ class PantauApp(App[None]):
 
     @on(TimelinePane.GrainChanged)
     def _grain_changed(self, message: TimelinePane.GrainChanged) -> None:
-        self._load_timeline(message.grain)
+        self._load_timeline(message.grain, self._timeline_days)
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="Counting engagements")
-    def _load_timeline(self, grain: str) -> None:
-        self.post_message(TimelineLoaded(engagement_timeline(self.engine, grain)))
+    def _load_timeline(self, grain: str, days: Timeline | None = None) -> None:
+        """Sum the day counts into `grain`, reading them first unless `days` holds them already."""
+        days = days if days is not None else engagement_days(self.engine)
+        self.post_message(TimelineLoaded(regroup(days, grain), days))
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+        self._timeline_days = message.days
         self.timeline.show(message.timeline)
 
     @on(TimelinePane.CellChosen)
