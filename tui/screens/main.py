@@ -7,6 +7,7 @@ pane and restores it.
 from datetime import tzinfo
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -24,7 +25,7 @@ from tui.widgets.timeline import TimelinePane
 PANES = ("feed", "reader", "actors", "timeline")
 ALT_DIGIT_KEYS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign")
 """What Textual makes of alt+1 … alt+4 from xterm and tmux (ESC then the digit): the characters macOS's
-Option key types. The kitty keyboard protocol reports plain alt+1; the pane keys answer to both."""
+Option key types. Terminals with the kitty keyboard protocol report plain alt+1, which the bindings take."""
 
 
 class MainScreen(Screen[None]):
@@ -42,11 +43,9 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="desk.next_pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="desk.previous_pane", show=False),
         *(
-            Binding(
-                f"alt+{number},{alt_key}", f"focus_pane('{pane}')", f"Go to pane {number}", id=f"desk.pane_{number}",
-                show=False,
-            )
-            for number, (pane, alt_key) in enumerate(zip(PANES, ALT_DIGIT_KEYS), start=1)
+            Binding(f"alt+{number}", f"focus_pane('{pane}')", f"Go to pane {number}", id=f"desk.pane_{number}",
+                    show=False)
+            for number, pane in enumerate(PANES, start=1)
         ),
         Binding("z", "toggle_maximise", "Maximise/restore pane", id="desk.maximise"),
         Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
@@ -83,6 +82,12 @@ class MainScreen(Screen[None]):
         if self.maximized is not None:
             self.maximize(pane, container=False)
         pane.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """alt+1 … alt+4 as xterm and tmux send them; a text field with focus takes the characters first."""
+        if event.key in ALT_DIGIT_KEYS:
+            event.stop()
+            self.action_focus_pane(PANES[ALT_DIGIT_KEYS.index(event.key)])
 
     def action_toggle_maximise(self) -> None:
         """Let the focused pane fill the desk, or put it back."""
