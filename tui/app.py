@@ -6,6 +6,7 @@ the app reads it in a thread worker, and the worker posts a message from
 """
 
 import asyncio
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta, timezone
@@ -164,6 +165,7 @@ class PantauApp(App[None]):
         self._timeline_days: Timeline | None = None
         self._watcher: ChangeWatcher | None = None
         self._closing_watcher = False
+        self._watch_lock = threading.Lock()
         self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
         """What "now" is for the actors pane's last 7 / 30 days; tests fix it."""
         self.desk = MainScreen(self.zone)
@@ -264,11 +266,16 @@ class PantauApp(App[None]):
         One wait per worker rather than a worker that never ends, so waiting for the app's workers
         (tests, shutdown) is never waiting forever; the watcher and its connection live on between waits.
         """
-        watcher = self._watcher = self._watcher or ChangeWatcher(self.engine)
-        changes = watcher.wait(WATCH_INTERVAL_S)
-        if self._closing_watcher:
-            self._close_watcher()
-        elif changes:
+        with self._watch_lock:
+            if self._closing_watcher:
+                self._close_watcher()
+                return
+            watcher = self._watcher = self._watcher or ChangeWatcher(self.engine)
+            changes = watcher.wait(WATCH_INTERVAL_S)
+            if self._closing_watcher:
+                self._close_watcher()
+                return
+        if changes:
             self.post_message(DeskChanged(changes))
 
     @on(Worker.StateChanged)
@@ -279,7 +286,7 @@ class PantauApp(App[None]):
         if event.state == WorkerState.SUCCESS:
             self._watch_changes()
         elif event.state == WorkerState.ERROR:
-            self._close_watcher()
+            self._close_idle_watcher()
             self.set_timer(HEALTH_INTERVAL_S, self._watch_changes)
 
     def _close_watcher(self) -> None:
@@ -289,10 +296,20 @@ class PantauApp(App[None]):
                 watcher.close()
 
     def on_unmount(self) -> None:
-        """Close the watcher's connection, or let the wait under way close it when it ends."""
+        """Close the watcher's connection, or let the wait under way close it when it ends.
+
+        Never under a running wait: a cancelled worker's thread goes on waiting, and SQLite must not
+        see its connection closed from another thread mid-call.
+        """
         self._closing_watcher = True
-        if not self._group_busy("changes"):
-            self._close_watcher()
+        self._close_idle_watcher()
+
+    def _close_idle_watcher(self) -> None:
+        if self._watch_lock.acquire(blocking=False):
+            try:
+                self._close_watcher()
+            finally:
+                self._watch_lock.release()
 
     def on_desk_changed(self, message: DeskChanged) -> None:
         """New articles go on top of the feed at once; the counting panes follow after a short pause."""
