@@ -13,13 +13,16 @@ Command = tuple[str, str, Callable[[], object]]
 
 
 class DeskCommands(Provider):
-    """Polling, the read flag of the selected article, and the theme."""
+    """Searching and saved searches, polling, the read flag of the selected article, and the theme."""
 
     def commands(self) -> list[Command]:
         app = cast("PantauApp", self.app)
-        found: list[Command] = [
-            ("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all),
-        ]
+        found: list[Command] = [("Search…", "Filter the feed by words and filters (/)", app.action_search)]
+        if app.filter_text:
+            found.append(("Clear filter", f"Show every article again, not only {app.filter_text} (ctrl+l)",
+                          app.clear_filter))
+        found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
+        found.append(("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all))
         view = app.current_view
         if view is not None:
             found.append(("Re-poll this article's feed", f"Poll {view.source} now (r)", app.action_poll_feed))
