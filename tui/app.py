@@ -6,8 +6,10 @@ the app reads it in a thread worker, and the worker posts a message from
 """
 
 import asyncio
-from collections.abc import Sequence
-from datetime import datetime, timezone
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from datetime import datetime, timedelta, timezone
 from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -21,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from fetchers.pipeline import run_cycle
 from fetchers.poller import warm_extract_pool
+from storage.actor_stats import top_actors
 from storage.articles import (
     ArticleRow,
     ArticleView,
@@ -33,29 +36,43 @@ from storage.articles import (
 from storage.engine import make_engine
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
+from storage.notify import ChangeWatcher
+from storage.tags import article_mentions
+from storage.timeline import Timeline, engagement_days, regroup
+from storage.watch import articles_naming
 from tui.commands import DeskCommands
 from tui.config import Settings
 from tui.messages import (
     ArticleLoaded,
     ArticlesArrived,
+    DeskChanged,
     FeedHealth,
     FeedStarted,
     HealthLoaded,
+    MentionsLoaded,
     PageLoaded,
     PollFinished,
     PollProgress,
     PollStarted,
+    TimelineLoaded,
+    TopActorsLoaded,
+    WatchedArrived,
 )
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
+from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
+from tui.widgets.timeline import TimelinePane
 
 WATCH_INTERVAL_S = 1.0
-"""How often the app looks for rows stored by its poller or by a separate `pantau poll`."""
+"""How long the change watcher waits for a commit before it looks whether the app is closing."""
+
+REFRESH_DELAY_S = 0.5
+"""Tag changes come in bursts (a poll tags article after article): the panes that count them wait this long."""
 
 HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
@@ -147,6 +164,13 @@ class PantauApp(SearchActions, App[None]):
         self._feed_started = False
         self._poll_timer: Timer | None = None
         self._last_failure = ""
+        self._refresh_timer: Timer | None = None
+        self._timeline_days: Timeline | None = None
+        self._watcher: ChangeWatcher | None = None
+        self._closing_watcher = False
+        self._watch_lock = threading.Lock()
+        self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+        """What "now" is for the actors pane's last 7 / 30 days; tests fix it."""
         self.desk = MainScreen(self.zone)
         self.sub_title = engine.url.render_as_string(hide_password=True)
 
@@ -158,7 +182,7 @@ class PantauApp(SearchActions, App[None]):
     def on_mount(self) -> None:
         self._apply_settings()
         self.restart_feed()
-        self.set_interval(WATCH_INTERVAL_S, self._watch_tick)
+        self._watch_changes()
         self.set_interval(HEALTH_INTERVAL_S, self._load_health)
         self._load_health()
         if self.poll:
@@ -180,6 +204,14 @@ class PantauApp(SearchActions, App[None]):
     @property
     def reader(self) -> Reader:
         return self.desk.reader
+
+    @property
+    def actors(self) -> ActorsPane:
+        return self.desk.actors
+
+    @property
+    def timeline(self) -> TimelinePane:
+        return self.desk.timeline
 
     @property
     def status_bar(self) -> StatusBar:
@@ -209,6 +241,8 @@ class PantauApp(SearchActions, App[None]):
             return
         with self.batch_update():
             self.feed_list.start(message.generation, message.total, message.rows)
+        if not self._feed_started and self.timeline.data is None:
+            self._refresh_counts()  # after the feed's first rows, so the start does not wait on the counting
         self._feed_started = True
 
     @on(FeedList.PagesWanted)
@@ -224,19 +258,100 @@ class PantauApp(SearchActions, App[None]):
     def on_page_loaded(self, message: PageLoaded) -> None:
         self.feed_list.store_page(message.generation, message.page, message.rows)
 
-    def _watch_tick(self) -> None:
-        if self._feed_started and not self._group_busy("watch"):
+    # Live: other connections' commits ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="changes", exit_on_error=False, description="Watching the database")
+    def _watch_changes(self) -> None:
+        """Wait up to a second on the database (LISTEN on PostgreSQL, data_version on SQLite), say what
+        changed, and hand over to the next wait: the app's own poller and a separate `pantau poll`, on this
+        machine or another, show up within a second.
+
+        One wait per worker rather than a worker that never ends, so waiting for the app's workers
+        (tests, shutdown) is never waiting forever; the watcher and its connection live on between waits.
+        """
+        with self._watch_lock:
+            if self._closing_watcher:
+                self._close_watcher()
+                return
+            watcher = self._watcher = self._watcher or ChangeWatcher(self.engine)
+            changes = watcher.wait(WATCH_INTERVAL_S)
+            if self._closing_watcher:
+                self._close_watcher()
+                return
+        if changes:
+            self.post_message(DeskChanged(changes))
+
+    @on(Worker.StateChanged)
+    def _watch_again(self, event: Worker.StateChanged) -> None:
+        """Start the next wait when one ends; after a failure, start afresh a little later."""
+        if event.worker.group != "changes" or self._closing_watcher:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._watch_changes()
+        elif event.state == WorkerState.ERROR:
+            self._close_idle_watcher()
+            self.set_timer(HEALTH_INTERVAL_S, self._watch_changes)
+
+    def _close_watcher(self) -> None:
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            with suppress(Exception):
+                watcher.close()
+
+    def on_unmount(self) -> None:
+        """Close the watcher's connection, or let the wait under way close it when it ends.
+
+        Never under a running wait: a cancelled worker's thread goes on waiting, and SQLite must not
+        see its connection closed from another thread mid-call.
+        """
+        self._closing_watcher = True
+        self._close_idle_watcher()
+
+    def _close_idle_watcher(self) -> None:
+        if self._watch_lock.acquire(blocking=False):
+            try:
+                self._close_watcher()
+            finally:
+                self._watch_lock.release()
+
+    def on_desk_changed(self, message: DeskChanged) -> None:
+        """New articles go on top of the feed at once; the counting panes follow after a short pause."""
+        tables = {change.table for change in message.changes}
+        if self._feed_started and tables & {"*", "article"}:
             feed = self.feed_list
             self._check_arrivals(feed.generation, feed.newest_id)
+        if tables - {"article"}:
+            if self._refresh_timer is not None:
+                self._refresh_timer.stop()
+            self._refresh_timer = self.set_timer(REFRESH_DELAY_S, self._refresh_counts)
 
-    @work(thread=True, group="watch", exit_on_error=False, description="Looking for new articles")
+    def _refresh_counts(self) -> None:
+        """Tags changed: read the timeline, the most-named actors and the selected article's actors again."""
+        self._refresh_timer = None
+        self._load_timeline(self.timeline.grain)
+        self._load_top_actors(self.actors.days)
+        row = self.current_article
+        if row is not None:
+            self._load_mentions(row.id)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False, description="Looking for new articles")
     def _check_arrivals(self, generation: int, after_id: int) -> None:
         rows = self.source.after(after_id)
-        if rows:
-            self.post_message(ArticlesArrived(generation, rows))
+        if not rows:
+            return
+        self.post_message(ArticlesArrived(generation, rows))
+        watched = articles_naming(self.engine, [row.id for row in rows], self.settings.watch_terms)
+        if watched:
+            self.post_message(WatchedArrived(watched))
 
     def on_articles_arrived(self, message: ArticlesArrived) -> None:
         self.feed_list.add_arrivals(message.generation, message.rows)
+
+    def on_watched_arrived(self, message: WatchedArrived) -> None:
+        """Articles naming a watched term stand out in the feed, with a bell if the settings ask for one."""
+        self.feed_list.mark_watched(message.article_ids)
+        if self.settings.watch_bell:
+            self.bell()
 
     @on(FeedList.NewCountChanged)
     def _new_count_changed(self, message: FeedList.NewCountChanged) -> None:
@@ -247,6 +362,7 @@ class PantauApp(SearchActions, App[None]):
     @on(FeedList.Highlighted)
     def _highlighted(self, message: FeedList.Highlighted) -> None:
         self._load_article(message.article_id)
+        self._load_mentions(message.article_id)
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False, description="Reading the article")
     def _load_article(self, article_id: int) -> None:
@@ -258,6 +374,52 @@ class PantauApp(SearchActions, App[None]):
             return
         self.current_view = message.view
         self.reader.show(message.view)
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False, description="Reading the article's actors")
+    def _load_mentions(self, article_id: int) -> None:
+        self.post_message(MentionsLoaded(article_id, article_mentions(self.engine, article_id)))
+
+    def on_mentions_loaded(self, message: MentionsLoaded) -> None:
+        current = self.current_article
+        if current is not None and current.id == message.article_id:
+            self.actors.show_mentions(message.mentions)
+
+    # The actors and timeline panes -------------------------------------------------------
+
+    @on(ActorsPane.PeriodChanged)
+    def _actor_period_changed(self, message: ActorsPane.PeriodChanged) -> None:
+        self._load_top_actors(message.days)
+
+    @work(thread=True, exclusive=True, group="top-actors", exit_on_error=False, description="Counting actors")
+    def _load_top_actors(self, days: int) -> None:
+        since = self.clock() - timedelta(days=days)
+        self.post_message(TopActorsLoaded(days, top_actors(self.engine, since)))
+
+    def on_top_actors_loaded(self, message: TopActorsLoaded) -> None:
+        self.actors.show_top(message.days, message.actors)
+
+    @on(ActorsPane.Chosen)
+    def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
+        name = message.name.replace('"', "")
+        self.apply_filter(f'actor:"{name}"')
+
+    @on(TimelinePane.GrainChanged)
+    def _grain_changed(self, message: TimelinePane.GrainChanged) -> None:
+        self._load_timeline(message.grain, self._timeline_days)
+
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="Counting engagements")
+    def _load_timeline(self, grain: str, days: Timeline | None = None) -> None:
+        """Sum the day counts into `grain`, reading them first unless `days` holds them already."""
+        days = days if days is not None else engagement_days(self.engine)
+        self.post_message(TimelineLoaded(regroup(days, grain), days))
+
+    def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+        self._timeline_days = message.days
+        self.timeline.show(message.timeline)
+
+    @on(TimelinePane.CellChosen)
+    def _cell_chosen(self, message: TimelinePane.CellChosen) -> None:
+        self.apply_filter(f"kab:{message.code} since:{message.start.isoformat()} until:{message.end.isoformat()}")
 
     @on(FeedList.Opened)
     def _opened(self, message: FeedList.Opened) -> None:
@@ -362,6 +524,8 @@ class PantauApp(SearchActions, App[None]):
             ("Desk", [*PantauApp.BINDINGS, *MainScreen.BINDINGS]),
             ("Incoming feed", FeedList.BINDINGS),
             ("Reader", Reader.BINDINGS),
+            ("Actors", ActorsPane.BINDINGS),
+            ("Timeline", TimelinePane.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),
             ("Help", HelpScreen.BINDINGS),
         ]
