@@ -36,7 +36,7 @@ async def test_articles_stored_elsewhere_slide_in_while_the_cursor_stays(make_de
         await until(pilot, lambda: feed.total == 5, describe=lambda: f"{feed.total} rows")
         assert feed.current.id == chosen
         assert [feed.row_at(n).title for n in range(2)] == ["Lima", "Empat"]
-        assert app.status_bar.new_count == 2
+        await until(pilot, lambda: app.status_bar.new_count == 2)  # the count reaches the bar by message
 
 
 async def test_tags_stored_elsewhere_refresh_the_actors_and_the_timeline(make_desk, engine, other_engine):
