@@ -10,6 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage import fulltext
+from storage.manual_models import NotRelevant
+from storage.manual_tags import relevant
 from storage.models import Article, ArticleLink, Feed, utcnow
 from storage.stories import assign_stories
 from storage.writes import begin_write
@@ -207,8 +209,9 @@ def _as_rows(result) -> list[ArticleRow]:
 
 
 def newest_articles(engine: Engine, limit: int, before_id: int | None = None) -> list[ArticleRow]:
-    """A page of the incoming feed, newest arrival first, starting below `before_id`."""
-    query = _rows_query().order_by(col(Article.id).desc()).limit(limit)
+    """A page of the incoming feed, newest arrival first, starting below `before_id`; articles marked
+    not relevant are left out."""
+    query = _rows_query().where(relevant()).order_by(col(Article.id).desc()).limit(limit)
     if before_id is not None:
         query = query.where(col(Article.id) < before_id)
     with Session(engine) as session:
@@ -216,8 +219,8 @@ def newest_articles(engine: Engine, limit: int, before_id: int | None = None) ->
 
 
 def articles_after(engine: Engine, after_id: int) -> list[ArticleRow]:
-    """Articles that arrived after `after_id`, newest first: what a live list adds at its top."""
-    query = _rows_query().where(col(Article.id) > after_id).order_by(col(Article.id).desc())
+    """Relevant articles that arrived after `after_id`, newest first: what a live list adds at its top."""
+    query = _rows_query().where(col(Article.id) > after_id, relevant()).order_by(col(Article.id).desc())
     with Session(engine) as session:
         return _as_rows(session.exec(query))
 
@@ -225,6 +228,13 @@ def articles_after(engine: Engine, after_id: int) -> list[ArticleRow]:
 def article_count(engine: Engine) -> int:
     with Session(engine) as session:
         return session.exec(select(func.count()).select_from(Article)).one()
+
+
+def relevant_count(engine: Engine) -> int:
+    """How many articles the default feed holds: all but those marked not relevant (two cheap counts)."""
+    with Session(engine) as session:
+        hidden = session.exec(select(func.count()).select_from(NotRelevant)).one()
+        return session.exec(select(func.count()).select_from(Article)).one() - hidden
 
 
 def get_article(engine: Engine, article_id: int) -> ArticleView | None:

@@ -27,10 +27,10 @@ from storage.actor_stats import top_actors
 from storage.articles import (
     ArticleRow,
     ArticleView,
-    article_count,
     articles_after,
     get_article,
     newest_articles,
+    relevant_count,
     set_read,
 )
 from storage.engine import make_engine
@@ -61,6 +61,7 @@ from tui.messages import (
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
+from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import Reader
@@ -81,13 +82,13 @@ SCHEDULER_TICK_S = 15.0
 
 
 class StoredArticles:
-    """Every stored article, newest arrival first: the feed's default source of rows."""
+    """Every stored article not marked not relevant, newest arrival first: the feed's default source of rows."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
     def count(self) -> int:
-        return article_count(self.engine)
+        return relevant_count(self.engine)
 
     def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
         return newest_articles(self.engine, limit, before_id)
@@ -126,8 +127,8 @@ def zone_named(name: str) -> ZoneInfo | timezone:
         return timezone.utc
 
 
-class PantauApp(SearchActions, App[None]):
-    """The monitoring desk; search and filters come from `SearchActions`."""
+class PantauApp(SearchActions, TaggingActions, App[None]):
+    """The monitoring desk; keyboard tagging comes from `TaggingActions`, search and filters from `SearchActions`."""
 
     TITLE = "Pantau"
     CSS_PATH = "pantau.tcss"
@@ -522,8 +523,9 @@ class PantauApp(SearchActions, App[None]):
             return
         groups = [
             ("Desk", [*PantauApp.BINDINGS, *MainScreen.BINDINGS]),
-            ("Incoming feed", FeedList.BINDINGS),
-            ("Reader", Reader.BINDINGS),
+            ("Incoming feed", [binding for binding in FeedList.BINDINGS if binding not in TAGGING_BINDINGS]),
+            ("Reader", [binding for binding in Reader.BINDINGS if binding not in TAGGING_BINDINGS]),
+            ("Tagging", help_bindings(self.type_key_order)),
             ("Actors", ActorsPane.BINDINGS),
             ("Timeline", TimelinePane.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),

@@ -31,11 +31,20 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from storage.articles import ArticleRow
+from storage.manual_tags import RowDetails
+from tui.tagging_actions import TAGGING_BINDINGS, short_label, type_glyph
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40
 TIME_WIDTH = 12
+PLACE_WIDTH = 14
+TYPE_WIDTH = 9
+WIDE_ROW = 100
+"""Narrower rows leave the kabupaten/kota out and show the type as one letter, so the title keeps its room."""
 MARKER_UNREAD = "●"
+MARKER_STAR = "★"
+MARKER_TAGGED = "✎"
+NO_DETAILS = RowDetails()
 
 
 class RowSource(Protocol):
@@ -100,6 +109,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def place_label(name: str | None) -> str:
+    """A kabupaten/kota short enough for a row: "Kab. Serang", "Kota Serang" (both exist)."""
+    if not name:
+        return ""
+    for prefix, short in (("Kabupaten Administrasi ", "Kab. "), ("Kota Administrasi ", "Kota "), ("Kabupaten ", "Kab. ")):
+        if name.startswith(prefix):
+            return short + name[len(prefix):]
+    return name
+
+
 class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     """Newest articles first, unread in bold, paged in from the database as it scrolls."""
 
@@ -112,6 +131,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "last", "Oldest", id="feed.last", show=False),
         Binding("enter", "open", "Open", id="feed.open"),
         Binding("m", "toggle_read", "Read/unread", id="feed.toggle_read"),
+        *TAGGING_BINDINGS,
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -120,6 +140,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         "feed-list--time",
         "feed-list--source",
         "feed-list--loading",
+        "feed-list--place",
+        "feed-list--type",
+        "feed-list--marker",
         "feed-list--watched",
     }
 
@@ -136,6 +159,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         & > .feed-list--time { color: $text-muted; }
         & > .feed-list--source { color: $text-accent; }
         & > .feed-list--loading { color: $text-disabled; }
+        & > .feed-list--place { color: $text-success; }
+        & > .feed-list--type { color: $text-warning; }
+        & > .feed-list--marker { color: $text-warning; }
         & > .feed-list--watched { color: $text-warning; }
     }
     """
@@ -182,6 +208,14 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, FeedList.NewCountChanged)
 
+    class DetailsWanted(Message):
+        """Rows were loaded without their kabupaten, type and markers; the app reads them in one query."""
+
+        def __init__(self, generation: int, article_ids: list[int]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.article_ids = article_ids
+
     def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
         self.zone = zone
@@ -199,6 +233,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.watched: set[int] = set()
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._details: dict[int, RowDetails] = {}
+        self._hold_position = False
 
     # The row model -------------------------------------------------------------------
 
@@ -229,20 +265,23 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def start(self, generation: int, total: int, rows: list[ArticleRow]) -> None:
         """Show a fresh snapshot: `rows` is its first page, `total` its size."""
+        held = (self.cursor, self.scroll_offset.y) if self._hold_position else (0, 0)
+        self._hold_position = False
         self.generation = generation
         self._head = []
         self._pages.clear()
         self._floors.clear()
+        self._details.clear()
         self._forget_drawing()
         self._fetching = frozenset()
         self._top_id = rows[0].id if rows else 0
         self._base_total = max(total, len(rows))
         self._dense = bool(rows) and self._top_id == self._base_total
-        self.cursor = 0
+        self.cursor = max(0, min(held[0], self._base_total - 1))
         self._highlighted_id = None
         self.new_count = 0
         self.store_page(generation, 0, rows)
-        self.scroll_to(y=0, animate=False, force=True)
+        self.scroll_to(y=held[1], animate=False, force=True)
         self._update_virtual_size()
         self._cursor_moved()
 
@@ -263,7 +302,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
+            for evicted in self._pages.popitem(last=False)[1]:
+                self._details.pop(evicted.id, None)
+        self._want_details(rows)
         if page in self._fetching:
             self._fetching = self._fetching - {page}
         self.refresh()
@@ -281,6 +322,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         fresh.sort(key=lambda row: row.id, reverse=True)
         was_empty = self.total == 0
         self._head[:0] = fresh
+        self._want_details(fresh)
         added = len(fresh)
         self.new_count += added
         self.post_message(self.NewCountChanged(self.new_count))
@@ -303,6 +345,37 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
                     rows[index] = replace(row, is_read=read)
                     self.refresh()
                     return
+
+    def update_starred(self, article_id: int, starred: bool) -> None:
+        """Show a new star on the row of `article_id` if it is loaded."""
+        for rows in (self._head, *self._pages.values()):
+            for index, row in enumerate(rows):
+                if row.id == article_id:
+                    rows[index] = replace(row, is_starred=starred)
+                    self.refresh()
+                    return
+
+    def _want_details(self, rows: list[ArticleRow]) -> None:
+        if rows:
+            self.post_message(self.DetailsWanted(self.generation, [row.id for row in rows]))
+
+    def store_details(self, generation: int, details: dict[int, RowDetails]) -> None:
+        """Keep what the app read for rows of this snapshot; rows draw their columns from it."""
+        if generation == self.generation:
+            self._details.update(details)
+            self.refresh()
+
+    def details_of(self, article_id: int) -> RowDetails:
+        return self._details.get(article_id, NO_DETAILS)
+
+    def forget_details(self, article_id: int) -> None:
+        """The article was tagged: read its row's columns again."""
+        self._details.pop(article_id, None)
+        self.post_message(self.DetailsWanted(self.generation, [article_id]))
+
+    def hold_position(self) -> None:
+        """Keep cursor and scroll position through the next `start` (a row left the list; the one below takes its place)."""
+        self._hold_position = True
 
     def mark_watched(self, article_ids: set[int]) -> None:
         """Make these articles stand out: they name a term of the watch-list."""
@@ -383,14 +456,16 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is None:
             loading = self._style("feed-list--loading")
             return Strip([Segment(" …".ljust(width), base + loading)], width)
-        key = (row.id, row.is_read, is_cursor, self.has_focus, width)
+        details = self._details.get(row.id, NO_DETAILS)
+        key = (row, details, is_cursor, self.has_focus, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(row, is_cursor, width, base)
+            strip = self._render_row(row, details, is_cursor, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render_row(self, row: ArticleRow, is_cursor: bool, width: int, base: Style) -> Strip:
+    def _render_row(self, row: ArticleRow, details: RowDetails, is_cursor: bool, width: int, base: Style) -> Strip:
+        """Unread dot, time, source, kabupaten/kota, engagement type, star and manual-tag markers, title."""
         source_width = max(min(20, width // 5), 6)
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(f"{MARKER_UNREAD if not row.is_read else ' '} ")
@@ -398,10 +473,17 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             f"{format_time(row.published_at, self.zone):<{TIME_WIDTH}} ",
             self._style("feed-list--time"),
         )
-        source = Text(one_line(row.source), no_wrap=True, overflow="ellipsis")
-        source.truncate(source_width, overflow="ellipsis", pad=True)
-        source.stylize(self._style("feed-list--source"))
-        text.append_text(source)
+        text.append_text(self._cell(one_line(row.source), source_width, "feed-list--source"))
+        text.append(" ")
+        if width >= WIDE_ROW:
+            text.append_text(self._cell(place_label(details.kabupaten), PLACE_WIDTH, "feed-list--place"))
+            text.append(" ")
+            text.append_text(self._cell(short_label(details.engagement_type), TYPE_WIDTH, "feed-list--type"))
+        else:
+            text.append(type_glyph(details.engagement_type), self._style("feed-list--type"))
+        text.append(" ")
+        markers = f"{MARKER_STAR if row.is_starred else ' '}{MARKER_TAGGED if details.manual else ' '}"
+        text.append(markers, self._style("feed-list--marker"))
         text.append(" ")
         text.append(one_line(row.title))
         text.truncate(width, overflow="ellipsis", pad=True)
@@ -416,6 +498,12 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             style = row_style + segment.style if segment.style else row_style
             segments.append(Segment(segment.text, style + cursor_style if cursor_style else style))
         return Strip(segments, width).adjust_cell_length(width, base)
+
+    def _cell(self, value: str, width: int, part: str) -> Text:
+        cell = Text(value, no_wrap=True, overflow="ellipsis")
+        cell.truncate(width, overflow="ellipsis", pad=True)
+        cell.stylize(self._style(part))
+        return cell
 
     # Cursor --------------------------------------------------------------------------
 

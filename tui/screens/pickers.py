@@ -1,0 +1,314 @@
+"""Pickers for keyboard tagging: type the start of a name, pick with the arrows, enter to choose.
+
+Completion is fuzzy (rapidfuzz), so "srang" finds "Kabupaten Serang" and "condro" finds
+"AKBP Condro Sasongko". Every picker is a modal screen that dismisses with the choice, or
+None on escape; the tagging keys of the desk are never active while its input has focus.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from rapidfuzz import fuzz, process
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from storage.manual_tags import ACTOR_KINDS, PlaceChoice
+from tagging.lexicon import seeds_dir
+
+SHOWN_CHOICES = 50
+CREATE_PREFIX = "\0create:"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One pickable value and the words shown (and matched) for it."""
+
+    value: str
+    label: str
+
+
+def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOICES) -> list[Choice]:
+    """The choices that best match `query`, best first; all of them (up to `limit`) in order for no query."""
+    query = query.strip()
+    if not query:
+        return list(choices[:limit])
+    labels = [choice.label for choice in choices]
+    found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=limit, score_cutoff=50)
+    return [choices[index] for _label, _score, index in found]
+
+
+class FuzzyPicker(ModalScreen[str | None]):
+    """An input over a list of choices ranked as you type; can offer to create what was typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Next choice", id="picker.next", show=False),
+        Binding("up", "move(-1)", "Previous choice", id="picker.previous", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    FuzzyPicker {
+        align: center middle;
+        & > Vertical {
+            width: 80;
+            max-width: 100%;
+            height: auto;
+            max-height: 80%;
+            border: round $accent;
+            border-title-align: center;
+            background: $surface;
+            padding: 0 1;
+        }
+        & OptionList { height: auto; max-height: 20; border: none; }
+        & .picker-hint { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, title: str, choices: Sequence[Choice], *, allow_create: bool = False,
+                 placeholder: str = "type to search", hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+        self.allow_create = allow_create
+        self.placeholder = placeholder
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield OptionList(id="picker-options")
+            if self.hint:
+                yield Label(Text(self.hint), classes="picker-hint")
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#picker-options", OptionList)
+
+    @on(Input.Changed, "#picker-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, query: str) -> None:
+        ranked = rank_choices(query, self.choices)
+        options = [Option(Text(choice.label), id=choice.value) for choice in ranked]
+        typed = " ".join(query.split()).lower()
+        if self.allow_create and typed and not any(choice.value.lower() == typed for choice in self.choices):
+            # What was typed comes first, unless a known choice starts with it: then that one does.
+            known_prefix = any(choice.value.lower().startswith(typed) for choice in ranked)
+            options.insert(1 if known_prefix and options else 0, Option(Text(f"Create “{typed}”"), id=CREATE_PREFIX + typed))
+        self.options.clear_options()
+        self.options.add_options(options)
+        if options:
+            self.options.highlighted = 0
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.options.action_cursor_down()
+        else:
+            self.options.action_cursor_up()
+
+    @on(Input.Submitted, "#picker-input")
+    def _submitted(self) -> None:
+        highlighted = self.options.highlighted
+        if highlighted is not None:
+            self._choose(self.options.get_option_at_index(highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def _choose(self, value: str | None) -> None:
+        if value is not None and value.startswith(CREATE_PREFIX):
+            value = value[len(CREATE_PREFIX):]
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# The kabupaten/kota gazetteer --------------------------------------------------------------
+
+
+@cache
+def kabupaten_places() -> tuple[PlaceChoice, ...]:
+    """Every kabupaten and kota of seeds/gazetteer/wilayah.tsv with its province, read once."""
+    rows = [line.split("\t") for line in (seeds_dir() / "gazetteer" / "wilayah.tsv").read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
+    provinces = {code: name for code, level, name in rows if level == "province"}
+    return tuple(
+        PlaceChoice(code, name, provinces.get(code.split(".")[0], ""))
+        for code, level, name in rows if level in ("kabupaten", "kota")
+    )
+
+
+def kabupaten_picker() -> FuzzyPicker:
+    """Dismisses with a kabupaten/kota code ("36.04"), or None."""
+    choices = [Choice(place.code, str(place)) for place in kabupaten_places()]
+    return FuzzyPicker("Kabupaten/kota", choices, placeholder="e.g. serang, kota bekasi, 36.04")
+
+
+def type_picker(types: Sequence[tuple[str, str]], current: str | None = None) -> FuzzyPicker:
+    """All engagement types, `types` as (id, label) most severe first; dismisses with a type id."""
+    choices = [Choice(type_id, f"{type_id} — {label}{'  (current)' if type_id == current else ''}")
+               for type_id, label in types]
+    return FuzzyPicker("Engagement type", choices, placeholder="e.g. strike, dialog, mediation")
+
+
+def tag_picker(known: Sequence[str], on_article: Sequence[str]) -> FuzzyPicker:
+    """Free tags: a known one, or a new one typed in; a tag the article has already is taken off."""
+    present = set(on_article)
+    choices = [Choice(tag, f"✓ {tag}" if tag in present else tag) for tag in [*on_article, *(t for t in known if t not in present)]]
+    return FuzzyPicker("Tag", choices, allow_create=True, placeholder="a tag, new or known",
+                       hint="✓ marks tags on this article: choosing one takes it off")
+
+
+# Actors ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor the desk knows, as the editor offers it."""
+
+    kind: str
+    name: str
+    organisation: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} — {self.kind}{', ' + self.organisation if self.organisation else ''}"
+
+
+@dataclass(frozen=True)
+class ActorInput:
+    """What the actor editor hands back."""
+
+    kind: str
+    name: str
+    rank: str | None
+    position: str | None
+
+
+class ActorEditor(ModalScreen[ActorInput | None]):
+    """Name (fuzzy over known actors), kind, rank and position; enter in the name or position saves.
+
+    Picking a known actor fills name and kind; a name nobody knows creates a new actor.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="actor_editor.cancel"),
+        Binding("ctrl+s", "save", "Save", id="actor_editor.save"),
+    ]
+
+    DEFAULT_CSS = """
+    ActorEditor {
+        align: center middle;
+        & > Vertical {
+            width: 80;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $accent;
+            border-title-align: center;
+            background: $surface;
+            padding: 0 1;
+        }
+        & OptionList { height: auto; max-height: 10; border: none; }
+        & Horizontal { height: auto; }
+        & Horizontal > * { width: 1fr; }
+        & .picker-hint { color: $text-muted; }
+        & .actor-error { color: $text-error; }
+    }
+    """
+
+    def __init__(self, known: Sequence[KnownActor], kind: str = "police") -> None:
+        super().__init__()
+        self.known = list(known)
+        self.by_label = {actor.label: actor for actor in self.known}
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Actor"
+            yield Input(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
+            yield OptionList(id="actor-options")
+            with Horizontal():
+                yield Select([(kind, kind) for kind in ACTOR_KINDS], value=self.kind, allow_blank=False,
+                             id="actor-kind")
+                yield Input(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
+                yield Input(placeholder="position (Kapolres …)", id="actor-position")
+            yield Label("", classes="actor-error", id="actor-error")
+            yield Label(Text("↑↓ pick a known actor · enter saves · escape cancels"), classes="picker-hint")
+
+    def on_mount(self) -> None:
+        self._suggest("")
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#actor-options", OptionList)
+
+    @on(Input.Changed, "#actor-name")
+    def _typed(self, event: Input.Changed) -> None:
+        self._suggest(event.value)
+
+    def _suggest(self, query: str) -> None:
+        ranked = rank_choices(query, [Choice(actor.label, actor.label) for actor in self.known], limit=10)
+        self.options.clear_options()
+        self.options.add_options([Option(Text(choice.label), id=choice.value) for choice in ranked])
+
+    def on_key(self, event) -> None:
+        """Arrows in the name field walk the suggestions."""
+        if self.focused is not self.query_one("#actor-name") or event.key not in ("up", "down"):
+            return
+        event.stop()
+        if event.key == "down":
+            self.options.action_cursor_down()
+        else:
+            self.options.action_cursor_up()
+
+    @on(OptionList.OptionHighlighted, "#actor-options")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.focused is self.query_one("#actor-name") and event.option_index is not None:
+            self._fill(event.option.id)
+
+    @on(OptionList.OptionSelected, "#actor-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._fill(event.option.id)
+        self.query_one("#actor-rank", Input).focus()
+
+    def _fill(self, label: str | None) -> None:
+        actor = self.by_label.get(label or "")
+        if actor is None:
+            return
+        name = self.query_one("#actor-name", Input)
+        with name.prevent(Input.Changed):
+            name.value = actor.name
+        self.query_one("#actor-kind", Select).value = actor.kind
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        name = " ".join(self.query_one("#actor-name", Input).value.split())
+        if not name:
+            self.query_one("#actor-error", Label).update("An actor needs a name.")
+            return
+        kind = self.query_one("#actor-kind", Select).value
+        rank = self.query_one("#actor-rank", Input).value.strip() or None
+        position = self.query_one("#actor-position", Input).value.strip() or None
+        self.dismiss(ActorInput(str(kind), name, rank, position))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,393 @@
+"""Keyboard tagging of the selected article: the keys, the pickers they open, and the writes.
+
+`TAGGING_BINDINGS` are bound on the feed list and the reader (so they never fire while an input
+has focus) and call the app's actions, which `TaggingActions` adds to `PantauApp`. Writes go
+through one thread, in the order the keys were pressed; each ends in a notification ("Type set:
+dialogue · undo: ctrl+z") and a refresh of the row and the reader. The keys 1–9 set the nine
+engagement types used most in the database (the taxonomy's order where counts tie), and the
+footer and help show which key is which type.
+
+Textual calls a message handler of every class in the app's MRO, so the `on_…` handlers here
+run after `PantauApp`'s own handlers of the same messages, without it calling them.
+"""
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import partial
+
+from textual import work
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.message import Message
+
+from storage import manual_tags
+from storage.exports import engagement_types
+from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
+from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
+
+TYPE_KEYS = 9
+SHORT_LABELS = {
+    "clash": "clash", "dispersal": "dispersal", "arrest": "arrest", "blockade": "blockade", "protest": "protest",
+    "strike": "strike", "protest_security": "escort", "agreement": "agreement", "mediation": "mediation",
+    "legal_complaint": "complaint", "hearing": "hearing", "pre_protest_coordination": "notice",
+    "dialogue": "dialogue", "joint_security": "jointsec", "social_service": "social", "ceremony": "ceremony",
+}
+"""Type labels of at most nine letters, for feed rows and the footer."""
+TYPE_GLYPHS = {
+    "clash": "X", "dispersal": "D", "arrest": "A", "blockade": "B", "protest": "P", "strike": "S",
+    "protest_security": "E", "agreement": "G", "mediation": "M", "legal_complaint": "L", "hearing": "H",
+    "pre_protest_coordination": "N", "dialogue": "T", "joint_security": "J", "social_service": "O",
+    "ceremony": "C",
+}
+"""One letter per type (the timeline's letters), for narrow feed rows."""
+
+
+def short_label(type_id: str | None) -> str:
+    return SHORT_LABELS.get(type_id or "", (type_id or "")[:9])
+
+
+def type_glyph(type_id: str | None) -> str:
+    return TYPE_GLYPHS.get(type_id or "", "?" if type_id else " ")
+
+
+def taxonomy() -> list[tuple[str, str]]:
+    """(type id, English label) of every engagement type, most severe first."""
+    types = sorted(engagement_types().values(), key=lambda entry: entry["rank"])
+    return [(entry["id"], entry["label_en"]) for entry in types]
+
+
+def type_keys(usage: dict[str, int]) -> list[str]:
+    """The nine types for keys 1–9: most used in the database first, the taxonomy's order breaking ties."""
+    order = [type_id for type_id, _label in taxonomy()]
+    return sorted(order, key=lambda type_id: (-usage.get(type_id, 0), order.index(type_id)))[:TYPE_KEYS]
+
+
+def _type_binding(number: int) -> Binding:
+    return Binding(str(number), f"app.tag_type({number})", f"type {number}", id=f"tag.type_{number}")
+
+
+TAGGING_BINDINGS: list[Binding] = [
+    *(_type_binding(number) for number in range(1, TYPE_KEYS + 1)),
+    Binding("e", "app.pick_type", "Type…", id="tag.pick_type"),
+    Binding("t", "app.pick_tag", "Tag…", id="tag.pick_tag"),
+    Binding("a", "app.edit_actor", "Actor…", id="tag.actor"),
+    Binding("K", "app.pick_kabupaten", "Kab/kota…", id="tag.kabupaten"),
+    Binding("x", "app.toggle_not_relevant", "Not relevant", id="tag.not_relevant"),
+    Binding("s", "app.toggle_star", "Star", id="tag.star"),
+    Binding("ctrl+z", "app.undo_tagging", "Undo tag", id="tag.undo"),
+]
+
+
+def label_type_keys(node: DOMNode, keys: list[str]) -> None:
+    """Show which type each number key sets in the footer: rewrite the descriptions of the node's live bindings.
+
+    Bindings are declared once per class, but the order of types comes from the database, so the
+    descriptions of this node's copy (`_bindings`, where Textual also applies the keymap) change.
+    """
+    names = {f"tag.type_{number}": short_label(type_id) for number, type_id in enumerate(keys, start=1)}
+    for bindings in node._bindings.key_to_bindings.values():
+        bindings[:] = [replace(binding, description=names[binding.id]) if binding.id in names else binding
+                       for binding in bindings]
+    node.refresh_bindings()
+
+
+def help_bindings(keys: list[str]) -> list[Binding]:
+    """The Tagging group of the help screen, number keys named after their types."""
+    labels = dict(taxonomy())
+    numbered = [replace(binding, description=f"Type: {keys[number]} ({labels[keys[number]]})")
+                for number, binding in enumerate(TAGGING_BINDINGS[:len(keys)])]
+    return [*numbered, *TAGGING_BINDINGS[TYPE_KEYS:]]
+
+
+# Messages ------------------------------------------------------------------------------------
+
+
+class TypeKeysLoaded(Message):
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__()
+        self.keys = keys
+
+
+class TaggingSaved(Message):
+    """A manual change is stored (`change` is None for an undo with nothing left to undo)."""
+
+    def __init__(self, article_id: int | None, change: TagChange | None, note: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.change = change
+        self.note = note
+
+
+class TaggingRefused(Message):
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class TaggingLoaded(Message):
+    """The tags of one article for the reader; only the latest matters."""
+
+    def __init__(self, tagging: ArticleTagging) -> None:
+        super().__init__()
+        self.tagging = tagging
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TaggingLoaded) and message.tagging.article_id == self.tagging.article_id
+
+
+class RowDetailsLoaded(Message):
+    def __init__(self, generation: int, details: dict[int, RowDetails]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.details = details
+
+
+class PickerDataLoaded(Message):
+    """What a picker needs from the database, read in a worker; `open` shows the picker."""
+
+    def __init__(self, open_picker: Callable[[], None]) -> None:
+        super().__init__()
+        self.open_picker = open_picker
+
+
+@dataclass(frozen=True)
+class TaggingJob:
+    """One write for the tagging thread: the storage call, and how to say what it did."""
+
+    article_id: int | None
+    call: Callable[[], TagChange | None]
+    describe: Callable[[TagChange | None], str]
+
+
+def describe_change(change: TagChange | None) -> str:
+    """The notification for a stored change."""
+    if change is None:
+        return "Nothing to undo."
+    if change.action == "undo":
+        if change.new_value and change.new_value.startswith("kept: "):
+            return f"Not undone: {change.field} was {change.new_value.removeprefix('kept: ')}."
+        return f"Undone: {change.field} back to {change.new_value or 'nothing'}"
+    what = {"type": "Type set", "kabupaten": "Kabupaten/kota set", "not_relevant": "Not relevant",
+            "starred": "Starred", "tag": "Tag", "actor": "Actor"}[change.field]
+    if change.field == "tag":
+        value = f"{'added' if change.action == 'add' else 'removed'} {change.new_value or change.old_value}"
+    elif change.field == "actor":
+        value = f"{change.action} {change.new_value or change.old_value}"
+    else:
+        value = change.new_value
+    return f"{what}: {value} · undo: ctrl+z"
+
+
+class TaggingActions:
+    """The app's tagging actions; mixed into `PantauApp` (needs `engine`, `settings`, `feed_list`, `reader`)."""
+
+    type_key_order: list[str] = [type_id for type_id, _label in taxonomy()][:TYPE_KEYS]
+
+    def on_mount(self) -> None:
+        self._tagging_jobs: deque[TaggingJob] = deque()
+        self._tagging_lock = threading.Lock()
+        self._tagging_busy = False
+        self._load_type_keys()
+
+    # Reading ---------------------------------------------------------------------------------
+
+    @work(thread=True, group="tagging-read", exit_on_error=False, description="Reading the most used types")
+    def _load_type_keys(self) -> None:
+        self.post_message(TypeKeysLoaded(type_keys(manual_tags.type_usage(self.engine))))
+
+    def on_type_keys_loaded(self, message: TypeKeysLoaded) -> None:
+        self.type_key_order = message.keys
+        for node in (self.feed_list, self.reader):
+            label_type_keys(node, message.keys)
+
+    def on_feed_list_highlighted(self, message) -> None:
+        self._load_tagging(message.article_id)
+
+    def on_feed_list_details_wanted(self, message) -> None:
+        self._load_row_details(message.generation, message.article_ids)
+
+    @work(thread=True, group="row-details", exit_on_error=False, description="Reading tags of rows")
+    def _load_row_details(self, generation: int, article_ids: Iterable[int]) -> None:
+        self.post_message(RowDetailsLoaded(generation, manual_tags.row_details(self.engine, article_ids)))
+
+    def on_row_details_loaded(self, message: RowDetailsLoaded) -> None:
+        self.feed_list.store_details(message.generation, message.details)
+
+    @work(thread=True, exclusive=True, group="tagging-reader", exit_on_error=False, description="Reading the article's tags")
+    def _load_tagging(self, article_id: int) -> None:
+        self.post_message(TaggingLoaded(manual_tags.article_tagging(self.engine, article_id)))
+
+    def on_tagging_loaded(self, message: TaggingLoaded) -> None:
+        current = self.current_article
+        if current is not None and current.id == message.tagging.article_id:
+            self.reader.show_tagging(message.tagging)
+
+    # Writing ---------------------------------------------------------------------------------
+
+    def _submit(self, article_id: int | None, call: Callable[[], TagChange | None],
+                describe: Callable[[TagChange | None], str] = describe_change) -> None:
+        """Queue a write; a worker drains the queue, so writes are stored in the order the keys were pressed."""
+        with self._tagging_lock:
+            self._tagging_jobs.append(TaggingJob(article_id, call, describe))
+            if self._tagging_busy:
+                return
+            self._tagging_busy = True
+        self._run_tagging_jobs()
+
+    @work(thread=True, group="tagging-write", exit_on_error=False, description="Saving tags")
+    def _run_tagging_jobs(self) -> None:
+        """Store queued changes one at a time until none is left.
+
+        A failure other than a refused change ends the worker (the app's failure handler shows it);
+        the next key press starts another, which stores what is still queued.
+        """
+        try:
+            while True:
+                with self._tagging_lock:
+                    if not self._tagging_jobs:
+                        self._tagging_busy = False
+                        return
+                    job = self._tagging_jobs.popleft()
+                try:
+                    change = job.call()
+                except TaggingError as error:
+                    self.post_message(TaggingRefused(str(error)))
+                    continue
+                article_id = change.article_id if change is not None else job.article_id
+                self.post_message(TaggingSaved(article_id, change, job.describe(change)))
+        except BaseException:
+            with self._tagging_lock:
+                self._tagging_busy = False
+            raise
+
+    def on_tagging_saved(self, message: TaggingSaved) -> None:
+        self.notify(message.note, title="Tagging", timeout=4)
+        change = message.change
+        if message.article_id is None:
+            return
+        if change is not None and change.field == "starred" and change.new_value in ("yes", "no"):
+            self.feed_list.update_starred(message.article_id, change.new_value == "yes")
+        if change is not None and change.field == "not_relevant":
+            self.feed_list.hold_position()
+            self.restart_feed()
+            return
+        self.feed_list.forget_details(message.article_id)
+        current = self.current_article
+        if current is not None and current.id == message.article_id:
+            self._load_tagging(message.article_id)
+
+    def on_tagging_refused(self, message: TaggingRefused) -> None:
+        self.notify(message.reason, title="Tagging", severity="warning", timeout=5)
+
+    def _selected_id(self) -> int | None:
+        row = self.current_article
+        if row is None:
+            self.notify("No article selected.", title="Tagging", severity="warning")
+            return None
+        return row.id
+
+    @property
+    def _user(self) -> str:
+        return self.settings.user_name
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_tag_type(self, number: int) -> None:
+        """Set the engagement type that key `number` stands for."""
+        if 1 <= number <= len(self.type_key_order):
+            self._set_type(self.type_key_order[number - 1])
+
+    def _set_type(self, type_id: str | None) -> None:
+        article_id = self._selected_id()
+        if type_id and article_id is not None:
+            self._submit(article_id, partial(manual_tags.set_type, self.engine, article_id, type_id, self._user))
+
+    def action_pick_type(self) -> None:
+        """Pick any of the engagement types."""
+        if self._selected_id() is None:
+            return
+        current = self.reader.tagging.engagement_type if self.reader.tagging else None
+        self.push_screen(type_picker(taxonomy(), current), self._set_type)
+
+    def action_pick_kabupaten(self) -> None:
+        """Pick the kabupaten/kota from the whole gazetteer."""
+        if self._selected_id() is not None:
+            self.push_screen(kabupaten_picker(), self._set_kabupaten)
+
+    def _set_kabupaten(self, code: str | None) -> None:
+        article_id = self._selected_id()
+        place = next((place for place in kabupaten_places() if place.code == code), None)
+        if place is not None and article_id is not None:
+            self._submit(article_id, partial(manual_tags.set_kabupaten, self.engine, article_id, place, self._user))
+
+    def action_pick_tag(self) -> None:
+        """Add a free tag (known or new), or take one off."""
+        article_id = self._selected_id()
+        if article_id is not None:
+            self._read_for_picker(article_id, "tag")
+
+    def action_edit_actor(self) -> None:
+        """Add an actor to the article (a known one or a new one), or edit one's rank and position."""
+        article_id = self._selected_id()
+        if article_id is not None:
+            self._read_for_picker(article_id, "actor")
+
+    @work(thread=True, group="tagging-read", exit_on_error=False, description="Reading tags and actors")
+    def _read_for_picker(self, article_id: int, kind: str) -> None:
+        if kind == "tag":
+            known = manual_tags.known_tags(self.engine)
+            present = manual_tags.article_tagging(self.engine, article_id).tags
+            self.post_message(PickerDataLoaded(partial(self._open_tag_picker, article_id, known, present)))
+        else:
+            actors = [KnownActor(actor.kind, actor.name, actor.organisation)
+                      for actor in manual_tags.known_actors(self.engine)]
+            self.post_message(PickerDataLoaded(partial(self._open_actor_editor, article_id, actors)))
+
+    def on_picker_data_loaded(self, message: PickerDataLoaded) -> None:
+        message.open_picker()
+
+    def _open_tag_picker(self, article_id: int, known: list[str], present: list[str]) -> None:
+        def chosen(tag: str | None) -> None:
+            if not tag:
+                return
+            store = manual_tags.remove_tag if manual_tags.normalise_tag(tag) in present else manual_tags.add_tag
+            self._submit(article_id, partial(store, self.engine, article_id, tag, self._user))
+
+        self.push_screen(tag_picker(known, present), chosen)
+
+    def _open_actor_editor(self, article_id: int, actors: list[KnownActor]) -> None:
+        def chosen(actor: ActorInput | None) -> None:
+            if actor is not None:
+                self._submit(article_id, partial(manual_tags.add_actor, self.engine, article_id, self._user,
+                                                 actor.kind, actor.name, actor.rank, actor.position))
+
+        self.push_screen(ActorEditor(actors), chosen)
+
+    def action_toggle_not_relevant(self) -> None:
+        """Mark the article not relevant (it leaves the feed and the timeline), or relevant again."""
+        article_id = self._selected_id()
+        if article_id is None:
+            return
+        hidden = self.feed_list.details_of(article_id).not_relevant
+        self._submit(article_id, partial(manual_tags.set_not_relevant, self.engine, article_id, not hidden, self._user))
+
+    def action_toggle_star(self) -> None:
+        """Star the article, or take the star off."""
+        row = self.current_article
+        if row is None:
+            self._selected_id()
+            return
+        self.feed_list.update_starred(row.id, not row.is_starred)
+        self._submit(row.id, partial(manual_tags.set_starred, self.engine, row.id, not row.is_starred, self._user))
+
+    def action_toggle_read(self) -> None:
+        """Flip the read flag of the selected article."""
+        row = self.current_article
+        if row is not None:
+            self.action_set_read(not row.is_read)
+
+    def action_undo_tagging(self) -> None:
+        """Undo your last tagging change (by the user name in the config)."""
+        self._submit(None, partial(manual_tags.undo_last, self.engine, self._user))
