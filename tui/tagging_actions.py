@@ -205,6 +205,11 @@ class TaggingActions:
     def on_feed_list_highlighted(self, message) -> None:
         self._load_tagging(message.article_id)
 
+    def on_desk_changed(self, message) -> None:
+        """Tag tables changed (by the poller's tagging, or another desk): the rows' columns are read again."""
+        if {change.table for change in message.changes} - {"article"}:
+            self.feed_list.refresh_details()
+
     def on_feed_list_details_wanted(self, message) -> None:
         self._load_row_details(message.generation, message.article_ids)
 

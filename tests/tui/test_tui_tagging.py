@@ -294,3 +294,18 @@ async def test_tagging_keys_do_nothing_while_an_input_has_focus(make_desk, engin
         assert not isinstance(app.screen, FuzzyPicker)
         assert not app._tagging_jobs and not app._tagging_busy, "no write was asked for (keys queue theirs at once)"
         assert audit_log(engine, newest) == []
+
+
+async def test_rows_pick_up_tags_stored_after_they_were_shown(make_desk, engine: Engine):
+    """The poller tags articles after storing them: rows already on screen show the tags once they are stored."""
+    from storage.articles import newest_articles
+
+    fill(engine, TITLES)
+    newest = newest_articles(engine, 1)[0].id
+    app = make_desk()
+    async with app.run_test(size=(120, 30)) as pilot:
+        feed = await started(pilot)
+        assert feed.details_of(newest).engagement_type is None
+        replace_auto_tags(engine, newest, TAGS, "t1")
+        await until(pilot, lambda: feed.details_of(newest).engagement_type == "hearing")
+        assert " H " in row_text(feed)

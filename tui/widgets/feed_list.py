@@ -373,6 +373,13 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._details.pop(article_id, None)
         self.post_message(self.DetailsWanted(self.generation, [article_id]))
 
+    def refresh_details(self) -> None:
+        """Tags changed somewhere (the poller tags what it stored, another analyst tagged): read the columns
+        of every loaded row again, in one request."""
+        loaded = [row.id for rows in (self._head, *self._pages.values()) for row in rows]
+        if loaded:
+            self.post_message(self.DetailsWanted(self.generation, loaded))
+
     def hold_position(self) -> None:
         """Keep cursor and scroll position through the next `start` (a row left the list; the one below takes its place)."""
         self._hold_position = True
