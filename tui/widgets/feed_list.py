@@ -39,7 +39,7 @@ MAX_CACHED_PAGES = 40
 TIME_WIDTH = 12
 PLACE_WIDTH = 14
 TYPE_WIDTH = 9
-WIDE_ROW = 100
+WIDE_ROW = 90
 """Narrower rows leave the kabupaten/kota out and show the type as one letter, so the title keeps its room."""
 MARKER_UNREAD = "●"
 MARKER_STAR = "★"
