@@ -327,13 +327,15 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             self._refresh_timer = self.set_timer(REFRESH_DELAY_S, self._refresh_counts)
 
     def _refresh_counts(self) -> None:
-        """Tags changed: read the timeline, the most-named actors and the selected article's actors again."""
+        """Tags changed: read the timeline, the most-named actors and the selected article's actors and
+        tags (the reader's type, place and highlights) again."""
         self._refresh_timer = None
         self._load_timeline(self.timeline.grain)
         self._load_top_actors(self.actors.days)
         row = self.current_article
         if row is not None:
             self._load_mentions(row.id)
+            self._load_tagging(row.id)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False, description="Looking for new articles")
     def _check_arrivals(self, generation: int, after_id: int) -> None:

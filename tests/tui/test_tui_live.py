@@ -53,6 +53,7 @@ async def test_tags_stored_elsewhere_refresh_the_actors_and_the_timeline(make_de
         await until(pilot, lambda: app.timeline.count_at("36.04", DEC_1) == before + 1,
                     describe=lambda: app.timeline.data.cells)
         await until(pilot, lambda: [m.name for m in app.actors.mentions] == ["Condro Sasongko"])
+        await until(pilot, lambda: [m.name for m in app.reader.tagging.mentions] == ["Condro Sasongko"])
         assert app.feed_list.current.id == selected
 
 
