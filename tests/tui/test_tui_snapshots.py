@@ -1,0 +1,77 @@
+"""Snapshots of the desk (pytest-textual-snapshot): main screen at two sizes, the timeline, Feeds and Help.
+
+Plain `def` tests, as the plugin wants. Everything shown is fixed: the hand-tagged desk of
+desk_corpus, the desk's time zone from the settings fixture, the clock of the most-named list,
+and the subtitle (which would show the temporary database path). Blink is off (conftest).
+Regenerate with `pytest tests/tui/test_tui_snapshots.py --snapshot-update` and read the SVGs.
+"""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.tui.desk_corpus import fill_tagged_desk
+from tests.tui.tui_support import until
+
+CLOCK = datetime(2025, 11, 6, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def desk(make_desk, engine):
+    fill_tagged_desk(engine)
+    app = make_desk()
+    app.clock = lambda: CLOCK
+    return app
+
+
+def settled(*keys: str):
+    """Wait until every pane shows its data, then press `keys`."""
+
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        app.sub_title = "pantau.db"
+        await until(pilot, lambda: (
+            app.feed_list.current is not None
+            and app.reader.article_id == app.feed_list.current.id
+            and app.timeline.data is not None
+            and app.actors._article_loaded
+            and len(app.actors.top) > 0
+        ))
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=settled())
+
+
+def test_main_screen_small_terminal(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(80, 24), run_before=settled())
+
+
+def test_main_screen_on_an_article_with_actors(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=settled("j", "j", "j"))
+
+
+def test_timeline_maximised_with_a_cell_chosen(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(120, 30), run_before=settled("alt+4", "z", "left"))
+
+
+def test_timeline_by_month_for_one_province(desk, snap_compare):
+    async def run_before(pilot) -> None:
+        await settled("alt+4", "p")(pilot)
+        await pilot.press("w", "w")
+        await until(pilot, lambda: pilot.app.timeline.data.grain == "month")
+        await pilot.pause()
+
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_feeds_screen(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=settled("f"))
+
+
+def test_help_screen(desk, snap_compare):
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=settled("f1"))
