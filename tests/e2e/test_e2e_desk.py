@@ -41,7 +41,7 @@ async def test_poll_extract_tag_store_and_show(engine: Engine, db_url: str):
 
     app = PantauApp(engine, Settings(db_url=db_url), poll=False)
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: any(newest.title[:40] in line for line in visible_feed_lines(app)))
+        await until(pilot, lambda: any(newest.title[:20] in line for line in visible_feed_lines(app)))
         await until(pilot, lambda: app.reader.article_id == newest.id)
         body = str(app.reader.parts["body"].render())
         assert expected.paragraphs[0][:60] in body

@@ -20,7 +20,7 @@ def publish(server: LocalServer, numbers: list[int]) -> None:
     """Serve an RSS feed with one item per number, and a page for each item."""
     items = []
     for number in numbers:
-        title = f"Dialog buruh dan polisi di Serang, bagian {number}"
+        title = f"Bagian {number}: dialog buruh dan polisi di Serang"
         path = f"/berita/{number}.html"
         server.route(
             path,
@@ -56,7 +56,7 @@ async def test_the_app_polls_stores_and_shows_new_articles(make_desk, engine: En
     add_feed(engine, local_server.url("/feed.xml"), title="Kabar Uji", poll_interval_s=1)
     app = make_desk(poll=True, poll_interval_s=0.5)
     async with app.run_test(size=(160, 40)) as pilot:
-        await until(pilot, lambda: any("bagian 1" in line for line in lines(app)))
+        await until(pilot, lambda: any("Bagian 1" in line for line in lines(app)))
         await until(pilot, lambda: app.reader.article_id is not None)
         assert "Bagian 1." in app.reader.parts["body"].content.plain
         await until(pilot, lambda: app.status_bar.health is not None and app.status_bar.health.ok == 1)
@@ -65,7 +65,7 @@ async def test_the_app_polls_stores_and_shows_new_articles(make_desk, engine: En
         await pilot.press("j")
         publish(local_server, [1, 2])
         await until(pilot, lambda: app.feed_list.total == 2)
-        assert "bagian 2" in lines(app)[0]
+        assert "Bagian 2" in lines(app)[0]
 
 
 async def test_capital_r_polls_at_once_when_polling_is_off(make_desk, engine: Engine, local_server: LocalServer):
@@ -76,7 +76,7 @@ async def test_capital_r_polls_at_once_when_polling_is_off(make_desk, engine: En
         await pilot.pause(0.3)
         assert local_server.hits("/feed.xml") == 0
         await pilot.press("R")
-        await until(pilot, lambda: any("bagian 7" in line for line in lines(app)))
+        await until(pilot, lambda: any("Bagian 7" in line for line in lines(app)))
         assert local_server.hits("/feed.xml") == 1
 
 
