@@ -87,6 +87,6 @@ async def test_unreachable_feeds_say_offline_and_the_desk_stays_up(make_desk, en
     app = make_desk(poll=True, poll_interval_s=30)
     async with app.run_test(size=(160, 40)) as pilot:
         await until(pilot, lambda: OFFLINE_MESSAGE in app.status_bar.render().plain)
-        assert "1 failing" in app.status_bar.render().plain
+        await until(pilot, lambda: "1 failing" in app.status_bar.render().plain)
         await pilot.press("j", "k", "f1")
         assert app.is_running
