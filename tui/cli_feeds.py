@@ -39,6 +39,12 @@ def _state(feed: Feed) -> str:
     return "muted" if feed.muted else feed.last_status
 
 
+def _found(feed: Feed | None, url_or_id: str) -> Feed:
+    if feed is None:
+        raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
+    return feed
+
+
 def _health_lines(feed: Feed) -> str:
     """A feed in three lines at most: health, address, and the last error worded for a person."""
     lines = [
@@ -80,9 +86,7 @@ def feeds_add(settings: Settings, url: str, title: str) -> None:
 @click.pass_obj
 def feeds_remove(settings: Settings, url_or_id: str) -> None:
     """Stop polling a feed (by address or number); its articles are kept."""
-    feed = disable_feed(open_engine(settings), url_or_id)
-    if feed is None:
-        raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
+    feed = _found(disable_feed(open_engine(settings), url_or_id), url_or_id)
     click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {feed.url}")
 
 
@@ -116,15 +120,12 @@ def feeds_export(settings: Settings, opml_file: Path | None) -> None:
         click.echo(f"Wrote {len(entries)} feeds to {opml_file}")
 
 
-
 @feeds.command("enable")
 @click.argument("url_or_id")
 @click.pass_obj
 def feeds_enable(settings: Settings, url_or_id: str) -> None:
     """Poll a feed again (after `remove` or a 410 Gone), due at once, failures forgotten."""
-    feed = enable_feed(open_engine(settings), url_or_id)
-    if feed is None:
-        raise DeskError(f"no feed matches {url_or_id!r}: `pantau feeds` lists them")
+    feed = _found(enable_feed(open_engine(settings), url_or_id), url_or_id)
     click.echo(f"Feed {feed.id} will be polled again: {feed.url}")
 
 

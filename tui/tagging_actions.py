@@ -41,7 +41,7 @@ TYPE_GLYPHS = {
     "pre_protest_coordination": "N", "dialogue": "T", "joint_security": "J", "social_service": "O",
     "ceremony": "C",
 }
-"""One letter per type (the timeline's letters), for narrow feed rows."""
+"""One letter per type: the timeline's cells and legend, and narrow feed rows."""
 
 
 def short_label(type_id: str | None) -> str:

@@ -18,13 +18,8 @@ from textual.widget import Widget
 
 from storage.exports import engagement_types
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
+from tui.tagging_actions import type_glyph
 
-GLYPHS = {
-    "clash": "X", "dispersal": "D", "arrest": "A", "blockade": "B", "protest": "P", "strike": "S",
-    "protest_security": "E", "agreement": "G", "mediation": "M", "legal_complaint": "L", "hearing": "H",
-    "pre_protest_coordination": "N", "dialogue": "T", "joint_security": "J", "social_service": "O",
-    "ceremony": "C",
-}
 SHORT_NAMES = {
     "protest_security": "escort", "legal_complaint": "complaint", "pre_protest_coordination": "notice",
     "joint_security": "joint security", "social_service": "social service",
@@ -286,7 +281,7 @@ class TimelinePane(Widget, can_focus=True):
             counts = self.data.cells.get((place.code, start)) if self.data else None
             if counts:
                 kind = dominant(counts)
-                text = Text(f"{sum(counts.values()):>{cell_width - 2}}{GLYPHS.get(kind, '?')} ", style=type_colour(kind))
+                text = Text(f"{sum(counts.values()):>{cell_width - 2}}{type_glyph(kind)} ", style=type_colour(kind))
             else:
                 text = Text(f"{EMPTY_MARK:>{cell_width - 2}}  ", style=empty_style)
             if index == self.row and self._column0 + offset == self.column:
@@ -317,6 +312,6 @@ class TimelinePane(Widget, can_focus=True):
         }
         text = Text(no_wrap=True, overflow="ellipsis")
         for kind in sorted(kinds, key=severity):
-            text.append(GLYPHS.get(kind, "?"), style=f"bold {type_colour(kind)}")
+            text.append(type_glyph(kind), style=f"bold {type_colour(kind)}")
             text.append(f" {SHORT_NAMES.get(kind, kind)}  ", style="dim")
         return text
