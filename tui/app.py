@@ -14,7 +14,7 @@ from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -60,6 +60,7 @@ from tui.messages import (
 )
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.too_small import fit_to_size
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
 from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
@@ -181,6 +182,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
     # Start-up --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        fit_to_size(self, self.size)
         self._apply_settings()
         self.restart_feed()
         self._watch_changes()
@@ -188,6 +190,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._load_health()
         if self.poll:
             self._poll()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_to_size(self, event.size)
 
     def _apply_settings(self) -> None:
         if self.settings.theme in self.available_themes:
