@@ -115,8 +115,10 @@ def _check_fts5(connection: Connection) -> Finding:
     try:
         connection.exec_driver_sql("INSERT INTO article_fts(article_fts, rank) VALUES ('integrity-check', 1)")
     except SQLAlchemyError as error:
-        return Finding("search index", Health.PROBLEM,
-                       f"the search index does not match the articles' text ({getattr(error, 'orig', error)})",
+        reason = str(getattr(error, "orig", error))
+        if "readonly" in reason:  # FTS5 runs its check as a write: a read-only file gets the counts only
+            return Finding("search index", Health.OK, f"all {articles} articles indexed (read-only: text not compared)")
+        return Finding("search index", Health.PROBLEM, f"the search index does not match the articles' text ({reason})",
                        REBUILD_REMEDY)
     finally:
         connection.rollback()

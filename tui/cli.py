@@ -69,25 +69,29 @@ def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
 
 
 def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
-    """The desk; on a read-only database it opens without polling and says tagging is off."""
     engine = open_engine(settings, writes=False)
-    read_only = is_read_only(engine)
-    if not read_only:
+    if not is_read_only(engine):
         seed_default_feeds(engine)
     if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
         click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
         _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
         return
+    warm_extract_pool()
+    run_logging_crashes(desk_app(engine, settings))
+
+
+def desk_app(engine: Engine, settings: Settings):
+    """The desk on `engine`; on a read-only database it does not poll and says that tagging is off."""
     from tui.app import PantauApp
 
-    warm_extract_pool()
+    read_only = is_read_only(engine)
     app = PantauApp(engine, settings, poll=not read_only)
     if read_only:
         app.notify(READ_ONLY_NOTICE, title="Read-only", severity="warning", timeout=30)
-    _run_logging_crashes(app)
+    return app
 
 
-def _run_logging_crashes(app) -> None:
+def run_logging_crashes(app, **run_options) -> None:
     """Run a Textual app; an unhandled error's traceback goes to the log file, the screen gets one line."""
     path = log_file()
     try:
@@ -96,7 +100,7 @@ def _run_logging_crashes(app) -> None:
         log_stream = io.StringIO()  # nowhere to keep the traceback; the screen still gets one line
     with log_stream:
         app.error_console = Console(file=log_stream, markup=False, highlight=False, width=120)
-        app.run()
+        app.run(**run_options)
     if app.return_code:
         raise DeskError(f"the desk stopped on an unexpected error; the details are in {path}")
 
@@ -115,7 +119,7 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
 
     warm_extract_pool()
     with DemoServer(release_every_s=release_every_s) as server:
-        _run_logging_crashes(demo_app(settings, server))
+        run_logging_crashes(demo_app(settings, server))
 
 
 @main.command()
