@@ -38,6 +38,10 @@ class DeskGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except OSError as error:
+            log.exception("file error")
+            where = f" {error.filename}" if error.filename else ""
+            raise DeskError(f"cannot use{where}: {error.strerror or error}") from error
         except SQLAlchemyError as error:
             log.exception("database error")
             url = ctx.obj.db_url if isinstance(ctx.obj, Settings) else "(unknown)"
@@ -106,7 +110,8 @@ def run_logging_crashes(app, **run_options) -> None:
 
 
 @main.command()
-@click.option("--every", "release_every_s", default=DEFAULT_DEMO_RELEASE_S, show_default=True, help="Seconds between new demo articles.")
+@click.option("--every", "release_every_s", type=click.FloatRange(min=0.1), default=DEFAULT_DEMO_RELEASE_S,
+              show_default=True, help="Seconds between new demo articles.")
 @click.pass_obj
 def demo(settings: Settings, release_every_s: float) -> None:
     """Open the desk on a fresh demo database fed by two fictional local news sites."""

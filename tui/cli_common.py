@@ -97,7 +97,7 @@ def database_problem(error: BaseException, url: str) -> str:
         return f"the database {where} is read-only: make it (and its directory) writable"
     if "unable to open database file" in lowered:
         return f"cannot open the database {where}: check that its directory exists and is writable"
-    return f"cannot use the database {where}: {reason}"
+    return f"cannot open the database {where}: {reason}"
 
 
 def _low_on_space(path: Path) -> bool:

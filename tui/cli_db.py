@@ -17,7 +17,7 @@ from storage.copy import CopyError, copy_database
 from storage.doctor import Finding, Health, check_database, check_stored_feed_health, rebuild_search, remove_orphans
 from storage.engine import connect_engine
 from storage.feeds import enabled_feeds
-from storage.exports import FORMATS, ExportFilter, engagement_records, write_export
+from storage.exports import FORMATS, ExportFilter, engagement_records, engagement_types, write_export
 from storage.locations import as_db_url
 from storage.schema import current_revision
 from tui.cli_common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
@@ -46,6 +46,12 @@ def _day(_ctx: click.Context, param: click.Parameter, value: str | None) -> date
 def export(settings: Settings, fmt: str, since: date | None, until: date | None, kabupaten: tuple[str, ...],
            types: tuple[str, ...], output: Path | None) -> None:
     """Export the coded engagements, one row per engagement."""
+    if any(not name.strip() for name in kabupaten):
+        raise click.BadParameter("--kab needs a code or a name, as in 36.04 or serang", param_hint="--kab")
+    unknown = [name for name in types if name not in engagement_types()]
+    if unknown:
+        raise click.BadParameter(f"no engagement type {unknown[0]!r}; the types are {', '.join(engagement_types())}",
+                                 param_hint="--type")
     filters = ExportFilter(since=since, until=until, kabupaten=kabupaten, types=types)
     records = engagement_records(open_engine(settings, writes=False), filters)
     if output is None:
@@ -58,7 +64,7 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
 
 @click.group()
 def db() -> None:
-    """The desk's database: copy it to another, or upgrade its schema."""
+    """The desk's database: copy it, upgrade its schema, repair its search index or orphan rows."""
 
 
 @db.command("upgrade")
@@ -87,7 +93,10 @@ def db_copy(settings: Settings, source: str, target: str) -> None:
 
     SRC and DST are SQLite files or URLs, e.g. `pantau db copy ~/pantau.db postgresql://desk@host/pantau`.
     """
-    source_engine = open_engine(replace(settings, db_url=as_db_url(source)))
+    source_path = sqlite_path(as_db_url(source))
+    if source_path is not None and not source_path.is_file():
+        raise DeskError(f"there is no database at {source_path}")
+    source_engine = open_engine(replace(settings, db_url=as_db_url(source)), writes=False)
     target_engine = open_engine(replace(settings, db_url=as_db_url(target)))
     with click.progressbar(length=1, label="Copying", file=sys.stderr, show_pos=True) as bar:
         def on_progress(table: str, done: int, total: int) -> None:

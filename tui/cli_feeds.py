@@ -137,6 +137,9 @@ def feeds_enable(settings: Settings, url_or_id: str) -> None:
 @click.pass_obj
 def feeds_set(settings: Settings, feed_id: int, interval_s: int | None, user_agent: str | None, ignore_cache: bool | None) -> None:
     """Per-feed options: its own poll interval, User-Agent, or ignoring HTTP caching."""
+    if user_agent and not user_agent.isprintable():
+        raise click.BadParameter("a User-Agent cannot hold control characters (line breaks, tabs)",
+                                 param_hint="--user-agent")
     feed = set_feed_options(
         open_engine(settings), feed_id, poll_interval_s=interval_s, user_agent=user_agent, ignore_http_cache=ignore_cache
     )

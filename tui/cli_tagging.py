@@ -113,7 +113,7 @@ def retag(settings: Settings) -> None:
 
 @click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(["police", "labour", "government", "company", "person"]))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.pass_context
 def actors(ctx: click.Context, kind: str | None, limit: int) -> None:
     """List the most mentioned actors, or correct their identity (merge, split)."""
@@ -146,6 +146,10 @@ def actors_split(settings: Settings, actor_id: int, article_ids: str, name: str)
     """Move ACTOR_ID's mentions in some articles to a new actor: two people wrongly taken for one."""
     try:
         ids = [int(part) for part in article_ids.split(",") if part.strip()]
+    except ValueError as error:
+        raise click.BadParameter(f"article ids are numbers separated by commas, not {article_ids!r}",
+                                 param_hint="--articles") from error
+    try:
         created = split_actor(open_engine(settings), actor_id, ids, name)
     except ValueError as error:
         raise DeskError(str(error)) from error
