@@ -35,6 +35,8 @@ IS_VALUES = ("unread", "read", "starred", "hidden")
 TEXT = "text"
 OPERATORS = ("OR", "AND", "NOT")
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+"""Dates a filter accepts: wide enough for any archive, narrow enough that a day either side still exists in every zone."""
 _RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
 _DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 _KAB_CODE = re.compile(r"\d{2}\.\d{2}")
@@ -127,6 +129,9 @@ def parse_query(text: str) -> Query:
         else:
             groups.append([term])
         joining = False
+    if not groups and text.strip():
+        raise QuerySyntaxError(f"nothing to search for in `{text.strip()[:40]}`: type a word, a \"phrase\" "
+                               "or a filter such as kab:serang", 0)
     return Query(text, tuple(tuple(group) for group in groups))
 
 
@@ -228,14 +233,20 @@ def _filter_value(name: str, value: str, position: int) -> str:
 
 
 def _date_of(value: str, today: date, position: int = 0) -> date:
-    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y."""
+    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y; between FIRST_DAY and LAST_DAY."""
     relative = _RELATIVE.fullmatch(value.lower())
-    if relative:
-        return today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
     try:
-        return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _bad_date(value, position)
-    except ValueError:
+        if relative:
+            day = today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+        else:
+            return _bad_date(value, position)
+    except (ValueError, OverflowError):
         return _bad_date(value, position)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise QuerySyntaxError(f"`{value}` is out of range: dates run from {FIRST_DAY} to {LAST_DAY}", position)
+    return day
 
 
 def _bad_date(value: str, position: int) -> date:
