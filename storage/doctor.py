@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Connection, Engine, ForeignKey, Table, func, insert, select, text, update
+from sqlalchemy import Column, Connection, Engine, Table, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
@@ -217,7 +217,6 @@ def _references(connection: Connection) -> list[tuple[Column, Column]]:
     pairs = []
     for table in _tables(connection):
         for key in table.foreign_keys:
-            key: ForeignKey
             if key.column.table.name in tables:
                 pairs.append((key.parent, key.column))
     return pairs

@@ -16,8 +16,8 @@ from fetchers.http import FEED_MAX_BYTES, FetchLimits, fetch, make_client
 from storage.copy import CopyError, copy_database
 from storage.doctor import Finding, Health, check_database, check_stored_feed_health, rebuild_search, remove_orphans
 from storage.engine import connect_engine
-from storage.feeds import enabled_feeds
 from storage.exports import FORMATS, ExportFilter, engagement_records, engagement_types, write_export
+from storage.feeds import enabled_feeds
 from storage.locations import as_db_url
 from storage.schema import current_revision
 from tui.cli_common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
