@@ -16,6 +16,7 @@ class FailureKind(StrEnum):
     TOO_LARGE = "too large"
     EMPTY = "empty"
     NOT_FEED = "not a feed"
+    REFUSED = "refused"
     NETWORK = "network"
     INTERNAL = "internal"
 
