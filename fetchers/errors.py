@@ -14,6 +14,7 @@ class FailureKind(StrEnum):
     HTTP = "http"
     BOT_CHALLENGE = "bot challenge"
     TOO_LARGE = "too large"
+    CORRUPT = "corrupt"
     EMPTY = "empty"
     NOT_FEED = "not a feed"
     REFUSED = "refused"

@@ -5,7 +5,8 @@ other entities, but it does so silently, and its cost grows with every tag it me
 a millisecond each here), so a hostile feed could keep a worker busy for minutes. One pass of
 expat (C, no entity expansion, no network, no files) refuses entity tricks and absurd nesting
 with a message that says what was found, counts the entries, and cuts a feed with too many of
-them down to its first ones; a crude tag count bounds what is left for feedparser.
+them down to its first ones; a crude tag count (escaped HTML included, which feedparser also
+parses) cuts it further, at an entry's end, so what is left costs feedparser seconds at most.
 """
 
 import re
@@ -16,7 +17,7 @@ from fetchers.errors import FailureKind, FetchError
 
 MAX_DEPTH = 64
 MAX_ENTRIES_READ = 1000
-MAX_MARKUP = 60_000
+MAX_MARKUP = 40_000
 _ENTRY_NAMES = frozenset({"item", "entry"})
 _ENTITY_REFERENCE = re.compile(r"[&%][A-Za-z_:]")
 _MARKUP = re.compile(rb"<[A-Za-z/!?]|&lt;[A-Za-z/!?]", re.IGNORECASE)
@@ -25,33 +26,48 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 @dataclass(frozen=True)
 class Screened:
-    """The document feedparser may read, and how many entries the original listed."""
+    """The document feedparser may read, how many entries the original listed, and whether (and
+    why, when it was for its tags) it was cut short."""
 
     body: bytes
     entries: int
     cut: bool = False
+    note: str | None = None
 
 
 @dataclass
 class _Scan:
-    depth: int = 0
     entries: int = 0
-    cut_at: int | None = None
-    closers: bytes = b""
+    markup: int = 0
+    scanned_to: int = 0
+    good_end: tuple[int, bytes, int] | None = None  # (offset, closing tags, entries) of the last entry kept
+    cut: tuple[int, bytes, int] | None = None
+    over_markup: bool = False
 
 
 def screen_feed(body: bytes, max_entries: int = MAX_ENTRIES_READ) -> Screened:
-    """Refuse entity tricks, nesting deeper than `MAX_DEPTH` and more than `MAX_MARKUP` tags;
-    keep the first `max_entries` entries. Raises FetchError(REFUSED). Blocking."""
+    """Refuse entity tricks and nesting deeper than `MAX_DEPTH`; keep the first `max_entries`
+    entries, and no more of them than fit in `MAX_MARKUP` tags. Raises FetchError(REFUSED). Blocking."""
     scan = _scan(body, max_entries)
-    kept = body if scan.cut_at is None else body[: scan.cut_at] + scan.closers
-    markup = len(_MARKUP.findall(kept))
-    if markup > MAX_MARKUP:
-        raise FetchError(
-            FailureKind.REFUSED,
-            f"refused: the feed carries {markup:,} tags (more than {MAX_MARKUP:,}), too costly to read",
-        )
-    return Screened(kept, scan.entries, cut=scan.cut_at is not None)
+    if scan.cut is None and scan.markup + _markup(body[scan.scanned_to :]) > MAX_MARKUP:
+        scan.cut, scan.over_markup = scan.good_end, True
+        if scan.cut is None:
+            raise _too_costly()
+    if scan.cut is None:
+        return Screened(body, scan.entries)
+    offset, closers, kept = scan.cut
+    note = f"the feed carries more than {MAX_MARKUP:,} tags; only its first {kept:,} entries were read"
+    return Screened(body[:offset] + closers, scan.entries, cut=True, note=note if scan.over_markup else None)
+
+
+def _markup(part: bytes) -> int:
+    return len(_MARKUP.findall(part))
+
+
+def _too_costly() -> FetchError:
+    return FetchError(
+        FailureKind.REFUSED, f"refused: the feed carries more than {MAX_MARKUP:,} tags before its first entry ends"
+    )
 
 
 def _scan(body: bytes, max_entries: int) -> _Scan:
@@ -59,13 +75,13 @@ def _scan(body: bytes, max_entries: int) -> _Scan:
     scan, stack = _Scan(), []
     parser = xml.parsers.expat.ParserCreate()
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    can_cut = not body.startswith(_UTF16_BOMS)
 
     def entity(name, is_parameter, value, base, system_id, public_id, notation):
         _check_entity(name, bool(is_parameter), value, system_id or public_id)
 
     def start(name, attributes):
         stack.append(name)
-        scan.depth = max(scan.depth, len(stack))
         if len(stack) > MAX_DEPTH:
             raise FetchError(
                 FailureKind.REFUSED, f"refused: the feed nests elements more than {MAX_DEPTH} levels deep"
@@ -76,9 +92,20 @@ def _scan(body: bytes, max_entries: int) -> _Scan:
         if name.rpartition(":")[2].lower() not in _ENTRY_NAMES:
             return
         scan.entries += 1
-        if scan.entries == max_entries and not body.startswith(_UTF16_BOMS):
-            scan.cut_at = body.index(b">", parser.CurrentByteIndex) + 1
-            scan.closers = "".join(f"</{open_name}>" for open_name in reversed(stack)).encode("ascii", "ignore")
+        if scan.cut is not None or not can_cut:
+            return
+        offset = body.index(b">", parser.CurrentByteIndex) + 1
+        scan.markup += _markup(body[scan.scanned_to : offset])
+        scan.scanned_to = offset
+        if scan.markup > MAX_MARKUP:
+            scan.cut, scan.over_markup = scan.good_end, True
+            if scan.cut is None:
+                raise _too_costly()
+            return
+        closers = "".join(f"</{open_name}>" for open_name in reversed(stack)).encode("ascii", "ignore")
+        scan.good_end = (offset, closers, scan.entries)
+        if scan.entries == max_entries:
+            scan.cut = scan.good_end
 
     parser.EntityDeclHandler = entity
     parser.StartElementHandler = start

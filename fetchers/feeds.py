@@ -67,7 +67,7 @@ def parse_feed(
     """Parse a feed document; raise FetchError(NOT_FEED) when it is no feed at all, FetchError(REFUSED)
     when it is hostile. At most `max_entries` entries come back, the newest. Blocking."""
     screened = screen_feed(body)
-    notes: list[str] = []
+    notes: list[str] = [screened.note] if screened.note else []
     content_type = _utf8_if_it_is(screened.body, content_type, notes)
     headers = {"content-type": content_type} if content_type else {}
     parsed = feedparser.parse(screened.body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
@@ -76,7 +76,7 @@ def parse_feed(
     if isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
         notes.append(f"{parsed.bozo_exception}: some characters may be wrong")
     entries = _unique(_entries(parsed.entries, url, notes))
-    if len(entries) > max_entries or screened.cut:
+    if len(entries) > max_entries or (screened.cut and not screened.note):
         listed = max(screened.entries, len(entries))
         notes.append(f"the feed lists {listed:,} entries; only the newest {min(len(entries), max_entries):,} were read")
         entries = _newest(entries, max_entries)
@@ -142,10 +142,15 @@ def _entries(raws: list, feed_url: str, notes: list[str]) -> list[FeedEntry]:
         entries.append(replace(entry, guid=identity))
     repeated = sum(count - 1 for count in Counter(guid for guid in ids if guid).values())
     if repeated:
-        notes.append(f"{repeated} entries repeat the GUID of another entry")
+        notes.append(f"{_entries_word(repeated)} the GUID of another entry")
     if absurd_dates:
-        notes.append(f"{absurd_dates} entries carry an impossible date, ignored")
+        notes.append(f"{_entries_word(absurd_dates)} an impossible date, ignored")
     return entries
+
+
+def _entries_word(count: int) -> str:
+    """The opening of a note about some entries: "1 entry has" or "3 entries have"."""
+    return "1 entry has" if count == 1 else f"{count} entries have"
 
 
 def _newest(entries: list[FeedEntry], count: int) -> list[FeedEntry]:
