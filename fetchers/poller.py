@@ -372,7 +372,7 @@ def build_article(
     return NewArticle(
         guid=entry.guid,
         url=entry.link,
-        title=entry.title or (extracted.title if extracted else None) or entry.link,
+        title=entry.title or (extracted.title if extracted else None) or entry.link or "(untitled)",
         published_at=entry.published or (extracted.published if extracted else None),
         summary=entry.summary or _lead(text),
         body=text,
@@ -442,6 +442,7 @@ def _success_record(
         body_hash=body_hash,
         advised_interval_s=advised,
         moved_to=fetched.moved_permanently_to,
+        note=parsed.note if parsed else None,
     )
 
 

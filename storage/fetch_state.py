@@ -29,6 +29,8 @@ class PollRecord:
     `failure_weight` is added to the feed's back-off weight on a failure (soft failures weigh
     less); on success both the weight and the failure count go back to zero. `moved_to` is the
     feed's new address after a permanent redirect; `mute` stops polling until re-enabled (410).
+    `note` is what a successful poll had to say about the feed (shown where errors are, counted
+    as no failure).
     """
 
     feed_id: int
@@ -44,6 +46,7 @@ class PollRecord:
     advised_interval_s: int | None = None
     moved_to: str | None = None
     mute: bool = False
+    note: str | None = None
 
 
 def claim_feeds(engine: Engine, feed_ids: list[int], owner: str, lease_s: float) -> set[int]:
@@ -102,7 +105,7 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
     feed.last_polled_at = now
     feed.next_poll_at = record.next_poll_at
     feed.last_status = record.status
-    feed.last_error = record.error
+    feed.last_error = record.error or record.note
     if record.mute:
         feed.muted = True
     if record.error is not None:
