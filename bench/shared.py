@@ -14,8 +14,10 @@ SQLite on a temporary file. Printed as figures, no asserts:
 - tags per second sustained, in total and per analyst;
 - from a write committing (an analyst's tag, the poller's article) to another analyst's watcher
   returning it, median and p95, over every (write, other analyst) pair. On PostgreSQL a write is
-  matched to the notice of its table and article; on SQLite, which only says that something
-  changed, to the first wake after it. Writes whose table sends no notice are counted apart;
+  matched to the first notice of its table and article after the write began (the notice can
+  arrive before a busy writer has noted its commit: that counts as 0 ms); on SQLite, which only
+  says that something changed, to the first wake after the write returned. Writes no notice
+  announces (a table without a NOTIFY trigger, an edit that changed no row) are counted apart;
 - errors that reached an analyst ("database is locked", serialisation failures, ...), counted;
 - read back: every change an analyst was told it made is in the audit log, every free tag on its article.
 
@@ -176,7 +178,8 @@ def _error_kind(error: Exception) -> str:
         return "serialisation failure"
     if isinstance(getattr(error, "orig", None), psycopg.errors.DeadlockDetected):
         return "deadlock"
-    return type(error).__name__
+    detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0][:80]
+    return f"{type(error).__name__} ({detail})"
 
 
 def poller(url: str, seconds: float, start: "multiprocessing.synchronize.Barrier", results: "multiprocessing.Queue") -> None:
@@ -294,14 +297,14 @@ def latencies(run: Run) -> dict[str, Latencies]:
             kind = "article" if write.op == "article" else "tag"
             if postgres:
                 tables = {"article"} if write.op == "article" else OP_TABLES[write.op]
-                seen = [_first_after(by_change.get((table, write.article_id), []), write.ended) for table in tables]
+                seen = [_first_after(by_change.get((table, write.article_id), []), write.started) for table in tables]
                 moment = min((m for m in seen if m is not None), default=None)
             else:
                 moment = _first_after(times, write.ended)
             if moment is None:
                 found[kind].unseen[write.op] += 1
             else:
-                found[kind].seen.append(moment - write.ended)
+                found[kind].seen.append(max(0.0, moment - write.ended))
     return found
 
 
