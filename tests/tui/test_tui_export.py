@@ -192,7 +192,8 @@ def test_fields_from_search_keep_only_what_must_hold():
 def test_export_screen_snapshot(desk, snap_compare):
     async def run_before(pilot) -> None:
         await until(pilot, lambda: desk.current_article is not None)
+        desk.sub_title = "pantau.db"
         desk.push_screen(ExportScreen(desk.engine, "kab:serang type:protest", today=TODAY, directory=Path("/desk")))
         await pilot.pause()
 
-    assert snap_compare(desk, terminal_size=(100, 34), run_before=run_before)
+    assert snap_compare(desk, terminal_size=(100, 30), run_before=run_before)

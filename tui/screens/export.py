@@ -206,21 +206,24 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
             width: 84;
             max-width: 100%;
             height: auto;
-            max-height: 95%;
+            max-height: 100%;
+            overflow-y: auto;
             border: round $accent;
             border-title-align: center;
             background: $surface;
             padding: 0 1;
         }
         & Horizontal { height: auto; }
-        & Horizontal > * { width: 1fr; }
-        & .export-label { color: $text-muted; padding: 1 0 0 0; }
+        & Horizontal > Input { width: 1fr; }
+        & Horizontal > Input:first-child { margin: 0 1 0 0; }
+        & Label { width: 100%; }
+        & .export-label { color: $text-muted; margin: 1 0 0 0; }
         & .export-hint { color: $text-muted; }
         & #export-error { color: $text-error; }
-        & #export-progress { display: none; }
+        & #export-progress { display: none; margin: 1 0 0 0; }
         & #export-progress.running { display: block; }
-        & #export-buttons { padding: 1 0 0 0; }
-        & #export-buttons > Button { width: auto; margin: 0 2 0 0; }
+        & #export-buttons { margin: 1 0 0 0; }
+        & #export-buttons > Button { margin: 0 2 0 0; }
     }
     """
 
@@ -239,25 +242,26 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
         with Vertical() as box:
             box.border_title = "Export engagements"
             yield Label("Format", classes="export-label")
-            yield Select([(fmt, fmt) for fmt in FORMATS], value=self._fmt, allow_blank=False, id="export-format")
+            yield Select([(fmt, fmt) for fmt in FORMATS], value=self._fmt, allow_blank=False, compact=True,
+                         id="export-format")
             yield Label("Events from … to … (YYYY-MM-DD, empty: no limit)", classes="export-label")
             with Horizontal():
-                yield Input(self.prefill.get("since", ""), placeholder="since", id="export-since")
-                yield Input(self.prefill.get("until", ""), placeholder="until", id="export-until")
+                yield Input(self.prefill.get("since", ""), placeholder="since", id="export-since", compact=True)
+                yield Input(self.prefill.get("until", ""), placeholder="until", id="export-until", compact=True)
             yield Label("Kabupaten/kota and engagement types (comma-separated, empty: all)", classes="export-label")
             with Horizontal():
-                yield Input(self.prefill.get("kab", ""), placeholder="kab: 36.04, serang …", id="export-kab")
-                yield Input(self.prefill.get("type", ""), placeholder="type: protest, strike …", id="export-type")
+                yield Input(self.prefill.get("kab", ""), placeholder="kab: 36.04, serang …", id="export-kab", compact=True)
+                yield Input(self.prefill.get("type", ""), placeholder="type: protest, strike …", id="export-type", compact=True)
             yield Label("File", classes="export-label")
-            yield Input(str(default_path(self._fmt, self.today, self.directory)), id="export-path")
+            yield Input(str(default_path(self._fmt, self.today, self.directory)), id="export-path", compact=True)
             if self.search_filter:
                 yield Label(Text(f"Filters taken from the search filter “{self.search_filter}”; "
                                  "its words and other filters do not apply to engagements."), classes="export-hint")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             yield Label("", id="export-error")
             with Horizontal(id="export-buttons"):
-                yield Button("Export", variant="primary", id="export-run")
-                yield Button("Cancel", id="export-cancel")
+                yield Button("Export", variant="primary", id="export-run", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
             yield Label(Text("enter or ctrl+s exports · escape cancels"), classes="export-hint")
 
     def on_mount(self) -> None:
