@@ -3,8 +3,8 @@
     .venv/bin/python bench/shared.py [--seconds 15] [--analysts 8] [--backend both|sqlite|postgres]
 
 Every analyst is a process of its own, as on a machine of its own: it tags articles as fast as it
-can through the functions the app's tagging keys call (storage.manual_tags: type, kabupaten/kota,
-actor, free tag, in turn), while a thread watches the database with the app's own
+can through the functions the app's tagging keys call (storage.manual_tags: free tag, engagement
+type, kabupaten/kota, actor, in turn), while a thread watches the database with the app's own
 storage.notify.ChangeWatcher. The poller is the real pipeline (fetchers.pipeline.run_cycle: fetch,
 extract, store, tag) polling the demo sites (fetchers.demo_server), which publish the demo corpus a
 few articles at a time over the run. PostgreSQL runs on a database of its own on the local server
@@ -66,7 +66,8 @@ PG_SERVER = os.environ.get("PANTAU_BENCH_PG", "postgresql://postgres@127.0.0.1:5
 WATCH_WAIT_S = 1.0
 """The app's wait (tui.app WATCH_INTERVAL_S): a watcher returns at once when something changes."""
 GRACE_S = 2.0
-"""Watchers keep watching this long after the last write, so the last writes can be seen."""
+"""Watchers keep watching this long after every writer has stopped, so the last writes can be seen."""
+WRITER_LIMIT_S = 120.0
 POLL_EVERY_S = 1.0
 DEMO_INITIAL = 6
 PLACES = (
@@ -77,7 +78,8 @@ PLACES = (
     PlaceChoice("32.75", "Kota Bekasi", "Jawa Barat"),
 )
 ACTOR_NAMES = ("KSPI", "Polres Serang", "SPSI Bekasi", "Polda Banten", "FSPMI Karawang", "Kapolsek Cikande")
-OPS = ("type", "kabupaten", "actor", "tag")
+OPS = ("tag", "type", "kabupaten", "actor")
+"""In turn, a free tag first: every analyst that makes one change has added a tag to read back."""
 OP_TABLES = {"type": {"engagement"}, "kabupaten": {"placetag", "engagement"}, "actor": {"actormention"},
              "tag": {"articletag"}}
 """The tables each change writes: on PostgreSQL its notice names one of them."""
@@ -111,7 +113,8 @@ class Report:
 
 
 def analyst(name: str, url: str, seconds: float, seed: int, start: "multiprocessing.synchronize.Barrier",
-            done: "multiprocessing.sharedctypes.Synchronized", results: "multiprocessing.Queue") -> None:
+            done: "multiprocessing.sharedctypes.Synchronized", writing: "multiprocessing.sharedctypes.Synchronized",
+            results: "multiprocessing.Queue") -> None:
     """Tag as fast as possible for `seconds` while a thread watches for others' changes."""
     engine = make_engine(url)
     report = Report(name)
@@ -143,11 +146,27 @@ def analyst(name: str, url: str, seconds: float, seed: int, start: "multiprocess
         with done.get_lock():
             done.value += 1
     report.tagging_s = time.monotonic() - started
-    time.sleep(GRACE_S)
+    _stop_writing(writing)
+    _until_nobody_writes(writing)
     stop_watching.set()
     watcher.join()
     engine.dispose()
     results.put(report)
+
+
+def _stop_writing(writing: "multiprocessing.sharedctypes.Synchronized") -> None:
+    with writing.get_lock():
+        writing.value -= 1
+
+
+def _until_nobody_writes(writing: "multiprocessing.sharedctypes.Synchronized") -> None:
+    """Return GRACE_S after the last writer (an analyst's last call, the poller's last cycle) has ended.
+
+    A writer that died never says so: after WRITER_LIMIT_S this stops waiting for it."""
+    given_up = time.monotonic() + WRITER_LIMIT_S
+    while writing.value > 0 and time.monotonic() < given_up:
+        time.sleep(0.05)
+    time.sleep(GRACE_S)
 
 
 def _change_call(op: str, engine: Engine, article_id: int, user: str, rng: random.Random, types: list[str],
@@ -182,7 +201,8 @@ def _error_kind(error: Exception) -> str:
     return f"{type(error).__name__} ({detail})"
 
 
-def poller(url: str, seconds: float, start: "multiprocessing.synchronize.Barrier", results: "multiprocessing.Queue") -> None:
+def poller(url: str, seconds: float, start: "multiprocessing.synchronize.Barrier",
+           writing: "multiprocessing.sharedctypes.Synchronized", results: "multiprocessing.Queue") -> None:
     """The pipeline polling the demo sites every second; each article's commit time is noted."""
     engine = make_engine(url)
     report = Report("poller")
@@ -195,6 +215,7 @@ def poller(url: str, seconds: float, start: "multiprocessing.synchronize.Barrier
         start.wait()
         deadline = time.monotonic() + seconds
         asyncio.run(_poll_until(engine, deadline))
+    _stop_writing(writing)
     fetchers.poller.extract_pool().shutdown()
     engine.dispose()
     results.put(report)
@@ -242,10 +263,12 @@ def run_desk(backend: str, url: str, seconds: float, analysts: int) -> Run:
     context = multiprocessing.get_context("fork")  # nothing runs yet that a fork could copy half-done
     start = context.Barrier(analysts + 2)
     done = context.Value("i", 0)
+    writing = context.Value("i", analysts + 1)
     results = context.Queue()
-    processes = [context.Process(target=poller, args=(url, seconds, start, results), name="poller")]
+    processes = [context.Process(target=poller, args=(url, seconds, start, writing, results), name="poller")]
     processes += [
-        context.Process(target=analyst, args=(f"analyst{n}", url, seconds, n, start, done, results), name=f"analyst{n}")
+        context.Process(target=analyst, args=(f"analyst{n}", url, seconds, n, start, done, writing, results),
+                        name=f"analyst{n}")
         for n in range(1, analysts + 1)
     ]
     for process in processes:
