@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.screens.export import ExportScreen
+
 if TYPE_CHECKING:
     from tui.app import PantauApp
 
@@ -13,7 +15,7 @@ Command = tuple[str, str, Callable[[], object]]
 
 
 class DeskCommands(Provider):
-    """Searching and saved searches, polling, the read flag of the selected article, and the theme."""
+    """Searching and saved searches, exporting, polling, the read flag of the selected article, and the theme."""
 
     def commands(self) -> list[Command]:
         app = cast("PantauApp", self.app)
@@ -22,6 +24,8 @@ class DeskCommands(Provider):
             found.append(("Clear filter", f"Show every article again, not only {app.filter_text} (ctrl+l)",
                           app.clear_filter))
         found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
+        found.append(("Export…", "Write the coded engagements to a file: ACLED-style CSV, CSV or JSON lines",
+                      lambda: app.push_screen(ExportScreen(app.engine, app.filter_text))))
         found.append(("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all))
         view = app.current_view
         if view is not None:
