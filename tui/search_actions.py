@@ -157,8 +157,8 @@ class SearchActions:
             bar.show_error(error.message, error.position)
             return False
         bar.clear_error()
-        if text == self._wanted_search:
-            return True
+        if text.strip() == self._wanted_search.strip():
+            return True  # a space typed after a word: the same search, not run again
         self._wanted_search = text
         bar.show_filter(text, None)
         self._read_search(text, query)
