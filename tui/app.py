@@ -7,6 +7,7 @@ the app reads it in a thread worker, and the worker posts a message from
 
 import asyncio
 import threading
+from multiprocessing import resource_tracker
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta, timezone
@@ -21,8 +22,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from fetchers.pipeline import run_cycle
-from fetchers.poller import warm_extract_pool
 from storage.actor_stats import top_actors
 from storage.articles import (
     ArticleRow,
@@ -80,6 +79,19 @@ HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
 SCHEDULER_TICK_S = 15.0
 """Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
+
+
+def poll_machinery() -> Callable:
+    """`fetchers.pipeline.run_cycle`, imported and its extraction processes started on first use, in a thread.
+
+    The fetchers (httpx, feedparser, trafilatura, dateparser) take longer to import than the desk
+    takes to paint its feed, and the extraction processes as long again: the desk waits for neither.
+    """
+    from fetchers.pipeline import run_cycle
+    from fetchers.poller import warm_extract_pool
+
+    warm_extract_pool()
+    return run_cycle
 
 
 class StoredArticles:
@@ -152,9 +164,11 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         poll: bool = True,
         poll_interval_s: float | None = None,
     ) -> None:
-        """Start the poller's extraction processes here: once Textual owns the terminal they cannot start."""
+        """Start multiprocessing's resource tracker here, before Textual owns the terminal: it is given
+        stderr's descriptor, which Textual replaces. The poller's extraction processes start with its
+        first cycle, after the feed is painted (see `_poll`)."""
         super().__init__()
-        warm_extract_pool()
+        resource_tracker.ensure_running()
         self.engine = engine
         self.settings = settings
         self.poll = poll
@@ -165,6 +179,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._generation = 0
         self._feed_started = False
         self._poll_timer: Timer | None = None
+        self._polling_started = False
         self._last_failure = ""
         self._refresh_timer: Timer | None = None
         self._timeline_days: Timeline | None = None
@@ -188,8 +203,6 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._watch_changes()
         self.set_interval(HEALTH_INTERVAL_S, self._load_health)
         self._load_health()
-        if self.poll:
-            self._poll()
 
     def on_resize(self, event: events.Resize) -> None:
         fit_to_size(self, event.size)
@@ -249,6 +262,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             self.feed_list.start(message.generation, message.total, message.rows)
         if not self._feed_started and self.timeline.data is None:
             self._refresh_counts()  # after the feed's first rows, so the start does not wait on the counting
+        if self.poll and not self._polling_started:
+            self._polling_started = True
+            self._poll()  # likewise the first poll cycle, which starts the extraction processes
         self._feed_started = True
 
     @on(FeedList.PagesWanted)
@@ -486,6 +502,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.post_message(PollStarted())
         summary = None
         try:
+            run_cycle = await asyncio.to_thread(poll_machinery)
             feeds = None if scope == DUE_FEEDS else await asyncio.to_thread(self._feeds_in, scope)
             summary = await run_cycle(
                 self.engine, feeds, on_progress=self._progress, poll_interval_s=self.settings.poll_interval_s

@@ -30,14 +30,24 @@ SEARCH_BINDINGS: list[Binding] = [
 
 
 class SearchFinished(Message):
-    """The first page and the count of a search; only the latest search's result is shown."""
+    """The first page of a search, and its count when the page holds every match (else None: `SearchCounted`
+    follows); only the latest search's result is shown."""
 
-    def __init__(self, text: str, source: SearchSource, total: int, rows: list[ArticleRow]) -> None:
+    def __init__(self, text: str, source: SearchSource, total: int | None, rows: list[ArticleRow]) -> None:
         super().__init__()
         self.text = text
         self.source = source
         self.total = total
         self.rows = rows
+
+
+class SearchCounted(Message):
+    """How many articles the search shown matches: counted after its first page is on screen."""
+
+    def __init__(self, text: str, total: int) -> None:
+        super().__init__()
+        self.text = text
+        self.total = total
 
 
 class SavedSearchesLoaded(Message):
@@ -147,8 +157,8 @@ class SearchActions:
             bar.show_error(error.message, error.position)
             return False
         bar.clear_error()
-        if text == self._wanted_search:
-            return True
+        if text.strip() == self._wanted_search.strip():
+            return True  # a space typed after a word: the same search, not run again
         self._wanted_search = text
         bar.show_filter(text, None)
         self._read_search(text, query)
@@ -156,18 +166,23 @@ class SearchActions:
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
     def _read_search(self, text: str, query: Query) -> None:
-        """The first page, then the count (which a short first page already gives)."""
+        """The first page, shown at once; then the count, unless the page held every match. A newer search
+        cancels this one, so a stale count is never waited for."""
         worker = get_current_worker()
         source = SearchSource(self.engine, query, self.zone)
         rows = source.page(PAGE_SIZE, None)
         if worker.is_cancelled:
             return
-        total = len(rows) if len(rows) < PAGE_SIZE else source.count()
+        complete = len(rows) < PAGE_SIZE
+        self.post_message(SearchFinished(text, source, len(rows) if complete else None, rows))
+        if complete:
+            return
+        total = source.count()
         if not worker.is_cancelled:
-            self.post_message(SearchFinished(text, source, total, rows))
+            self.post_message(SearchCounted(text, total))
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        """Show the result, unless the user has typed on since."""
+        """Show the result, unless the user has typed on since; the list holds the first page until counted."""
         if message.text != self._wanted_search:
             return
         if not self.filter_text:
@@ -176,7 +191,14 @@ class SearchActions:
         self.source = message.source
         self._generation += 1
         self._feed_started = False
-        self.post_message(FeedStarted(self._generation, message.total, message.rows))
+        total = message.total if message.total is not None else len(message.rows)
+        self.post_message(FeedStarted(self._generation, total, message.rows))
+        self.search_bar.show_filter(message.text, message.total)
+
+    def on_search_counted(self, message: SearchCounted) -> None:
+        if message.text != self.filter_text or message.text != self._wanted_search:
+            return
+        self.feed_list.grow_to(self._generation, message.total)
         self.search_bar.show_filter(message.text, message.total)
 
     # Saved searches ------------------------------------------------------------------------

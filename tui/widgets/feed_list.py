@@ -310,6 +310,14 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._announce_highlight()
 
+    def grow_to(self, generation: int, total: int) -> None:
+        """The snapshot was started with its first page only; now its size is known (a search counted)."""
+        if generation == self.generation and total > self._base_total:
+            self._base_total = total
+            self._update_virtual_size()
+            self._request_missing_pages()
+            self.refresh()
+
     def add_arrivals(self, generation: int, rows: list[ArticleRow]) -> None:
         """Put newly stored rows on top, keeping the cursor on the article it was on.
 

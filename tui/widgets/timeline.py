@@ -132,6 +132,7 @@ class TimelinePane(Widget, can_focus=True):
         self.column = 0
         self._row0 = 0
         self._column0 = 0
+        self._cell_width = 4
         self._update_subtitle()
 
     # Data ------------------------------------------------------------------------------
@@ -152,6 +153,8 @@ class TimelinePane(Widget, can_focus=True):
             return
         cell = self.cell
         self.data = data
+        largest = max((sum(counts.values()) for counts in data.cells.values()), default=0)
+        self._cell_width = max(4, len(str(largest)) + 2)  # once per counts, not per drawing
         if self.province is not None and self.province not in data.provinces:
             self.province = None
         places, periods = self.places, self.periods
@@ -213,10 +216,6 @@ class TimelinePane(Widget, can_focus=True):
 
     # Drawing ---------------------------------------------------------------------------
 
-    def _cell_width(self) -> int:
-        largest = max((sum(counts.values()) for counts in self.data.cells.values()), default=0) if self.data else 0
-        return max(4, len(str(largest)) + 2)
-
     def _scroll_into_view(self, visible_rows: int, visible_columns: int) -> None:
         if self.row < self._row0:
             self._row0 = self.row
@@ -237,7 +236,7 @@ class TimelinePane(Widget, can_focus=True):
         if not places or not periods:
             return Text("No engagements tagged yet." if not self.data.places else "No engagements here.", style="dim")
         label_width = min(max(len(short_place(place.name)) for place in places), LABEL_MAX) + 1
-        cell_width = self._cell_width()
+        cell_width = self._cell_width
         visible_columns = max(1, (width - label_width) // cell_width)
         visible_rows = max(1, height - HEADER_LINES - FOOTER_LINES)
         self._scroll_into_view(visible_rows, visible_columns)
