@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from storage.articles import ArticleRow
+from storage.plain_text import plain_line
 from storage.saved_searches import save_search, saved_searches
 from storage.search import Query, QuerySyntaxError, SearchSource, parse_query
 from tui.messages import FeedStarted
@@ -194,7 +195,8 @@ class SearchActions:
     def _save_search(self, name: str, text: str) -> None:
         save_search(self.engine, name, text, self.settings.user_name)
         self.post_message(SavedSearchesLoaded(_as_pairs(self.engine)))
-        self.call_from_thread(self.notify, f"Saved search “{name}”: in the palette as “Search: {name}”.")
+        self.call_from_thread(self.notify, plain_line(f"Saved search “{name}”: in the palette as “Search: {name}”."),
+                              markup=False)
 
     @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False,
           description="Reading saved searches")

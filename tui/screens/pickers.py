@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from storage.manual_tags import ACTOR_KINDS, PlaceChoice
+from storage.plain_text import plain_line
 from tagging.lexicon import seeds_dir
 
 SHOWN_CHOICES = 50
@@ -102,12 +103,12 @@ class FuzzyPicker(ModalScreen[str | None]):
 
     def _show(self, query: str) -> None:
         ranked = rank_choices(query, self.choices)
-        options = [Option(Text(choice.label), id=choice.value) for choice in ranked]
+        options = [Option(Text(plain_line(choice.label)), id=choice.value) for choice in ranked]
         typed = " ".join(query.split()).lower()
         if self.allow_create and typed and not any(choice.value.lower() == typed for choice in self.choices):
             # What was typed comes first, unless a known choice starts with it: then that one does.
             known_prefix = any(choice.value.lower().startswith(typed) for choice in ranked)
-            options.insert(1 if known_prefix and options else 0, Option(Text(f"Create “{typed}”"), id=CREATE_PREFIX + typed))
+            options.insert(1 if known_prefix and options else 0, Option(Text(plain_line(f"Create “{typed}”")), id=CREATE_PREFIX + typed))
         self.options.clear_options()
         self.options.add_options(options)
         if options:
@@ -265,7 +266,7 @@ class ActorEditor(ModalScreen[ActorInput | None]):
     def _suggest(self, query: str) -> None:
         ranked = rank_choices(query, [Choice(actor.label, actor.label) for actor in self.known], limit=10)
         self.options.clear_options()
-        self.options.add_options([Option(Text(choice.label), id=choice.value) for choice in ranked])
+        self.options.add_options([Option(Text(plain_line(choice.label)), id=choice.value) for choice in ranked])
 
     def on_key(self, event) -> None:
         """Arrows in the name field walk the suggestions."""

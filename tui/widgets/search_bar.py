@@ -18,6 +18,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from storage.plain_text import plain_line
+
 DEBOUNCE_S = 0.15
 """A search runs once typing pauses this long, not on every keystroke."""
 
@@ -125,7 +127,7 @@ class SearchBar(Widget):
     def show_error(self, message: str, position: int) -> None:
         """Say what is wrong, pointing under the place in the query where it is."""
         pointer = " " * (len("filter: ") + min(position, len(self.text))) + "^ "
-        self.error.update(Text(pointer + message))
+        self.error.update(Text(pointer + plain_line(message)))
         self.add_class("-error")
 
     def clear_error(self) -> None:
@@ -187,7 +189,7 @@ class SaveSearchScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label("Save this search as:")
             yield Input(value=self.query_text, id="save-name")
-            yield Label(Text(self.query_text), id="save-query")
+            yield Label(Text(plain_line(self.query_text)), id="save-query")
             yield Label("enter saves · escape cancels", classes="hint")
 
     @on(Input.Submitted, "#save-name")
