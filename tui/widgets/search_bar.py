@@ -32,6 +32,7 @@ class SearchBar(Widget):
     DEFAULT_CSS = """
     SearchBar { height: auto; display: none; padding: 0 1; }
     SearchBar.-shown { display: block; }
+    SearchBar > Vertical { height: auto; }
     SearchBar #search-row { height: 1; }
     SearchBar #search-label { width: auto; color: $text-muted; padding-right: 1; }
     SearchBar:focus-within #search-label { color: $accent; text-style: bold; }
