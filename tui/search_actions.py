@@ -90,8 +90,10 @@ class SearchActions:
     def apply_filter(self, query: str) -> None:
         """Filter the feed by `query` (the search language of storage.search) and go back to the list.
 
-        A malformed query is shown under the bar and leaves the feed as it was.
+        A malformed query is shown under the bar and leaves the feed as it was. The query is made plain
+        text first: it may hold a name from the news, and the bar shows it.
         """
+        query = plain_line(query, None)
         bar = self.search_bar
         bar.add_class("-shown")
         bar.set_text(query)

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from storage.feeds import add_feed, disable_feed, enable_feed, list_feeds
 from storage.models import Feed
 from storage.plain_text import plain_line
+from tui.widgets.plain_input import PlainInput
 
 COLUMNS = ("#", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
 
@@ -93,7 +94,7 @@ class FeedsScreen(Screen[None]):
         table = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
-        yield Input(placeholder="Feed address (http or https), enter adds, escape cancels", id="feeds-add")
+        yield PlainInput(placeholder="Feed address (http or https), enter adds, escape cancels", id="feeds-add")
         yield Footer()
 
     def on_mount(self) -> None:

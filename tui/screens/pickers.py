@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from storage.manual_tags import ACTOR_KINDS, PlaceChoice
 from storage.plain_text import plain_line
 from tagging.lexicon import seeds_dir
+from tui.widgets.plain_input import PlainInput
 
 SHOWN_CHOICES = 50
 CREATE_PREFIX = "\0create:"
@@ -85,7 +86,7 @@ class FuzzyPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield PlainInput(placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
             if self.hint:
                 yield Label(Text(self.hint), classes="picker-hint")
@@ -242,13 +243,13 @@ class ActorEditor(ModalScreen[ActorInput | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Actor"
-            yield Input(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
+            yield PlainInput(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
             yield OptionList(id="actor-options")
             with Horizontal():
                 yield Select([(kind, kind) for kind in ACTOR_KINDS], value=self.kind, allow_blank=False,
                              id="actor-kind")
-                yield Input(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
-                yield Input(placeholder="position (Kapolres …)", id="actor-position")
+                yield PlainInput(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
+                yield PlainInput(placeholder="position (Kapolres …)", id="actor-position")
             yield Label("", classes="actor-error", id="actor-error")
             yield Label(Text("↑↓ pick a known actor · enter saves · escape cancels"), classes="picker-hint")
 

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from storage.plain_text import plain_line
+from tui.widgets.plain_input import PlainInput
 
 DEBOUNCE_S = 0.15
 """A search runs once typing pauses this long, not on every keystroke."""
@@ -80,7 +81,7 @@ class SearchBar(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.input = Input(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+        self.input = PlainInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
         self.label = Label("search", id="search-label")
         self.count = Label("", id="search-count")
         self.error = Static("", id="search-error")
