@@ -41,6 +41,7 @@ CLOCK = datetime(2025, 11, 6, tzinfo=timezone.utc)
 FEED_NAME = f"{MARKUP} \x1b[31mWarta\x1b[0m \u202eJahat\u202c"
 ACTOR_NAME = "\x1b[31mCondro\x1b[0m \u200bSasongko [@click=app.quit]"
 PLACE_NAME = "Kabupaten \x1b[31m[b]Serang\u202e"
+PROVINCE = "Banten [@click=app.quit]\x1b]0;judul palsu\x07"
 TAG = "[bold]rusuh[/bold] \x1b[31mmerah \u202eterbalik"
 SEARCH_NAME = "[@click=app.quit]Simpanan\x1b]0;judul\x07"
 BODY = f"{CSI}\n\n{OSC8} Kapolres \u202eCondro Sasongko\u202c menemui buruh {EMOJI}.\r\n{BIDI}"
@@ -76,7 +77,7 @@ def hostile(engine) -> int:
     actor = {"kind": "police", "name": ACTOR_NAME, "rank": "\x1b[1mAKBP", "position": "[b]Kapolres[/b]",
              "unit": "Polres \u202eSerang", "spans": [[NAME_AT, NAME_AT + len("Condro Sasongko")]]}
     engagement = {"type": "protest", "date": "2025-11-05", "code": "36.04", "kabupaten_kota": PLACE_NAME,
-                  "province": "Banten"}
+                  "province": PROVINCE}
     replace_auto_tags(engine, NEWEST_ID, {"actors": [actor], "places": [], "engagements": [engagement]}, "uji-1")
     add_tag(engine, NEWEST_ID, TAG, "penguji")
     save_search(engine, SEARCH_NAME, "rusuh", "penguji")
@@ -161,7 +162,8 @@ async def test_the_reader_shows_title_meta_link_tags_and_body_as_text(desk):
                 assert word in title, word
         assert "[bold red]rusuh" in parts["meta"] and "merah" in parts["meta"]
         assert "lain.test" not in parts["link"] and "warta-jahat.test" in parts["link"]
-        assert plain_line(TAG) in parts["tags"] and "Kabupaten [b]Serang" in parts["tags"]
+        tags = reader.parts["tags"].render().plain
+        assert plain_line(TAG) in tags and "Kabupaten [b]Serang (36.04, Banten [@click=app.quit])" in tags
         assert "pranala Kapolres Condro Sasongko menemui buruh" in parts["body"]
         assert EMOJI in reader.body_text.plain and "\r" not in reader.body_text.plain
 
@@ -200,6 +202,11 @@ async def test_the_actors_pane_and_the_timeline_show_names_as_text(desk):
         assert "AKBP [b]Kapolres[/b]" in actors and "Polres Serang" in actors
         assert desk.actors.names[0] == "Condro Sasongko [@click=app.quit]"
         assert "Kab. [b]Serang" in timeline
+        await pilot.press("alt+4", "p")  # one province: its name goes in the pane's border
+        await pilot.pause()
+        timeline = drawn(desk.timeline)
+        assert_plain(timeline)
+        assert "weeks · Banten [@click=app.quit] · w p enter" in timeline
         assert_plain(drawn(desk.status_bar))
 
 

@@ -210,7 +210,8 @@ class TimelinePane(Widget, can_focus=True):
         self.refresh()
 
     def _update_subtitle(self) -> None:
-        self.border_subtitle = f"{GRAIN_NAMES[self.grain]} · {self.province or 'all provinces'} · w p enter"
+        province = plain_line(self.province) if self.province else "all provinces"
+        self.border_subtitle = Text(f"{GRAIN_NAMES[self.grain]} · {province} · w p enter")
 
     # Drawing ---------------------------------------------------------------------------
 
