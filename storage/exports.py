@@ -19,6 +19,7 @@ from sqlalchemy import Engine, and_, func, or_
 from sqlmodel import Session, col, select
 
 from storage.models import Article, ArticleLink, Feed
+from storage.plain_text import csv_cell, json_safe
 from storage.tag_models import Engagement, PlaceTag
 
 FORMATS = ("acled-csv", "csv", "jsonl")
@@ -327,19 +328,24 @@ def plain_row(record: EngagementRecord) -> dict[str, str]:
 
 
 def write_export(records: Iterable[EngagementRecord], fmt: str, out: TextIO) -> int:
-    """Write `records` to `out` in `fmt` (one of FORMATS); returns how many rows were written."""
+    """Write `records` to `out` in `fmt` (one of FORMATS); returns how many rows were written.
+
+    Titles, actors and evidence come from the news: JSON lines escape control and invisible
+    characters (the values read back exactly); CSV cells drop them and neutralise formulas.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
     count = 0
     if fmt == "jsonl":
         for record in records:
-            out.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(asdict(record), ensure_ascii=False)) + "\n")
             count += 1
         return count
     fields = (*ACLED_COLUMNS, *PANTAU_COLUMNS) if fmt == "acled-csv" else tuple(EngagementRecord.__dataclass_fields__)
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(acled_row(record) if fmt == "acled-csv" else plain_row(record))
+        row = acled_row(record) if fmt == "acled-csv" else plain_row(record)
+        writer.writerow({name: csv_cell(value) for name, value in row.items()})
         count += 1
     return count

@@ -36,6 +36,7 @@ from storage.engine import make_engine
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
+from storage.plain_text import plain_line
 from storage.tags import article_mentions
 from storage.timeline import Timeline, engagement_days, regroup
 from storage.watch import articles_naming
@@ -583,7 +584,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.log.error(f"worker {worker.name!r} failed", worker.error)
         if worker.group == "feed-pages":
             self.feed_list.pages_failed()
-        message = f"{worker.description or worker.name} failed: {worker.error}"
+        message = plain_line(f"{worker.description or worker.name} failed: {worker.error}")
         if message == self._last_failure:
             return
         self._last_failure = message
@@ -592,6 +593,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             title="Something went wrong",
             severity="error",
             timeout=8,
+            markup=False,
         )
 
 

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from storage.articles import ArticleRow
+from storage.plain_text import plain_line
 from storage.saved_searches import save_search, saved_searches
 from storage.search import Query, QuerySyntaxError, SearchSource, parse_query
 from tui.messages import FeedStarted
@@ -99,8 +100,10 @@ class SearchActions:
     def apply_filter(self, query: str) -> None:
         """Filter the feed by `query` (the search language of storage.search) and go back to the list.
 
-        A malformed query is shown under the bar and leaves the feed as it was.
+        A malformed query is shown under the bar and leaves the feed as it was. The query is made plain
+        text first: it may hold a name from the news, and the bar shows it.
         """
+        query = plain_line(query, None)
         bar = self.search_bar
         bar.add_class("-shown")
         bar.set_text(query)
@@ -216,7 +219,8 @@ class SearchActions:
     def _save_search(self, name: str, text: str) -> None:
         save_search(self.engine, name, text, self.settings.user_name)
         self.post_message(SavedSearchesLoaded(_as_pairs(self.engine)))
-        self.call_from_thread(self.notify, f"Saved search “{name}”: in the palette as “Search: {name}”.")
+        self.call_from_thread(self.notify, plain_line(f"Saved search “{name}”: in the palette as “Search: {name}”."),
+                              markup=False)
 
     @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False,
           description="Reading saved searches")

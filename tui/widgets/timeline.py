@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from storage.exports import engagement_types
+from storage.plain_text import plain_line
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
 from tui.tagging_actions import type_glyph
 
@@ -55,7 +56,7 @@ def dominant(counts: dict[str, int]) -> str:
 
 
 def short_place(name: str) -> str:
-    return name.replace("Kabupaten ", "Kab. ", 1)
+    return plain_line(name).replace("Kabupaten ", "Kab. ", 1)
 
 
 def date_range(start: date, end: date) -> str:
@@ -212,7 +213,8 @@ class TimelinePane(Widget, can_focus=True):
         self.refresh()
 
     def _update_subtitle(self) -> None:
-        self.border_subtitle = f"{GRAIN_NAMES[self.grain]} · {self.province or 'all provinces'} · w p enter"
+        province = plain_line(self.province) if self.province else "all provinces"
+        self.border_subtitle = Text(f"{GRAIN_NAMES[self.grain]} · {province} · w p enter")
 
     # Drawing ---------------------------------------------------------------------------
 
@@ -293,7 +295,7 @@ class TimelinePane(Widget, can_focus=True):
         if cell is None:
             return Text("")
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{cell.place.name} · {date_range(cell.start, cell.end)}: ", style="bold")
+        text.append(f"{plain_line(cell.place.name)} · {date_range(cell.start, cell.end)}: ", style="bold")
         total = sum(cell.counts.values())
         text.append(f"{total} engagement{'s' if total != 1 else ''}")
         parts = sorted(cell.counts.items(), key=lambda item: (-item[1], severity(item[0])))
