@@ -23,8 +23,8 @@ from tests.crash.served_feeds import serve_feeds
 
 pytestmark = pytest.mark.crash
 
-KILLS = 4
-FEEDS = 150
+KILLS = 20
+FEEDS = 100
 ITEMS = 4
 START_S = 60.0
 """Longest wait for a started poller to lease its feeds (its cycle has begun)."""
