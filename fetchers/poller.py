@@ -7,7 +7,8 @@ failing feed never stops the others; a cycle in which every feed fails with a ne
 reported as offline and held against no feed.
 
 Before fetching, a cycle leases its feeds on their rows, so the app and a separate `pantau poll`
-sharing one database never fetch the same feed at once.
+sharing one database never fetch the same feed at once; while the cycle runs it renews the
+leases of the feeds it has not recorded yet, so a cycle longer than the lease keeps them.
 """
 
 import asyncio
@@ -38,7 +39,15 @@ from fetchers.sketch import bands, signature
 from fetchers.text import html_to_text
 from storage.articles import NewArticle, add_articles, update_articles
 from storage.feeds import due_feeds
-from storage.fetch_state import OfflinePoll, PollRecord, claim_feeds, record_offline, record_polls, release_feeds
+from storage.fetch_state import (
+    OfflinePoll,
+    PollRecord,
+    claim_feeds,
+    record_offline,
+    record_polls,
+    release_feeds,
+    renew_leases,
+)
 from storage.identity import EntryKey, Seen, classify_entries, link_to_stored
 from storage.models import Feed
 
@@ -102,11 +111,42 @@ class HostLimiter:
 
 
 @dataclass
+class _Leases:
+    """The feed leases a cycle holds, renewed every third of the lease until each feed is recorded.
+
+    Recording a feed releases its lease (`record_polls`); a lease that ran out anyway (the process
+    was suspended, say) and went to another poller is dropped, and its feed is not started here.
+    """
+
+    engine: Engine
+    owner: str
+    lease_s: float
+    held: set[int]
+
+    async def keep(self) -> None:
+        while self.held:
+            await asyncio.sleep(self.lease_s / 3)
+            asked = set(self.held)
+            try:
+                lost = asked - await _in_database(renew_leases, self.engine, list(asked), self.owner, self.lease_s)
+            except Exception:  # noqa: BLE001  (a busy database now is no reason to stop renewing)
+                log.warning("could not renew the feed leases; trying again", exc_info=True)
+                continue
+            if lost:
+                log.warning("lost the lease on %d feed(s) to another poller; leaving them to it", len(lost))
+                self.held -= lost
+
+    def recorded(self, feed_ids: list[int]) -> None:
+        self.held.difference_update(feed_ids)
+
+
+@dataclass
 class _Recorder:
     """Feed health written in batches: one transaction per `RECORD_BATCH` feeds, not one per feed."""
 
     engine: Engine
     owner: str
+    leases: _Leases
     pending: list[PollRecord] = field(default_factory=list)
 
     async def add(self, record: PollRecord) -> None:
@@ -118,6 +158,7 @@ class _Recorder:
         records, self.pending = self.pending, []
         if records:
             await _in_database(record_polls, self.engine, records, self.owner)
+            self.leases.recorded([record.feed_id for record in records])
 
 
 @dataclass(frozen=True)
@@ -190,6 +231,7 @@ async def poll_feeds(
     pool: Executor | None = None,
     mark_unread_on_edit: bool = False,
     owner: str | None = None,
+    lease_s: float = LEASE_S,
 ) -> PollSummary:
     """Poll `feeds` once: fetch, parse, fetch and extract new entries' pages, store, record health.
 
@@ -198,11 +240,13 @@ async def poll_feeds(
     if not feeds:
         return PollSummary()
     owner = owner or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
+    claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, lease_s)
     feeds = [feed for feed in feeds if feed.id in claimed]
     if not feeds:
         return PollSummary()
-    recorder = _Recorder(engine, owner)
+    leases = _Leases(engine, owner, lease_s, set(claimed))
+    recorder = _Recorder(engine, owner, leases)
+    keeper = asyncio.create_task(leases.keep(), name="pantau-lease-keeper")
     try:
         async with _client(client, limits, concurrency) as http:
             cycle = _Cycle(
@@ -215,10 +259,11 @@ async def poll_feeds(
                 recorder,
                 mark_unread_on_edit,
             )
-            outcomes = await _run_all(cycle, feeds, on_progress)
-        offline = all(outcome.error is not None and outcome.error.network for outcome in outcomes)
+            outcomes = await _run_all(cycle, feeds, leases, on_progress)
+        offline = bool(outcomes) and all(outcome.error is not None and outcome.error.network for outcome in outcomes)
         await _record_network_failures(cycle, outcomes, offline)
     finally:
+        keeper.cancel()
         await recorder.flush()
         await _in_database(release_feeds, engine, [feed.id for feed in feeds], owner)
     return PollSummary(
@@ -241,7 +286,9 @@ async def _client(client: httpx.AsyncClient | None, limits: FetchLimits, concurr
         yield own
 
 
-async def _run_all(cycle: _Cycle, feeds: list[Feed], on_progress: ProgressCallback | None) -> list[_Outcome]:
+async def _run_all(
+    cycle: _Cycle, feeds: list[Feed], leases: _Leases, on_progress: ProgressCallback | None
+) -> list[_Outcome]:
     """Every feed of the cycle, at most `FEEDS_PER_SLOT` × the concurrency of them under way at once.
 
     Started all together, a thousand feeds would share the request slots round-robin and all
@@ -253,16 +300,17 @@ async def _run_all(cycle: _Cycle, feeds: list[Feed], on_progress: ProgressCallba
         on_progress(0, total)
     in_flight = asyncio.Semaphore(cycle.limiter.concurrency * FEEDS_PER_SLOT)
 
-    async def run(feed: Feed) -> _Outcome:
+    async def run(feed: Feed) -> _Outcome | None:
         nonlocal done
         async with in_flight:
-            outcome = await _poll_feed(cycle, feed)
+            outcome = await _poll_feed(cycle, feed) if feed.id in leases.held else None
         done += 1
         if on_progress:
             on_progress(done, total)
         return outcome
 
-    return list(await asyncio.gather(*(run(feed) for feed in feeds)))
+    outcomes = await asyncio.gather(*(run(feed) for feed in feeds))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 async def _poll_feed(cycle: _Cycle, feed: Feed) -> _Outcome:
