@@ -108,6 +108,26 @@ def claim_feeds(engine: Engine, feed_ids: list[int], owner: str, lease_s: float)
         return claimed
 
 
+def renew_leases(engine: Engine, feed_ids: list[int], owner: str, lease_s: float) -> set[int]:
+    """Extend this owner's leases on `feed_ids` by `lease_s` from now; return the ids still held.
+
+    A lease that ran out and was taken by another poller is not this owner's any more: it is
+    left alone, and its id is missing from the answer.
+    """
+    if not feed_ids:
+        return set()
+    statement = (
+        update(Feed)
+        .where(col(Feed.id).in_(feed_ids), Feed.lease_owner == owner)
+        .values(lease_until=utcnow() + timedelta(seconds=lease_s))
+        .returning(Feed.id)
+    )
+    with Session(engine) as session:
+        held = {row[0] for row in session.execute(statement)}
+        session.commit()
+        return held
+
+
 def release_feeds(engine: Engine, feed_ids: list[int], owner: str) -> None:
     """Give back leases this owner still holds (those of feeds it did not get to record)."""
     if not feed_ids:
