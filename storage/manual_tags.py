@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import Engine, case, delete, exists, func, or_, select as sa_select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
@@ -271,14 +272,28 @@ def add_actor(engine: Engine, article_id: int, user: str, kind: str, name: str, 
 
 
 def _find_or_create(session: Session, kind: str, name: str, organisation: str | None) -> Actor:
-    actor = session.exec(select(Actor).where(Actor.kind == kind, Actor.key == actor_key(name))).first()
+    """The actor of that kind and name, created if nobody knows it yet.
+
+    Two analysts may create the same new actor at the same moment (on PostgreSQL, on other
+    articles, so neither waits for the other's article lock): the one that loses the race to
+    the unique key takes the actor the other one stored.
+    """
+    key = actor_key(name)
+    actor = _actor_by_key(session, kind, key)
     if actor is None:
-        actor = Actor(kind=kind, key=actor_key(name), name=name, organisation=organisation or None)
-        session.add(actor)
-        session.flush()
+        try:
+            with session.begin_nested():
+                actor = Actor(kind=kind, key=key, name=name, organisation=organisation or None)
+                session.add(actor)
+        except IntegrityError:
+            actor = _actor_by_key(session, kind, key)
     while actor.merged_into_id is not None:
         actor = session.get(Actor, actor.merged_into_id)
     return actor
+
+
+def _actor_by_key(session: Session, kind: str, key: str) -> Actor | None:
+    return session.exec(select(Actor).where(Actor.kind == kind, Actor.key == key)).first()
 
 
 def _actor_label(actor: Actor, rank: str | None, position: str | None) -> str:

@@ -35,7 +35,7 @@ from storage.manual_tags import (
 )
 from storage.models import Article
 from storage.tag_models import MANUAL, Actor, Engagement
-from storage.tags import article_engagements, article_mentions, replace_auto_tags
+from storage.tags import actor_key, article_engagements, article_mentions, replace_auto_tags
 from storage.timeline import engagement_timeline
 
 SERANG = PlaceChoice("36.04", "Kabupaten Serang", "Banten")
@@ -306,3 +306,24 @@ def test_a_tag_waiting_past_the_busy_timeout_is_retried_not_refused(tmp_path, mo
     assert article_tagging(desk, article_id).tags == ["upah"]
     assert any("lost a race for the database" in record.message for record in caplog.records)
     desk.dispose()
+
+
+def test_two_analysts_creating_one_new_actor_at_once_share_it(engine):
+    """The first analyst's actor row is written but not committed when the second one adds the same name."""
+    first, second = stored_articles(engine, 2)
+    added: list = []
+    with Session(engine) as analyst:
+        analyst.add(Actor(kind="police", key=actor_key("Iptu Baru Sekali"), name="Iptu Baru Sekali"))
+        analyst.flush()
+        other = threading.Thread(target=lambda: added.append(
+            add_actor(engine, second, "bima", "police", "Iptu Baru Sekali")))
+        other.start()
+        other.join(timeout=0.5)
+        analyst.commit()
+    other.join(timeout=30)
+    assert len(added) == 1 and added[0].new_value.startswith("Iptu Baru Sekali")
+    with Session(engine) as session:
+        actors = session.exec(select(Actor).where(Actor.key == actor_key("Iptu Baru Sekali"))).all()
+        assert len(actors) == 1
+        assert [m.actor_id for m in article_mentions(engine, second)] == [actors[0].id]
+    assert article_mentions(engine, first) == []
