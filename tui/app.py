@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -27,7 +28,7 @@ from storage.articles import (
     ArticleRow,
     ArticleView,
     articles_after,
-    get_article,
+    get_articles,
     newest_articles,
     relevant_count,
     set_read,
@@ -76,9 +77,18 @@ WATCH_INTERVAL_S = 1.0
 REFRESH_DELAY_S = 0.5
 """Tag changes come in bursts (a poll tags article after article): the panes that count them wait this long."""
 
+DETAILS_DELAY_S = 0.08
+"""While `j` repeats, the selected article's actors and tags wait until the cursor rests this long;
+the reader's title and text follow the cursor at once."""
+ARTICLE_CACHE = 64
+NEIGHBOURS = (1, 2, -1)
+"""Rows around the cursor read along with the selected article, so the next `j` or `k` finds them ready."""
+
 HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
 SCHEDULER_TICK_S = 15.0
+STATUS_OFFLINE = "offline"
+"""What a poll that found no network leaves in a feed's `last_status` (fetchers.poller's STATUS_OFFLINE)."""
 """Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
 
 
@@ -112,14 +122,16 @@ class StoredArticles:
 
 
 def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
-    """Count enabled feeds as answering, failing (their last poll ended in an error) or not yet polled.
+    """Count enabled feeds as answering, failing or not yet polled.
 
-    The error, not the failure count, decides: a cycle with no network records the error
-    but leaves the count alone, and the desk must still say it is offline.
+    A feed fails when its last poll counted one more consecutive failure, or when that poll found
+    no network (which records the error but leaves the count alone, and the desk must still say it
+    is offline). `last_error` alone does not decide: a poll that worked can leave a note there
+    ("entries cut…").
     """
     enabled = [feed for feed in feeds if feed.enabled]
     pending = sum(1 for feed in enabled if feed.last_polled_at is None)
-    failing = sum(1 for feed in enabled if feed.last_polled_at is not None and feed.last_error)
+    failing = sum(1 for feed in enabled if feed.last_polled_at is not None and is_failing(feed))
     polled = [feed.last_polled_at for feed in enabled if feed.last_polled_at is not None]
     return FeedHealth(
         ok=len(enabled) - failing - pending,
@@ -127,6 +139,10 @@ def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
         pending=pending,
         last_poll_at=max(polled) if polled else None,
     )
+
+
+def is_failing(feed: Feed) -> bool:
+    return feed.consecutive_failures > 0 or feed.last_status == STATUS_OFFLINE
 
 
 def summary_is_offline(summary) -> bool:
@@ -177,6 +193,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.zone = zone_named(settings.timezone)
         self.source: RowSource = StoredArticles(engine)
         self.current_view: ArticleView | None = None
+        self._articles: LRUCache[int, ArticleView] = LRUCache(ARTICLE_CACHE)
+        self._details_timer: Timer | None = None
         self._generation = 0
         self._feed_started = False
         self._poll_timer: Timer | None = None
@@ -340,6 +358,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
     def on_desk_changed(self, message: DeskChanged) -> None:
         """New articles go on top of the feed at once; the counting panes follow after a short pause."""
         tables = {change.table for change in message.changes}
+        if tables & {"*", "article"}:
+            self._articles.clear()
         if self._feed_started and tables & {"*", "article"}:
             feed = self.feed_list
             self._check_arrivals(feed.generation, feed.newest_id)
@@ -386,19 +406,46 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @on(FeedList.Highlighted)
     def _highlighted(self, message: FeedList.Highlighted) -> None:
-        self._load_article(message.article_id)
-        self._load_mentions(message.article_id)
+        """The reader shows the article at once when it was read ahead, else as soon as it is read;
+        the articles around the cursor are read ahead, the actors and tags once the cursor rests."""
+        view = self._articles.get(message.article_id)
+        if view is not None:
+            self._show_article(view)
+        ahead = [article_id for article_id in self._neighbours() if article_id not in self._articles]
+        if view is None or ahead:
+            self._load_articles(None if view is not None else message.article_id, ahead)
+        if self._details_timer is not None:
+            self._details_timer.stop()
+        self._details_timer = self.set_timer(DETAILS_DELAY_S, lambda: self._load_details(message.article_id))
+
+    def _neighbours(self) -> list[int]:
+        feed = self.feed_list
+        rows = (feed.row_at(feed.cursor + step) for step in NEIGHBOURS)
+        return [row.id for row in rows if row is not None]
+
+    def _load_details(self, article_id: int) -> None:
+        self._details_timer = None
+        row = self.current_article
+        if row is not None and row.id == article_id:
+            self._load_mentions(article_id)
+            self._load_tagging(article_id)
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False, description="Reading the article")
-    def _load_article(self, article_id: int) -> None:
-        self.post_message(ArticleLoaded(article_id, get_article(self.engine, article_id)))
+    def _load_articles(self, selected_id: int | None, ahead: list[int]) -> None:
+        """Read the selected article (unless it was read ahead) and the ones around it, in one query."""
+        views = get_articles(self.engine, [selected_id, *ahead] if selected_id is not None else ahead)
+        self.post_message(ArticleLoaded(selected_id, views.get(selected_id) if selected_id else None, views))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
+        for article_id, view in message.views.items():
+            self._articles.set(article_id, view)
         current = self.current_article
-        if current is None or current.id != message.article_id:
-            return
-        self.current_view = message.view
-        self.reader.show(message.view)
+        if message.article_id is not None and current is not None and current.id == message.article_id:
+            self._show_article(message.view)
+
+    def _show_article(self, view: ArticleView | None) -> None:
+        self.current_view = view
+        self.reader.show(view)
 
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False, description="Reading the article's actors")
     def _load_mentions(self, article_id: int) -> None:

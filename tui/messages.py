@@ -59,15 +59,13 @@ class ArticlesArrived(Message):
 
 
 class ArticleLoaded(Message):
-    """The full article for the reader; only the latest selection matters."""
+    """The full article for the reader (None when it was only read ahead), and every article read with it."""
 
-    def __init__(self, article_id: int, view: ArticleView | None) -> None:
+    def __init__(self, article_id: int | None, view: ArticleView | None, views: dict[int, ArticleView]) -> None:
         super().__init__()
         self.article_id = article_id
         self.view = view
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, ArticleLoaded)
+        self.views = views
 
 
 class ReadStateSaved(Message):
