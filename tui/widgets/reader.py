@@ -6,11 +6,11 @@ are highlighted by styling spans of that Text, one style per kind (police, labou
 """
 
 import re
+from dataclasses import dataclass, field
 from collections.abc import Iterator
 from datetime import date, timezone, tzinfo
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -124,6 +124,15 @@ def tagging_line(tagging: ArticleTagging) -> str:
     return " · ".join(parts)
 
 
+@dataclass
+class Block:
+    """One part of the reader wrapped to the pane's width: its lines, and the strips drawn from them so far."""
+
+    text: Text
+    lines: list[Text]
+    strips: dict[int, Strip] = field(default_factory=dict)
+
+
 class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     """A scrollable view of one article, drawn line by line.
 
@@ -174,9 +183,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self.body_text = Text("")
         self.parts: dict[str, Text] = {part: Text(EMPTY_HINT if part == "title" else "") for part in PARTS}
         """The text of each part (title, meta, link, tags, body) as shown, before wrapping."""
-        self._lines: list[Text] = []
-        self._strips: dict[int, Strip] = {}
-        self._wrapped_width = 0
+        self._body_source: tuple[int, list[MentionView]] | None = None
+        self._blocks: dict[str, Block] = {}
+        self._rows: list[tuple[Block, int] | None] = []
+        """Each line of the pane: a block and the index of its line, or None for a blank line."""
+        self._drawn_with: tuple[int, Style] | None = None
 
     def show(self, view: ArticleView | None) -> None:
         """Show `view`, or say the article is gone."""
@@ -211,9 +222,11 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         tagging = self.tagging if self.tagging and self.tagging.article_id == article.id else None
         self.parts["tags"] = Text(plain_line(tagging_line(tagging)) if tagging else "")
         mentions = tagging.mentions if tagging else []
-        styles = self._actor_styles() if mentions else {}
-        body = highlighted_body(article.body or article.summary, mentions if styles else [], styles)
-        self.body_text = body if body.plain else Text("(no text was extracted)")
+        if self._body_source != (article.id, mentions):
+            styles = self._actor_styles() if mentions else {}
+            body = highlighted_body(article.body or article.summary, mentions if styles else [], styles)
+            self.body_text = body if body.plain else Text("(no text was extracted)")
+            self._body_source = (article.id, mentions) if styles or not mentions else None
         self.parts["body"] = self.body_text
 
     def _actor_styles(self) -> dict[str, object]:
@@ -227,12 +240,15 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _wrap(self) -> None:
         """Wrap the parts to the pane's width and set the scrollable height, without a layout of the desk:
-        the pane's size does not depend on its text."""
+        the pane's size does not depend on its text. A part whose text did not change keeps its lines
+        (the body, when the tags arrive)."""
         width = self.scrollable_content_region.width
-        self._strips.clear()
-        self._wrapped_width = width
-        self._lines = [] if width <= 0 else self._wrapped_lines(width)
-        height = len(self._lines)
+        drawn_with = (width, self.rich_style)
+        if drawn_with != self._drawn_with:
+            self._blocks.clear()
+            self._drawn_with = drawn_with
+        self._rows = [] if width <= 0 else self._layout_rows(width, drawn_with[1])
+        height = len(self._rows)
         if height != self.virtual_size.height or width != self.virtual_size.width:
             self.set_reactive(Reader.virtual_size, Size(width, height))
             bar = self.vertical_scrollbar
@@ -240,30 +256,39 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
             bar.window_size = self.scrollable_content_region.height
         self.refresh()
 
-    def _wrapped_lines(self, width: int) -> list[Text]:
-        console = self.app.console
-        lines: list[Text] = []
+    def _layout_rows(self, width: int, base: Style) -> list[tuple[Block, int] | None]:
+        rows: list[tuple[Block, int] | None] = []
         for part in PARTS:
             text = self.parts[part]
-            if part in SPACED_PARTS and lines:
-                lines.append(Text(""))
+            if part in SPACED_PARTS and rows:
+                rows.append(None)
             if not text.plain:
                 continue
-            text = text.copy()
-            text.stylize_before(self._part_style(part))
-            lines.extend(text.wrap(console, width, overflow="fold"))
-        return lines
+            block = self._blocks.get(part)
+            if block is None or block.text is not text:
+                block = self._blocks[part] = Block(text, self._wrapped(text, part, width, base))
+            rows.extend((block, index) for index in range(len(block.lines)))
+        return rows
 
-    def _part_style(self, part: str) -> Style:
-        return self.get_component_rich_style(f"reader--{part}", default=Style())
+    def _wrapped(self, text: Text, part: str, width: int, base: Style) -> list[Text]:
+        """The part's lines, each styled and padded to the width, ready to be turned into a strip."""
+        styled = text.copy()
+        styled.style = base + self.get_component_rich_style(f"reader--{part}", default=Style())
+        lines = styled.wrap(self.app.console, width, overflow="fold")
+        for line in lines:
+            line.end = ""
+            line.pad_right(width - line.cell_len)
+        return list(lines)
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self.scrollable_content_region.width != self._wrapped_width:
+        if self._drawn_with is None or self.scrollable_content_region.width != self._drawn_with[0]:
             self._wrap()
 
     def notify_style_update(self) -> None:
         """The theme changed, or the styles arrived after the article: draw the highlights again."""
         super().notify_style_update()
+        self._drawn_with = None
+        self._body_source = None
         if self.view is not None:
             self._set_tagging_parts()
         if self.is_mounted:
@@ -271,15 +296,13 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if index >= len(self._lines):
-            return Strip.blank(width, base)
-        strip = self._strips.get(index)
+        row = self._rows[index] if index < len(self._rows) else None
+        if row is None:
+            return Strip.blank(self.scrollable_content_region.width, self._drawn_with[1] if self._drawn_with else None)
+        block, line = row
+        strip = block.strips.get(line)
         if strip is None:
-            segments = [Segment(segment.text, base + segment.style if segment.style else base)
-                        for segment in self._lines[index].render(self.app.console)]
-            strip = self._strips[index] = Strip(segments).adjust_cell_length(width, base)
+            strip = block.strips[line] = Strip(list(block.lines[line].render(self.app.console)))
         return strip
 
     def action_back(self) -> None:
