@@ -40,7 +40,7 @@ from storage.models import Feed
 from storage.notify import ChangeWatcher
 from storage.plain_text import plain_line
 from storage.tags import article_mentions
-from storage.timeline import Timeline, engagement_days, regroup
+from storage.timeline import engagement_timeline
 from storage.watch import articles_naming
 from tui.commands import DeskCommands
 from tui.config import Settings
@@ -215,7 +215,6 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._memory_settled = False
         self._last_failure = ""
         self._refresh_timer: Timer | None = None
-        self._timeline_days: Timeline | None = None
         self._watcher: ChangeWatcher | None = None
         self._closing_watcher = False
         self._watch_lock = threading.Lock()
@@ -494,16 +493,14 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @on(TimelinePane.GrainChanged)
     def _grain_changed(self, message: TimelinePane.GrainChanged) -> None:
-        self._load_timeline(message.grain, self._timeline_days)
+        self._load_timeline(message.grain)
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="Counting engagements")
-    def _load_timeline(self, grain: str, days: Timeline | None = None) -> None:
-        """Sum the day counts into `grain`, reading them first unless `days` holds them already."""
-        days = days if days is not None else engagement_days(self.engine)
-        self.post_message(TimelineLoaded(regroup(days, grain), days))
+    def _load_timeline(self, grain: str) -> None:
+        """Count the engagements per kabupaten/kota, period of `grain` and type, in the database."""
+        self.post_message(TimelineLoaded(engagement_timeline(self.engine, grain)))
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
-        self._timeline_days = message.days
         self.timeline.show(message.timeline)
 
     @on(TimelinePane.CellChosen)

@@ -138,13 +138,11 @@ class TopActorsLoaded(Message):
 
 
 class TimelineLoaded(Message):
-    """Engagement counts for the timeline pane, and the day counts they were summed from
-    (both `storage.timeline.Timeline`s): another grain is summed from the days without a query."""
+    """Engagement counts for the timeline pane (a `storage.timeline.Timeline`)."""
 
-    def __init__(self, timeline: Any, days: Any) -> None:
+    def __init__(self, timeline: Any) -> None:
         super().__init__()
         self.timeline = timeline
-        self.days = days
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TimelineLoaded)
