@@ -15,7 +15,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import uuid
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,7 +37,16 @@ from fetchers.sketch import bands, signature
 from fetchers.text import html_to_text
 from storage.articles import NewArticle, add_articles, update_articles
 from storage.feeds import due_feeds
-from storage.fetch_state import OfflinePoll, PollRecord, claim_feeds, record_offline, record_polls, release_feeds
+from storage.fetch_state import (
+    OfflinePoll,
+    PollRecord,
+    claim_feeds,
+    lease_owner_name,
+    record_offline,
+    record_polls,
+    release_dead_leases,
+    release_feeds,
+)
 from storage.identity import EntryKey, Seen, classify_entries, link_to_stored
 from storage.models import Feed
 
@@ -172,7 +180,11 @@ def _replace_broken_pool(broken: Executor) -> Executor:
 
 
 async def poll_due(engine: Engine, client: httpx.AsyncClient | None = None, **options) -> PollSummary:
-    """Poll the enabled feeds whose next poll time has come; options as for `poll_feeds`."""
+    """Poll the enabled feeds whose next poll time has come; options as for `poll_feeds`.
+
+    Feeds leased by a poller of this machine that was killed are due again at once.
+    """
+    await _in_database(release_dead_leases, engine)
     feeds = await _in_database(due_feeds, engine)
     return await poll_feeds(engine, feeds, client, **options)
 
@@ -197,7 +209,7 @@ async def poll_feeds(
     """
     if not feeds:
         return PollSummary()
-    owner = owner or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    owner = owner or lease_owner_name()
     claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
     feeds = [feed for feed in feeds if feed.id in claimed]
     if not feeds:

@@ -1,10 +1,15 @@
 """Poll bookkeeping beyond `storage.feeds.record_poll`: leases, batched health records, offline cycles.
 
 A lease on the feed row is what lets the app and a separate `pantau poll` share one database:
-a poller fetches only the feeds it managed to lease, and a lease that is not released (a killed
-process) simply runs out.
+a poller fetches only the feeds it managed to lease. A lease that is not released (a killed
+process) runs out; one whose owner was a process of this machine that no longer runs is released
+at the next poller's start, so a poller restarted after a crash picks up the feeds at once.
 """
 
+import os
+import socket
+
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,6 +52,42 @@ class PollRecord:
     moved_to: str | None = None
     mute: bool = False
     note: str | None = None
+
+
+def lease_owner_name() -> str:
+    """A poller's name on its leases: this machine, this process and a random part ("host:pid:random")."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def release_dead_leases(engine: Engine) -> int:
+    """Release the leases of pollers of this machine whose process has ended; return how many.
+
+    Leases of other machines, and of names not made by `lease_owner_name`, are left to run out.
+    """
+    with Session(engine) as session:
+        owners = set(session.exec(select(Feed.lease_owner).where(col(Feed.lease_until) >= utcnow()).distinct()))
+    dead = [owner for owner in owners if owner and _ended_here(owner)]
+    if not dead:
+        return 0
+    statement = update(Feed).where(col(Feed.lease_owner).in_(dead)).values(lease_owner=None, lease_until=None)
+    with Session(engine) as session:
+        released = session.execute(statement).rowcount
+        session.commit()
+    return released
+
+
+def _ended_here(owner: str) -> bool:
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it exists, run by another user
+        return False
+    return False
 
 
 def claim_feeds(engine: Engine, feed_ids: list[int], owner: str, lease_s: float) -> set[int]:

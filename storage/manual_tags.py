@@ -12,7 +12,8 @@ kept in the `TagAudit` row of the change, which `undo_last` restores.
 Each change runs in one transaction that first locks the article (SQLite's write lock, a row
 lock on PostgreSQL) and writes its audit row, so two analysts tagging one article at once lose
 nothing: added rows all stay, and of two single-value changes the later one wins while the
-audit shows both.
+audit shows both. A change that loses the race for the database (SQLite's lock past its busy
+timeout, a PostgreSQL deadlock) is run again (`storage.retry`), so the analyst never sees it.
 
 Articles marked not relevant are hidden from the default feed and the timeline: filter article
 queries with `relevant()`.
@@ -29,6 +30,7 @@ from sqlmodel import Session, col, select
 
 from storage.manual_models import ArticleTag, NotRelevant, TagAudit
 from storage.models import Article
+from storage.retry import retry_on_busy
 from storage.tag_models import AUTO, MANUAL, Actor, ActorMention, Engagement, PlaceTag
 from storage.tags import MentionView, actor_key, article_mentions
 from storage.writes import begin_write
@@ -172,6 +174,7 @@ def _effective_type(session: Session, article_id: int) -> str | None:
     return rows[0].type if rows else None
 
 
+@retry_on_busy
 def set_type(engine: Engine, article_id: int, type_id: str, user: str) -> TagChange:
     """Code the article's engagement as `type_id` by hand: one manual engagement replaces any earlier one.
 
@@ -202,6 +205,7 @@ def set_type(engine: Engine, article_id: int, type_id: str, user: str) -> TagCha
         return change
 
 
+@retry_on_busy
 def set_kabupaten(engine: Engine, article_id: int, place: PlaceChoice, user: str) -> TagChange:
     """Place the article in a kabupaten/kota by hand; its engagements move there too (as manual rows)."""
     with Session(engine) as session:
@@ -228,6 +232,7 @@ def set_kabupaten(engine: Engine, article_id: int, place: PlaceChoice, user: str
         return change
 
 
+@retry_on_busy
 def add_actor(engine: Engine, article_id: int, user: str, kind: str, name: str, rank: str | None = None,
               position: str | None = None, organisation: str | None = None) -> TagChange:
     """Tag an actor on the article by hand, creating the actor if no one of that kind and name is known.
@@ -281,6 +286,7 @@ def _actor_label(actor: Actor, rank: str | None, position: str | None) -> str:
     return f"{label} ({actor.kind}{', ' + position if position else ''})"
 
 
+@retry_on_busy
 def remove_actor(engine: Engine, article_id: int, actor_id: int, user: str) -> TagChange:
     """Take an actor off the article: its manual mention, or the tagger's (kept in the audit for undo)."""
     with Session(engine) as session:
@@ -304,6 +310,7 @@ def normalise_tag(tag: str) -> str:
     return " ".join(tag.lower().split())
 
 
+@retry_on_busy
 def add_tag(engine: Engine, article_id: int, tag: str, user: str) -> TagChange:
     """Put a free tag on the article (once, whoever else added it)."""
     tag = normalise_tag(tag)
@@ -319,6 +326,7 @@ def add_tag(engine: Engine, article_id: int, tag: str, user: str) -> TagChange:
         return change
 
 
+@retry_on_busy
 def remove_tag(engine: Engine, article_id: int, tag: str, user: str) -> TagChange:
     tag = normalise_tag(tag)
     with Session(engine) as session:
@@ -333,6 +341,7 @@ def remove_tag(engine: Engine, article_id: int, tag: str, user: str) -> TagChang
         return change
 
 
+@retry_on_busy
 def set_not_relevant(engine: Engine, article_id: int, not_relevant: bool, user: str) -> TagChange:
     """Mark the article not relevant (hidden from the default feed and the timeline), or relevant again."""
     with Session(engine) as session:
@@ -349,6 +358,7 @@ def set_not_relevant(engine: Engine, article_id: int, not_relevant: bool, user: 
         return change
 
 
+@retry_on_busy
 def set_starred(engine: Engine, article_id: int, starred: bool, user: str) -> TagChange:
     with Session(engine) as session:
         article = _lock_article(session, article_id)
@@ -367,6 +377,7 @@ def _flag(value: bool) -> str:
 # Undo ------------------------------------------------------------------------------------
 
 
+@retry_on_busy
 def undo_last(engine: Engine, user: str) -> TagChange | None:
     """Revert `user`'s last manual change that is not reverted yet; None when there is none.
 

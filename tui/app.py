@@ -64,7 +64,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
-from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
+from tui.tagging_actions import READ_ONLY, TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import Reader
@@ -192,6 +192,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         settings: Settings,
         *,
         poll: bool = True,
+        read_only: bool = False,
         poll_interval_s: float | None = None,
     ) -> None:
         """Start multiprocessing's resource tracker here, before Textual owns the terminal: it is given
@@ -201,7 +202,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         resource_tracker.ensure_running()
         self.engine = engine
         self.settings = settings
-        self.poll = poll
+        self.read_only = read_only
+        self.poll = poll and not read_only
         self.poll_period_s = poll_interval_s if poll_interval_s is not None else SCHEDULER_TICK_S
         self.zone = zone_named(settings.timezone)
         self.source: RowSource = StoredArticles(engine)
@@ -509,7 +511,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @on(FeedList.Opened)
     def _opened(self, message: FeedList.Opened) -> None:
-        self._mark(message.article_id, True)
+        if not self.read_only:
+            self._mark(message.article_id, True)
         self.reader.focus()
 
     @on(FeedList.ReadToggled)
@@ -524,6 +527,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     def _mark(self, article_id: int, read: bool) -> None:
         """Show the new flag at once; the write follows in a worker."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         self.feed_list.update_read(article_id, read)
         self._save_read(article_id, read)
 
@@ -553,6 +559,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._poll_now(view.article.feed_id)
 
     def _poll_now(self, scope: str | int) -> None:
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         if self._group_busy("poll"):
             self.notify("A poll is already running.")
             return

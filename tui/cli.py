@@ -26,9 +26,6 @@ from tui.logs import log_file, setup_logging
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_RELEASE_S = 3.0
-READ_ONLY_NOTICE = "This database is read-only: tagging, marking read and polling are off."
-
-
 class DeskGroup(click.Group):
     """The `pantau` group: a database error in any command becomes a worded DeskError, and anything
     unexpected is logged and reported in one line that names the log file, never as a traceback."""
@@ -86,11 +83,12 @@ def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
 def desk_app(engine: Engine, settings: Settings):
     """The desk on `engine`; on a read-only database it does not poll and says that tagging is off."""
     from tui.app import PantauApp
+    from tui.tagging_actions import READ_ONLY
 
     read_only = is_read_only(engine)
-    app = PantauApp(engine, settings, poll=not read_only)
+    app = PantauApp(engine, settings, read_only=read_only)
     if read_only:
-        app.notify(READ_ONLY_NOTICE, title="Read-only", severity="warning", timeout=30)
+        app.notify(READ_ONLY, title="Read-only", severity="warning", timeout=30)
     return app
 
 

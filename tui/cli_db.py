@@ -16,7 +16,8 @@ from fetchers.http import FEED_MAX_BYTES, FetchLimits, fetch, make_client
 from storage.copy import CopyError, copy_database
 from storage.doctor import Finding, Health, check_database, check_stored_feed_health, rebuild_search, remove_orphans
 from storage.engine import connect_engine
-from storage.exports import FORMATS, ExportFilter, engagement_records, engagement_types, write_export
+from storage.exports import (FORMATS, ExportFilter, engagement_records, engagement_types, write_export,
+                             write_export_file)
 from storage.feeds import enabled_feeds
 from storage.locations import as_db_url
 from storage.schema import current_revision
@@ -57,8 +58,7 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
     if output is None:
         write_export(records, fmt, sys.stdout)
         return
-    with output.open("w", encoding="utf-8", newline="") as handle:
-        count = write_export(records, fmt, handle)
+    count = write_export_file(records, fmt, output)
     click.echo(f"Wrote {count} engagements to {output}", err=True)
 
 

@@ -45,6 +45,8 @@ TYPE_GLYPHS = {
 """One letter per type: the timeline's cells and legend, and narrow feed rows."""
 
 
+READ_ONLY = "This database is read-only: tagging, marking read and polling are off."
+
 def short_label(type_id: str | None) -> str:
     return SHORT_LABELS.get(type_id or "", plain_line(type_id)[:9])
 
@@ -232,6 +234,9 @@ class TaggingActions:
     def _submit(self, article_id: int | None, call: Callable[[], TagChange | None],
                 describe: Callable[[TagChange | None], str] = describe_change) -> None:
         """Queue a write; a worker drains the queue, so writes are stored in the order the keys were pressed."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         with self._tagging_lock:
             self._tagging_jobs.append(TaggingJob(article_id, call, describe))
             if self._tagging_busy:

@@ -21,6 +21,7 @@ from textual.app import App
 
 from storage.engine import make_engine
 from storage.feeds import add_feed, feed_count
+from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import until
 from tui.cli import desk_app, main, run_logging_crashes
 from tui.cli_common import DeskError, database_problem, open_engine
@@ -131,8 +132,16 @@ def test_read_only_database_refuses_writes_and_serves_reads(small_disk: Path):
     assert table_count(path, "feed") == 11
 
 
-async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(small_disk: Path):
-    path = made_database(small_disk / "desk.db")
+async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(small_disk: Path, tmp_path: Path):
+    source = made_database(tmp_path / "source.db")
+    engine = make_engine(f"sqlite:///{source}")
+    fill_tagged_desk(engine)
+    engine.dispose()
+    path = small_disk / "desk.db"
+    connection = sqlite3.connect(source)
+    connection.execute("VACUUM INTO ?", (str(path),))
+    connection.close()
+    audit_rows = table_count(source, "tagaudit")
     remount(small_disk, "ro")
     try:
         engine = open_engine(Settings(db_url=f"sqlite:///{path}"), writes=False)
@@ -140,9 +149,15 @@ async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(smal
         async with app.run_test(size=(120, 30)) as pilot:
             await until(pilot, lambda: any("read-only" in str(n.message) for n in app._notifications))
             assert not app.poll
-            await pilot.press("s")  # star: a write, refused by SQLite, shown, and the desk stays up
-            await pilot.pause(0.5)
+            notes_before = len(app._notifications)
+            for key in ("s", "m", "3", "R"):  # star, read, a type, poll: each refused up front, the desk stays up
+                await pilot.press(key)
+            await until(pilot, lambda: len(app._notifications) >= notes_before + 4,
+                        describe=lambda: [str(note.message) for note in app._notifications])
+            refused = [str(note.message) for note in list(app._notifications)[notes_before:]]
+            assert all("read-only" in message for message in refused), refused
             assert app.is_running
+        assert table_count(path, "tagaudit") == audit_rows
         with pytest.raises(DeskError, match="is read-only"):
             open_engine(Settings(db_url=f"sqlite:///{path}"))
     finally:

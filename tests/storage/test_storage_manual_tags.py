@@ -1,6 +1,7 @@
 """Manual tagging: survives re-tagging, every change audited with who and when, undo per analyst,
 the later of two single-value changes wins, and two writers on one article lose nothing."""
 
+import sqlite3
 import threading
 from datetime import date
 
@@ -269,3 +270,39 @@ def test_two_writers_on_one_article_lose_nothing(engine, backend_url, tagged):
     assert [(row.type, row.created_by) for row in manual] == [(last_type.new_value, last_type.created_by)]
     with Session(engine) as session:
         assert session.exec(select(col(Engagement.id)).where(Engagement.source == MANUAL)).all() == [manual[0].id]
+
+
+def test_conflicting_kabupaten_changes_keep_the_later_and_log_the_earlier(engine, tagged):
+    """Two analysts place one article: the later place stands, and the audit shows both, the later
+    naming the earlier place it replaced."""
+    set_kabupaten(engine, tagged, BEKASI, "alice")
+    set_kabupaten(engine, tagged, SERANG, "bob")
+    tagging = article_tagging(engine, tagged)
+    assert (tagging.kabupaten_code, tagging.type_source) == ("36.04", MANUAL)
+    assert [(entry.created_by, entry.old_value, entry.new_value) for entry in audit_log(engine, tagged)] == [
+        ("alice", "Kabupaten Serang (36.04, Banten)", "Kota Bekasi (32.75, Jawa Barat)"),
+        ("bob", "Kota Bekasi (32.75, Jawa Barat)", "Kabupaten Serang (36.04, Banten)"),
+    ]
+    assert undo_last(engine, "alice").new_value == "kept: later change by bob"
+    assert article_tagging(engine, tagged).kabupaten_code == "36.04"
+
+
+def test_a_tag_waiting_past_the_busy_timeout_is_retried_not_refused(tmp_path, monkeypatch, caplog):
+    """Another connection holds SQLite's write lock longer than the busy timeout: the change waits,
+    runs again, and is stored; the analyst never sees "database is locked"."""
+    monkeypatch.setattr("storage.engine.BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "busy.db"
+    desk = make_engine(f"sqlite:///{path}")
+    article_id = stored_articles(desk)[0]
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.4, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        add_tag(desk, article_id, "upah", "alice")
+    finally:
+        release.join()
+        holder.close()
+    assert article_tagging(desk, article_id).tags == ["upah"]
+    assert any("lost a race for the database" in record.message for record in caplog.records)
+    desk.dispose()

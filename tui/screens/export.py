@@ -7,9 +7,7 @@ leaves nothing half-written. Filters start from the desk's search filter where i
 """
 
 import logging
-import os
 import re
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,7 +27,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from storage.exports import FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types, write_export
+from storage.exports import (FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types,
+                             write_export_file)
 from storage.search import QuerySyntaxError, parse_query
 
 log = logging.getLogger(__name__)
@@ -151,20 +150,12 @@ def export_to_file(engine: Engine, request: ExportRequest,
                    on_progress: Callable[[int, int], None] = lambda done, total: None) -> int:
     """Write the export to `request.path` and return its row count; blocking, for a thread.
 
-    The rows go to a hidden file in the same folder, renamed over the target once complete. On
-    any failure (ExportCancelled raised by `on_progress` too) that file is removed and the target
-    is left as it was.
+    `write_export_file` writes it whole or not at all: on any failure (ExportCancelled raised by
+    `on_progress` too) the target is left as it was.
     """
     records = list(engagement_records(engine, request.filters))
-    partial = request.path.with_name(f".{request.path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with partial.open("x", encoding="utf-8", newline="") as handle:
-            count = write_export(_reporting(records, on_progress), request.fmt, handle)
-        on_progress(count, len(records))
-        os.replace(partial, request.path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    count = write_export_file(_reporting(records, on_progress), request.fmt, request.path)
+    on_progress(count, len(records))
     return count
 
 
