@@ -40,7 +40,7 @@ from storage.models import Feed
 from storage.notify import ChangeWatcher
 from storage.plain_text import plain_line
 from storage.tags import article_mentions
-from storage.timeline import engagement_timeline
+from storage.timeline import GRAINS, Timeline, engagement_timeline
 from storage.watch import articles_naming
 from tui.commands import DeskCommands
 from tui.config import Settings
@@ -210,6 +210,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.current_view: ArticleView | None = None
         self._articles: LRUCache[int, ArticleView] = LRUCache(ARTICLE_CACHE)
         self._details_timer: Timer | None = None
+        self._timelines: dict[str, Timeline] = {}
+        """The timeline's counts per grain, kept until tags change."""
+        self._timeline_generation = 0
         self._generation = 0
         self._feed_started = False
         self._poll_timer: Timer | None = None
@@ -390,7 +393,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         """Tags changed: read the timeline, the most-named actors and the selected article's actors and
         tags (the reader's type, place and highlights) again."""
         self._refresh_timer = None
-        self._load_timeline(self.timeline.grain)
+        self._timelines.clear()
+        self._timeline_generation += 1
+        self._load_timeline(self.timeline.grain, self._timeline_generation)
         self._load_top_actors(self.actors.days)
         row = self.current_article
         if row is not None:
@@ -495,15 +500,31 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @on(TimelinePane.GrainChanged)
     def _grain_changed(self, message: TimelinePane.GrainChanged) -> None:
-        self._load_timeline(message.grain)
+        counted = self._timelines.get(message.grain)
+        if counted is not None:
+            self.timeline.show(counted)
+        else:
+            self._load_timeline(message.grain, self._timeline_generation)
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="Counting engagements")
-    def _load_timeline(self, grain: str) -> None:
+    def _load_timeline(self, grain: str, generation: int) -> None:
         """Count the engagements per kabupaten/kota, period of `grain` and type, in the database."""
-        self.post_message(TimelineLoaded(engagement_timeline(self.engine, grain)))
+        self.post_message(TimelineLoaded(engagement_timeline(self.engine, grain), generation))
+
+    @work(thread=True, exclusive=True, group="timeline-ahead", exit_on_error=False, description="Counting engagements")
+    def _count_timeline_ahead(self, grain: str, generation: int) -> None:
+        """Count another grain before it is asked for, so switching weeks, days and months needs no query."""
+        self.post_message(TimelineLoaded(engagement_timeline(self.engine, grain), generation))
 
     def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+        """Show the counts of the pane's grain, keep every grain's until tags change, and count the next one."""
+        if message.generation != self._timeline_generation:
+            return
+        self._timelines[message.timeline.grain] = message.timeline
         self.timeline.show(message.timeline)
+        missing = [grain for grain in GRAINS if grain not in self._timelines]
+        if missing:
+            self._count_timeline_ahead(missing[0], message.generation)
 
     @on(TimelinePane.CellChosen)
     def _cell_chosen(self, message: TimelinePane.CellChosen) -> None:

@@ -138,14 +138,13 @@ class TopActorsLoaded(Message):
 
 
 class TimelineLoaded(Message):
-    """Engagement counts for the timeline pane (a `storage.timeline.Timeline`)."""
+    """Engagement counts for the timeline pane (a `storage.timeline.Timeline`), counted before tags changed
+    `generation` times."""
 
-    def __init__(self, timeline: Any) -> None:
+    def __init__(self, timeline: Any, generation: int) -> None:
         super().__init__()
         self.timeline = timeline
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, TimelineLoaded)
+        self.generation = generation
 
 
 class DeskChanged(Message):
