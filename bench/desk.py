@@ -12,7 +12,7 @@ the desk's alone, not the builder's:
 - first paint: from the start of that process, and from building the app, to the feed's first rows drawn;
 - `j`: select the next article until the reader shows it, median and p95 over N presses;
 - search: bench/search.py's keystroke cost (parse, first page, count), as you type and per query;
-- timeline: first counts after start, switching weeks → days → months → weeks until drawn, the query alone;
+- timeline: first counts after start, switching weeks → days → months → weeks until drawn, each grain's query alone;
 - most-named actors (7 and 30 days) query alone;
 - live: an article committed by another connection (as `pantau poll` does), until the feed shows it;
 - peak memory (resource.getrusage) of the app's process: the app, its workers and SQLite.
@@ -44,7 +44,7 @@ from storage.articles import NewArticle, add_articles  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 from storage.search import QuerySyntaxError, SearchSource, parse_query  # noqa: E402
 from storage.feeds import add_feed  # noqa: E402
-from storage.timeline import engagement_days, regroup  # noqa: E402
+from storage.timeline import GRAINS, engagement_timeline  # noqa: E402
 from tui.app import PantauApp  # noqa: E402
 from tui.config import Settings  # noqa: E402
 
@@ -245,10 +245,8 @@ def main() -> None:
     newest_moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
 
     engine = make_engine(url)
-    days = engagement_days(engine)
-    query_figures = {"timeline: day counts query": timed_ms(lambda: engagement_days(engine))}
-    for grain in ("week", "month"):
-        query_figures[f"timeline: days summed into {grain}s"] = timed_ms(lambda grain=grain: regroup(days, grain))
+    query_figures = {f"timeline: counts per {grain} query": timed_ms(lambda grain=grain: engagement_timeline(engine, grain))
+                     for grain in GRAINS}
     for days in (7, 30):
         since = newest_moment - timedelta(days=days)
         query_figures[f"most named, {days} days"] = timed_ms(lambda since=since: top_actors(engine, since))
@@ -286,7 +284,7 @@ def main() -> None:
           f"{counted_p95:.1f} ms until the count shows too")
     shape = app_figures["timeline shape"]
     for grain, elapsed in app_figures["timeline switch"].items():
-        print(f"timeline switch to {grain:6s} (sum + draw)   {elapsed:8.1f} ms")
+        print(f"timeline switch to {grain:6s} (count + draw) {elapsed:8.1f} ms")
     print(f"timeline worst {timeline_ms:.0f} ms, first drawing included (goal < {GOALS['timeline']} ms); "
           f"{shape[0]} kabupaten/kota × {shape[1]} weeks")
     for label, elapsed in query_figures.items():

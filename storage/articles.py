@@ -1,5 +1,6 @@
 """Article rows: storing what the poller found, and reading pages of it back by key."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -241,14 +242,20 @@ def relevant_count(engine: Engine) -> int:
 
 
 def get_article(engine: Engine, article_id: int) -> ArticleView | None:
+    return get_articles(engine, [article_id]).get(article_id)
+
+
+def get_articles(engine: Engine, article_ids: Sequence[int]) -> dict[int, ArticleView]:
+    """The articles of `article_ids` that exist, by id, in one query: the reader reads the next ones with the one shown."""
+    if not article_ids:
+        return {}
     query = (
         select(Article, Feed.title)
         .join(Feed, col(Feed.id) == col(Article.feed_id))
-        .where(Article.id == article_id)
+        .where(col(Article.id).in_(list(article_ids)))
     )
     with Session(engine) as session:
-        found = session.exec(query).first()
-        return ArticleView(article=found[0], source=found[1]) if found else None
+        return {article.id: ArticleView(article=article, source=source) for article, source in session.exec(query)}
 
 
 def set_read(engine: Engine, article_id: int, read: bool = True) -> None:

@@ -6,6 +6,7 @@ who and when), so re-tagging replaces automatic rows and never touches an analys
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from storage.models import utcnow
@@ -65,6 +66,11 @@ class PlaceTag(SQLModel, table=True):
 
 class Engagement(SQLModel, table=True):
     """One labour–police engagement found in (or coded on) an article: a row of the timeline."""
+
+    __table_args__ = (
+        Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
+              "kabupaten_kota", "province"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from fetchers.pipeline import run_cycle
-from fetchers.poller import PollSummary, warm_extract_pool
+from fetchers.poller import PollSummary
 from fetchers.reachability import any_reachable
 from storage.feeds import enabled_feeds
 from tui.cli_common import DeskError, database_problem, is_read_only, open_engine
@@ -77,7 +77,6 @@ def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
         click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
         _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
         return
-    warm_extract_pool()
     run_logging_crashes(desk_app(engine, settings))
 
 
@@ -120,7 +119,6 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
     from fetchers.demo_server import DemoServer
     from tui.demo import demo_app
 
-    warm_extract_pool()
     with DemoServer(release_every_s=release_every_s) as server:
         run_logging_crashes(demo_app(settings, server))
 

@@ -59,15 +59,13 @@ class ArticlesArrived(Message):
 
 
 class ArticleLoaded(Message):
-    """The full article for the reader; only the latest selection matters."""
+    """The full article for the reader (None when it was only read ahead), and every article read with it."""
 
-    def __init__(self, article_id: int, view: ArticleView | None) -> None:
+    def __init__(self, article_id: int | None, view: ArticleView | None, views: dict[int, ArticleView]) -> None:
         super().__init__()
         self.article_id = article_id
         self.view = view
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, ArticleLoaded)
+        self.views = views
 
 
 class ReadStateSaved(Message):
@@ -140,16 +138,13 @@ class TopActorsLoaded(Message):
 
 
 class TimelineLoaded(Message):
-    """Engagement counts for the timeline pane, and the day counts they were summed from
-    (both `storage.timeline.Timeline`s): another grain is summed from the days without a query."""
+    """Engagement counts for the timeline pane (a `storage.timeline.Timeline`), counted before tags changed
+    `generation` times."""
 
-    def __init__(self, timeline: Any, days: Any) -> None:
+    def __init__(self, timeline: Any, generation: int) -> None:
         super().__init__()
         self.timeline = timeline
-        self.days = days
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, TimelineLoaded)
+        self.generation = generation
 
 
 class DeskChanged(Message):

@@ -205,9 +205,6 @@ class TaggingActions:
         for node in (self.feed_list, self.reader):
             label_type_keys(node, message.keys)
 
-    def on_feed_list_highlighted(self, message) -> None:
-        self._load_tagging(message.article_id)
-
     def on_desk_changed(self, message) -> None:
         """Tag tables changed (by the poller's tagging, or another desk): the rows' columns are read again."""
         if {change.table for change in message.changes} - {"article"}:

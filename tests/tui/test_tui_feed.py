@@ -1,8 +1,6 @@
 """The incoming feed and the reader, driven by keys against a real SQLite file."""
 
-from rich.text import Text
 from sqlalchemy import Engine
-from textual.widgets import Static
 
 from storage.articles import add_articles, get_article
 from tests.tui.tui_support import article, fill, until
@@ -14,8 +12,14 @@ def visible_lines(feed: FeedList) -> list[str]:
 
 
 def reader_text(app, part: str) -> str:
-    content = app.reader.query_one(f"#reader-{part}", Static).content
-    return content.plain if isinstance(content, Text) else str(content)
+    """The text the reader shows as one of its parts (title, meta, link, tags, body)."""
+    return app.reader.parts[part].plain
+
+
+def reader_lines(app) -> list[str]:
+    """The reader's lines as drawn now."""
+    reader = app.reader
+    return [reader.render_line(y).text.rstrip() for y in range(reader.scrollable_content_region.height)]
 
 
 async def started(pilot) -> FeedList:
@@ -50,6 +54,11 @@ async def test_j_and_k_move_and_the_reader_follows(make_desk, engine: Engine):
         assert "Isi berita nomor 2" in reader_text(app, "body")
         assert reader_text(app, "meta") == "Warta Uji · Monday 03 November 2025, 11:00 WIB", "04:00 UTC in Jakarta"
         assert reader_text(app, "link") == "https://warta-uji.test/berita/2"
+        await pilot.pause()
+        drawn = reader_lines(app)
+        assert drawn[:4] == ["Judul 2", "", "Warta Uji · Monday 03 November 2025, 11:00 WIB",
+                             "https://warta-uji.test/berita/2"]
+        assert any("Isi berita nomor 2" in line for line in drawn)
         await pilot.press("k")
         await until(pilot, lambda: reader_text(app, "title") == "Judul 3")
         await pilot.press("down", "down", "up")

@@ -63,18 +63,22 @@ def test_feed_text_is_flattened_to_one_row_and_paragraphs_are_spaced():
     assert paragraphs("Satu.\nDua.\n\n\nTiga.") == "Satu.\n\nDua.\n\nTiga."
 
 
-def test_feed_health_counts_by_last_error():
+def test_feed_health_counts_failing_feeds_by_consecutive_failures_or_no_network():
     polled = datetime(2025, 11, 3, tzinfo=timezone.utc)
     feeds = [
-        Feed(url="a", last_polled_at=polled),
-        Feed(url="b", last_polled_at=polled, last_error="offline: no route"),
+        Feed(url="a", last_polled_at=polled, last_status="200"),
+        Feed(url="b", last_polled_at=polled, last_status="error", last_error="HTTP 503", consecutive_failures=2),
         Feed(url="c"),
-        Feed(url="d", last_polled_at=polled, last_error="404", enabled=False),
+        Feed(url="d", last_polled_at=polled, last_error="404", consecutive_failures=1, enabled=False),
+        Feed(url="e", last_polled_at=polled, last_status="200", last_error="entries cut at 500 of 2,000"),
+        Feed(url="f", last_polled_at=polled, last_status="offline", last_error="offline: no route"),
     ]
     health = feed_health(feeds)
-    assert (health.ok, health.failing, health.pending) == (1, 1, 1)
+    assert (health.ok, health.failing, health.pending) == (2, 2, 1), "a note on a feed that answered is no failure"
     assert health.last_poll_at == polled and not health.all_failing
     assert feed_health(feeds[1:2]).all_failing
+    assert feed_health(feeds[5:6]).all_failing, "no network leaves the failure count alone, yet nothing answers"
+    assert not feed_health(feeds[4:5]).all_failing
 
 
 class Summary:

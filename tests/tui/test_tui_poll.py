@@ -58,7 +58,7 @@ async def test_the_app_polls_stores_and_shows_new_articles(make_desk, engine: En
     async with app.run_test(size=(160, 40)) as pilot:
         await until(pilot, lambda: any("Bagian 1" in line for line in lines(app)))
         await until(pilot, lambda: app.reader.article_id is not None)
-        assert "Bagian 1." in app.reader.parts["body"].content.plain
+        assert "Bagian 1." in app.reader.parts["body"].plain
         await until(pilot, lambda: app.status_bar.health is not None and app.status_bar.health.ok == 1)
         assert OFFLINE_MESSAGE not in app.status_bar.render().plain
 

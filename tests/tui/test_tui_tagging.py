@@ -169,7 +169,7 @@ async def test_t_creates_a_tag_and_takes_it_off_again(make_desk, engine: Engine)
         await until(pilot, lambda: isinstance(app.screen, FuzzyPicker))
         await pilot.press(*"phk", "enter")
         await until(pilot, lambda: article_tagging(engine, newest).tags == ["upah minimum"])
-        await until(pilot, lambda: "Tags: upah minimum" in app.reader.parts["tags"].content.plain)
+        await until(pilot, lambda: "Tags: upah minimum" in app.reader.parts["tags"].plain)
 
 
 async def test_a_adds_a_new_actor_and_completes_known_ones(make_desk, engine: Engine):
@@ -212,7 +212,7 @@ async def test_capital_k_sets_the_kabupaten_from_the_gazetteer(make_desk, engine
         await pilot.press("enter")
         await until(pilot, lambda: article_tagging(engine, newest).kabupaten_code == "32.75")
         await until(pilot, lambda: feed.details_of(newest).kabupaten == "Kota Bekasi")
-        await until(pilot, lambda: "Kota Bekasi (32.75, Jawa Barat)" in app.reader.parts["tags"].content.plain)
+        await until(pilot, lambda: "Kota Bekasi (32.75, Jawa Barat)" in app.reader.parts["tags"].plain)
 
 
 def test_the_gazetteer_offers_every_kabupaten_and_kota():
@@ -276,7 +276,7 @@ async def test_reader_highlights_actor_spans_and_shows_tag_lines(make_desk, engi
         assert body.plain[span.start:span.end] == "AKBP Condro Sasongko"
         assert span.style == app.reader.get_component_rich_style("reader--police")
         assert body.plain.count("\n\n") == 1, "paragraphs stay spaced"
-        line = app.reader.parts["tags"].content.plain
+        line = app.reader.parts["tags"].plain
         assert "Type: dialogue (by hand)" in line and "Event: 08 Dec 2025" in line
         assert "Kabupaten Serang (36.04, Banten)" in line
 

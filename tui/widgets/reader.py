@@ -6,15 +6,18 @@ are highlighted by styling spans of that Text, one style per kind (police, labou
 """
 
 import re
+from dataclasses import dataclass, field
 from collections.abc import Iterator
 from datetime import date, timezone, tzinfo
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
@@ -24,8 +27,11 @@ from tui.tagging_actions import TAGGING_BINDINGS, short_label
 
 EMPTY_HINT = "No article selected."
 ACTOR_KINDS = ("police", "labour", "government", "company", "person")
+PARTS = ("title", "meta", "link", "tags", "body")
+SPACED_PARTS = ("meta", "body")
+"""Parts with a blank line above them: the title stands apart, and so does the text."""
 
-Segment = tuple[int, int, int]
+ParagraphSpan = tuple[int, int, int]
 """(offset in the extracted text, offset in the shown text, length) of one paragraph."""
 
 
@@ -44,13 +50,13 @@ def paragraphs(text: str) -> str:
     return paragraph_layout(text)[0]
 
 
-def paragraph_layout(text: str) -> tuple[str, list[Segment]]:
+def paragraph_layout(text: str) -> tuple[str, list[ParagraphSpan]]:
     """The text with paragraphs spaced apart, and where each paragraph came from.
 
     Actor spans are offsets into the extracted text; the segments carry them over to the shown text.
     """
     shown: list[str] = []
-    segments: list[Segment] = []
+    segments: list[ParagraphSpan] = []
     length = offset = 0
     for line in text.splitlines(keepends=True):
         content = line.strip()
@@ -65,7 +71,7 @@ def paragraph_layout(text: str) -> tuple[str, list[Segment]]:
     return "".join(shown), segments
 
 
-def shown_spans(start: int, end: int, segments: list[Segment]) -> Iterator[tuple[int, int]]:
+def shown_spans(start: int, end: int, segments: list[ParagraphSpan]) -> Iterator[tuple[int, int]]:
     """The parts of [start, end) of the extracted text, as offsets into the shown text."""
     for source, target, length in segments:
         low, high = max(start, source), min(end, source + length)
@@ -118,8 +124,22 @@ def tagging_line(tagging: ArticleTagging) -> str:
     return " · ".join(parts)
 
 
-class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
-    """A scrollable view of one article."""
+@dataclass
+class Block:
+    """One part of the reader wrapped to the pane's width: its lines, and the strips drawn from them so far."""
+
+    text: Text
+    lines: list[Text]
+    strips: dict[int, Strip] = field(default_factory=dict)
+
+
+class Reader(ScrollView, can_focus=True, inherit_bindings=False):
+    """A scrollable view of one article, drawn line by line.
+
+    Its size is fixed by the stylesheet and its lines are wrapped once per article and width, so
+    showing another article repaints the pane alone: no layout of the desk, and only the lines in
+    view are turned into strips. `parts` holds the text of each part as shown, for anyone to read.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Scroll down", id="reader.scroll_down", show=False),
@@ -133,15 +153,19 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         *TAGGING_BINDINGS,
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"reader--{kind}" for kind in ACTOR_KINDS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"reader--{part}" for part in PARTS),
+        *(f"reader--{kind}" for kind in ACTOR_KINDS),
+    }
 
     DEFAULT_CSS = """
     Reader {
-        & > #reader-title { text-style: bold; margin-bottom: 1; }
-        & > #reader-meta { color: $text-muted; }
-        & > #reader-link { color: $text-accent; }
-        & > #reader-tags { color: $text-warning; margin-bottom: 1; }
-        & > #reader-body { }
+        overflow-x: hidden;
+        overflow-y: scroll;
+        & > .reader--title { text-style: bold; }
+        & > .reader--meta { color: $text-muted; }
+        & > .reader--link { color: $text-accent; }
+        & > .reader--tags { color: $text-warning; }
         & > .reader--police { background: $primary 40%; text-style: bold; }
         & > .reader--labour { background: $error 40%; text-style: bold; }
         & > .reader--government { background: $success 40%; text-style: bold; }
@@ -157,13 +181,13 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.view: ArticleView | None = None
         self.tagging: ArticleTagging | None = None
         self.body_text = Text("")
-        self.parts = {
-            name: Static(Text(EMPTY_HINT if name == "title" else ""), id=f"reader-{name}")
-            for name in ("title", "meta", "link", "tags", "body")
-        }
-
-    def compose(self) -> ComposeResult:
-        yield from self.parts.values()
+        self.parts: dict[str, Text] = {part: Text(EMPTY_HINT if part == "title" else "") for part in PARTS}
+        """The text of each part (title, meta, link, tags, body) as shown, before wrapping."""
+        self._body_source: tuple[int, list[MentionView]] | None = None
+        self._blocks: dict[str, Block] = {}
+        self._rows: list[tuple[Block, int] | None] = []
+        """Each line of the pane: a block and the index of its line, or None for a blank line."""
+        self._drawn_with: tuple[int, Style] | None = None
 
     def show(self, view: ArticleView | None) -> None:
         """Show `view`, or say the article is gone."""
@@ -172,39 +196,38 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.view = view
         if self.tagging is not None and self.tagging.article_id != self.article_id:
             self.tagging = None
-        with self.app.batch_update():
-            if article is None:
-                self._set("title", EMPTY_HINT)
-                for part in ("meta", "link", "tags", "body"):
-                    self._set(part, "")
-                return
-            self._set("title", article.title or "(untitled)")
+        if article is None:
+            self.parts = {part: Text(EMPTY_HINT if part == "title" else "") for part in PARTS}
+            self.body_text = Text("")
+        else:
             meta = f"{view.source} · {format_date(article.published_at, self.zone)}"
             if article.author:
                 meta += f" · {article.author}"
-            self._set("meta", meta)
-            self._set("link", article.url)
-            self._show_tagging()
-            self.scroll_home(animate=False)
+            self.parts["title"] = Text(plain_line(article.title or "(untitled)"))
+            self.parts["meta"] = Text(plain_line(meta))
+            self.parts["link"] = Text(plain_line(article.url))
+            self._set_tagging_parts()
+        self.scroll_to(y=0, animate=False, force=True)
+        self._wrap()
 
     def show_tagging(self, tagging: ArticleTagging) -> None:
         """Show the article's tags (type, event date, place, actors in the text) once they are read."""
         self.tagging = tagging
-        if tagging.article_id == self.article_id:
-            self._show_tagging()
+        if tagging.article_id == self.article_id and self.view is not None:
+            self._set_tagging_parts()
+            self._wrap()
 
-    def _show_tagging(self) -> None:
-        article = self.view.article if self.view else None
-        if article is None:
-            return
+    def _set_tagging_parts(self) -> None:
+        article = self.view.article
         tagging = self.tagging if self.tagging and self.tagging.article_id == article.id else None
-        self._set("tags", tagging_line(tagging) if tagging else "")
-        text = article.body or article.summary
+        self.parts["tags"] = Text(plain_line(tagging_line(tagging)) if tagging else "")
         mentions = tagging.mentions if tagging else []
-        styles = self._actor_styles() if mentions else {}
-        body = highlighted_body(text, mentions if styles else [], styles)
-        self.body_text = body if body.plain else Text("(no text was extracted)")
-        self.parts["body"].update(self.body_text)
+        if self._body_source != (article.id, mentions):
+            styles = self._actor_styles() if mentions else {}
+            body = highlighted_body(article.body or article.summary, mentions if styles else [], styles)
+            self.body_text = body if body.plain else Text("(no text was extracted)")
+            self._body_source = (article.id, mentions) if styles or not mentions else None
+        self.parts["body"] = self.body_text
 
     def _actor_styles(self) -> dict[str, object]:
         """The highlight of each actor kind; empty until the stylesheet has reached the reader."""
@@ -213,14 +236,74 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
         except KeyError:
             return {}
 
+    # Drawing ---------------------------------------------------------------------------
+
+    def _wrap(self) -> None:
+        """Wrap the parts to the pane's width and set the scrollable height, without a layout of the desk:
+        the pane's size does not depend on its text. A part whose text did not change keeps its lines
+        (the body, when the tags arrive)."""
+        width = self.scrollable_content_region.width
+        drawn_with = (width, self.rich_style)
+        if drawn_with != self._drawn_with:
+            self._blocks.clear()
+            self._drawn_with = drawn_with
+        self._rows = [] if width <= 0 else self._layout_rows(width, drawn_with[1])
+        height = len(self._rows)
+        if height != self.virtual_size.height or width != self.virtual_size.width:
+            self.set_reactive(Reader.virtual_size, Size(width, height))
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = height
+            bar.window_size = self.scrollable_content_region.height
+        self.refresh()
+
+    def _layout_rows(self, width: int, base: Style) -> list[tuple[Block, int] | None]:
+        rows: list[tuple[Block, int] | None] = []
+        for part in PARTS:
+            text = self.parts[part]
+            if part in SPACED_PARTS and rows:
+                rows.append(None)
+            if not text.plain:
+                continue
+            block = self._blocks.get(part)
+            if block is None or block.text is not text:
+                block = self._blocks[part] = Block(text, self._wrapped(text, part, width, base))
+            rows.extend((block, index) for index in range(len(block.lines)))
+        return rows
+
+    def _wrapped(self, text: Text, part: str, width: int, base: Style) -> list[Text]:
+        """The part's lines, each styled and padded to the width, ready to be turned into a strip."""
+        styled = text.copy()
+        styled.style = base + self.get_component_rich_style(f"reader--{part}", default=Style())
+        lines = styled.wrap(self.app.console, width, overflow="fold")
+        for line in lines:
+            line.end = ""
+            line.pad_right(width - line.cell_len)
+        return list(lines)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self._drawn_with is None or self.scrollable_content_region.width != self._drawn_with[0]:
+            self._wrap()
+
     def notify_style_update(self) -> None:
         """The theme changed, or the styles arrived after the article: draw the highlights again."""
         super().notify_style_update()
-        if self.tagging is not None and self.tagging.mentions and self.view is not None:
-            self._show_tagging()
+        self._drawn_with = None
+        self._body_source = None
+        if self.view is not None:
+            self._set_tagging_parts()
+        if self.is_mounted:
+            self._wrap()
 
-    def _set(self, part: str, plain: str) -> None:
-        self.parts[part].update(Text(plain_line(plain)))
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        row = self._rows[index] if index < len(self._rows) else None
+        if row is None:
+            return Strip.blank(self.scrollable_content_region.width, self._drawn_with[1] if self._drawn_with else None)
+        block, line = row
+        strip = block.strips.get(line)
+        if strip is None:
+            strip = block.strips[line] = Strip(list(block.lines[line].render(self.app.console)))
+        return strip
 
     def action_back(self) -> None:
         self.screen.focus_next("FeedList")
