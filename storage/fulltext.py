@@ -8,7 +8,7 @@ articles on both.
 
 import re
 
-from sqlalchemy import Engine, TextClause, text
+from sqlalchemy import Engine, TextClause, bindparam, text
 
 SQLITE_SEARCH_DDL = (
     """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
@@ -84,6 +84,14 @@ def matches(dialect_name: str, query: str) -> TextClause:
         return text(clause).bindparams(fts_query=fts5_to_tsquery(query))
     clause = "article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :fts_query)"
     return text(clause).bindparams(fts_query=query)
+
+
+def index_matches(query: str) -> TextClause:
+    """SQLite only: MATCH on the FTS5 table itself, for searches that read the index before the articles.
+
+    The bind name is unique, so several can sit in one statement.
+    """
+    return text("article_fts MATCH :fts_query").bindparams(bindparam("fts_query", value=query, unique=True))
 
 
 def search_ids(engine: Engine, fts_query: str, limit: int = 200) -> list[int]:

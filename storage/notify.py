@@ -1,7 +1,8 @@
 """Telling open apps that the desk changed, without them re-reading tables.
 
 On PostgreSQL, triggers NOTIFY channel `pantau_changes` when an article is stored and when a tag
-(actor mention, place, engagement) is added, changed or removed; a watcher LISTENs on a connection
+(actor mention, place, engagement; free tags and not-relevant marks since migration 0006) is
+added, changed or removed; a watcher LISTENs on a connection
 of its own, so apps on other machines see a write as soon as it commits. On SQLite, a watcher asks
 `PRAGMA data_version` on a connection of its own, which changes whenever another connection
 commits: a cheap query, no table read.

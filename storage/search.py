@@ -29,7 +29,6 @@ from sqlalchemy import (
     not_,
     or_,
     table,
-    text,
     true,
     type_coerce,
     union,
@@ -351,8 +350,7 @@ class _Builder:
         found = Grouping(type_coerce(clause, Boolean))
         if self.dialect_name == "postgresql" or self.ids is col(Article.id):  # noqa: SIM114
             return found
-        return self.ids.in_(select(FTS_ROWID).where(
-            text("article_fts MATCH :fts_query").bindparams(bindparam("fts_query", value=value, unique=True))))
+        return self.ids.in_(select(FTS_ROWID).where(fulltext.index_matches(value)))
 
     def _term(self, term: Term) -> ColumnElement[bool]:
         if term.is_text:
@@ -621,7 +619,7 @@ class SearchSource:
         """The condition on the full-text rowid with the words matched in the index, and whether it reads articles."""
         today = datetime.now(self.zone).date()
         builder = _Builder(self.engine.dialect.name, self.zone, today, ids=CHECKED_ROWID)
-        found = and_(text("article_fts MATCH :words").bindparams(words=fts_text(self.query)),
+        found = and_(fulltext.index_matches(fts_text(self.query)),
                      builder.build(self.query, text_driven=True))
         return found, builder.reads_articles
 

@@ -84,15 +84,21 @@ def _counts(engine) -> dict[str, int]:
 
 @pytest.fixture
 def fts_expressions(monkeypatch) -> list[str]:
-    """Every full-text expression the search hands to storage.fulltext (MATCH on SQLite, to_tsquery on PostgreSQL)."""
+    """Every full-text expression the search hands to storage.fulltext (MATCH on SQLite, on the article or
+    on the index alone; to_tsquery on PostgreSQL)."""
     seen: list[str] = []
-    original = fulltext.matches
+    matches, index_matches = fulltext.matches, fulltext.index_matches
 
     def recording(dialect_name: str, query: str):
         seen.append(query)
-        return original(dialect_name, query)
+        return matches(dialect_name, query)
+
+    def recording_index(query: str):
+        seen.append(query)
+        return index_matches(query)
 
     monkeypatch.setattr(fulltext, "matches", recording)
+    monkeypatch.setattr(fulltext, "index_matches", recording_index)
     return seen
 
 

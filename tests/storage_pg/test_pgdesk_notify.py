@@ -9,6 +9,7 @@ from sqlmodel import Session
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.engine import make_engine
 from storage.feeds import add_feed
+from storage.manual_tags import add_tag, set_not_relevant
 from storage.notify import ChangeWatcher
 from storage.tag_models import MANUAL, Engagement
 from storage.tags import replace_auto_tags
@@ -75,3 +76,17 @@ def test_nothing_committed_nothing_reported(backend_engine, writer):
             session.rollback()
         watcher.wait(0.3)
         assert watcher.wait(0.3) == []
+
+
+def test_free_tags_and_not_relevant_marks_are_announced(backend, backend_engine, writer):
+    article_id = _article(writer)
+    with ChangeWatcher(backend_engine) as watcher:
+        watcher.wait(0.2)
+        add_tag(writer, article_id, "perlu-cek", "analis")
+        tagged = watcher.wait(WAIT_S) + watcher.wait(0.3)
+        set_not_relevant(writer, article_id, True, "analis")
+        marked = watcher.wait(WAIT_S) + watcher.wait(0.3)
+    assert tagged and marked
+    if backend == "postgres":
+        assert ("articletag", article_id) in {(c.table, c.article_id) for c in tagged}
+        assert ("notrelevant", article_id) in {(c.table, c.article_id) for c in marked}
