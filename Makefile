@@ -32,7 +32,7 @@ test: $(STAMP) postgres
 	$(BIN)/python -m pytest
 
 # Every benchmark script; modules starting with an underscore are shared helpers, not benchmarks.
-bench: $(STAMP)
+bench: $(STAMP) postgres
 	for script in bench/[!_]*.py; do $(BIN)/python "$$script" || exit 1; done
 
 clean:

@@ -14,8 +14,10 @@ class FailureKind(StrEnum):
     HTTP = "http"
     BOT_CHALLENGE = "bot challenge"
     TOO_LARGE = "too large"
+    CORRUPT = "corrupt"
     EMPTY = "empty"
     NOT_FEED = "not a feed"
+    REFUSED = "refused"
     NETWORK = "network"
     INTERNAL = "internal"
 

@@ -1,16 +1,19 @@
 """The poller: feeds in, articles stored, each feed's health recorded — without blocking the event loop.
 
 Network I/O runs on one `httpx.AsyncClient` under a global and a per-host limit. The blocking
-steps run elsewhere: feedparser in threads (`asyncio.to_thread`), SQLAlchemy on one database thread, extraction in a
-pool of processes, one per core, because trafilatura is pure Python and would hold the GIL. A
-failing feed never stops the others; a cycle in which every feed fails with a network error is
+steps run elsewhere: SQLAlchemy on one database thread, feedparser and extraction in a pool of
+processes, one per core, because both are pure Python and would hold the GIL the event loop
+needs. A feed's pages go to the pool a few at a time, not one by one, so the pool's bookkeeping
+(pickling, waking its threads) is paid per batch. A failing feed never stops the others; a cycle in which every feed fails with a network error is
 reported as offline and held against no feed.
 
 Before fetching, a cycle leases its feeds on their rows, so the app and a separate `pantau poll`
-sharing one database never fetch the same feed at once.
+sharing one database never fetch the same feed at once; while the cycle runs it renews the
+leases of the feeds it has not recorded yet, so a cycle longer than the lease keeps them.
 """
 
 import asyncio
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -29,7 +32,7 @@ from sqlalchemy import Engine
 
 from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import Extracted, decode_page, extract_article
-from fetchers.feeds import FeedEntry, ParsedFeed, parse_feed_async
+from fetchers.feeds import FeedEntry, ParsedFeed, parse_feed
 from fetchers.http import Fetched, FetchLimits, Validators, fetch, make_client
 from fetchers.schedule import cache_max_age_s, effective_interval, failure_weight, next_poll_at
 from fetchers.site_rules import load_rules
@@ -46,6 +49,7 @@ from storage.fetch_state import (
     record_polls,
     release_dead_leases,
     release_feeds,
+    renew_leases,
 )
 from storage.identity import EntryKey, Seen, classify_entries, link_to_stored
 from storage.models import Feed
@@ -63,6 +67,7 @@ SUMMARY_CHARS = 300
 LEASE_S = 15 * 60
 RECORD_BATCH = 200
 FEEDS_PER_SLOT = 2
+PAGES_PER_JOB = 8
 ProgressCallback = Callable[[int, int], None]
 
 _extract_pool: Executor | None = None
@@ -110,11 +115,42 @@ class HostLimiter:
 
 
 @dataclass
+class _Leases:
+    """The feed leases a cycle holds, renewed every third of the lease until each feed is recorded.
+
+    Recording a feed releases its lease (`record_polls`); a lease that ran out anyway (the process
+    was suspended, say) and went to another poller is dropped, and its feed is not started here.
+    """
+
+    engine: Engine
+    owner: str
+    lease_s: float
+    held: set[int]
+
+    async def keep(self) -> None:
+        while self.held:
+            await asyncio.sleep(self.lease_s / 3)
+            asked = set(self.held)
+            try:
+                lost = asked - await _in_database(renew_leases, self.engine, list(asked), self.owner, self.lease_s)
+            except Exception:  # noqa: BLE001  (a busy database now is no reason to stop renewing)
+                log.warning("could not renew the feed leases; trying again", exc_info=True)
+                continue
+            if lost:
+                log.warning("lost the lease on %d feed(s) to another poller; leaving them to it", len(lost))
+                self.held -= lost
+
+    def recorded(self, feed_ids: list[int]) -> None:
+        self.held.difference_update(feed_ids)
+
+
+@dataclass
 class _Recorder:
     """Feed health written in batches: one transaction per `RECORD_BATCH` feeds, not one per feed."""
 
     engine: Engine
     owner: str
+    leases: _Leases
     pending: list[PollRecord] = field(default_factory=list)
 
     async def add(self, record: PollRecord) -> None:
@@ -126,6 +162,7 @@ class _Recorder:
         records, self.pending = self.pending, []
         if records:
             await _in_database(record_polls, self.engine, records, self.owner)
+            self.leases.recorded([record.feed_id for record in records])
 
 
 @dataclass(frozen=True)
@@ -202,6 +239,7 @@ async def poll_feeds(
     pool: Executor | None = None,
     mark_unread_on_edit: bool = False,
     owner: str | None = None,
+    lease_s: float = LEASE_S,
 ) -> PollSummary:
     """Poll `feeds` once: fetch, parse, fetch and extract new entries' pages, store, record health.
 
@@ -210,11 +248,13 @@ async def poll_feeds(
     if not feeds:
         return PollSummary()
     owner = owner or lease_owner_name()
-    claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, LEASE_S)
+    claimed = await _in_database(claim_feeds, engine, [feed.id for feed in feeds], owner, lease_s)
     feeds = [feed for feed in feeds if feed.id in claimed]
     if not feeds:
         return PollSummary()
-    recorder = _Recorder(engine, owner)
+    leases = _Leases(engine, owner, lease_s, set(claimed))
+    recorder = _Recorder(engine, owner, leases)
+    keeper = asyncio.create_task(leases.keep(), name="pantau-lease-keeper")
     try:
         async with _client(client, limits, concurrency) as http:
             cycle = _Cycle(
@@ -227,10 +267,11 @@ async def poll_feeds(
                 recorder,
                 mark_unread_on_edit,
             )
-            outcomes = await _run_all(cycle, feeds, on_progress)
-        offline = all(outcome.error is not None and outcome.error.network for outcome in outcomes)
+            outcomes = await _run_all(cycle, feeds, leases, on_progress)
+        offline = bool(outcomes) and all(outcome.error is not None and outcome.error.network for outcome in outcomes)
         await _record_network_failures(cycle, outcomes, offline)
     finally:
+        keeper.cancel()
         await recorder.flush()
         await _in_database(release_feeds, engine, [feed.id for feed in feeds], owner)
     return PollSummary(
@@ -253,7 +294,9 @@ async def _client(client: httpx.AsyncClient | None, limits: FetchLimits, concurr
         yield own
 
 
-async def _run_all(cycle: _Cycle, feeds: list[Feed], on_progress: ProgressCallback | None) -> list[_Outcome]:
+async def _run_all(
+    cycle: _Cycle, feeds: list[Feed], leases: _Leases, on_progress: ProgressCallback | None
+) -> list[_Outcome]:
     """Every feed of the cycle, at most `FEEDS_PER_SLOT` × the concurrency of them under way at once.
 
     Started all together, a thousand feeds would share the request slots round-robin and all
@@ -265,16 +308,17 @@ async def _run_all(cycle: _Cycle, feeds: list[Feed], on_progress: ProgressCallba
         on_progress(0, total)
     in_flight = asyncio.Semaphore(cycle.limiter.concurrency * FEEDS_PER_SLOT)
 
-    async def run(feed: Feed) -> _Outcome:
+    async def run(feed: Feed) -> _Outcome | None:
         nonlocal done
         async with in_flight:
-            outcome = await _poll_feed(cycle, feed)
+            outcome = await _poll_feed(cycle, feed) if feed.id in leases.held else None
         done += 1
         if on_progress:
             on_progress(done, total)
         return outcome
 
-    return list(await asyncio.gather(*(run(feed) for feed in feeds)))
+    outcomes = await asyncio.gather(*(run(feed) for feed in feeds))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 async def _poll_feed(cycle: _Cycle, feed: Feed) -> _Outcome:
@@ -312,7 +356,7 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
     if fetched.not_modified or _unchanged(feed, fetched, body_hash):
         await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_NOT_MODIFIED, body_hash=body_hash))
         return _Outcome(feed, not_modified=True)
-    parsed = await parse_feed_async(fetched.body, feed.url, fetched.headers.get("content-type", ""))
+    parsed = await _parse(cycle, fetched.body, feed.url, fetched.headers.get("content-type", ""))
     added = await _store_entries(cycle, feed, parsed)
     await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_OK, parsed, body_hash))
     return _Outcome(feed, new_articles=added)
@@ -325,13 +369,53 @@ def _unchanged(feed: Feed, fetched: Fetched, body_hash: str | None) -> bool:
     return same_etag or (body_hash is not None and body_hash == feed.body_hash)
 
 
+@dataclass(frozen=True)
+class _Refusal:
+    """A FetchError raised in a pool process, carried back as plain fields (FetchError does not pickle)."""
+
+    fields: dict
+
+    @classmethod
+    def of(cls, error: FetchError) -> "_Refusal":
+        return cls({name.name: getattr(error, name.name) for name in dataclasses.fields(error)})
+
+
+def parse_in_pool(body: bytes, url: str, content_type: str) -> ParsedFeed | _Refusal:
+    """`parse_feed` for a pool process: a document that is no feed comes back as a _Refusal."""
+    try:
+        return parse_feed(body, url, content_type)
+    except FetchError as error:
+        return _Refusal.of(error)
+
+
+async def _parse(cycle: _Cycle, body: bytes, url: str, content_type: str) -> ParsedFeed:
+    parsed = await _in_pool(cycle, parse_in_pool, body, url, content_type)
+    if isinstance(parsed, _Refusal):
+        raise FetchError(**parsed.fields)
+    return parsed
+
+
+async def _in_pool(cycle: _Cycle, function, *arguments):
+    """Run `function` in the extraction pool, once more in a fresh pool if a process died under it."""
+    loop = asyncio.get_running_loop()
+    try:
+        return await loop.run_in_executor(cycle.pool, function, *arguments)
+    except BrokenProcessPool:
+        log.warning("the extraction pool broke; starting a new one")
+        return await loop.run_in_executor(_replace_broken_pool(cycle.pool), function, *arguments)
+
+
 async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
     """Store new entries, apply upstream edits, link entries another feed already brought."""
     keys = {entry.guid: EntryKey(entry.guid, entry.link_key or None, entry.entry_hash) for entry in parsed.entries}
     seen = await _in_database(classify_entries, cycle.engine, feed.id, list(keys.values()))
     elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
     fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
-    built = await asyncio.gather(*(_article(cycle, feed, entry, parsed.language) for entry in fresh))
+    pages = await asyncio.gather(*(_page(cycle, feed, entry) for entry in fresh))
+    jobs = [(entry, *page) for entry, page in zip(fresh, pages)]
+    batches = [jobs[start : start + PAGES_PER_JOB] for start in range(0, len(jobs), PAGES_PER_JOB)]
+    done = await asyncio.gather(*(_in_pool(cycle, build_articles, batch, parsed.language) for batch in batches))
+    built = [article for batch in done for article in batch]
     new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
     edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
     return await _in_database(_write_entries, cycle, feed.id, new, edited, elsewhere)
@@ -341,13 +425,16 @@ def _write_entries(
     cycle: _Cycle, feed_id: int, new: list[NewArticle], edited: list[NewArticle], elsewhere: list[EntryKey]
 ) -> int:
     added = add_articles(cycle.engine, feed_id, _oldest_first(new))
-    update_articles(cycle.engine, feed_id, edited, mark_unread=cycle.mark_unread_on_edit)
-    link_to_stored(cycle.engine, feed_id, elsewhere)
+    if edited:
+        update_articles(cycle.engine, feed_id, edited, mark_unread=cycle.mark_unread_on_edit)
+    if elsewhere:
+        link_to_stored(cycle.engine, feed_id, elsewhere)
     return added
 
 
-async def _article(cycle: _Cycle, feed: Feed, entry: FeedEntry, language: str | None) -> NewArticle:
-    """Fetch the entry's page and build the article in the pool; page trouble only means fallback."""
+async def _page(cycle: _Cycle, feed: Feed, entry: FeedEntry) -> tuple[bytes, str, str, str]:
+    """The entry's page as (body, content type, final address, problem); page trouble only means
+    falling back to the feed's content, with the problem saying why."""
     body, content_type, page_url, problem = b"", "", entry.link, ""
     try:
         async with cycle.limiter.slot(entry.link):
@@ -363,13 +450,12 @@ async def _article(cycle: _Cycle, feed: Feed, entry: FeedEntry, language: str | 
             body, problem = b"", f"the page is {page.media_type}, not HTML"
     except FetchError as error:
         problem = f"the page could not be fetched ({error.message})" if entry.link else "the entry has no link"
-    arguments = (entry, body, content_type, page_url, problem, language)
-    loop = asyncio.get_running_loop()
-    try:
-        return await loop.run_in_executor(cycle.pool, build_article, *arguments)
-    except BrokenProcessPool:
-        log.warning("the extraction pool broke; starting a new one")
-        return await loop.run_in_executor(_replace_broken_pool(cycle.pool), build_article, *arguments)
+    return body, content_type, page_url, problem
+
+
+def build_articles(jobs: list[tuple[FeedEntry, bytes, str, str, str]], language: str | None) -> list[NewArticle]:
+    """`build_article` for a batch of (entry, page, content type, page address, problem): one pool job."""
+    return [build_article(*job, language=language) for job in jobs]
 
 
 def build_article(
@@ -384,7 +470,7 @@ def build_article(
     return NewArticle(
         guid=entry.guid,
         url=entry.link,
-        title=entry.title or (extracted.title if extracted else None) or entry.link,
+        title=entry.title or (extracted.title if extracted else None) or entry.link or "(untitled)",
         published_at=entry.published or (extracted.published if extracted else None),
         summary=entry.summary or _lead(text),
         body=text,
@@ -454,6 +540,7 @@ def _success_record(
         body_hash=body_hash,
         advised_interval_s=advised,
         moved_to=fetched.moved_permanently_to,
+        note=parsed.note if parsed else None,
     )
 
 

@@ -13,13 +13,22 @@ _BLOCKS = frozenset(
     "header hr li main nav ol p pre section table tr ul".split()
 )
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "iframe"})
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` without what no database column can hold: NUL characters and lone surrogates.
+
+    Everything else a feed sends is kept; making text safe to show is the display's job.
+    """
+    return _UNSTORABLE.sub("", text)
 
 
 def plain_text(fragment: str | None) -> str:
     """A title or summary as one line of text: tags dropped, entities decoded, spaces collapsed."""
     if not fragment:
         return ""
-    text = html_to_text(fragment) if _TAG.search(fragment) else html.unescape(fragment)
+    text = html_to_text(fragment) if _TAG.search(fragment) else storable(html.unescape(fragment))
     return " ".join(text.split())
 
 
@@ -27,13 +36,14 @@ def html_to_text(fragment: str | None) -> str:
     """An HTML fragment as text, one paragraph per line, so feed content reads like extracted text."""
     if not fragment or not fragment.strip():
         return ""
+    fragment = storable(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
-        return _SPACES.sub(" ", html.unescape(fragment)).strip()
+        return storable(_SPACES.sub(" ", html.unescape(fragment)).strip())
     parts: list[str] = []
     _walk(root, parts)
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in storable("".join(parts)).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

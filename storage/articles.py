@@ -193,7 +193,9 @@ def update_articles(engine: Engine, feed_id: int, articles: list[NewArticle], *,
     return updated
 
 
-def _rows_query():
+def rows_select(articles=Article):
+    """`SELECT` of the columns an `ArticleRow` holds, the article joined to its feed, for building queries on;
+    `articles` is what to read the articles from (a join that leads to them, say)."""
     return select(
         Article.id,
         Article.title,
@@ -201,28 +203,29 @@ def _rows_query():
         Article.published_at,
         Article.is_read,
         Article.is_starred,
-    ).join(Feed, col(Feed.id) == col(Article.feed_id))
+    ).select_from(articles).join(Feed, col(Feed.id) == col(Article.feed_id))
 
 
-def _as_rows(result) -> list[ArticleRow]:
+def as_rows(result) -> list[ArticleRow]:
+    """The rows of a `rows_select` statement's result as ArticleRows."""
     return [ArticleRow(*row) for row in result]
 
 
 def newest_articles(engine: Engine, limit: int, before_id: int | None = None) -> list[ArticleRow]:
     """A page of the incoming feed, newest arrival first, starting below `before_id`; articles marked
     not relevant are left out."""
-    query = _rows_query().where(relevant()).order_by(col(Article.id).desc()).limit(limit)
+    query = rows_select().where(relevant()).order_by(col(Article.id).desc()).limit(limit)
     if before_id is not None:
         query = query.where(col(Article.id) < before_id)
     with Session(engine) as session:
-        return _as_rows(session.exec(query))
+        return as_rows(session.exec(query))
 
 
 def articles_after(engine: Engine, after_id: int) -> list[ArticleRow]:
     """Relevant articles that arrived after `after_id`, newest first: what a live list adds at its top."""
-    query = _rows_query().where(col(Article.id) > after_id, relevant()).order_by(col(Article.id).desc())
+    query = rows_select().where(col(Article.id) > after_id, relevant()).order_by(col(Article.id).desc())
     with Session(engine) as session:
-        return _as_rows(session.exec(query))
+        return as_rows(session.exec(query))
 
 
 def article_count(engine: Engine) -> int:

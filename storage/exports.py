@@ -8,18 +8,24 @@ type columns empty and `acled_recorded` = "no", so a reader can keep or drop the
 
 import csv
 import json
+import os
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timezone
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import Engine, and_, func, or_
+from sqlalchemy import Engine, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
+from storage.manual_models import NotRelevant
 from storage.models import Article, ArticleLink, Feed
+from storage.plain_text import csv_cell, json_safe
 from storage.tag_models import Engagement, PlaceTag
+from storage.timeline import current_engagements
 
 FORMATS = ("acled-csv", "csv", "jsonl")
 
@@ -109,7 +115,11 @@ def acled_coding(primary: str, secondary: list[str]) -> tuple[str, str, str] | N
 
 
 def engagement_records(engine: Engine, filters: ExportFilter = ExportFilter()) -> Iterator[EngagementRecord]:
-    """The engagements `filters` selects, in event order (undated ones by publication)."""
+    """The engagements `filters` selects, in event order (undated ones by publication).
+
+    Like the timeline, it leaves out the tagger's engagements on articles an analyst coded by hand
+    and everything on articles marked not relevant: one row per engagement the desk stands by.
+    """
     query = (
         select(Engagement, Article)
         .join(Article, col(Article.id) == col(Engagement.article_id))
@@ -127,7 +137,8 @@ def engagement_records(engine: Engine, filters: ExportFilter = ExportFilter()) -
 
 def _conditions(filters: ExportFilter) -> list:
     undated = col(Engagement.event_date).is_(None)
-    conditions = []
+    not_relevant = exists().where(col(NotRelevant.article_id) == col(Engagement.article_id))
+    conditions = [current_engagements(), not_(not_relevant)]
     if filters.since:
         conditions.append(or_(col(Engagement.event_date) >= filters.since,
                               and_(undated, col(Article.published_at) >= _start(filters.since))))
@@ -327,19 +338,41 @@ def plain_row(record: EngagementRecord) -> dict[str, str]:
 
 
 def write_export(records: Iterable[EngagementRecord], fmt: str, out: TextIO) -> int:
-    """Write `records` to `out` in `fmt` (one of FORMATS); returns how many rows were written."""
+    """Write `records` to `out` in `fmt` (one of FORMATS); returns how many rows were written.
+
+    Titles, actors and evidence come from the news: JSON lines escape control and invisible
+    characters (the values read back exactly); CSV cells drop them and neutralise formulas.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
     count = 0
     if fmt == "jsonl":
         for record in records:
-            out.write(json.dumps(asdict(record), ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(asdict(record), ensure_ascii=False)) + "\n")
             count += 1
         return count
     fields = (*ACLED_COLUMNS, *PANTAU_COLUMNS) if fmt == "acled-csv" else tuple(EngagementRecord.__dataclass_fields__)
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(acled_row(record) if fmt == "acled-csv" else plain_row(record))
+        row = acled_row(record) if fmt == "acled-csv" else plain_row(record)
+        writer.writerow({name: csv_cell(value) for name, value in row.items()})
         count += 1
+    return count
+
+
+def write_export_file(records: Iterable[EngagementRecord], fmt: str, path: Path) -> int:
+    """Write the export to `path` whole or not at all, and return its row count.
+
+    The rows go to a hidden file beside `path`, renamed over it once complete; on any failure that
+    file is removed and whatever `path` held before is left as it was.
+    """
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        with partial.open("x", encoding="utf-8", newline="") as handle:
+            count = write_export(records, fmt, handle)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return count

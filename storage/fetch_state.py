@@ -33,6 +33,8 @@ class PollRecord:
     `failure_weight` is added to the feed's back-off weight on a failure (soft failures weigh
     less); on success both the weight and the failure count go back to zero. `moved_to` is the
     feed's new address after a permanent redirect; `mute` stops polling until re-enabled (410).
+    `note` is what a successful poll had to say about the feed (shown where errors are, counted
+    as no failure).
     """
 
     feed_id: int
@@ -48,6 +50,7 @@ class PollRecord:
     advised_interval_s: int | None = None
     moved_to: str | None = None
     mute: bool = False
+    note: str | None = None
 
 
 def lease_owner_name() -> str:
@@ -104,6 +107,26 @@ def claim_feeds(engine: Engine, feed_ids: list[int], owner: str, lease_s: float)
         return claimed
 
 
+def renew_leases(engine: Engine, feed_ids: list[int], owner: str, lease_s: float) -> set[int]:
+    """Extend this owner's leases on `feed_ids` by `lease_s` from now; return the ids still held.
+
+    A lease that ran out and was taken by another poller is not this owner's any more: it is
+    left alone, and its id is missing from the answer.
+    """
+    if not feed_ids:
+        return set()
+    statement = (
+        update(Feed)
+        .where(col(Feed.id).in_(feed_ids), Feed.lease_owner == owner)
+        .values(lease_until=utcnow() + timedelta(seconds=lease_s))
+        .returning(Feed.id)
+    )
+    with Session(engine) as session:
+        held = {row[0] for row in session.execute(statement)}
+        session.commit()
+        return held
+
+
 def release_feeds(engine: Engine, feed_ids: list[int], owner: str) -> None:
     """Give back leases this owner still holds (those of feeds it did not get to record)."""
     if not feed_ids:
@@ -142,7 +165,7 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
     feed.last_polled_at = now
     feed.next_poll_at = record.next_poll_at
     feed.last_status = record.status
-    feed.last_error = record.error
+    feed.last_error = record.error or record.note
     if record.mute:
         feed.muted = True
     if record.error is not None:

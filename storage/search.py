@@ -15,16 +15,37 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from sqlalchemy import Boolean, ColumnElement, Engine, Select, and_, bindparam, func, literal, not_, or_, true, type_coerce
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Engine,
+    Select,
+    and_,
+    bindparam,
+    column,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    table,
+    text,
+    true,
+    type_coerce,
+    union,
+)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import Grouping
+from sqlalchemy.sql.selectable import Join
 from sqlmodel import Session, col, select
 
 from storage import fulltext
-from storage.articles import ArticleRow, _as_rows, _rows_query
+from storage.articles import ArticleRow, as_rows, rows_select
 from storage.exports import engagement_types
 from storage.manual_models import ArticleTag, NotRelevant
 from storage.models import Article, ArticleLink, Feed
-from storage.tag_models import Actor, ActorMention, Engagement, PlaceTag
+from storage.tag_models import AUTO, MANUAL, Actor, ActorMention, Engagement, PlaceTag
+from storage.timeline import counted_engagements, current_engagements, engagement_day
 from storage.tags import actor_key
 
 MAX_QUERY_LENGTH = 500
@@ -35,6 +56,8 @@ IS_VALUES = ("unread", "read", "starred", "hidden")
 TEXT = "text"
 OPERATORS = ("OR", "AND", "NOT")
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+"""Dates a filter accepts: wide enough for any archive, narrow enough that a day either side still exists in every zone."""
 _RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
 _DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 _KAB_CODE = re.compile(r"\d{2}\.\d{2}")
@@ -127,6 +150,9 @@ def parse_query(text: str) -> Query:
         else:
             groups.append([term])
         joining = False
+    if not groups and text.strip():
+        raise QuerySyntaxError(f"nothing to search for in `{text.strip()[:40]}`: type a word, a \"phrase\" "
+                               "or a filter such as kab:serang", 0)
     return Query(text, tuple(tuple(group) for group in groups))
 
 
@@ -228,14 +254,20 @@ def _filter_value(name: str, value: str, position: int) -> str:
 
 
 def _date_of(value: str, today: date, position: int = 0) -> date:
-    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y."""
+    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y; between FIRST_DAY and LAST_DAY."""
     relative = _RELATIVE.fullmatch(value.lower())
-    if relative:
-        return today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
     try:
-        return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _bad_date(value, position)
-    except ValueError:
+        if relative:
+            day = today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(value)
+        else:
+            return _bad_date(value, position)
+    except (ValueError, OverflowError):
         return _bad_date(value, position)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise QuerySyntaxError(f"`{value}` is out of range: dates run from {FIRST_DAY} to {LAST_DAY}", position)
+    return day
 
 
 def _bad_date(value: str, position: int) -> date:
@@ -256,27 +288,59 @@ def search_select(query: Query, dialect_name: str, zone: tzinfo = timezone.utc) 
     return select(Article.id).where(condition(query, dialect_name, zone)).order_by(col(Article.id).desc())
 
 
+ENGAGEMENT_FILTERS = ("kab", "prov", "type")
+DATE_FILTERS = ("since", "until")
+
+
 class _Builder:
-    def __init__(self, dialect_name: str, zone: tzinfo, today: date) -> None:
+    """Turns a Query into SQL. `ids` is the column that names the article: `article.id`, or the full-text
+    table's rowid when the search reads the index first (SQLite), so id filters run before any article row is read."""
+
+    def __init__(self, dialect_name: str, zone: tzinfo, today: date, ids: ColumnElement | None = None) -> None:
         self.dialect_name = dialect_name
         self.zone = zone
         self.today = today
+        self.ids = col(Article.id) if ids is None else ids
+        self.reads_articles = False
+        """Set once a clause needs the article row itself (its feed, dates or flags), not only its id."""
 
-    def build(self, query: Query) -> ColumnElement[bool]:
+    def build(self, query: Query, text_driven: bool = False) -> ColumnElement[bool]:
+        """The condition; with `text_driven`, without the words (the caller matches `fts_text(query)` itself)."""
         clauses = [self._hidden(query.shows_hidden)]
-        text_groups = [group for group in query.groups if all(term.is_text and not term.negated for term in group)]
-        excluded = [group[0] for group in query.groups if len(group) == 1 and group[0].is_text and group[0].negated]
+        text_groups = _text_groups(query)
+        excluded = _excluded_words(query)
         others = [group for group in query.groups if group not in text_groups and
                   not (len(group) == 1 and group[0].is_text and group[0].negated)]
-        if text_groups:
-            fts = " AND ".join(_fts_group(group) for group in text_groups)
-            if excluded:
-                fts = f"({fts}) NOT ({' OR '.join(_fts_term(term) for term in excluded)})"
-            clauses.append(self._matches(fts))
-        elif excluded:
+        if text_groups and not text_driven:
+            clauses.append(self._matches(fts_text(query)))
+        elif excluded and not text_groups:
             clauses.append(not_(self._matches(" OR ".join(_fts_term(term) for term in excluded))))
-        clauses.extend(or_(*(self._term(term) for term in group)) for group in others)
+        engaged, dated, others = _engagement_filters(others)
+        if engaged and dated:
+            clauses.append(self._engaged_in(engaged, dated))
+        else:
+            others = [*others, *engaged]
+            if dated:
+                clauses.append(self._dated(dated))
+        clauses.extend(self._group(group) for group in others)
         return and_(*clauses)
+
+    def _group(self, group: tuple[Term, ...]) -> ColumnElement[bool]:
+        """Terms joined by OR; `type:a OR type:b` (or kab:, prov:) as one list of ids, which SQLite walks in
+        order, where an OR of two lists is read whole and sorted."""
+        kinds = {term.kind for term in group}
+        if len(group) > 1 and len(kinds) == 1 and kinds <= set(ENGAGEMENT_FILTERS) and not any(t.negated for t in group):
+            return self._engaged(group)
+        return or_(*(self._term(term) for term in group))
+
+    def _engaged(self, group: tuple[Term, ...]) -> ColumnElement[bool]:
+        engagements = select(Engagement.article_id).where(or_(*(_engagement_term(term) for term in group)),
+                                                          current_engagements())
+        if group[0].kind == "type":
+            return self._among(engagements)
+        place = _kab_place if group[0].kind == "kab" else _prov_place
+        places = select(PlaceTag.article_id).where(or_(*(place(term.value) for term in group)), current_places())
+        return self._among(union(places, engagements))
 
     def _matches(self, fts_query: str) -> ColumnElement[bool]:
         """The full-text clause as a bracketed boolean (so it can be negated) with a bind name of its own
@@ -284,66 +348,60 @@ class _Builder:
         clause = fulltext.matches(self.dialect_name, fts_query)
         value = clause.compile().params["fts_query"]
         clause = clause.bindparams(bindparam("fts_query", value=value, unique=True))
-        return Grouping(type_coerce(clause, Boolean))
+        found = Grouping(type_coerce(clause, Boolean))
+        if self.dialect_name == "postgresql" or self.ids is col(Article.id):  # noqa: SIM114
+            return found
+        return self.ids.in_(select(FTS_ROWID).where(
+            text("article_fts MATCH :fts_query").bindparams(bindparam("fts_query", value=value, unique=True))))
 
     def _term(self, term: Term) -> ColumnElement[bool]:
         if term.is_text:
             found = self._matches(_fts_term(Term(TEXT, term.value, phrase=term.phrase)))
+        elif term.kind in DATE_FILTERS:
+            found = self._dated([term])
         else:
             found = getattr(self, f"_{term.kind}")(term.value)
         return not_(found) if term.negated else found
 
-    @staticmethod
-    def _hidden(shows_hidden: bool) -> ColumnElement[bool]:
-        marked = _among(select(NotRelevant.article_id))
+    def _among(self, article_ids: Select) -> ColumnElement[bool]:
+        """`article.id IN (...)`: the subquery runs once (a hashed list), where a correlated EXISTS would
+        run once per article and crawl at 100,000 of them."""
+        return self.ids.in_(article_ids)
+
+    def _hidden(self, shows_hidden: bool) -> ColumnElement[bool]:
+        marked = self._among(select(NotRelevant.article_id))
         return marked if shows_hidden else not_(marked)
 
     def _actor(self, value: str) -> ColumnElement[bool]:
         padded = literal(" ") + col(Actor.key) + literal(" ")
-        return _among(
+        return self._among(
             select(ActorMention.article_id)
             .join(Actor, col(Actor.id) == col(ActorMention.actor_id))
             .where(padded.like(f"% {actor_key(value)} %"))
         )
 
     def _kab(self, value: str) -> ColumnElement[bool]:
-        if _KAB_CODE.fullmatch(value):
-            place = or_(col(PlaceTag.code) == value, col(PlaceTag.code).like(f"{value}.%"))
-            engagement = col(Engagement.kabupaten_code) == value
-        else:
-            pattern = _contains(value)
-            place = and_(col(PlaceTag.level).in_(("kabupaten", "kota")), _lower_like(PlaceTag.name, pattern))
-            engagement = _lower_like(Engagement.kabupaten_kota, pattern)
-        return self._place_or_engagement(place, engagement)
+        return self._placed(_kab_place(value), _kab_engagement(value))
 
     def _prov(self, value: str) -> ColumnElement[bool]:
-        if _PROV_CODE.fullmatch(value):
-            place = or_(col(PlaceTag.code) == value, col(PlaceTag.code).like(f"{value}.%"))
-            engagement = col(Engagement.kabupaten_code).like(f"{value}.%")
-        else:
-            pattern = _contains(value)
-            place = _lower_like(PlaceTag.province, pattern)
-            engagement = _lower_like(Engagement.province, pattern)
-        return self._place_or_engagement(place, engagement)
+        return self._placed(_prov_place(value), _prov_engagement(value))
 
-    @staticmethod
-    def _place_or_engagement(place: ColumnElement[bool], engagement: ColumnElement[bool]) -> ColumnElement[bool]:
-        return or_(
-            _among(select(PlaceTag.article_id).where(place)),
-            _among(select(Engagement.article_id).where(engagement)),
-        )
+    def _placed(self, place: ColumnElement[bool], engagement: ColumnElement[bool]) -> ColumnElement[bool]:
+        """Named as a place of the article, or the place of one of its engagements; what an analyst set by hand
+        supersedes the tagger's (as in the reader and the timeline)."""
+        return self._among(union(select(PlaceTag.article_id).where(place, current_places()),
+                                 select(Engagement.article_id).where(engagement, current_engagements())))
 
     def _type(self, value: str) -> ColumnElement[bool]:
-        secondary = col(Engagement.secondary_types).like(_contains(f'"{value}"'), escape="\\")
-        return _among(select(Engagement.article_id).where(or_(col(Engagement.type) == value, secondary)))
+        """The engagement's own type (secondary types aside): what the timeline counts and the feed row shows."""
+        return self._among(select(Engagement.article_id).where(_type_is(value), current_engagements()))
 
-    @staticmethod
-    def _tag(value: str) -> ColumnElement[bool]:
-        return _among(select(ArticleTag.article_id).where(func.lower(col(ArticleTag.tag)) == value.lower()))
+    def _tag(self, value: str) -> ColumnElement[bool]:
+        return self._among(select(ArticleTag.article_id).where(func.lower(col(ArticleTag.tag)) == value.lower()))
 
-    @staticmethod
-    def _feed(value: str) -> ColumnElement[bool]:
+    def _feed(self, value: str) -> ColumnElement[bool]:
         """The feed that brought the article, or any other feed that carried it too."""
+        self.reads_articles = True
         if value.isdigit():
             def is_feed(column):
                 return column == int(value)
@@ -355,30 +413,50 @@ class _Builder:
                 return column.in_(named)
         return or_(
             is_feed(col(Article.feed_id)),
-            _among(select(ArticleLink.article_id).where(is_feed(col(ArticleLink.feed_id)))),
+            self._among(select(ArticleLink.article_id).where(is_feed(col(ArticleLink.feed_id)))),
         )
 
-    def _since(self, value: str) -> ColumnElement[bool]:
-        day = _date_of(value, self.today)
-        return self._dated(lambda moment: moment >= self._start_of(day), col(Engagement.event_date) >= day)
+    def _day_range(self, dated: list[Term]) -> tuple[date | None, date | None]:
+        """The latest `since:` and the earliest `until:`: side by side they make one range."""
+        since = [_date_of(term.value, self.today) for term in dated if term.kind == "since"]
+        until = [_date_of(term.value, self.today) for term in dated if term.kind == "until"]
+        return (max(since) if since else None, min(until) if until else None)
 
-    def _until(self, value: str) -> ColumnElement[bool]:
-        day = _date_of(value, self.today)
-        return self._dated(lambda moment: moment < self._start_of(day + timedelta(days=1)),
-                           col(Engagement.event_date) <= day)
+    def _dated(self, dated: list[Term]) -> ColumnElement[bool]:
+        """Published in the range (arrival when the feed gave no date), or reporting an engagement dated in it.
 
-    def _dated(self, published, event: ColumnElement[bool]) -> ColumnElement[bool]:
-        """Published in the range (arrival when the feed gave no date), or reporting an engagement dated in it."""
+        The range is one: an article published before it whose engagement falls after it is not in it.
+        """
+        first, last = self._day_range(dated)
+        self.reads_articles = True
         moment = func.coalesce(col(Article.published_at), col(Article.fetched_at))
-        return or_(
-            published(moment),
-            _among(select(Engagement.article_id).where(event)),
+        published, event = [], []
+        if first is not None:
+            published.append(moment >= self._start_of(first))
+            event.append(col(Engagement.event_date) >= first)
+        if last is not None:
+            published.append(moment < self._start_of(last + timedelta(days=1)))
+            event.append(col(Engagement.event_date) <= last)
+        return or_(and_(*published), self._among(select(Engagement.article_id).where(*event, current_engagements())))
+
+    def _engaged_in(self, engaged: list[tuple[Term, ...]], dated: list[Term]) -> ColumnElement[bool]:
+        """Place or type filters beside dates: one engagement must meet them all, dated by its event date else its
+        article's publication day, as the timeline counts it; so a timeline cell's filter shows that cell's articles."""
+        first, last = self._day_range(dated)
+        day = engagement_day(self.dialect_name)
+        rows = select(Engagement.article_id).where(
+            counted_engagements(),
+            *(or_(*(_engagement_term(term) for term in group)) for group in engaged),
+            *([day >= first] if first is not None else []),
+            *([day <= last] if last is not None else []),
         )
+        return self._among(rows)
 
     def _start_of(self, day: date) -> datetime:
         return datetime.combine(day, time(), self.zone).astimezone(timezone.utc)
 
     def _is(self, value: str) -> ColumnElement[bool]:
+        self.reads_articles = value != "hidden"
         if value == "unread":
             return col(Article.is_read).is_(False)
         if value == "read":
@@ -388,10 +466,85 @@ class _Builder:
         return true()  # hidden: decided once for the whole query, in _hidden
 
 
-def _among(article_ids: Select) -> ColumnElement[bool]:
-    """`article.id IN (...)`: the subquery runs once (a hashed list), where a correlated EXISTS would
-    run once per article and crawl at 100,000 of them."""
-    return col(Article.id).in_(article_ids)
+def current_places() -> ColumnElement[bool]:
+    """Place rows in force: the analyst's, and the tagger's only where nobody placed the article by hand."""
+    placed_by_hand = select(PlaceTag.article_id).where(col(PlaceTag.source) == MANUAL)
+    return not_(and_(col(PlaceTag.source) == AUTO, col(PlaceTag.article_id).in_(placed_by_hand)))
+
+
+def _text_groups(query: Query) -> list[tuple[Term, ...]]:
+    return [group for group in query.groups if all(term.is_text and not term.negated for term in group)]
+
+
+def _excluded_words(query: Query) -> list[Term]:
+    return [group[0] for group in query.groups if len(group) == 1 and group[0].is_text and group[0].negated]
+
+
+def fts_text(query: Query) -> str | None:
+    """The query's words as one FTS5 query (excluded words included), or None when it has no word to find."""
+    text_groups = _text_groups(query)
+    if not text_groups:
+        return None
+    fts = " AND ".join(_fts_group(group) for group in text_groups)
+    excluded = _excluded_words(query)
+    return f"({fts}) NOT ({' OR '.join(_fts_term(term) for term in excluded)})" if excluded else fts
+
+
+def _engagement_filters(groups: list[tuple[Term, ...]]) -> tuple[list[tuple[Term, ...]], list[Term], list[tuple[Term, ...]]]:
+    """Split off the groups that speak of an engagement (kab:, prov:, type:, alone or OR-ed with their like)
+    and the dates (since:, until:), all not negated; the rest stays as it is."""
+    engaged, dated, rest = [], [], []
+    for group in groups:
+        kinds = {term.kind for term in group}
+        plain = not any(term.negated for term in group)
+        if plain and len(group) == 1 and group[0].kind in DATE_FILTERS:
+            dated.append(group[0])
+        elif plain and len(kinds) == 1 and kinds <= set(ENGAGEMENT_FILTERS):
+            engaged.append(group)
+        else:
+            rest.append(group)
+    return engaged, dated, rest
+
+
+def _kab_place(value: str) -> ColumnElement[bool]:
+    if _KAB_CODE.fullmatch(value):
+        return or_(col(PlaceTag.code) == value, _code_below(PlaceTag.code, value))
+    return and_(col(PlaceTag.level).in_(("kabupaten", "kota")), _lower_like(PlaceTag.name, _contains(value)))
+
+
+def _kab_engagement(value: str) -> ColumnElement[bool]:
+    if _KAB_CODE.fullmatch(value):
+        return col(Engagement.kabupaten_code) == value
+    return _lower_like(Engagement.kabupaten_kota, _contains(value))
+
+
+def _prov_place(value: str) -> ColumnElement[bool]:
+    if _PROV_CODE.fullmatch(value):
+        return or_(col(PlaceTag.code) == value, _code_below(PlaceTag.code, value))
+    return _lower_like(PlaceTag.province, _contains(value))
+
+
+def _prov_engagement(value: str) -> ColumnElement[bool]:
+    if _PROV_CODE.fullmatch(value):
+        return _code_below(Engagement.kabupaten_code, value)
+    return _lower_like(Engagement.province, _contains(value))
+
+
+def _code_below(column, code: str) -> ColumnElement[bool]:
+    """Codes under `code` ("36.04" → "36.04.01", …) as a range, which an index on the column serves (LIKE does not)."""
+    return and_(col(column) > f"{code}.", col(column) < f"{code}/")
+
+
+def _type_is(value: str) -> ColumnElement[bool]:
+    return col(Engagement.type) == value
+
+
+def _engagement_term(term: Term) -> ColumnElement[bool]:
+    if term.kind == "kab":
+        return _kab_engagement(term.value)
+    if term.kind == "prov":
+        return _prov_engagement(term.value)
+    return _type_is(term.value)
 
 
 def _fts_group(group: tuple[Term, ...]) -> str:
@@ -419,8 +572,34 @@ def _lower_like(column, pattern: str) -> ColumnElement[bool]:
 # Paging --------------------------------------------------------------------------------------
 
 
+FULLTEXT = table("article_fts", column("rowid"))
+FTS_ROWID = FULLTEXT.c.rowid
+CHECKED_ROWID = literal_column("+article_fts.rowid")
+"""The rowid as filters check it: the unary plus keeps SQLite from handing those checks to the full-text index,
+which must be given the words (an OR of two id lists would otherwise be planned as two index reads without them)."""
+
+
+class _IndexFirst(Join):
+    """`article_fts CROSS JOIN article`: SQLite keeps the tables of a CROSS JOIN in the order written, so the
+    words are always matched in the index and the rest read by rowid (never the whole article table scanned)."""
+
+    inherit_cache = True
+
+
+@compiles(_IndexFirst, "sqlite")
+def _compile_index_first(join: _IndexFirst, compiler, **kw) -> str:
+    kw["asfrom"] = True
+    return (f"{join.left._compiler_dispatch(compiler, **kw)} CROSS JOIN "
+            f"{join.right._compiler_dispatch(compiler, **kw)} ON {join.onclause._compiler_dispatch(compiler, **kw)}")
+
+
 class SearchSource:
-    """The articles matching a query, newest arrival first, paged by key like the whole feed."""
+    """The articles matching a query, newest arrival first, paged by key like the whole feed.
+
+    On SQLite a query with words reads the full-text index first, newest rowid first, and stops at the
+    page's end: a common word costs what a rare one does. Every other filter is checked on the index's rowid
+    where it can be, so article rows (long texts) are read only for the page. PostgreSQL runs `condition`.
+    """
 
     def __init__(self, engine: Engine, query: Query, zone: tzinfo = timezone.utc) -> None:
         self.engine = engine
@@ -431,22 +610,51 @@ class SearchSource:
     def text(self) -> str:
         return self.query.text
 
+    @property
+    def _text_driven(self) -> bool:
+        return self.engine.dialect.name == "sqlite" and fts_text(self.query) is not None
+
     def _condition(self) -> ColumnElement[bool]:
         return condition(self.query, self.engine.dialect.name, self.zone)
 
+    def _driven_condition(self) -> tuple[ColumnElement[bool], bool]:
+        """The condition on the full-text rowid with the words matched in the index, and whether it reads articles."""
+        today = datetime.now(self.zone).date()
+        builder = _Builder(self.engine.dialect.name, self.zone, today, ids=CHECKED_ROWID)
+        found = and_(text("article_fts MATCH :words").bindparams(words=fts_text(self.query)),
+                     builder.build(self.query, text_driven=True))
+        return found, builder.reads_articles
+
+    @staticmethod
+    def _index_then_articles():
+        return _IndexFirst(FULLTEXT, Article.__table__, col(Article.id) == FTS_ROWID)
+
     def count(self) -> int:
-        statement = select(func.count()).select_from(Article).where(self._condition())
+        """How many articles match; with words and no filter on article columns, counted in the index alone."""
+        if self._text_driven:
+            found, reads_articles = self._driven_condition()
+            source = self._index_then_articles() if reads_articles else FULLTEXT
+            statement = select(func.count()).select_from(source).where(found)
+        else:
+            statement = select(func.count()).select_from(Article).where(self._condition())
         with Session(self.engine) as session:
             return session.exec(statement).one()
 
     def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
-        statement = _rows_query().where(self._condition()).order_by(col(Article.id).desc()).limit(limit)
-        if before_id is not None:
-            statement = statement.where(col(Article.id) < before_id)
-        with Session(self.engine) as session:
-            return _as_rows(session.exec(statement))
+        return self._rows(limit=limit, below=before_id)
 
     def after(self, after_id: int) -> list[ArticleRow]:
-        statement = _rows_query().where(self._condition(), col(Article.id) > after_id).order_by(col(Article.id).desc())
+        return self._rows(above=after_id)
+
+    def _rows(self, limit: int | None = None, below: int | None = None, above: int | None = None) -> list[ArticleRow]:
+        if self._text_driven:
+            ids, statement = FTS_ROWID, rows_select(self._index_then_articles()).where(self._driven_condition()[0])
+        else:
+            ids, statement = col(Article.id), rows_select().where(self._condition())
+        if below is not None:
+            statement = statement.where(ids < below)
+        if above is not None:
+            statement = statement.where(ids > above)
+        statement = statement.order_by(ids.desc()).limit(limit)
         with Session(self.engine) as session:
-            return _as_rows(session.exec(statement))
+            return as_rows(session.exec(statement))

@@ -79,7 +79,7 @@ def periods_between(first: date, last: date, grain: str) -> list[date]:
     return periods
 
 
-def _day_expression(dialect: str) -> ColumnElement:
+def engagement_day(dialect: str) -> ColumnElement:
     """The engagement's day as SQL: its event date, else its article's publication day (in UTC)."""
     published = cast(col(Article.published_at), Date) if dialect == "postgresql" else func.date(col(Article.published_at))
     return func.coalesce(col(Engagement.event_date), _published(published))
@@ -90,13 +90,16 @@ def _published(day: ColumnElement) -> ColumnElement:
     return select(day).where(col(Article.id) == col(Engagement.article_id)).scalar_subquery()
 
 
-def counted_engagements() -> ColumnElement[bool]:
-    """Engagements that count: placed ones on relevant articles, automatic ones only where nobody coded
-    the article by hand."""
+def current_engagements() -> ColumnElement[bool]:
+    """Engagement rows in force: the analyst's, and the tagger's only where nobody coded the article by hand."""
     coded_by_hand = select(Engagement.article_id).where(col(Engagement.source) == MANUAL)
-    superseded = and_(col(Engagement.source) == AUTO, col(Engagement.article_id).in_(coded_by_hand))
+    return not_(and_(col(Engagement.source) == AUTO, col(Engagement.article_id).in_(coded_by_hand)))
+
+
+def counted_engagements() -> ColumnElement[bool]:
+    """Engagements that count: current ones, placed, on relevant articles."""
     not_relevant = exists().where(col(NotRelevant.article_id) == col(Engagement.article_id))
-    return and_(col(Engagement.kabupaten_code).is_not(None), not_(superseded), not_(not_relevant))
+    return and_(col(Engagement.kabupaten_code).is_not(None), current_engagements(), not_(not_relevant))
 
 
 def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
@@ -124,7 +127,7 @@ def regroup(days: Timeline, grain: str) -> Timeline:
 def engagement_days(engine: Engine) -> Timeline:
     """Counts per kabupaten/kota, day and type: what `regroup` turns into weeks and months."""
     grain = "day"
-    period = _day_expression(engine.dialect.name).label("period")
+    period = engagement_day(engine.dialect.name).label("period")
     query = (
         select(
             col(Engagement.kabupaten_code),

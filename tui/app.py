@@ -7,6 +7,7 @@ the app reads it in a thread worker, and the worker posts a message from
 
 import asyncio
 import threading
+from multiprocessing import resource_tracker
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta, timezone
@@ -14,15 +15,13 @@ from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from fetchers.pipeline import run_cycle
-from fetchers.poller import warm_extract_pool
 from storage.actor_stats import top_actors
 from storage.articles import (
     ArticleRow,
@@ -37,6 +36,7 @@ from storage.engine import make_engine
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
+from storage.plain_text import plain_line
 from storage.tags import article_mentions
 from storage.timeline import Timeline, engagement_days, regroup
 from storage.watch import articles_naming
@@ -60,8 +60,9 @@ from tui.messages import (
 )
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.too_small import fit_to_size
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
-from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
+from tui.tagging_actions import READ_ONLY, TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import Reader
@@ -79,6 +80,19 @@ HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
 SCHEDULER_TICK_S = 15.0
 """Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
+
+
+def poll_machinery() -> Callable:
+    """`fetchers.pipeline.run_cycle`, imported and its extraction processes started on first use, in a thread.
+
+    The fetchers (httpx, feedparser, trafilatura, dateparser) take longer to import than the desk
+    takes to paint its feed, and the extraction processes as long again: the desk waits for neither.
+    """
+    from fetchers.pipeline import run_cycle
+    from fetchers.poller import warm_extract_pool
+
+    warm_extract_pool()
+    return run_cycle
 
 
 class StoredArticles:
@@ -149,14 +163,18 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         settings: Settings,
         *,
         poll: bool = True,
+        read_only: bool = False,
         poll_interval_s: float | None = None,
     ) -> None:
-        """Start the poller's extraction processes here: once Textual owns the terminal they cannot start."""
+        """Start multiprocessing's resource tracker here, before Textual owns the terminal: it is given
+        stderr's descriptor, which Textual replaces. The poller's extraction processes start with its
+        first cycle, after the feed is painted (see `_poll`)."""
         super().__init__()
-        warm_extract_pool()
+        resource_tracker.ensure_running()
         self.engine = engine
         self.settings = settings
-        self.poll = poll
+        self.read_only = read_only
+        self.poll = poll and not read_only
         self.poll_period_s = poll_interval_s if poll_interval_s is not None else SCHEDULER_TICK_S
         self.zone = zone_named(settings.timezone)
         self.source: RowSource = StoredArticles(engine)
@@ -164,6 +182,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._generation = 0
         self._feed_started = False
         self._poll_timer: Timer | None = None
+        self._polling_started = False
         self._last_failure = ""
         self._refresh_timer: Timer | None = None
         self._timeline_days: Timeline | None = None
@@ -181,13 +200,15 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
     # Start-up --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        fit_to_size(self, self.size)
         self._apply_settings()
         self.restart_feed()
         self._watch_changes()
         self.set_interval(HEALTH_INTERVAL_S, self._load_health)
         self._load_health()
-        if self.poll:
-            self._poll()
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit_to_size(self, event.size)
 
     def _apply_settings(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -244,6 +265,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             self.feed_list.start(message.generation, message.total, message.rows)
         if not self._feed_started and self.timeline.data is None:
             self._refresh_counts()  # after the feed's first rows, so the start does not wait on the counting
+        if self.poll and not self._polling_started:
+            self._polling_started = True
+            self._poll()  # likewise the first poll cycle, which starts the extraction processes
         self._feed_started = True
 
     @on(FeedList.PagesWanted)
@@ -426,7 +450,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @on(FeedList.Opened)
     def _opened(self, message: FeedList.Opened) -> None:
-        self._mark(message.article_id, True)
+        if not self.read_only:
+            self._mark(message.article_id, True)
         self.reader.focus()
 
     @on(FeedList.ReadToggled)
@@ -441,6 +466,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     def _mark(self, article_id: int, read: bool) -> None:
         """Show the new flag at once; the write follows in a worker."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         self.feed_list.update_read(article_id, read)
         self._save_read(article_id, read)
 
@@ -470,6 +498,9 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._poll_now(view.article.feed_id)
 
     def _poll_now(self, scope: str | int) -> None:
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         if self._group_busy("poll"):
             self.notify("A poll is already running.")
             return
@@ -481,6 +512,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.post_message(PollStarted())
         summary = None
         try:
+            run_cycle = await asyncio.to_thread(poll_machinery)
             feeds = None if scope == DUE_FEEDS else await asyncio.to_thread(self._feeds_in, scope)
             summary = await run_cycle(
                 self.engine, feeds, on_progress=self._progress, poll_interval_s=self.settings.poll_interval_s
@@ -561,7 +593,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.log.error(f"worker {worker.name!r} failed", worker.error)
         if worker.group == "feed-pages":
             self.feed_list.pages_failed()
-        message = f"{worker.description or worker.name} failed: {worker.error}"
+        message = plain_line(f"{worker.description or worker.name} failed: {worker.error}")
         if message == self._last_failure:
             return
         self._last_failure = message
@@ -570,6 +602,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             title="Something went wrong",
             severity="error",
             timeout=8,
+            markup=False,
         )
 
 

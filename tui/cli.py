@@ -1,33 +1,55 @@
 """The `pantau` command line: the desk, the demo, the headless poller and feed management."""
 
 import asyncio
+import io
 import logging
 import signal
 import sys
-from dataclasses import replace
 from importlib.metadata import version
 
 import click
+from rich.console import Console
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from fetchers.pipeline import run_cycle
 from fetchers.poller import PollSummary, warm_extract_pool
 from fetchers.reachability import any_reachable
 from storage.feeds import enabled_feeds
-from storage.locations import as_db_url
-from tui.cli_common import DeskError, open_engine
-from tui.cli_db import db, export
+from tui.cli_common import DeskError, database_problem, is_read_only, open_engine
+from tui.cli_db import db, doctor, export
 from tui.cli_feeds import feeds, seed_default_feeds
 from tui.cli_tagging import actors, extract, retag, tag
-from tui.config import Settings, load_settings
+from tui.config import ConfigError, Settings, load_settings
 from tui.logs import log_file, setup_logging
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_RELEASE_S = 3.0
+class DeskGroup(click.Group):
+    """The `pantau` group: a database error in any command becomes a worded DeskError, and anything
+    unexpected is logged and reported in one line that names the log file, never as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as error:
+            log.exception("file error")
+            where = f" {error.filename}" if error.filename else ""
+            raise DeskError(f"cannot use{where}: {error.strerror or error}") from error
+        except SQLAlchemyError as error:
+            log.exception("database error")
+            url = ctx.obj.db_url if isinstance(ctx.obj, Settings) else "(unknown)"
+            raise DeskError(f"{database_problem(error, url)} (details in {log_file()})") from error
+        except Exception as error:
+            log.exception("unexpected error")
+            raise DeskError(f"Pantau stopped on an unexpected error ({type(error).__name__}); "
+                            f"the details are in {log_file()}") from error
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version("pantau"), prog_name="pantau")
 @click.option("--db", metavar="PATH|URL", help="Database file or URL (default: PANTAU_DB, else the platform data directory).")
 @click.option("--demo-if-offline", is_flag=True, help="Open the demo desk when no configured feed can be reached.")
@@ -36,31 +58,58 @@ def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
     """Pantau: a terminal monitoring desk for labour–police news. Without a command, opens the desk."""
     setup_logging()
     try:
-        settings = load_settings()
-    except (ValueError, OSError) as error:
+        settings = load_settings(db=db)
+    except ConfigError as error:
         raise DeskError(f"cannot read the configuration: {error}") from error
-    if db:
-        settings = replace(settings, db_url=as_db_url(db))
+    except OSError as error:
+        raise DeskError(f"cannot create {error.filename}: {error.strerror}; make it writable, "
+                        "or name a database elsewhere with --db or PANTAU_DB") from error
     ctx.obj = settings
     if ctx.invoked_subcommand is None:
         _open_desk(settings, demo_if_offline)
 
 
 def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
-    engine = open_engine(settings)
-    seed_default_feeds(engine)
+    engine = open_engine(settings, writes=False)
+    if not is_read_only(engine):
+        seed_default_feeds(engine)
     if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
         click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
         _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
         return
-    from tui.app import PantauApp
-
     warm_extract_pool()
-    PantauApp(engine, settings).run()
+    run_logging_crashes(desk_app(engine, settings))
+
+
+def desk_app(engine: Engine, settings: Settings):
+    """The desk on `engine`; on a read-only database it does not poll and says that tagging is off."""
+    from tui.app import PantauApp
+    from tui.tagging_actions import READ_ONLY
+
+    read_only = is_read_only(engine)
+    app = PantauApp(engine, settings, read_only=read_only)
+    if read_only:
+        app.notify(READ_ONLY, title="Read-only", severity="warning", timeout=30)
+    return app
+
+
+def run_logging_crashes(app, **run_options) -> None:
+    """Run a Textual app; an unhandled error's traceback goes to the log file, the screen gets one line."""
+    path = log_file()
+    try:
+        log_stream = path.open("a", encoding="utf-8")
+    except OSError:
+        log_stream = io.StringIO()  # nowhere to keep the traceback; the screen still gets one line
+    with log_stream:
+        app.error_console = Console(file=log_stream, markup=False, highlight=False, width=120)
+        app.run(**run_options)
+    if app.return_code:
+        raise DeskError(f"the desk stopped on an unexpected error; the details are in {path}")
 
 
 @main.command()
-@click.option("--every", "release_every_s", default=DEFAULT_DEMO_RELEASE_S, show_default=True, help="Seconds between new demo articles.")
+@click.option("--every", "release_every_s", type=click.FloatRange(min=0.1), default=DEFAULT_DEMO_RELEASE_S,
+              show_default=True, help="Seconds between new demo articles.")
 @click.pass_obj
 def demo(settings: Settings, release_every_s: float) -> None:
     """Open the desk on a fresh demo database fed by two fictional local news sites."""
@@ -73,7 +122,7 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
 
     warm_extract_pool()
     with DemoServer(release_every_s=release_every_s) as server:
-        demo_app(settings, server).run()
+        run_logging_crashes(demo_app(settings, server))
 
 
 @main.command()
@@ -129,7 +178,7 @@ def _summary_line(summary: PollSummary) -> str:
     return line + (" (offline: no feed could be reached)" if summary.offline else "")
 
 
-for command in (feeds, extract, tag, retag, actors, export, db):
+for command in (feeds, extract, tag, retag, actors, export, db, doctor):
     main.add_command(command)
 
 

@@ -18,6 +18,7 @@ from storage.feeds import (
     set_feed_options,
 )
 from storage.models import Feed
+from storage.plain_text import plain_line
 from tui.cli_common import DeskError, open_engine
 from tui.config import Settings
 
@@ -50,11 +51,11 @@ def _health_lines(feed: Feed) -> str:
     lines = [
         f"{feed.id:>4}  {_state(feed):<13} fails={feed.consecutive_failures:<3} "
         f"polled={_when(feed.last_polled_at):<21} next={_when(feed.next_poll_at) if feed.enabled else '-':<21} "
-        f"{feed.title or feed.url}",
-        f"      {feed.url}",
+        f"{plain_line(feed.title or feed.url)}",
+        f"      {plain_line(feed.url)}",
     ]
     if feed.last_error:
-        lines.append(f"      last error: {feed.last_error}")
+        lines.append(f"      last error: {plain_line(feed.last_error)}")
     return "\n".join(lines)
 
 
@@ -78,7 +79,7 @@ def feeds_add(settings: Settings, url: str, title: str) -> None:
     if not url.startswith(("http://", "https://")):
         raise DeskError(f"not a feed address: {url!r} (only http:// and https:// are accepted)")
     feed = add_feed(open_engine(settings), url, title=title)
-    click.echo(f"Added feed {feed.id}: {feed.url}")
+    click.echo(f"Added feed {feed.id}: {plain_line(feed.url)}")
 
 
 @feeds.command("remove")
@@ -87,7 +88,7 @@ def feeds_add(settings: Settings, url: str, title: str) -> None:
 def feeds_remove(settings: Settings, url_or_id: str) -> None:
     """Stop polling a feed (by address or number); its articles are kept."""
     feed = _found(disable_feed(open_engine(settings), url_or_id), url_or_id)
-    click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {feed.url}")
+    click.echo(f"Feed {feed.id} will no longer be polled; its articles are kept: {plain_line(feed.url)}")
 
 
 @feeds.command("import")
@@ -111,7 +112,8 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
 @click.pass_obj
 def feeds_export(settings: Settings, opml_file: Path | None) -> None:
     """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
-    entries = [FeedListEntry(f.url, f.title, f.site) for f in enabled_feeds(open_engine(settings))]
+    entries = [FeedListEntry(*(plain_line(part, None) for part in (f.url, f.title, f.site)))
+               for f in enabled_feeds(open_engine(settings))]
     document = write_opml(entries)
     if opml_file is None:
         click.echo(document, nl=False)
@@ -126,7 +128,7 @@ def feeds_export(settings: Settings, opml_file: Path | None) -> None:
 def feeds_enable(settings: Settings, url_or_id: str) -> None:
     """Poll a feed again (after `remove` or a 410 Gone), due at once, failures forgotten."""
     feed = _found(enable_feed(open_engine(settings), url_or_id), url_or_id)
-    click.echo(f"Feed {feed.id} will be polled again: {feed.url}")
+    click.echo(f"Feed {feed.id} will be polled again: {plain_line(feed.url)}")
 
 
 @feeds.command("set")
@@ -137,6 +139,9 @@ def feeds_enable(settings: Settings, url_or_id: str) -> None:
 @click.pass_obj
 def feeds_set(settings: Settings, feed_id: int, interval_s: int | None, user_agent: str | None, ignore_cache: bool | None) -> None:
     """Per-feed options: its own poll interval, User-Agent, or ignoring HTTP caching."""
+    if user_agent and not user_agent.isprintable():
+        raise click.BadParameter("a User-Agent cannot hold control characters (line breaks, tabs)",
+                                 param_hint="--user-agent")
     feed = set_feed_options(
         open_engine(settings), feed_id, poll_interval_s=interval_s, user_agent=user_agent, ignore_http_cache=ignore_cache
     )
@@ -144,5 +149,5 @@ def feeds_set(settings: Settings, feed_id: int, interval_s: int | None, user_age
         raise DeskError(f"no feed {feed_id}: `pantau feeds` lists them")
     click.echo(
         f"Feed {feed.id}: interval {feed.poll_interval_s or settings.poll_interval_s} s, "
-        f"user agent {feed.user_agent or 'Pantau'}, HTTP caching {'ignored' if feed.ignore_http_cache else 'used'}"
+        f"user agent {plain_line(feed.user_agent) or 'Pantau'}, HTTP caching {'ignored' if feed.ignore_http_cache else 'used'}"
     )

@@ -17,6 +17,7 @@ from fetchers.errors import FetchError
 from fetchers.tag_step import tag_pending
 from storage.actors import ActorEditError, list_actors, merge_actors, split_actor
 from storage.articles import article_count
+from storage.plain_text import json_safe, plain_block, plain_line
 from storage.tags import forget_tagger_versions
 from tagging import tag_article
 from tui.cli_common import DeskError, open_engine
@@ -60,10 +61,11 @@ def extract(source: str, as_json: bool) -> None:
     html, url = _read_page(source)
     extracted = extract_article(html, url)
     if as_json:
-        click.echo(json.dumps(_as_json(extracted), ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps(_as_json(extracted), ensure_ascii=False, indent=2)))
         return
     date = extracted.published.isoformat() if extracted.published else "unknown"
-    click.echo(f"{extracted.title or '(no title)'}\n{date} · {extracted.status}\n\n{extracted.text}")
+    title = plain_line(extracted.title, None) or "(no title)"
+    click.echo(f"{title}\n{date} · {extracted.status}\n\n{plain_block(extracted.text)}")
 
 
 def _parse_published(value: str | None) -> datetime | None:
@@ -89,7 +91,7 @@ def tag(source: str, published: str | None, is_html: bool) -> None:
         title, text = extracted.title or "", extracted.text
         published_at = published_at or extracted.published
     tags = tag_article(title, text, published_at)
-    click.echo(json.dumps(tags.to_json(), ensure_ascii=False, indent=2))
+    click.echo(json_safe(json.dumps(tags.to_json(), ensure_ascii=False, indent=2)))
 
 
 def _read_bytes(source: str) -> bytes:
@@ -113,15 +115,15 @@ def retag(settings: Settings) -> None:
 
 @click.group(invoke_without_command=True)
 @click.option("--kind", type=click.Choice(["police", "labour", "government", "company", "person"]))
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.pass_context
 def actors(ctx: click.Context, kind: str | None, limit: int) -> None:
     """List the most mentioned actors, or correct their identity (merge, split)."""
     if ctx.invoked_subcommand is None:
         for entry in list_actors(open_engine(ctx.obj), kind, limit):
             actor = entry.actor
-            detail = " · ".join(part for part in (actor.position, actor.unit, actor.organisation) if part)
-            click.echo(f"{actor.id:>5}  {actor.kind:<10} {entry.mentions:>4}×  {actor.name}  {detail}")
+            detail = plain_line(" · ".join(part for part in (actor.position, actor.unit, actor.organisation) if part))
+            click.echo(f"{actor.id:>5}  {actor.kind:<10} {entry.mentions:>4}×  {plain_line(actor.name)}  {detail}")
 
 
 @actors.command("merge")
@@ -146,7 +148,11 @@ def actors_split(settings: Settings, actor_id: int, article_ids: str, name: str)
     """Move ACTOR_ID's mentions in some articles to a new actor: two people wrongly taken for one."""
     try:
         ids = [int(part) for part in article_ids.split(",") if part.strip()]
+    except ValueError as error:
+        raise click.BadParameter(f"article ids are numbers separated by commas, not {article_ids!r}",
+                                 param_hint="--articles") from error
+    try:
         created = split_actor(open_engine(settings), actor_id, ids, name)
     except ValueError as error:
         raise DeskError(str(error)) from error
-    click.echo(f"Created actor {created.id} ({created.name}) from actor {actor_id}")
+    click.echo(f"Created actor {created.id} ({plain_line(created.name)}) from actor {actor_id}")

@@ -5,6 +5,13 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from storage.plain_text import plain_line
+
+from tui.screens.export import ExportScreen
 
 if TYPE_CHECKING:
     from tui.app import PantauApp
@@ -12,16 +19,32 @@ if TYPE_CHECKING:
 Command = tuple[str, str, Callable[[], object]]
 
 
+def plain_highlight(matcher: Matcher, title: str) -> Content:
+    """`matcher.highlight` without reading the title as markup: a saved search's name is not markup."""
+    content = Content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class DeskCommands(Provider):
-    """Searching and saved searches, polling, the read flag of the selected article, and the theme."""
+    """Searching and saved searches, exporting, polling, the read flag of the selected article, and the theme."""
 
     def commands(self) -> list[Command]:
+        """(title, help, callback) of each command; titles and help are plain text, names and queries in them too."""
+        return [(plain_line(title), plain_line(help_text), callback) for title, help_text, callback in self._commands()]
+
+    def _commands(self) -> list[Command]:
         app = cast("PantauApp", self.app)
         found: list[Command] = [("Search…", "Filter the feed by words and filters (/)", app.action_search)]
         if app.filter_text:
             found.append(("Clear filter", f"Show every article again, not only {app.filter_text} (ctrl+l)",
                           app.clear_filter))
         found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
+        found.append(("Export…", "Write the coded engagements to a file: ACLED-style CSV, CSV or JSON lines",
+                      lambda: app.push_screen(ExportScreen(app.engine, app.filter_text))))
         found.append(("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all))
         view = app.current_view
         if view is not None:
@@ -38,11 +61,11 @@ class DeskCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self.commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(title), callback, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback in self.commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, plain_highlight(matcher, title), callback, text=title, help=escape(help_text))

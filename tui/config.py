@@ -6,7 +6,8 @@ Command-line flags are applied last by `tui.cli`, so each layer overrides the on
 import getpass
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+import typing
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from platformdirs import user_config_path
@@ -34,21 +35,60 @@ def config_path() -> Path:
     return Path(named) if named else user_config_path(APP_NAME) / "config.toml"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the config file (if any) and the environment into Settings."""
+class ConfigError(ValueError):
+    """A configuration that cannot be used, worded for the user: which file or variable, and what to write."""
+
+
+def load_settings(path: Path | None = None, db: str | None = None) -> Settings:
+    """Read the config file (if any), the environment and `db` (the --db flag) into Settings.
+
+    The default database (which creates the platform data directory) is only worked out when
+    neither the file, the environment nor `db` names one, so `--db` works in a read-only home.
+    """
     path = path or config_path()
-    values: dict = {}
-    if path.is_file():
-        with path.open("rb") as handle:
-            values.update(tomllib.load(handle))
+    values = _from_file(path)
     values.update(_from_environment())
+    if db:
+        values["db_url"] = as_db_url(db)
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(values) - known)
     if unknown:
-        raise ValueError(f"{path}: unknown settings {', '.join(unknown)}")
+        raise ConfigError(f"{path}: unknown settings {', '.join(unknown)}")
+    _check_types(values, path)
     if "watch_terms" in values:
         values["watch_terms"] = tuple(values["watch_terms"])
-    return replace(Settings(), **values)
+    return Settings(**values)
+
+
+def _from_file(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML ({error}): correct it or move it aside") from error
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from error
+
+
+def _check_types(values: dict, path: Path) -> None:
+    """Each setting has the kind of value its default has: a wrong one is named before anything uses it."""
+    for setting in fields(Settings):
+        if setting.name not in values:
+            continue
+        value = values[setting.name]
+        kind = typing.get_origin(setting.type) or setting.type
+        accepted = (list, tuple) if kind is tuple else (kind,)
+        if not isinstance(value, accepted) or (kind is int and isinstance(value, bool)):
+            raise ConfigError(f"{path}: `{setting.name}` must be {_KIND_WORDS[kind]}, not {value!r}")
+    if values.get("poll_interval_s", 1) <= 0:
+        raise ConfigError(f"the poll interval must be a positive number of seconds (poll_interval_s in {path}, "
+                          "or PANTAU_POLL_INTERVAL)")
+
+
+_KIND_WORDS = {int: "a whole number", str: "a string", bool: "true or false", tuple: "a list of strings",
+               dict: "a table"}
 
 
 def _from_environment() -> dict:
@@ -62,5 +102,10 @@ def _from_environment() -> dict:
     if "db_url" in values:
         values["db_url"] = as_db_url(values["db_url"])
     if "poll_interval_s" in values:
-        values["poll_interval_s"] = int(values["poll_interval_s"])
+        try:
+            values["poll_interval_s"] = int(values["poll_interval_s"])
+        except ValueError as error:
+            raise ConfigError(
+                f"PANTAU_POLL_INTERVAL must be a whole number of seconds, not {values['poll_interval_s']!r}"
+            ) from error
     return values

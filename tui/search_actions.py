@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from storage.articles import ArticleRow
+from storage.plain_text import plain_line
 from storage.saved_searches import save_search, saved_searches
 from storage.search import Query, QuerySyntaxError, SearchSource, parse_query
 from tui.messages import FeedStarted
@@ -30,14 +31,24 @@ SEARCH_BINDINGS: list[Binding] = [
 
 
 class SearchFinished(Message):
-    """The first page and the count of a search; only the latest search's result is shown."""
+    """The first page of a search, and its count when the page holds every match (else None: `SearchCounted`
+    follows); only the latest search's result is shown."""
 
-    def __init__(self, text: str, source: SearchSource, total: int, rows: list[ArticleRow]) -> None:
+    def __init__(self, text: str, source: SearchSource, total: int | None, rows: list[ArticleRow]) -> None:
         super().__init__()
         self.text = text
         self.source = source
         self.total = total
         self.rows = rows
+
+
+class SearchCounted(Message):
+    """How many articles the search shown matches: counted after its first page is on screen."""
+
+    def __init__(self, text: str, total: int) -> None:
+        super().__init__()
+        self.text = text
+        self.total = total
 
 
 class SavedSearchesLoaded(Message):
@@ -89,8 +100,10 @@ class SearchActions:
     def apply_filter(self, query: str) -> None:
         """Filter the feed by `query` (the search language of storage.search) and go back to the list.
 
-        A malformed query is shown under the bar and leaves the feed as it was.
+        A malformed query is shown under the bar and leaves the feed as it was. The query is made plain
+        text first: it may hold a name from the news, and the bar shows it.
         """
+        query = plain_line(query, None)
         bar = self.search_bar
         bar.add_class("-shown")
         bar.set_text(query)
@@ -147,8 +160,8 @@ class SearchActions:
             bar.show_error(error.message, error.position)
             return False
         bar.clear_error()
-        if text == self._wanted_search:
-            return True
+        if text.strip() == self._wanted_search.strip():
+            return True  # a space typed after a word: the same search, not run again
         self._wanted_search = text
         bar.show_filter(text, None)
         self._read_search(text, query)
@@ -156,18 +169,23 @@ class SearchActions:
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="Searching")
     def _read_search(self, text: str, query: Query) -> None:
-        """The first page, then the count (which a short first page already gives)."""
+        """The first page, shown at once; then the count, unless the page held every match. A newer search
+        cancels this one, so a stale count is never waited for."""
         worker = get_current_worker()
         source = SearchSource(self.engine, query, self.zone)
         rows = source.page(PAGE_SIZE, None)
         if worker.is_cancelled:
             return
-        total = len(rows) if len(rows) < PAGE_SIZE else source.count()
+        complete = len(rows) < PAGE_SIZE
+        self.post_message(SearchFinished(text, source, len(rows) if complete else None, rows))
+        if complete:
+            return
+        total = source.count()
         if not worker.is_cancelled:
-            self.post_message(SearchFinished(text, source, total, rows))
+            self.post_message(SearchCounted(text, total))
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        """Show the result, unless the user has typed on since."""
+        """Show the result, unless the user has typed on since; the list holds the first page until counted."""
         if message.text != self._wanted_search:
             return
         if not self.filter_text:
@@ -176,7 +194,14 @@ class SearchActions:
         self.source = message.source
         self._generation += 1
         self._feed_started = False
-        self.post_message(FeedStarted(self._generation, message.total, message.rows))
+        total = message.total if message.total is not None else len(message.rows)
+        self.post_message(FeedStarted(self._generation, total, message.rows))
+        self.search_bar.show_filter(message.text, message.total)
+
+    def on_search_counted(self, message: SearchCounted) -> None:
+        if message.text != self.filter_text or message.text != self._wanted_search:
+            return
+        self.feed_list.grow_to(self._generation, message.total)
         self.search_bar.show_filter(message.text, message.total)
 
     # Saved searches ------------------------------------------------------------------------
@@ -194,7 +219,8 @@ class SearchActions:
     def _save_search(self, name: str, text: str) -> None:
         save_search(self.engine, name, text, self.settings.user_name)
         self.post_message(SavedSearchesLoaded(_as_pairs(self.engine)))
-        self.call_from_thread(self.notify, f"Saved search “{name}”: in the palette as “Search: {name}”.")
+        self.call_from_thread(self.notify, plain_line(f"Saved search “{name}”: in the palette as “Search: {name}”."),
+                              markup=False)
 
     @work(thread=True, exclusive=True, group="saved-searches", exit_on_error=False,
           description="Reading saved searches")

@@ -25,6 +25,7 @@ from textual.message import Message
 from storage import manual_tags
 from storage.exports import engagement_types
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
+from storage.plain_text import plain_line
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
 
 TYPE_KEYS = 9
@@ -44,8 +45,10 @@ TYPE_GLYPHS = {
 """One letter per type: the timeline's cells and legend, and narrow feed rows."""
 
 
+READ_ONLY = "This database is read-only: tagging, marking read and polling are off."
+
 def short_label(type_id: str | None) -> str:
-    return SHORT_LABELS.get(type_id or "", (type_id or "")[:9])
+    return SHORT_LABELS.get(type_id or "", plain_line(type_id)[:9])
 
 
 def type_glyph(type_id: str | None) -> str:
@@ -96,7 +99,7 @@ def label_type_keys(node: DOMNode, keys: list[str]) -> None:
 def help_bindings(keys: list[str]) -> list[Binding]:
     """The Tagging group of the help screen, number keys named after their types."""
     labels = dict(taxonomy())
-    numbered = [replace(binding, description=f"Type: {keys[number]} ({labels[keys[number]]})")
+    numbered = [replace(binding, description=plain_line(f"Type: {keys[number]} ({labels[keys[number]]})"))
                 for number, binding in enumerate(TAGGING_BINDINGS[:len(keys)])]
     return [*numbered, *TAGGING_BINDINGS[TYPE_KEYS:]]
 
@@ -234,6 +237,9 @@ class TaggingActions:
     def _submit(self, article_id: int | None, call: Callable[[], TagChange | None],
                 describe: Callable[[TagChange | None], str] = describe_change) -> None:
         """Queue a write; a worker drains the queue, so writes are stored in the order the keys were pressed."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+            return
         with self._tagging_lock:
             self._tagging_jobs.append(TaggingJob(article_id, call, describe))
             if self._tagging_busy:
@@ -268,7 +274,7 @@ class TaggingActions:
             raise
 
     def on_tagging_saved(self, message: TaggingSaved) -> None:
-        self.notify(message.note, title="Tagging", timeout=4)
+        self.notify(plain_line(message.note), title="Tagging", timeout=4, markup=False)
         change = message.change
         if message.article_id is None:
             return
@@ -284,7 +290,7 @@ class TaggingActions:
             self._load_tagging(message.article_id)
 
     def on_tagging_refused(self, message: TaggingRefused) -> None:
-        self.notify(message.reason, title="Tagging", severity="warning", timeout=5)
+        self.notify(plain_line(message.reason), title="Tagging", severity="warning", timeout=5, markup=False)
 
     def _selected_id(self) -> int | None:
         row = self.current_article

@@ -301,7 +301,8 @@ async def test_no_feeds_is_an_empty_summary(engine):
 
 
 async def test_blocking_steps_run_off_the_event_loop(engine, site, monkeypatch):
-    """feedparser, trafilatura and every database call run in worker threads, never on the loop."""
+    """feedparser and trafilatura run in the pool (threads here) and every database call on the database
+    thread, never on the loop."""
     from fetchers import poller
 
     calls: dict[str, int] = {}

@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 from sqlmodel import Session, select
 
+from storage.engine import make_engine
 from storage.exports import ACLED_COLUMNS, PANTAU_COLUMNS, ExportFilter, engagement_records, write_export
 from storage.tag_models import Engagement
+from tests.backends import database_url
 from tui.cli import main
 
 ACLED_NAMES = (
@@ -142,3 +144,26 @@ def test_export_command_writes_the_file(demo_desk, tmp_path, fmt):
 def test_export_refuses_a_bad_date(demo_desk):
     result = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--since", "8/12/2025"])
     assert result.exit_code != 0 and "not an ISO date" in result.output
+
+
+def test_a_hand_coded_article_exports_the_analysts_engagement_and_a_not_relevant_one_nothing(backend, tmp_path):
+    """A desk of its own: the module's shared demo desk is never written to."""
+    from storage.manual_tags import set_not_relevant, set_type
+    from tests.storage_pg.conftest import fill_from_demo_sites
+
+    with database_url(backend, tmp_path) as url:
+        engine = make_engine(url)
+        fill_from_demo_sites(engine)
+        by_article = Counter(engagement.article_id for engagement in stored_engagements(engine).values())
+        recoded, dropped = sorted(by_article)[:2]
+        set_type(engine, recoded, "hearing", "analyst")
+        set_not_relevant(engine, dropped, True, "analyst")
+        rows = export_rows(engine, "jsonl")
+        engine.dispose()
+
+    exported = Counter(row["article_id"] for row in rows)
+    assert exported[recoded] == 1
+    assert {row["type"] for row in rows if row["article_id"] == recoded} == {"hearing"}
+    assert dropped not in exported
+    others = {article: count for article, count in by_article.items() if article not in (recoded, dropped)}
+    assert {article: exported[article] for article in others} == others

@@ -1,7 +1,9 @@
 """A threaded HTTP server on 127.0.0.1 with a route table, for tests that need real HTTP.
 
-Each route answers with a status, headers and body, optionally after a delay, gzipped, or
-as a 304 when the request's validators match the route's ETag / Last-Modified. Every request
+Each route answers with a status, headers and body, optionally after a delay, gzipped, dripped
+a few bytes at a time forever (`drip_s`), or as a 304 when the request's validators match the
+route's ETag / Last-Modified. A body given with a Content-Encoding header is sent as it is, so
+a test can serve a pre-compressed gzip bomb. Every request
 is recorded so tests can assert what the client sent and how often.
 
     with LocalServer() as server:
@@ -42,6 +44,7 @@ class Route:
     delay_s: float = 0.0
     body_delay_s: float = 0.0
     gzip: bool = False
+    drip_s: float = 0.0
     etag: str | None = None
     last_modified: str | None = None
     handler: Callable[[RecordedRequest], "Route"] | None = None
@@ -164,12 +167,32 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             body = b"" if not_modified else route.body_bytes()
             if route.gzip and body:
                 body = gzip_module.compress(body)
+            if route.drip_s:
+                self._drip(route, body)
+                return
             try:
                 self._send_head(route, 304 if not_modified else route.status, len(body))
                 if route.body_delay_s:
                     time.sleep(route.body_delay_s)
                 if send_body and body:
                     self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def _drip(self, route: Route, body: bytes) -> None:
+            """The body, then a space every `drip_s` seconds in chunked encoding, until the client
+            hangs up (at most a minute)."""
+            self.send_response(route.status, _phrase(route.status))
+            if route.content_type:
+                self.send_header("Content-Type", route.content_type)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(body), body))
+                for _ in range(int(60 / route.drip_s)):
+                    time.sleep(route.drip_s)
+                    self.wfile.write(b"1\r\n \r\n")
+                    self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

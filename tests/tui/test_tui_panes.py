@@ -209,10 +209,6 @@ async def test_p_narrows_the_rows_to_one_province_at_a_time(make_desk, tagged):
         assert timeline.province == "Jawa Barat"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "storage.search reads since:/until: as 'published in the range OR an engagement dated in it', each on its "
-    "own, so article 3 (published 3 Nov, its engagement on 10 Dec) passes both; the cell holds only 1 and 2"
-))
 async def test_enter_on_a_cell_filters_the_feed_to_that_place_and_week(make_desk, tagged):
     app = make_desk()
     async with app.run_test(size=(160, 45)) as pilot:

@@ -72,3 +72,15 @@ async def test_ids_with_gaps_are_walked_by_key(make_desk, engine: Engine, tmp_pa
         await until(pilot, lambda: feed_list.row_at(middle) is not None)
         numbers = [n for n in range(5_000) if (n + 1) % 7]
         assert feed_list.row_at(middle).title == f"Artikel massal {numbers[::-1][middle]}"
+
+
+def test_the_desk_starts_without_the_fetchers():
+    """httpx, feedparser and trafilatura take longer to import than the desk takes to paint its feed: the app
+    loads them in its first poll, in a thread, and never on start."""
+    import subprocess
+    import sys
+
+    probe = "import sys, tui.app; print(sorted(m for m in ('fetchers.pipeline', 'trafilatura', 'feedparser', 'httpx') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"

@@ -19,6 +19,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from storage.feeds import add_feed, disable_feed, enable_feed, list_feeds
 from storage.models import Feed
+from storage.plain_text import plain_line
+from tui.widgets.plain_input import PlainInput
 
 COLUMNS = ("#", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
 
@@ -92,7 +94,7 @@ class FeedsScreen(Screen[None]):
         table = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
-        yield Input(placeholder="Feed address (http or https), enter adds, escape cancels", id="feeds-add")
+        yield PlainInput(placeholder="Feed address (http or https), enter adds, escape cancels", id="feeds-add")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -136,12 +138,12 @@ class FeedsScreen(Screen[None]):
         style = "red" if line.failures or line.status.startswith("muted") else ""
         return (
             Text(str(line.id)),
-            Text(line.status, style=style),
-            Text(line.name),
+            Text(plain_line(line.status), style=style),
+            Text(plain_line(line.name)),
             Text(str(line.failures)),
             Text(self._when(line.last_poll)),
             Text(self._when(line.next_poll)),
-            Text(line.error, style=style),
+            Text(plain_line(line.error), style=style),
         )
 
     def _when(self, moment: datetime | None) -> str:
@@ -177,7 +179,7 @@ class FeedsScreen(Screen[None]):
         event.input.remove_class("open")
         self.table.focus()
         if not url.startswith(("http://", "https://")):
-            self.notify(f"Not an http(s) address: {url}", severity="error", markup=False)
+            self.notify(plain_line(f"Not an http(s) address: {url}"), severity="error", markup=False)
             return
         self.change(add_feed, url, f"Added {url}")
 
@@ -194,5 +196,5 @@ class FeedsScreen(Screen[None]):
     @work(thread=True, group="feeds-change", exit_on_error=False, description="Changing a feed")
     def change(self, operation, argument: str, done: str) -> None:
         operation(self.engine, argument)
-        self.app.call_from_thread(self.notify, done, markup=False)
+        self.app.call_from_thread(self.notify, plain_line(done), markup=False)
         self.app.call_from_thread(self.load)

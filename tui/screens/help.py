@@ -12,6 +12,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from storage.plain_text import plain_line
+
 BindingGroup = tuple[str, Sequence[BindingType]]
 
 
@@ -39,7 +41,7 @@ def bindings_table(groups: Sequence[BindingGroup], keymap: Mapping[str, str]) ->
     for title, bindings in groups:
         table.add_row(Text(title, style="underline"), "", "")
         for binding in map(_as_binding, bindings):
-            table.add_row(keys_for(binding, keymap), binding.description, binding.id or "")
+            table.add_row(Text(keys_for(binding, keymap)), Text(plain_line(binding.description)), Text(binding.id or ""))
         table.add_row("", "", "")
     return table
 

@@ -21,7 +21,9 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from storage.manual_tags import ACTOR_KINDS, PlaceChoice
+from storage.plain_text import plain_line
 from tagging.lexicon import seeds_dir
+from tui.widgets.plain_input import PlainInput
 
 SHOWN_CHOICES = 50
 CREATE_PREFIX = "\0create:"
@@ -84,7 +86,7 @@ class FuzzyPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield PlainInput(placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
             if self.hint:
                 yield Label(Text(self.hint), classes="picker-hint")
@@ -102,12 +104,12 @@ class FuzzyPicker(ModalScreen[str | None]):
 
     def _show(self, query: str) -> None:
         ranked = rank_choices(query, self.choices)
-        options = [Option(Text(choice.label), id=choice.value) for choice in ranked]
+        options = [Option(Text(plain_line(choice.label)), id=choice.value) for choice in ranked]
         typed = " ".join(query.split()).lower()
         if self.allow_create and typed and not any(choice.value.lower() == typed for choice in self.choices):
             # What was typed comes first, unless a known choice starts with it: then that one does.
             known_prefix = any(choice.value.lower().startswith(typed) for choice in ranked)
-            options.insert(1 if known_prefix and options else 0, Option(Text(f"Create “{typed}”"), id=CREATE_PREFIX + typed))
+            options.insert(1 if known_prefix and options else 0, Option(Text(plain_line(f"Create “{typed}”")), id=CREATE_PREFIX + typed))
         self.options.clear_options()
         self.options.add_options(options)
         if options:
@@ -241,13 +243,13 @@ class ActorEditor(ModalScreen[ActorInput | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Actor"
-            yield Input(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
+            yield PlainInput(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
             yield OptionList(id="actor-options")
             with Horizontal():
                 yield Select([(kind, kind) for kind in ACTOR_KINDS], value=self.kind, allow_blank=False,
                              id="actor-kind")
-                yield Input(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
-                yield Input(placeholder="position (Kapolres …)", id="actor-position")
+                yield PlainInput(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
+                yield PlainInput(placeholder="position (Kapolres …)", id="actor-position")
             yield Label("", classes="actor-error", id="actor-error")
             yield Label(Text("↑↓ pick a known actor · enter saves · escape cancels"), classes="picker-hint")
 
@@ -265,7 +267,7 @@ class ActorEditor(ModalScreen[ActorInput | None]):
     def _suggest(self, query: str) -> None:
         ranked = rank_choices(query, [Choice(actor.label, actor.label) for actor in self.known], limit=10)
         self.options.clear_options()
-        self.options.add_options([Option(Text(choice.label), id=choice.value) for choice in ranked])
+        self.options.add_options([Option(Text(plain_line(choice.label)), id=choice.value) for choice in ranked])
 
     def on_key(self, event) -> None:
         """Arrows in the name field walk the suggestions."""

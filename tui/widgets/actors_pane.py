@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from storage.actor_stats import ActorCount
+from storage.plain_text import plain_line
 from storage.tags import MentionView
 
 PERIODS_DAYS = (7, 30)
@@ -27,20 +28,20 @@ def kind_label(kind: str) -> str:
 
 
 def display_name(name: str, organisation: str | None, unit: str | None, position: str | None) -> str:
-    """What an actor is called: its name, else the body or post the article gives."""
-    return name or organisation or unit or position or "(unnamed)"
+    """What an actor is called (as plain text): its name, else the body or post the article gives."""
+    return plain_line(name or organisation or unit or position) or "(unnamed)"
 
 
 def mention_line(mention: MentionView) -> Text:
     """kind · rank or position · name · organisation or unit."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{kind_label(mention.kind):<{KIND_WIDTH}} ", style=f"bold {kind_colour(mention.kind)}")
-    title = " ".join(part for part in (mention.rank, mention.position) if part)
+    title = plain_line(" ".join(part for part in (mention.rank, mention.position) if part))
     if title:
         text.append(f"{title} ", style="italic")
     name = display_name(mention.name, mention.organisation, mention.unit, mention.position)
     text.append(name, style="bold")
-    body = ", ".join(part for part in (mention.organisation, mention.unit) if part and part != name)
+    body = plain_line(", ".join(part for part in (mention.organisation, mention.unit) if part and part != name))
     if body:
         text.append(f" · {body}", style="dim")
     if mention.source != "auto":
@@ -54,7 +55,7 @@ def count_line(count: ActorCount) -> Text:
     text.append(f"{kind_label(count.kind):<{KIND_WIDTH}} ", style=kind_colour(count.kind))
     name = display_name(count.name, count.organisation, count.unit, count.position)
     text.append(name)
-    body = ", ".join(part for part in (count.organisation, count.unit) if part and part != name)
+    body = plain_line(", ".join(part for part in (count.organisation, count.unit) if part and part != name))
     if body:
         text.append(f" · {body}", style="dim")
     return text

@@ -32,6 +32,7 @@ from textual.strip import Strip
 
 from storage.articles import ArticleRow
 from storage.manual_tags import RowDetails
+from storage.plain_text import plain_line
 from tui.tagging_actions import TAGGING_BINDINGS, short_label, type_glyph
 
 PAGE_SIZE = 200
@@ -105,8 +106,8 @@ def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = No
 
 
 def one_line(text: str) -> str:
-    """Feed text on one row: newlines and tabs in a title would break the row apart."""
-    return " ".join(text.split())
+    """Feed text on one row: no newline, escape or control character, and no longer than a row can use."""
+    return plain_line(text)
 
 
 def place_label(name: str | None) -> str:
@@ -310,6 +311,14 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._announce_highlight()
 
+    def grow_to(self, generation: int, total: int) -> None:
+        """The snapshot was started with its first page only; now its size is known (a search counted)."""
+        if generation == self.generation and total > self._base_total:
+            self._base_total = total
+            self._update_virtual_size()
+            self._request_missing_pages()
+            self.refresh()
+
     def add_arrivals(self, generation: int, rows: list[ArticleRow]) -> None:
         """Put newly stored rows on top, keeping the cursor on the article it was on.
 
@@ -507,7 +516,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments, width).adjust_cell_length(width, base)
 
     def _cell(self, value: str, width: int, part: str) -> Text:
-        cell = Text(value, no_wrap=True, overflow="ellipsis")
+        cell = Text(plain_line(value), no_wrap=True, overflow="ellipsis")
         cell.truncate(width, overflow="ellipsis", pad=True)
         cell.stylize(self._style(part))
         return cell

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
+from storage.plain_text import plain_block_runs, plain_line
 from storage.tags import MentionView
 from tui.tagging_actions import TAGGING_BINDINGS, short_label
 
@@ -80,13 +81,18 @@ def name_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 
 def highlighted_body(text: str, mentions: list[MentionView], styles: dict[str, object]) -> Text:
-    """The article text, paragraphs spaced, with every tagged actor's spans styled by kind."""
-    shown, segments = paragraph_layout(text)
+    """The article's plain text, paragraphs spaced, with every tagged actor's spans styled by kind.
+
+    Spans are offsets into the stored text: they go through the plain text's runs, then the paragraphs.
+    """
+    plain, runs = plain_block_runs(text)
+    shown, segments = paragraph_layout(plain)
     body = Text(shown)
     for mention in mentions:
         style = styles.get(mention.kind) or styles.get("person")
-        spans = [span for start, end in mention.spans for span in shown_spans(start, end, segments)]
-        for start, end in spans or name_spans(shown, mention.name):
+        spans = [span for start, end in mention.spans for low, high in shown_spans(start, end, runs)
+                 for span in shown_spans(low, high, segments)]
+        for start, end in spans or name_spans(shown, plain_line(mention.name)):
             body.stylize(style, start, end)
     return body
 
@@ -214,7 +220,7 @@ class Reader(VerticalScroll, can_focus=True, inherit_bindings=False):
             self._show_tagging()
 
     def _set(self, part: str, plain: str) -> None:
-        self.parts[part].update(Text(plain))
+        self.parts[part].update(Text(plain_line(plain)))
 
     def action_back(self) -> None:
         self.screen.focus_next("FeedList")

@@ -18,6 +18,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from storage.plain_text import plain_line
+from tui.widgets.plain_input import PlainInput
+
 DEBOUNCE_S = 0.15
 """A search runs once typing pauses this long, not on every keystroke."""
 
@@ -30,6 +33,7 @@ class SearchBar(Widget):
     DEFAULT_CSS = """
     SearchBar { height: auto; display: none; padding: 0 1; }
     SearchBar.-shown { display: block; }
+    SearchBar > Vertical { height: auto; }
     SearchBar #search-row { height: 1; }
     SearchBar #search-label { width: auto; color: $text-muted; padding-right: 1; }
     SearchBar:focus-within #search-label { color: $accent; text-style: bold; }
@@ -77,7 +81,7 @@ class SearchBar(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.input = Input(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+        self.input = PlainInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
         self.label = Label("search", id="search-label")
         self.count = Label("", id="search-count")
         self.error = Static("", id="search-error")
@@ -125,7 +129,7 @@ class SearchBar(Widget):
     def show_error(self, message: str, position: int) -> None:
         """Say what is wrong, pointing under the place in the query where it is."""
         pointer = " " * (len("filter: ") + min(position, len(self.text))) + "^ "
-        self.error.update(Text(pointer + message))
+        self.error.update(Text(pointer + plain_line(message)))
         self.add_class("-error")
 
     def clear_error(self) -> None:
@@ -187,7 +191,7 @@ class SaveSearchScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label("Save this search as:")
             yield Input(value=self.query_text, id="save-name")
-            yield Label(Text(self.query_text), id="save-query")
+            yield Label(Text(plain_line(self.query_text)), id="save-query")
             yield Label("enter saves · escape cancels", classes="hint")
 
     @on(Input.Submitted, "#save-name")

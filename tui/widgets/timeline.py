@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from storage.exports import engagement_types
+from storage.plain_text import plain_line
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
 from tui.tagging_actions import type_glyph
 
@@ -55,7 +56,7 @@ def dominant(counts: dict[str, int]) -> str:
 
 
 def short_place(name: str) -> str:
-    return name.replace("Kabupaten ", "Kab. ", 1)
+    return plain_line(name).replace("Kabupaten ", "Kab. ", 1)
 
 
 def date_range(start: date, end: date) -> str:
@@ -132,6 +133,7 @@ class TimelinePane(Widget, can_focus=True):
         self.column = 0
         self._row0 = 0
         self._column0 = 0
+        self._cell_width = 4
         self._update_subtitle()
 
     # Data ------------------------------------------------------------------------------
@@ -152,6 +154,8 @@ class TimelinePane(Widget, can_focus=True):
             return
         cell = self.cell
         self.data = data
+        largest = max((sum(counts.values()) for counts in data.cells.values()), default=0)
+        self._cell_width = max(4, len(str(largest)) + 2)  # once per counts, not per drawing
         if self.province is not None and self.province not in data.provinces:
             self.province = None
         places, periods = self.places, self.periods
@@ -209,13 +213,10 @@ class TimelinePane(Widget, can_focus=True):
         self.refresh()
 
     def _update_subtitle(self) -> None:
-        self.border_subtitle = f"{GRAIN_NAMES[self.grain]} · {self.province or 'all provinces'} · w p enter"
+        province = plain_line(self.province) if self.province else "all provinces"
+        self.border_subtitle = Text(f"{GRAIN_NAMES[self.grain]} · {province} · w p enter")
 
     # Drawing ---------------------------------------------------------------------------
-
-    def _cell_width(self) -> int:
-        largest = max((sum(counts.values()) for counts in self.data.cells.values()), default=0) if self.data else 0
-        return max(4, len(str(largest)) + 2)
 
     def _scroll_into_view(self, visible_rows: int, visible_columns: int) -> None:
         if self.row < self._row0:
@@ -237,7 +238,7 @@ class TimelinePane(Widget, can_focus=True):
         if not places or not periods:
             return Text("No engagements tagged yet." if not self.data.places else "No engagements here.", style="dim")
         label_width = min(max(len(short_place(place.name)) for place in places), LABEL_MAX) + 1
-        cell_width = self._cell_width()
+        cell_width = self._cell_width
         visible_columns = max(1, (width - label_width) // cell_width)
         visible_rows = max(1, height - HEADER_LINES - FOOTER_LINES)
         self._scroll_into_view(visible_rows, visible_columns)
@@ -294,7 +295,7 @@ class TimelinePane(Widget, can_focus=True):
         if cell is None:
             return Text("")
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{cell.place.name} · {date_range(cell.start, cell.end)}: ", style="bold")
+        text.append(f"{plain_line(cell.place.name)} · {date_range(cell.start, cell.end)}: ", style="bold")
         total = sum(cell.counts.values())
         text.append(f"{total} engagement{'s' if total != 1 else ''}")
         parts = sorted(cell.counts.items(), key=lambda item: (-item[1], severity(item[0])))
