@@ -8,7 +8,6 @@ at the next poller's start, so a poller restarted after a crash picks up the fee
 
 import os
 import socket
-
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta

@@ -8,8 +8,13 @@ PANTAU_CRASH_SEED to replay a run.
 import os
 import random
 import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from subprocess import Popen
 
 import pytest
+
+from tests.crash.processes import kill, start
 
 from tests.backends import backend, backend_url  # noqa: F401  (fixtures, used by name)
 from tests.support.local_server import local_server  # noqa: F401  (a fixture, used by name)
@@ -25,3 +30,18 @@ def crash_rng() -> random.Random:
     seed = int(os.environ.get("PANTAU_CRASH_SEED") or time.time_ns() % 2**32)
     print(f"PANTAU_CRASH_SEED={seed}")
     return random.Random(seed)
+
+
+@pytest.fixture
+def spawn() -> Iterator[Callable[..., Popen]]:
+    """`processes.start`, and whatever is still running when the test ends (a failure, a timeout) is killed."""
+    started: list[Popen] = []
+
+    def spawn_one(command: list[str], log: Path, **environment: str) -> Popen:
+        started.append(process := start(command, log, **environment))
+        return process
+
+    yield spawn_one
+    for process in started:
+        if process.poll() is None:
+            kill(process)

@@ -1,12 +1,12 @@
 """Many small feeds with an article page behind every entry, served from 127.0.0.1 for crash tests.
 
 Feeds are small (a few entries each) so a poll commits article batches steadily from its first
-second on: a kill at any moment finds some feeds stored and others in flight. Pages use the demo
+second on: a kill at any moment finds some feeds stored and others in flight. Feeds publish new
+entries when told, so a poller restarted many times always has something new to ingest. Pages use the demo
 Blogger template, with words drawn per page so that no two pages are near-duplicates.
 """
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from functools import cache
@@ -16,14 +16,6 @@ from fetchers.demo_sites import load_corpus, render_blogger_page
 from tests.support.local_server import LocalServer
 
 BASE_DATE = datetime(2025, 11, 3, 1, 0, tzinfo=timezone.utc)
-
-
-@dataclass(frozen=True)
-class ServedFeeds:
-    """The feed URLs the server answers and every article link their entries point to."""
-
-    feed_urls: list[str]
-    article_urls: set[str]
 
 
 @cache
@@ -56,14 +48,37 @@ def _feed(feed: int, links: list[str], base_url: str) -> str:
     )
 
 
+class ServedFeeds:
+    """Feeds on `server` that publish as a site does: each starts with some entries, and `publish`
+    adds more (newest first in the feed, as sites list them)."""
+
+    def __init__(self, server: LocalServer, feeds: int, items: int) -> None:
+        self.server = server
+        self.shown = [0] * feeds
+        self.feed_urls = [server.url(f"/f/{feed}/feed.xml") for feed in range(feeds)]
+        for feed in range(feeds):
+            self.publish(feed, items)
+
+    @property
+    def article_urls(self) -> set[str]:
+        """Every article link the feeds show now."""
+        return {self._link(feed, item) for feed, shown in enumerate(self.shown) for item in range(shown)}
+
+    def publish(self, feed: int, count: int = 1) -> None:
+        """`count` new entries on `feed`, their pages served from now on."""
+        for item in range(self.shown[feed], self.shown[feed] + count):
+            link = self._link(feed, item)
+            self.server.route(link.removeprefix(self.server.base_url), body=_page(feed, item, link),
+                              content_type="text/html; charset=utf-8")
+        self.shown[feed] += count
+        links = [self._link(feed, item) for item in range(self.shown[feed])]
+        self.server.route(f"/f/{feed}/feed.xml", body=_feed(feed, links, self.server.base_url),
+                          content_type="application/rss+xml")
+
+    def _link(self, feed: int, item: int) -> str:
+        return self.server.url(f"/f/{feed}/a/{item}.html")
+
+
 def serve_feeds(server: LocalServer, feeds: int, items: int) -> ServedFeeds:
     """Route `feeds` RSS feeds of `items` entries each, and their pages, on `server`."""
-    feed_urls, article_urls = [], set()
-    for feed in range(feeds):
-        links = [server.url(f"/f/{feed}/a/{item}.html") for item in range(items)]
-        for item, link in enumerate(links):
-            server.route(f"/f/{feed}/a/{item}.html", body=_page(feed, item, link), content_type="text/html; charset=utf-8")
-        server.route(f"/f/{feed}/feed.xml", body=_feed(feed, links, server.base_url), content_type="application/rss+xml")
-        feed_urls.append(server.url(f"/f/{feed}/feed.xml"))
-        article_urls.update(links)
-    return ServedFeeds(feed_urls, article_urls)
+    return ServedFeeds(server, feeds, items)

@@ -20,7 +20,7 @@ from storage.engine import make_engine
 from storage.feeds import add_feed
 from storage.manual_models import ArticleTag, TagAudit
 from tests.crash.desk_checks import problems
-from tests.crash.processes import helper_command, pantau_command, start
+from tests.crash.processes import helper_command, pantau_command
 from tests.crash.served_feeds import serve_feeds
 from tests.crash.tag_checks import audit_disagreements
 from tests.tui.tui_support import fill
@@ -47,12 +47,12 @@ def retries(output: str) -> int:
     return int(re.search(r"RETRIES (\d+)", output).group(1))
 
 
-def test_two_processes_tag_one_article_500_times_each(backend_url: str, tmp_path: Path):
+def test_two_processes_tag_one_article_500_times_each(backend_url: str, tmp_path: Path, spawn):
     engine = make_engine(backend_url)
     fill(engine, ["Buruh dan polisi bertemu di Serang"])
     article_id = newest_articles(engine, 1)[0].id
     logs = {user: tmp_path / f"{user}.log" for user in ("alice", "bob")}
-    writers = {user: start(helper_command("tag_writer.py", backend_url, user, str(article_id), str(ROUNDS)), log)
+    writers = {user: spawn(helper_command("tag_writer.py", backend_url, user, str(article_id), str(ROUNDS)), log)
                for user, log in logs.items()}
     outputs = {user: finish(process, logs[user]) for user, process in writers.items()}
 
@@ -68,17 +68,17 @@ def test_two_processes_tag_one_article_500_times_each(backend_url: str, tmp_path
           + ", ".join(f"{user} {retries(output)}" for user, output in outputs.items()))
 
 
-def test_the_desk_tags_while_pantau_poll_ingests(tmp_path: Path, local_server, engine, db_url: str):
+def test_the_desk_tags_while_pantau_poll_ingests(tmp_path: Path, local_server, engine, db_url: str, spawn):
     served = serve_feeds(local_server, feeds=80, items=4)
     fill(engine, [f"Buruh dan polisi bertemu, berita {n}" for n in range(4)])
     article_ids = sorted(row.id for row in newest_articles(engine, 4))
     for url in served.feed_urls:
         add_feed(engine, url)
     logs = {name: tmp_path / f"{name}.log" for name in ("poll", "desk", "writer")}
-    poller = start(pantau_command("poll"), logs["poll"], PANTAU_DB=db_url, PANTAU_POLL_INTERVAL="3600")
+    poller = spawn(pantau_command("poll"), logs["poll"], PANTAU_DB=db_url, PANTAU_POLL_INTERVAL="3600")
     stored_before = wait_for_articles(engine, poller, more_than=4)
-    desk = start(helper_command("app_tagger.py", db_url, "alice", "1", "20"), logs["desk"])
-    writer = start(helper_command("tag_writer.py", db_url, "bob", ",".join(map(str, article_ids)), "300"), logs["writer"])
+    desk = spawn(helper_command("app_tagger.py", db_url, "alice", "1", "20"), logs["desk"])
+    writer = spawn(helper_command("tag_writer.py", db_url, "bob", ",".join(map(str, article_ids)), "300"), logs["writer"])
     outputs = {"desk": finish(desk, logs["desk"]), "writer": finish(writer, logs["writer"])}
     stored_while = article_count(engine)
     assert poller.poll() is None, logs["poll"].read_text()[-3000:]

@@ -2,8 +2,10 @@
 
 After every kill the desk file must pass SQLite's integrity check (and the full-text index its
 own), hold no article twice, and still hold every article and feed link that was committed just
-before the kill (read from a connection of the test's own). A last run, left alone, must then
-store and tag every article the server offers: polling resumes where the killed ones stopped.
+before the kill (read from a connection of the test's own). Between kills the feeds publish new
+entries, and the poller runs with a one-second interval, so every run has something to ingest. A
+last run, left alone, must then store and tag every article the feeds show: polling resumes where
+the killed ones stopped.
 """
 
 import signal
@@ -18,20 +20,25 @@ import pytest
 from storage.engine import make_engine
 from storage.feeds import add_feed
 from tests.crash.desk_checks import ArticleSnapshot, connect, lost_since, problems, snapshot
-from tests.crash.processes import kill, pantau_command, start
+from tests.crash.processes import kill, pantau_command
 from tests.crash.served_feeds import serve_feeds
 
 pytestmark = pytest.mark.crash
 
 KILLS = 20
-FEEDS = 100
+FEEDS = 80
 ITEMS = 4
+PUBLISHED_PER_KILL = 20
+"""New entries the feeds publish after each kill (one each on as many random feeds)."""
 START_S = 60.0
 """Longest wait for a started poller to lease its feeds (its cycle has begun)."""
-TRIGGER_S = 6.0
+TRIGGER_S = 40.0
 """Longest wait for a kill's trigger; the poller is killed then anyway."""
 FINISH_S = 180.0
 TICK_S = 0.02
+TRIGGERS = {"early": 2, "articles": 4, "after a commit": 3, "tagged": 1}
+"""Where kills land, and how often: before anything is stored (startup, leases, fetching), after a
+random number of new articles, a random moment after the first new article, or while tagging."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Kill:
     """One kill: what was committed just before it, what it hit, and when."""
 
     before: ArticleSnapshot
+    stored_by_this_run: int
     under_way: bool
     trigger: str
     started_s: float
@@ -76,47 +84,53 @@ def wait_until(process: Popen, condition, timeout_s: float) -> bool:
 
 
 def kill_at_random(db: Path, process: Popen, rng: Random) -> Kill:
-    """Wait until the poller leases feeds (its cycle has begun), then until a random trigger:
-    a random delay, a random number of newly stored articles, or newly tagged ones. Snapshot what is
-    committed, and kill."""
+    """Wait until the poller leases feeds (its cycle has begun), then for a random trigger (`TRIGGERS`);
+    snapshot what is committed, and kill."""
     launched = time.monotonic()
     earlier = lease_owners(db)
     wait_until(process, lambda: progress(db, earlier).leased_by_others > 0, START_S)
     started = time.monotonic()
     start = progress(db, earlier)
-    trigger = rng.choice(("delay", "articles", "tagged"))
-    if trigger == "delay":
-        time.sleep(rng.uniform(0, 1.5))
+    trigger = rng.choices(list(TRIGGERS), weights=list(TRIGGERS.values()))[0]
+    if trigger == "early":
+        time.sleep(rng.uniform(0, 3))
     elif trigger == "articles":
-        wanted = start.articles + rng.randint(1, 40)
+        wanted = start.articles + rng.randint(1, PUBLISHED_PER_KILL - 5)
         wait_until(process, lambda: progress(db, earlier).articles >= wanted, TRIGGER_S)
+    elif trigger == "after a commit":
+        wait_until(process, lambda: progress(db, earlier).articles > start.articles, TRIGGER_S)
+        time.sleep(rng.uniform(0, 1))
     else:
-        wanted = start.tagged + rng.randint(1, 20)
+        wanted = start.tagged + rng.randint(1, 10)
         wait_until(process, lambda: progress(db, earlier).tagged >= wanted, TRIGGER_S)
     now = progress(db, earlier)
     before = snapshot(db)
     kill(process)
     under_way = now.leased_by_others > 0 or now.tagged < now.articles
-    return Kill(before, under_way, trigger, started - launched, time.monotonic() - started)
+    return Kill(before, len(before.articles) - start.articles, under_way, trigger, started - launched,
+                time.monotonic() - started)
 
 
-def test_pantau_poll_killed_at_random_loses_nothing_and_resumes(tmp_path: Path, local_server, crash_rng: Random):
+def test_pantau_poll_killed_at_random_loses_nothing_and_resumes(tmp_path: Path, local_server, crash_rng: Random,
+                                                                spawn):
     served = serve_feeds(local_server, FEEDS, ITEMS)
     db = tmp_path / "desk.db"
     engine = make_engine(f"sqlite:///{db}")
     for url in served.feed_urls:
         add_feed(engine, url)
     engine.dispose()
-    environment = {"PANTAU_DB": str(db), "PANTAU_POLL_INTERVAL": "3600"}
+    environment = {"PANTAU_DB": str(db), "PANTAU_POLL_INTERVAL": "1"}
     log = tmp_path / "poll.log"
     kills = []
     for number in range(1, KILLS + 1):
-        process = start(pantau_command("poll"), log, **environment)
+        process = spawn(pantau_command("poll"), log, **environment)
         kills.append(kill := kill_at_random(db, process, crash_rng))
         assert problems(db) == [], f"after kill {number} ({kill.trigger})"
         assert lost_since(kill.before, snapshot(db)) == [], f"after kill {number} ({kill.trigger})"
+        for feed in crash_rng.sample(range(FEEDS), PUBLISHED_PER_KILL):
+            served.publish(feed)
 
-    process = start(pantau_command("poll"), log, **environment)
+    process = spawn(pantau_command("poll"), log, **environment)
     everything = len(served.article_urls)
     finished = wait_until(process, lambda: progress(db, set()).tagged == everything, FINISH_S)
     process.send_signal(signal.SIGTERM)
@@ -126,9 +140,11 @@ def test_pantau_poll_killed_at_random_loses_nothing_and_resumes(tmp_path: Path, 
     assert {url for url, _key in final.articles.values()} == served.article_urls
     assert problems(db) == []
     under_way = sum(kill.under_way for kill in kills)
-    print(f"{KILLS} kills, {under_way} while a cycle or its tagging was under way; articles committed at each kill: "
-          f"{[len(kill.before.articles) for kill in kills]}; triggers {[kill.trigger for kill in kills]}; "
+    after_commits = sum(kill.stored_by_this_run > 0 for kill in kills)
+    print(f"{KILLS} kills, {under_way} while a cycle or its tagging was under way, {after_commits} after the run "
+          f"had stored articles; articles committed at each kill: {[len(kill.before.articles) for kill in kills]}; "
+          f"triggers {[kill.trigger for kill in kills]}; "
           f"seconds to lease {[round(kill.started_s, 1) for kill in kills]}, then to kill "
           f"{[round(kill.killed_s, 1) for kill in kills]}; in the end {len(final.articles)} articles, "
           f"{len(final.links)} feed links")
-    assert under_way >= KILLS // 2
+    assert under_way >= KILLS // 2 and after_commits >= KILLS // 4

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from storage.articles import newest_articles
 from tests.crash.desk_checks import problems
-from tests.crash.processes import helper_command, kill, start
+from tests.crash.processes import helper_command, kill
 from tests.crash.tag_checks import TagSnapshot, audit_disagreements, lost_tags, tag_snapshot
 from tests.tui.tui_support import fill
 
@@ -55,12 +55,12 @@ def desk(tmp_path: Path, engine: Engine) -> tuple[Path, list[int]]:
 
 
 def test_tagging_writes_killed_at_random_lose_nothing(desk, engine: Engine, db_url: str, tmp_path: Path,
-                                                     crash_rng: Random):
+                                                     crash_rng: Random, spawn):
     db, article_ids = desk
     log = tmp_path / "writer.log"
     committed = []
     for run in range(1, WRITER_KILLS + 1):
-        process = start(helper_command("tag_writer.py", db_url, "alice", ",".join(map(str, article_ids)), "0", str(run)),
+        process = spawn(helper_command("tag_writer.py", db_url, "alice", ",".join(map(str, article_ids)), "0", str(run)),
                         log)
         committed.append(len(kill_and_check(engine, db, process, log, crash_rng, most_s=1.0).tags))
     print(f"{WRITER_KILLS} kills of the tagging writer; free tags committed at each kill: {committed}")
@@ -68,12 +68,12 @@ def test_tagging_writes_killed_at_random_lose_nothing(desk, engine: Engine, db_u
 
 
 def test_the_desk_killed_while_tagging_by_key_loses_nothing(desk, engine: Engine, db_url: str, tmp_path: Path,
-                                                           crash_rng: Random):
+                                                           crash_rng: Random, spawn):
     db, _article_ids = desk
     log = tmp_path / "desk.log"
     committed = []
     for run in range(1, DESK_KILLS + 1):
-        process = start(helper_command("app_tagger.py", db_url, "alice", str(run), "0"), log)
+        process = spawn(helper_command("app_tagger.py", db_url, "alice", str(run), "0"), log)
         committed.append(len(kill_and_check(engine, db, process, log, crash_rng, most_s=3.0).audit))
     print(f"{DESK_KILLS} kills of the headless desk tagging by key; audit rows committed at each kill: {committed}")
     assert "Traceback" not in log.read_text()
