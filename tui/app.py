@@ -64,7 +64,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
-from tui.tagging_actions import READ_ONLY, TAGGING_BINDINGS, TaggingActions, help_bindings
+from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import Reader
@@ -548,8 +548,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     def _mark(self, article_id: int, read: bool) -> None:
         """Show the new flag at once; the write follows in a worker."""
-        if self.read_only:
-            self.notify(READ_ONLY, title="Read-only", severity="warning")
+        if self.refused_as_read_only():
             return
         self.feed_list.update_read(article_id, read)
         self._save_read(article_id, read)
@@ -580,8 +579,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._poll_now(view.article.feed_id)
 
     def _poll_now(self, scope: str | int) -> None:
-        if self.read_only:
-            self.notify(READ_ONLY, title="Read-only", severity="warning")
+        if self.refused_as_read_only():
             return
         if self._group_busy("poll"):
             self.notify("A poll is already running.")

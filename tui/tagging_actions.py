@@ -234,8 +234,7 @@ class TaggingActions:
     def _submit(self, article_id: int | None, call: Callable[[], TagChange | None],
                 describe: Callable[[TagChange | None], str] = describe_change) -> None:
         """Queue a write; a worker drains the queue, so writes are stored in the order the keys were pressed."""
-        if self.read_only:
-            self.notify(READ_ONLY, title="Read-only", severity="warning")
+        if self.refused_as_read_only():
             return
         with self._tagging_lock:
             self._tagging_jobs.append(TaggingJob(article_id, call, describe))
@@ -288,6 +287,12 @@ class TaggingActions:
 
     def on_tagging_refused(self, message: TaggingRefused) -> None:
         self.notify(plain_line(message.reason), title="Tagging", severity="warning", timeout=5, markup=False)
+
+    def refused_as_read_only(self) -> bool:
+        """On a read-only desk, say once per attempt that writing is off; True when refused."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+        return self.read_only
 
     def _selected_id(self) -> int | None:
         row = self.current_article
