@@ -9,14 +9,14 @@ Pantau is diagnosed instead of refused.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Connection, Engine, Table, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
 from storage import fulltext
 from storage.feeds import list_feeds
-from storage.schema import alembic_config, current_revision, head_revision
+from storage.migrate import known_revisions
+from storage.schema import current_revision, head_revision
 
 SAMPLE = 20
 """How many row ids a finding names, and how many articles the search-index probe looks up."""
@@ -75,7 +75,7 @@ def check_integrity(engine: Engine) -> Finding:
 def check_schema(engine: Engine) -> Finding:
     """The database's migration revision against this Pantau's."""
     current, head = current_revision(engine), head_revision()
-    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = known_revisions()
     if current == head:
         return Finding("schema", Health.OK, f"schema {current}, as this Pantau expects")
     if current is None:

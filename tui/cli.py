@@ -1,9 +1,8 @@
 """The `pantau` command line: the desk, the demo, the headless poller and feed management."""
 
-import asyncio
+import importlib
 import io
 import logging
-import signal
 import sys
 from importlib.metadata import version
 
@@ -12,23 +11,44 @@ from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from fetchers.pipeline import run_cycle
-from fetchers.poller import PollSummary
 from fetchers.reachability import any_reachable
 from storage.feeds import enabled_feeds
 from tui.cli_common import DeskError, database_problem, is_read_only, open_engine
-from tui.cli_db import db, doctor, export
-from tui.cli_feeds import feeds, seed_default_feeds
-from tui.cli_tagging import actors, extract, retag, tag
+from tui.cli_feeds import seed_default_feeds
 from tui.config import ConfigError, Settings, load_settings
 from tui.logs import log_file, setup_logging
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DEMO_RELEASE_S = 3.0
+
+SUBCOMMANDS = {
+    "feeds": "tui.cli_feeds",
+    "poll": "tui.cli_poll",
+    "extract": "tui.cli_tagging",
+    "tag": "tui.cli_tagging",
+    "retag": "tui.cli_tagging",
+    "actors": "tui.cli_tagging",
+    "export": "tui.cli_db",
+    "db": "tui.cli_db",
+    "doctor": "tui.cli_db",
+}
+"""Each command's module, imported only when the command runs: plain `pantau` opens the desk without
+loading the poller, trafilatura and httpx first (click's documented lazy-loading pattern)."""
+
+
 class DeskGroup(click.Group):
     """The `pantau` group: a database error in any command becomes a worded DeskError, and anything
-    unexpected is logged and reported in one line that names the log file, never as a traceback."""
+    unexpected is logged and reported in one line that names the log file, never as a traceback.
+    Commands of SUBCOMMANDS load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *SUBCOMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SUBCOMMANDS:
+            return getattr(importlib.import_module(SUBCOMMANDS[cmd_name]), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -121,63 +141,6 @@ def _run_demo(settings: Settings, release_every_s: float) -> None:
 
     with DemoServer(release_every_s=release_every_s) as server:
         run_logging_crashes(demo_app(settings, server))
-
-
-@main.command()
-@click.option("--once", is_flag=True, help="Poll every due feed once, print a summary and exit.")
-@click.option("--all", "every_feed", is_flag=True, help="With --once: poll every enabled feed, due or not.")
-@click.pass_obj
-def poll(settings: Settings, once: bool, every_feed: bool) -> None:
-    """Run the poller without the app (until Ctrl+C), sharing the desk's database."""
-    engine = open_engine(settings)
-    seed_default_feeds(engine)
-    if once:
-        summary = asyncio.run(_poll_once_with_progress(engine, every_feed, settings.poll_interval_s))
-        click.echo(_summary_line(summary))
-        return
-    asyncio.run(_poll_until_stopped(engine, settings.poll_interval_s))
-
-
-async def _poll_once_with_progress(engine: Engine, every_feed: bool, poll_interval_s: int) -> PollSummary:
-    with click.progressbar(length=1, label="Polling feeds", file=sys.stderr) as bar:
-
-        def on_progress(done: int, total: int) -> None:
-            bar.length = max(total, 1)
-            bar.update(done - bar.pos)
-
-        feeds = enabled_feeds(engine) if every_feed else None
-        return await run_cycle(engine, feeds, on_progress=on_progress, poll_interval_s=poll_interval_s)
-
-
-async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
-    """Poll due feeds on a short tick; SIGINT/SIGTERM end the loop after the current cycle's write."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    tick_s = min(15, max(1, interval_s))
-    click.echo(f"Polling feeds every {interval_s} s (Ctrl+C stops).")
-    while not stop.is_set():
-        summary = await run_cycle(engine, poll_interval_s=interval_s)
-        if summary.polled:
-            click.echo(_summary_line(summary))
-        try:
-            await asyncio.wait_for(stop.wait(), timeout=tick_s)
-        except TimeoutError:
-            pass
-    click.echo("Poller stopped.")
-
-
-def _summary_line(summary: PollSummary) -> str:
-    line = (
-        f"{summary.polled} feeds polled: {summary.not_modified} not modified, "
-        f"{summary.failed} failed, {summary.new_articles} new articles"
-    )
-    return line + (" (offline: no feed could be reached)" if summary.offline else "")
-
-
-for command in (feeds, extract, tag, retag, actors, export, db, doctor):
-    main.add_command(command)
 
 
 def run() -> None:

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from storage.schema import compare_type, include_object, lock_for_migration
+from storage.migrate import compare_type, include_object, lock_for_migration
 from sqlmodel import SQLModel
 
 connection = context.config.attributes["connection"]

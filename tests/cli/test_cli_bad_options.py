@@ -66,8 +66,9 @@ def _parameters(command: click.Command, path: str = "") -> set[tuple[str, str]]:
     found = {(path, parameter.name) for parameter in command.params
              if parameter.name not in ("help", "version") and not getattr(parameter, "is_flag", False)}
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            found |= _parameters(sub, f"{path} {name}".strip())
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            found |= _parameters(command.get_command(context, name), f"{path} {name}".strip())
     return found
 
 

@@ -14,7 +14,8 @@ from storage.articles import NewArticle, add_articles, article_count, search_ids
 from storage.engine import connect_engine, make_engine
 from storage.feeds import add_feed
 from storage.fulltext import SQLITE_SEARCH_DDL
-from storage.schema import SchemaError, alembic_config, current_revision, head_revision, model_differences, upgrade
+from storage.migrate import alembic_config, model_differences, upgrade
+from storage.schema import SchemaError, current_revision, head_revision
 from tui.cli import main
 
 
