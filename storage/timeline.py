@@ -119,36 +119,35 @@ def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
 
     The database groups by (kabupaten, period, type), so only the cells come back; the engagement
     columns it reads are all in the index `ix_engagement_timeline`, so it never visits the rows.
+    Names come from a second, per-kabupaten query: carried on every cell they cost a third of the time.
     """
     period = period_bucket(engagement_day(engine.dialect.name), grain, engine.dialect.name).label("period")
-    query = (
-        select(
-            col(Engagement.kabupaten_code),
-            period,
-            col(Engagement.type),
-            func.count(),
-            func.max(col(Engagement.kabupaten_kota)),
-            func.max(col(Engagement.province)),
-        )
+    counts = (
+        select(col(Engagement.kabupaten_code), period, col(Engagement.type), func.count())
         .where(counted_engagements())
         .group_by(col(Engagement.kabupaten_code), period, col(Engagement.type))
     )
+    names = (
+        select(col(Engagement.kabupaten_code), func.max(col(Engagement.kabupaten_kota)), func.max(col(Engagement.province)))
+        .where(col(Engagement.kabupaten_code).is_not(None))
+        .group_by(col(Engagement.kabupaten_code))
+    )
     cells: dict[tuple[str, date], dict[str, int]] = {}
-    places: dict[str, Place] = {}
     with Session(engine) as session:
-        for code, start, kind, count, name, province in session.execute(query):
+        for code, start, kind, count in session.execute(counts):
             if start is None:
                 continue
             start = start if isinstance(start, date) else date.fromisoformat(start)  # SQLite gives text
             cells.setdefault((code, start), {})[kind] = count
-            if code not in places:
-                places[code] = Place(code, name or code, province or "")
+        counted = {code for code, _start in cells}
+        places = [Place(code, name or code, province or "") for code, name, province in session.execute(names)
+                  if code in counted]
     if not cells:
         return Timeline(grain)
     starts = [start for _code, start in cells]
     return Timeline(
         grain=grain,
-        places=sorted(places.values(), key=lambda place: (place.province, place.name)),
+        places=sorted(places, key=lambda place: (place.province, place.name)),
         periods=periods_between(min(starts), max(starts), grain),
         cells=cells,
     )

@@ -12,6 +12,7 @@ from multiprocessing import resource_tracker
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,6 +117,10 @@ def settle_memory() -> None:
     what the desk holds until it closes anyway.
     """
     gc.freeze()
+
+
+COUNT_AHEAD_DELAY_S = 0.5
+"""Other grains are counted after this pause, so counting ahead does not slow the drawing just asked for."""
 
 
 class StoredArticles:
@@ -237,6 +242,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         fit_to_size(self, self.size)
         self._apply_settings()
         self.restart_feed()
+        self._refresh_counts()  # alongside the feed's first page: SQLite counts while Textual lays out
         self._watch_changes()
         self.set_interval(HEALTH_INTERVAL_S, self._load_health)
         self._load_health()
@@ -300,8 +306,6 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         if not self._memory_settled:
             self._memory_settled = True
             settle_memory()  # once, after the first page: what the desk holds from then on
-        if not self._feed_started and self.timeline.data is None:
-            self._refresh_counts()  # after the feed's first rows, so the start does not wait on the counting
         if self.poll and not self._polling_started:
             self._polling_started = True
             self._poll()  # likewise the first poll cycle, which starts the extraction processes
@@ -524,7 +528,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.timeline.show(message.timeline)
         missing = [grain for grain in GRAINS if grain not in self._timelines]
         if missing:
-            self._count_timeline_ahead(missing[0], message.generation)
+            self.set_timer(COUNT_AHEAD_DELAY_S, partial(self._count_timeline_ahead, missing[0], message.generation))
 
     @on(TimelinePane.CellChosen)
     def _cell_chosen(self, message: TimelinePane.CellChosen) -> None:
