@@ -14,6 +14,7 @@ import asyncio
 import email.utils
 import socket
 import ssl
+import urllib.request
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -131,9 +132,11 @@ def make_client(
     """The client the poller shares across feeds: Pantau's User-Agent, timeouts and redirect limit."""
 
     def session() -> aiohttp.ClientSession:
-        """Made on first use, inside the running event loop, as aiohttp requires."""
+        """Made on first use, inside the running event loop, as aiohttp requires. The environment's proxy
+        settings are honoured when there are any: aiohttp looks them (and ~/.netrc) up again on every
+        request, in a thread, so a machine without a proxy skips that."""
         connector = aiohttp.TCPConnector(limit=max_connections, ssl=_tls_context())
-        return aiohttp.ClientSession(connector=connector, trust_env=True)
+        return aiohttp.ClientSession(connector=connector, trust_env=bool(urllib.request.getproxies()))
 
     return httpx.AsyncClient(
         transport=_BodilessTransport(client=session),
