@@ -44,7 +44,7 @@ import click  # noqa: E402
 
 from fetchers.demo_sites import load_corpus, render_blogger_page  # noqa: E402
 from fetchers.extract import extract_article  # noqa: E402
-from fetchers.poller import extract_pool, poll_feeds  # noqa: E402
+from fetchers.poller import extract_pool, poll_feeds, warm_extract_pool  # noqa: E402
 from storage.articles import article_count  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 from storage.feeds import add_feed, enabled_feeds  # noqa: E402
@@ -178,6 +178,21 @@ def process_cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _descendants(pid: int) -> list[int]:
+    children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()]
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def pool_cpu_s(server: int) -> dict[int, float]:
+    """CPU seconds so far of each process this bench started but the server: the extraction pool's
+    processes (and their idle forkserver). Read per process, so a process started later counts from 0."""
+    return {pid: process_cpu_s(pid) for pid in _descendants(os.getpid()) if pid != server}
+
+
+def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 async def timed_poll(engine, label: str) -> tuple[float, object]:
     feeds = enabled_feeds(engine)
     with click.progressbar(length=len(feeds), label=label, file=sys.stderr) as bar:
@@ -228,21 +243,24 @@ def main() -> None:
     )
     options = parser.parse_args()
     server, base_url = start_server(options.feeds)
-    extract_pool().submit(int).result()  # start the worker processes before timing
+    warm_extract_pool()  # start every extraction process before timing
     with tempfile.TemporaryDirectory() as directory:
         engine = make_engine(f"sqlite:///{Path(directory) / 'bench.db'}")
         for feed in range(options.feeds):
             add_feed(engine, f"{base_url}/f/{feed}/feed.xml")
-        server_cpu, poller_cpu = process_cpu_s(server.pid), time.process_time()
+        server_cpu, poller_cpu, pool_cpu = process_cpu_s(server.pid), time.process_time(), pool_cpu_s(server.pid)
         cold_s, cold = asyncio.run(timed_poll(engine, "cold poll"))
         server_cpu, poller_cpu = process_cpu_s(server.pid) - server_cpu, time.process_time() - poller_cpu
+        pool_cpu = cpu_since(pool_cpu, pool_cpu_s(server.pid))
         stored = article_count(engine)
         warm_s, warm = asyncio.run(timed_poll(engine, "warm poll"))
         poll_peak = peak_rss_mib(resource.RUSAGE_SELF)
         pages = [(feed, item) for feed in range(options.feeds) for item in range(1, ITEMS_PER_FEED + 1)]
         if options.extract_sample:
             pages = random.Random(7).sample(pages, min(options.extract_sample, len(pages)))
+        alone_pool_cpu = pool_cpu_s(server.pid)
         alone_s = trafilatura_alone(pages, base_url)
+        alone_pool_cpu = cpu_since(alone_pool_cpu, pool_cpu_s(server.pid))
         engine.dispose()
     extract_pool().shutdown()
     server.terminate()
@@ -259,6 +277,11 @@ def main() -> None:
           f"(end to end takes {alone_rate / cold_rate:.2f}x as long per article)")
     print("  alone = extract_article on pages rendered and decoded beforehand, 8 per pool job; no HTTP, "
           "feedparser, feed-text clean-up, MinHash or database")
+    cold_cpu_ms = 1000 * (poller_cpu + server_cpu + pool_cpu) / stored
+    alone_cpu_ms = 1000 * alone_pool_cpu / len(pages)
+    print(f"  CPU of every process, per article: end to end {cold_cpu_ms:.2f} ms (extraction processes "
+          f"{1000 * pool_cpu / stored:.2f}), alone {alone_cpu_ms:.2f} ms: {cold_cpu_ms / alone_cpu_ms:.2f}x; "
+          "unlike the clock, CPU time hardly changes when other work shares the machine")
     print(f"peak memory: poller process {poll_peak:.0f} MiB during the polls, "
           f"largest child process (extraction worker or server) {children_peak:.0f} MiB")
 
