@@ -281,7 +281,7 @@ def main() -> None:
     alone_cpu_ms = 1000 * alone_pool_cpu / len(pages)
     print(f"  CPU of every process, per article: end to end {cold_cpu_ms:.2f} ms (extraction processes "
           f"{1000 * pool_cpu / stored:.2f}), alone {alone_cpu_ms:.2f} ms: {cold_cpu_ms / alone_cpu_ms:.2f}x; "
-          "unlike the clock, CPU time hardly changes when other work shares the machine")
+          "CPU time depends less than the clock on other work sharing the machine")
     print(f"peak memory: poller process {poll_peak:.0f} MiB during the polls, "
           f"largest child process (extraction worker or server) {children_peak:.0f} MiB")
 
