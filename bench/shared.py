@@ -260,7 +260,9 @@ class Run:
 def run_desk(backend: str, url: str, seconds: float, analysts: int) -> Run:
     """Start the poller and the analysts on `url`, show progress, and gather what they report."""
     make_engine(url).dispose()  # the schema, once, before anyone else opens the database
-    context = multiprocessing.get_context("fork")  # nothing runs yet that a fork could copy half-done
+    # Fresh interpreters: a fork would copy whatever the caller runs (under pytest, an earlier test's
+    # extraction pool and its threads), half-done.
+    context = multiprocessing.get_context("spawn")
     start = context.Barrier(analysts + 2)
     done = context.Value("i", 0)
     writing = context.Value("i", analysts + 1)

@@ -68,6 +68,7 @@ LEASE_S = 15 * 60
 RECORD_BATCH = 200
 FEEDS_PER_SLOT = 2
 PAGES_PER_JOB = 8
+WARM_UP_PAGE = "<html><head><title>Pantau</title></head><body><article><p>Buruh dan polisi berdialog.</p></article></body></html>"
 ProgressCallback = Callable[[int, int], None]
 
 _extract_pool: Executor | None = None
@@ -196,17 +197,30 @@ def extract_pool() -> Executor:
     global _extract_pool
     if _extract_pool is None:
         context = multiprocessing.get_context("forkserver")
-        _extract_pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context)
+        _extract_pool = ProcessPoolExecutor(max_workers=_pool_size(), mp_context=context, initializer=_prepare_worker)
     return _extract_pool
 
 
+def _pool_size() -> int:
+    return os.cpu_count() or 2
+
+
+def _prepare_worker() -> None:
+    """Load the site rules and run the extractor once in a new pool process, so its first real
+    page does not wait for them in the middle of a poll."""
+    extract_article(WARM_UP_PAGE)
+
+
 def warm_extract_pool() -> None:
-    """Start the pool's helper processes now, before a full-screen app takes over the terminal.
+    """Start every process of the pool now, before a full-screen app takes over the terminal.
 
     multiprocessing hands sys.stderr's descriptor to its helper processes; under Textual that
-    stream is a capture without a real descriptor, and starting them there fails.
+    stream is a capture without a real descriptor, and starting them there fails. The pool starts
+    a process only when no started one is idle, so as many jobs as processes are sent at once.
     """
-    extract_pool().submit(int).result()
+    pool = extract_pool()
+    for started in [pool.submit(int) for _ in range(_pool_size())]:
+        started.result()
 
 
 def _replace_broken_pool(broken: Executor) -> Executor:

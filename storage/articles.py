@@ -143,13 +143,22 @@ def _stored_ids(session: Session, feed_id: int, articles: list[NewArticle]) -> d
 
 
 def _insert(session: Session, feed_id: int, fresh: list[NewArticle]) -> list[int]:
+    """Insert `fresh` in order and return their ids, read back by (feed, guid), which is unique.
+
+    One executemany and one look-up: SQLite cannot return ids in parameter order from a
+    many-row insert, so `RETURNING` would cost a statement per article.
+    """
     if not fresh:
         return []
     now = utcnow()
     rows = [{"feed_id": feed_id, "fetched_at": now, **{name: getattr(new, name) for name in ARTICLE_FIELDS}}
             for new in fresh]
-    statement = insert(Article).returning(Article.id, sort_by_parameter_order=True)
-    return list(session.scalars(statement, rows))
+    session.connection().execute(insert(Article.__table__), rows)
+    guids = [new.guid for new in fresh]
+    ids = dict(session.execute(
+        select(Article.guid, Article.id).where(Article.feed_id == feed_id, col(Article.guid).in_(guids))
+    ).all())
+    return [ids[guid] for guid in guids]
 
 
 def _upsert_links(session: Session, feed_id: int, pairs: list[tuple[int, NewArticle]]) -> None:

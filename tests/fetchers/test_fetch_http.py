@@ -1,5 +1,6 @@
 """fetchers.http against a real local server: limits, validators, and failures worded for people."""
 
+import asyncio
 import socket
 from datetime import datetime, timezone
 
@@ -193,3 +194,38 @@ def test_retry_after_accepts_seconds_and_http_dates():
     assert parse_retry_after("Mon, 03 Nov 2025 07:00:00 GMT", now) == 0
     assert parse_retry_after("soon", now) is None
     assert parse_retry_after(None, now) is None
+
+
+class _RawServer:
+    """One-shot TCP server on 127.0.0.1 that answers every connection with `reply`, then hangs up."""
+
+    def __init__(self, reply: bytes) -> None:
+        self.reply = reply
+        self.server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> int:
+        async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await reader.read(4096)
+            writer.write(self.reply)
+            await writer.drain()
+            writer.close()
+
+        self.server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        return self.server.sockets[0].getsockname()[1]
+
+    async def __aexit__(self, *_exc) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+
+async def test_a_server_hanging_up_mid_body_is_worded_as_such():
+    half = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 5000\r\n\r\n" + FEED
+    async with _RawServer(half) as port:
+        error = await failure(f"http://127.0.0.1:{port}/feed.xml")
+    assert error.kind == FailureKind.NETWORK and error.message.startswith("127.0.0.1 broke off the response")
+
+
+async def test_a_failed_tls_handshake_is_named():
+    async with _RawServer(b"HTTP/1.1 400 Bad Request\r\n\r\nnot tls") as port:
+        error = await failure(f"https://127.0.0.1:{port}/feed.xml")
+    assert error.kind == FailureKind.TLS and error.message.startswith("TLS handshake with 127.0.0.1 failed")
