@@ -163,6 +163,26 @@ async def test_connection_refused_is_a_network_failure():
     assert error.kind == FailureKind.CONNECT and error.network
 
 
+async def test_connect_timeout_is_named_apart_from_the_deadline():
+    """A server whose listen queue is full never answers the handshake: the connect timeout, not
+    the total deadline, ends the attempt, and says so."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        queued = [socket.socket() for _ in range(4)]
+        for waiting in queued:
+            waiting.setblocking(False)
+            waiting.connect_ex(server.getsockname())
+        limits = FetchLimits(connect_timeout_s=0.3, deadline_s=5)
+        try:
+            error = await failure(f"http://127.0.0.1:{server.getsockname()[1]}/feed.xml", limits=limits)
+        finally:
+            for waiting in queued:
+                waiting.close()
+    assert (error.kind, error.message) == (FailureKind.TIMEOUT, "connection to 127.0.0.1 timed out after 0.3 s")
+    assert error.network and error.soft
+
+
 @pytest.mark.parametrize(
     ("errno", "message", "temporary"),
     [
