@@ -5,6 +5,7 @@ alembic), so an ordinary start does not pay for importing alembic.
 """
 
 import logging
+from functools import cache
 from importlib.resources import files
 
 from alembic import command
@@ -33,13 +34,19 @@ def alembic_config() -> Config:
     return config
 
 
+@cache
+def _scripts() -> ScriptDirectory:
+    """The migration scripts, read from disk once per process."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def scripted_head() -> str:
     """The newest revision among the migration scripts (storage.schema.HEAD_REVISION must equal it)."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _scripts().get_current_head()
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return {script.revision for script in _scripts().walk_revisions()}
 
 
 def include_object(obj, name: str | None, type_: str, _reflected: bool, _compare_to) -> bool:

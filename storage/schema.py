@@ -17,10 +17,6 @@ class SchemaError(SQLAlchemyError):
     """A database whose schema this Pantau cannot use, worded for the user."""
 
 
-def head_revision() -> str:
-    return HEAD_REVISION
-
-
 def current_revision(engine: Engine) -> str | None:
     """The schema revision alembic stamped on the database; None for a database it never touched."""
     with engine.connect() as connection:

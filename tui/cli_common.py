@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.engine import connect_engine, make_engine
-from storage.schema import SchemaError, current_revision, head_revision
+from storage.schema import HEAD_REVISION, SchemaError, current_revision
 from tui.config import Settings
 
 log = logging.getLogger(__name__)
@@ -56,9 +56,9 @@ def open_read_only(path: Path, *, schema_must_match: bool = True) -> Engine:
     except SQLAlchemyError as error:
         log.exception("cannot open database %s read-only", path)
         raise DeskError(database_problem(error, str(path))) from error
-    if schema_must_match and revision != head_revision():
+    if schema_must_match and revision != HEAD_REVISION:
         raise DeskError(f"the database {path} is read-only and its schema ({revision or 'none'}) is not this "
-                        f"Pantau's ({head_revision()}): make it writable so Pantau can upgrade it")
+                        f"Pantau's ({HEAD_REVISION}): make it writable so Pantau can upgrade it")
     return engine
 
 

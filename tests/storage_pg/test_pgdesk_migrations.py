@@ -15,7 +15,7 @@ from storage.engine import connect_engine, make_engine
 from storage.feeds import add_feed
 from storage.fulltext import SQLITE_SEARCH_DDL
 from storage.migrate import alembic_config, model_differences, upgrade
-from storage.schema import SchemaError, current_revision, head_revision
+from storage.schema import HEAD_REVISION, SchemaError, current_revision
 from tui.cli import main
 
 
@@ -24,7 +24,7 @@ def test_migrations_build_exactly_the_models(backend_url):
     engine = connect_engine(backend_url)
     upgrade(engine)
     assert model_differences(engine) == []
-    assert current_revision(engine) == head_revision()
+    assert current_revision(engine) == HEAD_REVISION
     engine.dispose()
 
 
@@ -74,7 +74,7 @@ def old_desk(tmp_path: Path, drop_column: str | None = None) -> str:
 def test_a_desk_made_before_migrations_is_adopted_with_its_data(tmp_path: Path):
     url = old_desk(tmp_path)
     engine = make_engine(url)
-    assert current_revision(engine) == head_revision()
+    assert current_revision(engine) == HEAD_REVISION
     assert article_count(engine) == 1 and search_ids(engine, "ngariung") == [1]
     engine.dispose()
 
@@ -102,6 +102,6 @@ def test_a_desk_from_a_newer_pantau_is_refused(backend_url):
 def test_db_upgrade_command(backend_url):
     first = CliRunner().invoke(main, ["--db", backend_url, "db", "upgrade"])
     assert first.exit_code == 0, first.output
-    assert f"from schema (empty) to {head_revision()}" in first.output
+    assert f"from schema (empty) to {HEAD_REVISION}" in first.output
     again = CliRunner().invoke(main, ["--db", backend_url, "db", "upgrade"])
-    assert f"already at schema {head_revision()}" in again.output
+    assert f"already at schema {HEAD_REVISION}" in again.output
