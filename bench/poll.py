@@ -4,7 +4,10 @@
 
 A separate process serves the feeds and pages on 127.0.0.1 from one asyncio loop (feeds answer 304 to their ETag),
 so the server does not share the poller's interpreter. Pages are the demo Blogger template around
-paragraphs drawn from the demo corpus's words, different on every page. The server renders every
+paragraphs drawn from the demo corpus's words, different on every page, with the furniture a real
+site's page carries (bench._furniture: skin CSS, scripts, sidebar, related posts; about 100 KB a
+page); `--bare-pages` serves the 9 KB template alone, where extraction is cheapest and the
+pipeline's fixed cost per article weighs most. The server renders every
 feed and page into a temporary file before the polls start and then only sends bytes: a real
 site's server does not run on the desk's CPU, and the pages "alone" reads are rendered before its
 clock too. Printed as figures:
@@ -42,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import click  # noqa: E402
 
+from bench._furniture import furnish  # noqa: E402
 from fetchers.demo_sites import load_corpus, render_blogger_page  # noqa: E402
 from fetchers.extract import extract_article  # noqa: E402
 from fetchers.poller import extract_pool, poll_feeds, warm_extract_pool  # noqa: E402
@@ -65,16 +69,18 @@ def page_title(feed: int, item: int) -> str:
     return f"Buruh dan polisi bertemu di kawasan industri {feed}-{item}"
 
 
-def page_html(feed: int, item: int, base_url: str) -> str:
-    """An article page of the demo Blogger template; its words are drawn per page, so no two match."""
+def page_html(feed: int, item: int, base_url: str, bare: bool = False) -> str:
+    """An article page of the demo Blogger template with a real site's furniture (bench._furniture),
+    or without it when `bare`; its words are drawn per page, so no two match."""
     rng = random.Random(feed * 1000 + item)
     words = _vocabulary()
     paragraphs = [
         " ".join(rng.choice(words) for _ in range(rng.randint(35, 60))).capitalize() + "." for _ in range(8)
     ]
-    return render_blogger_page(
+    page = render_blogger_page(
         page_title(feed, item), paragraphs, BASE_DATE + timedelta(hours=item), url=f"{base_url}/f/{feed}/a/{item}.html"
     )
+    return page if bare else furnish(page, feed, base_url)
 
 
 def feed_xml(feed: int, base_url: str) -> str:
@@ -100,13 +106,13 @@ class Site:
     process however many pages there are.
     """
 
-    def __init__(self, feeds: int, base_url: str, directory: str) -> None:
+    def __init__(self, feeds: int, base_url: str, directory: str, bare: bool) -> None:
         self._where: dict[str, tuple[int, int]] = {}
         self._file = open(Path(directory) / "site.bin", "w+b")  # noqa: SIM115  (read for the server's life)
         for feed in range(feeds):
             self._add(f"/f/{feed}/feed.xml", feed_xml(feed, base_url).encode())
             for item in range(1, ITEMS_PER_FEED + 1):
-                self._add(f"/f/{feed}/a/{item}.html", page_html(feed, item, base_url).encode())
+                self._add(f"/f/{feed}/a/{item}.html", page_html(feed, item, base_url, bare).encode())
         self._file.flush()
 
     def _add(self, path: str, body: bytes) -> None:
@@ -152,7 +158,7 @@ async def _connection(site: Site, reader: asyncio.StreamReader, writer: asyncio.
         writer.close()
 
 
-def _serve(port_pipe, feeds: int) -> None:
+def _serve(port_pipe, feeds: int, bare: bool) -> None:
     async def serve(listening: socket.socket, site: Site) -> None:
         server = await asyncio.start_server(partial(_connection, site), sock=listening)
         port_pipe.send(listening.getsockname()[1])
@@ -160,14 +166,14 @@ def _serve(port_pipe, feeds: int) -> None:
 
     listening = socket.create_server(("127.0.0.1", 0))
     with tempfile.TemporaryDirectory() as directory:
-        site = Site(feeds, f"http://127.0.0.1:{listening.getsockname()[1]}", directory)
+        site = Site(feeds, f"http://127.0.0.1:{listening.getsockname()[1]}", directory, bare)
         asyncio.run(serve(listening, site))
 
 
-def start_server(feeds: int) -> tuple[multiprocessing.Process, str]:
+def start_server(feeds: int, bare: bool = False) -> tuple[multiprocessing.Process, str]:
     """The bench's site in a process of its own, answering once every page is rendered."""
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_serve, args=(send, feeds), daemon=True)
+    process = multiprocessing.get_context("fork").Process(target=_serve, args=(send, feeds, bare), daemon=True)
     process.start()
     return process, f"http://127.0.0.1:{receive.recv()}"
 
@@ -207,7 +213,7 @@ async def timed_poll(engine, label: str) -> tuple[float, object]:
         return time.perf_counter() - started, summary
 
 
-def trafilatura_alone(pages: list[tuple[int, int]], base_url: str) -> float:
+def trafilatura_alone(pages: list[tuple[int, int]], base_url: str, bare: bool) -> float:
     """Seconds for extract_article alone on `pages`, through the same pool of processes.
 
     Pages are rendered before the clock starts, a batch at a time so they never all sit in memory.
@@ -216,7 +222,7 @@ def trafilatura_alone(pages: list[tuple[int, int]], base_url: str) -> float:
     with click.progressbar(length=len(pages), label="trafilatura alone", file=sys.stderr) as bar:
         for start in range(0, len(pages), ALONE_BATCH):
             batch = [
-                (page_html(feed, item, base_url), f"{base_url}/f/{feed}/a/{item}.html")
+                (page_html(feed, item, base_url, bare), f"{base_url}/f/{feed}/a/{item}.html")
                 for feed, item in pages[start : start + ALONE_BATCH]
             ]
             started = time.perf_counter()
@@ -241,8 +247,12 @@ def main() -> None:
         "--extract-sample", type=int, default=0,
         help="pages for trafilatura alone (default: every page the poll stored)",
     )
+    parser.add_argument(
+        "--bare-pages", action="store_true",
+        help="serve the demo template alone (~9 KB) instead of pages with a real site's furniture (~100 KB)",
+    )
     options = parser.parse_args()
-    server, base_url = start_server(options.feeds)
+    server, base_url = start_server(options.feeds, options.bare_pages)
     warm_extract_pool()  # start every extraction process before timing
     with tempfile.TemporaryDirectory() as directory:
         engine = make_engine(f"sqlite:///{Path(directory) / 'bench.db'}")
@@ -259,7 +269,7 @@ def main() -> None:
         if options.extract_sample:
             pages = random.Random(7).sample(pages, min(options.extract_sample, len(pages)))
         alone_pool_cpu = pool_cpu_s(server.pid)
-        alone_s = trafilatura_alone(pages, base_url)
+        alone_s = trafilatura_alone(pages, base_url, options.bare_pages)
         alone_pool_cpu = cpu_since(alone_pool_cpu, pool_cpu_s(server.pid))
         engine.dispose()
     extract_pool().shutdown()
@@ -267,8 +277,10 @@ def main() -> None:
     server.join()
     children_peak = peak_rss_mib(resource.RUSAGE_CHILDREN)
     cold_rate, alone_rate = stored / cold_s, len(pages) / alone_s
+    page_kb = len(page_html(0, 1, base_url, options.bare_pages).encode()) / 1024
     print(f"feeds: {options.feeds} x {ITEMS_PER_FEED} items, {stored} articles stored, "
-          f"{cold.failed} cold failures, {warm.not_modified} warm 304s")
+          f"{cold.failed} cold failures, {warm.not_modified} warm 304s; pages of {page_kb:.0f} KB "
+          f"({'the bare demo template' if options.bare_pages else 'with a real site furniture'})")
     print(f"cold poll: {cold_s:.1f} s, {cold_rate:.1f} articles/s end to end (fetch, parse, extract, store)")
     print(f"warm poll (every feed 304): {warm_s:.2f} s")
     print(f"  CPU during the cold poll, per article: poller process {1000 * poller_cpu / stored:.1f} ms "
