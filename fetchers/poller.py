@@ -4,8 +4,10 @@ Network I/O runs on one `httpx.AsyncClient` under a global and a per-host limit.
 steps run elsewhere: SQLAlchemy on one database thread, feedparser and extraction in a pool of
 processes, one per core, because both are pure Python and would hold the GIL the event loop
 needs. A feed's pages go to the pool a few at a time, not one by one, so the pool's bookkeeping
-(pickling, waking its threads) is paid per batch. A failing feed never stops the others; a cycle in which every feed fails with a network error is
-reported as offline and held against no feed.
+(pickling, waking its threads) is paid per batch, and only a few batches per process are fetched
+ahead of extraction, so pages waiting for the pool never pile up in memory. A failing feed never
+stops the others; a cycle in which every feed fails with a network error is reported as offline
+and held against no feed.
 
 Before fetching, a cycle leases its feeds on their rows, so the app and a separate `pantau poll`
 sharing one database never fetch the same feed at once; while the cycle runs it renews the
@@ -68,6 +70,7 @@ LEASE_S = 15 * 60
 RECORD_BATCH = 200
 FEEDS_PER_SLOT = 2
 PAGES_PER_JOB = 8
+JOBS_AHEAD_PER_PROCESS = 4
 WARM_UP_PAGE = "<html><head><title>Pantau</title></head><body><article><p>Buruh dan polisi berdialog.</p></article></body></html>"
 ProgressCallback = Callable[[int, int], None]
 
@@ -177,6 +180,7 @@ class _Cycle:
     pool: Executor
     interval_s: int
     recorder: _Recorder
+    extraction_room: asyncio.Semaphore
     mark_unread_on_edit: bool = False
 
 
@@ -279,6 +283,7 @@ async def poll_feeds(
                 pool or extract_pool(),
                 poll_interval_s,
                 recorder,
+                asyncio.Semaphore(JOBS_AHEAD_PER_PROCESS * _pool_size()),
                 mark_unread_on_edit,
             )
             outcomes = await _run_all(cycle, feeds, leases, on_progress)
@@ -425,10 +430,8 @@ async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
     seen = await _in_database(classify_entries, cycle.engine, feed.id, list(keys.values()))
     elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
     fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
-    pages = await asyncio.gather(*(_page(cycle, feed, entry) for entry in fresh))
-    jobs = [(entry, *page) for entry, page in zip(fresh, pages)]
-    batches = [jobs[start : start + PAGES_PER_JOB] for start in range(0, len(jobs), PAGES_PER_JOB)]
-    done = await asyncio.gather(*(_in_pool(cycle, build_articles, batch, parsed.language) for batch in batches))
+    batches = [fresh[start : start + PAGES_PER_JOB] for start in range(0, len(fresh), PAGES_PER_JOB)]
+    done = await asyncio.gather(*(_fetch_and_build(cycle, feed, batch, parsed.language) for batch in batches))
     built = [article for batch in done for article in batch]
     new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
     edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
@@ -444,6 +447,19 @@ def _write_entries(
     if elsewhere:
         link_to_stored(cycle.engine, feed_id, elsewhere)
     return added
+
+
+async def _fetch_and_build(cycle: _Cycle, feed: Feed, entries: list[FeedEntry], language: str | None) -> list[NewArticle]:
+    """Fetch a batch of entries' pages and build their articles in the pool.
+
+    The batch holds one of the cycle's `extraction_room` places from its first fetch to the end of
+    its extraction: pages arrive faster than the pool reads them, and without a bound every page
+    of every feed in flight would wait in memory (up to 10 MiB each).
+    """
+    async with cycle.extraction_room:
+        pages = await asyncio.gather(*(_page(cycle, feed, entry) for entry in entries))
+        jobs = [(entry, *page) for entry, page in zip(entries, pages)]
+        return await _in_pool(cycle, build_articles, jobs, language)
 
 
 async def _page(cycle: _Cycle, feed: Feed, entry: FeedEntry) -> tuple[bytes, str, str, str]:

@@ -327,3 +327,33 @@ async def test_blocking_steps_run_off_the_event_loop(engine, site, monkeypatch):
         "feedparser", "trafilatura", "classify_entries", "add_articles", "record_polls", "claim_feeds", "release_feeds"
     }
     assert loop_thread not in calls.values()
+
+
+async def test_pages_waiting_for_extraction_stay_bounded(engine, local_server, monkeypatch):
+    """With extraction far slower than the network, the poller fetches only a few batches of pages
+    ahead of the pool instead of holding every page of the feed in memory; every article is stored."""
+    from fetchers import poller
+
+    site = Site(local_server, prefix="/big")
+    for number in range(1, 81):
+        site.add_item(number)
+    site.publish()
+    built: list[int] = []
+    ahead: list[int] = []
+    original = poller.build_articles
+
+    def counting_build(jobs, language):
+        pages_fetched = sum(local_server.hits(site.page_path(number)) for number in range(1, 81))
+        ahead.append(pages_fetched - len(built))
+        articles = original(jobs, language)
+        built.extend(range(len(jobs)))
+        return articles
+
+    monkeypatch.setattr(poller, "build_articles", counting_build)
+    monkeypatch.setattr(poller, "_pool_size", lambda: 1)
+    with ThreadPoolExecutor(1) as pool:
+        summary = await poll_feeds(engine, [feed_row(engine, site.feed_url)], pool=pool, per_host=20)
+    bound = poller.JOBS_AHEAD_PER_PROCESS * poller.PAGES_PER_JOB
+    assert summary.new_articles == 80
+    assert len(stored_articles(engine)) == 80
+    assert max(ahead) <= bound < 80
