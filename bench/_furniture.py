@@ -9,7 +9,7 @@ None of it is article text: extraction yields the same text with and without it.
 """
 
 import random
-from functools import cache
+from functools import lru_cache
 from html import escape
 
 POPULAR_POSTS = 10
@@ -30,7 +30,7 @@ def furnish(page: str, site: int, base_url: str) -> str:
     return page.replace("</body>", f"<script>{scripts}</script></body>", 1)
 
 
-@cache
+@lru_cache(maxsize=4)  # pages are rendered site by site: the current one is enough
 def _furniture(site: int, base_url: str) -> tuple[str, str, str, str]:
     rng = random.Random(site)
     root = f"{base_url}/f/{site}"
