@@ -299,9 +299,8 @@ def main() -> None:
         stored = article_count(engine)
         warm_s, warm = asyncio.run(timed_poll(engine, "warm poll"))
         poll_peak = poll_peak_mib()
-        alone_s, alone_pool_cpu = (
-            sum(pair) for pair in zip((alone_s, alone_pool_cpu), timed_alone(after, base_url, options.bare_pages, server.pid))
-        )
+        after_s, after_pool_cpu = timed_alone(after, base_url, options.bare_pages, server.pid)
+        alone_s, alone_pool_cpu = alone_s + after_s, alone_pool_cpu + after_pool_cpu
         engine.dispose()
     extract_pool().shutdown()
     server.terminate()
@@ -311,7 +310,7 @@ def main() -> None:
     page_kb = len(page_html(0, 1, base_url, options.bare_pages).encode()) / 1024
     print(f"feeds: {options.feeds} x {ITEMS_PER_FEED} items, {stored} articles stored, "
           f"{cold.failed} cold failures, {warm.not_modified} warm 304s; pages of {page_kb:.0f} KB "
-          f"({'the bare demo template' if options.bare_pages else 'with a real site furniture'})")
+          f"({'the bare demo template' if options.bare_pages else "with a real site's furniture"})")
     print(f"cold poll: {cold_s:.1f} s, {cold_rate:.1f} articles/s end to end (fetch, parse, extract, store)")
     print(f"warm poll (every feed 304): {warm_s:.2f} s")
     print(f"  CPU during the cold poll, per article: poller process {1000 * poller_cpu / stored:.1f} ms "
