@@ -308,9 +308,10 @@ def main() -> None:
     children_peak = peak_rss_mib(resource.RUSAGE_CHILDREN)
     cold_rate, alone_rate = stored / cold_s, len(pages) / alone_s
     page_kb = len(page_html(0, 1, base_url, options.bare_pages).encode()) / 1024
+    page_kind = "the bare demo template" if options.bare_pages else "with a real site's furniture"
     print(f"feeds: {options.feeds} x {ITEMS_PER_FEED} items, {stored} articles stored, "
           f"{cold.failed} cold failures, {warm.not_modified} warm 304s; pages of {page_kb:.0f} KB "
-          f"({'the bare demo template' if options.bare_pages else "with a real site's furniture"})")
+          f"({page_kind})")
     print(f"cold poll: {cold_s:.1f} s, {cold_rate:.1f} articles/s end to end (fetch, parse, extract, store)")
     print(f"warm poll (every feed 304): {warm_s:.2f} s")
     print(f"  CPU during the cold poll, per article: poller process {1000 * poller_cpu / stored:.1f} ms "
