@@ -4,10 +4,10 @@ Network I/O runs on one `httpx.AsyncClient` under a global and a per-host limit.
 steps run elsewhere: SQLAlchemy on one database thread, feedparser and extraction in a pool of
 processes, one per core, because both are pure Python and would hold the GIL the event loop
 needs. A feed's pages go to the pool a few at a time, not one by one, so the pool's bookkeeping
-(pickling, waking its threads) is paid per batch, and only a few batches per process are fetched
-ahead of extraction, so pages waiting for the pool never pile up in memory. A failing feed never
-stops the others; a cycle in which every feed fails with a network error is reported as offline
-and held against no feed.
+(pickling, waking its threads) is paid per batch, and a feed fetches its next batch only once the
+last one has a place in the pool's short queue, so pages waiting for the pool never pile up in
+memory. A failing feed never stops the others; a cycle in which every feed fails with a network
+error is reported as offline and held against no feed.
 
 Before fetching, a cycle leases its feeds on their rows, so the app and a separate `pantau poll`
 sharing one database never fetch the same feed at once; while the cycle runs it renews the
@@ -430,9 +430,7 @@ async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
     seen = await _in_database(classify_entries, cycle.engine, feed.id, list(keys.values()))
     elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
     fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
-    batches = [fresh[start : start + PAGES_PER_JOB] for start in range(0, len(fresh), PAGES_PER_JOB)]
-    done = await asyncio.gather(*(_fetch_and_build(cycle, feed, batch, parsed.language) for batch in batches))
-    built = [article for batch in done for article in batch]
+    built = await _fetch_and_build(cycle, feed, fresh, parsed.language)
     new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
     edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
     return await _in_database(_write_entries, cycle, feed.id, new, edited, elsewhere)
@@ -450,16 +448,29 @@ def _write_entries(
 
 
 async def _fetch_and_build(cycle: _Cycle, feed: Feed, entries: list[FeedEntry], language: str | None) -> list[NewArticle]:
-    """Fetch a batch of entries' pages and build their articles in the pool.
+    """Fetch the entries' pages a batch at a time and build their articles in the pool.
 
-    The batch holds one of the cycle's `extraction_room` places from its first fetch to the end of
-    its extraction: pages arrive faster than the pool reads them, and without a bound every page
-    of every feed in flight would wait in memory (up to 10 MiB each).
+    Pages arrive faster than the pool reads them. A fetched batch waits for one of the cycle's
+    `extraction_room` places, which it holds until its extraction ends, and the feed fetches its
+    next batch only once this one has a place: so at most a batch per feed in flight waits in
+    memory besides the few in the pool, however large the pages (up to 10 MiB each). A batch
+    takes its place only after its fetches, so a slow site never keeps other feeds' pages out.
     """
-    async with cycle.extraction_room:
-        pages = await asyncio.gather(*(_page(cycle, feed, entry) for entry in entries))
-        jobs = [(entry, *page) for entry, page in zip(entries, pages)]
-        return await _in_pool(cycle, build_articles, jobs, language)
+    extractions: list[asyncio.Task] = []
+    try:
+        for start in range(0, len(entries), PAGES_PER_JOB):
+            batch = entries[start : start + PAGES_PER_JOB]
+            pages = await asyncio.gather(*(_page(cycle, feed, entry) for entry in batch))
+            jobs = [(entry, *page) for entry, page in zip(batch, pages)]
+            await cycle.extraction_room.acquire()
+            extraction = asyncio.create_task(_in_pool(cycle, build_articles, jobs, language))
+            extraction.add_done_callback(lambda _: cycle.extraction_room.release())
+            extractions.append(extraction)
+        done = await asyncio.gather(*extractions)
+    finally:
+        for extraction in extractions:
+            extraction.cancel()
+    return [article for batch in done for article in batch]
 
 
 async def _page(cycle: _Cycle, feed: Feed, entry: FeedEntry) -> tuple[bytes, str, str, str]:

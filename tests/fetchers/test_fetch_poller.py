@@ -330,8 +330,8 @@ async def test_blocking_steps_run_off_the_event_loop(engine, site, monkeypatch):
 
 
 async def test_pages_waiting_for_extraction_stay_bounded(engine, local_server, monkeypatch):
-    """With extraction far slower than the network, the poller fetches only a few batches of pages
-    ahead of the pool instead of holding every page of the feed in memory; every article is stored."""
+    """With extraction far slower than the network, the poller fetches only a batch of pages ahead
+    of the pool's few places instead of holding every page of the feed in memory; every article is stored."""
     from fetchers import poller
 
     site = Site(local_server, prefix="/big")
@@ -353,7 +353,37 @@ async def test_pages_waiting_for_extraction_stay_bounded(engine, local_server, m
     monkeypatch.setattr(poller, "_pool_size", lambda: 1)
     with ThreadPoolExecutor(1) as pool:
         summary = await poll_feeds(engine, [feed_row(engine, site.feed_url)], pool=pool, per_host=20)
-    bound = poller.JOBS_AHEAD_PER_PROCESS * poller.PAGES_PER_JOB
+    bound = (poller.JOBS_AHEAD_PER_PROCESS + 1) * poller.PAGES_PER_JOB
     assert summary.new_articles == 80
     assert len(stored_articles(engine)) == 80
     assert max(ahead) <= bound < 80
+
+
+async def test_a_slow_site_keeps_no_other_feed_waiting_for_the_pool(engine, local_server, monkeypatch):
+    """A feed whose pages come slowly holds no place in the pool's queue while it fetches them:
+    another feed's pages, fetched later but quickly, are extracted first."""
+    from fetchers import poller
+
+    slow = Site(local_server, prefix="/lambat")
+    for number in range(1, 9):
+        slow.add_item(number)
+        local_server.update(slow.page_path(number), delay_s=0.3)
+    slow.publish()
+    fast = Site(local_server, prefix="/cepat")
+    fast.add_item(1)
+    fast.publish(delay_s=0.2)
+    extracted: list[str] = []
+    original = poller.build_articles
+
+    def recording_build(jobs, language):
+        extracted.append(jobs[0][0].link)
+        return original(jobs, language)
+
+    monkeypatch.setattr(poller, "build_articles", recording_build)
+    monkeypatch.setattr(poller, "_pool_size", lambda: 1)
+    monkeypatch.setattr(poller, "JOBS_AHEAD_PER_PROCESS", 1)
+    feeds = [feed_row(engine, slow.feed_url), feed_row(engine, fast.feed_url)]
+    with ThreadPoolExecutor(1) as pool:
+        summary = await poll_feeds(engine, feeds, pool=pool, per_host=2)
+    assert summary.new_articles == 9
+    assert "/cepat/" in extracted[0] and all("/lambat/" in link for link in extracted[1:])
