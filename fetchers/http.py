@@ -6,8 +6,8 @@ streaming instead of after it filled memory. Decompression is Pantau's own (`_In
 httpx inflates each network chunk whole, and a 64 KB chunk of a gzip bomb is 64 MiB.
 
 The client is httpx (redirects, headers, errors) over aiohttp's connection pool and C parser
-(httpx-aiohttp's transport, by an httpx maintainer): httpx's own pool spent ~1.9 ms CPU per page on
-this 2-core machine, this ~0.25 ms, and CPU is what bounds a cold poll of a thousand feeds.
+(httpx-aiohttp's transport, by an httpx maintainer): httpx's own pool spent 1.3–1.9 ms CPU per page on
+this 2-core machine, this 0.25–0.3 ms, and CPU is what bounds a cold poll of a thousand feeds.
 """
 
 import asyncio
