@@ -93,7 +93,8 @@ def label_type_keys(node: DOMNode, keys: list[str]) -> None:
     for bindings in node._bindings.key_to_bindings.values():
         bindings[:] = [replace(binding, description=names[binding.id]) if binding.id in names else binding
                        for binding in bindings]
-    node.refresh_bindings()
+    if node.is_attached:  # the reading worker may answer while the app is closing
+        node.refresh_bindings()
 
 
 def help_bindings(keys: list[str]) -> list[Binding]:

@@ -1,6 +1,7 @@
 """Keyboard tagging on the desk: every tagging key against a real SQLite file, rows and reader showing the tags."""
 
 from sqlalchemy import Engine
+from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList
 
 from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
@@ -9,7 +10,7 @@ from storage.tags import article_engagements, article_mentions, replace_auto_tag
 from tests.tui.tui_support import fill, until
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
-from tui.tagging_actions import taxonomy, type_keys
+from tui.tagging_actions import label_type_keys, short_label, taxonomy, type_keys
 from tui.widgets.feed_list import WIDE_ROW, FeedList
 
 TITLES = ["Buruh Cilegon mogok kerja", "Polisi jaga pabrik di Serang", "Audiensi buruh di Polres Serang"]
@@ -309,3 +310,21 @@ async def test_rows_pick_up_tags_stored_after_they_were_shown(make_desk, engine:
         replace_auto_tags(engine, newest, TAGS, "t1")
         await until(pilot, lambda: feed.details_of(newest).engagement_type == "hearing")
         assert " H " in row_text(feed)
+
+
+async def test_type_keys_are_labelled_on_a_pane_no_longer_on_screen():
+    """The worker reading the type order can answer while the app closes and its panes are gone:
+    the labels still change, and nothing asks a screen that is no longer there."""
+
+    class OnePane(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FeedList()
+
+    async with OnePane().run_test() as pilot:
+        pane = pilot.app.query_one(FeedList)
+        await pane.remove()
+        label_type_keys(pane, ["arrest", "clash"])
+    descriptions = {binding.id: binding.description
+                    for bindings in pane._bindings.key_to_bindings.values() for binding in bindings}
+    assert descriptions["tag.type_1"] == short_label("arrest")
+    assert descriptions["tag.type_2"] == short_label("clash")
