@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+CONFIDENT_AT = 0.8
+"""An engagement at or above this confidence is one the desk need not review."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -150,6 +153,10 @@ class Engagement:
     triggers: tuple[Span, ...] = ()
     acled_sub_event: str | None = None
     notes: tuple[str, ...] = ()
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT_AT
 
     def to_json(self, extended: bool = False) -> dict:
         out = {

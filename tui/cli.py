@@ -32,9 +32,11 @@ SUBCOMMANDS = {
     "export": "tui.cli_db",
     "db": "tui.cli_db",
     "doctor": "tui.cli_db",
+    "eval": "tui.cli_eval:eval_command",
 }
-"""Each command's module, imported only when the command runs: plain `pantau` opens the desk without
-loading the poller, trafilatura and httpx first (click's documented lazy-loading pattern)."""
+"""Each command's module (and its attribute, when not named after the command), imported only when the
+command runs: plain `pantau` opens the desk without loading the poller, trafilatura and httpx first
+(click's documented lazy-loading pattern)."""
 
 
 class DeskGroup(click.Group):
@@ -47,7 +49,8 @@ class DeskGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in SUBCOMMANDS:
-            return getattr(importlib.import_module(SUBCOMMANDS[cmd_name]), cmd_name)
+            module, _, attribute = SUBCOMMANDS[cmd_name].partition(":")
+            return getattr(importlib.import_module(module), attribute or cmd_name)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
