@@ -36,7 +36,8 @@ from bench._desk_app import percentiles  # noqa: E402
 from bench.search import GENERATION, PAGE, TYPED, build_desk, search_figures  # noqa: E402
 from storage.actor_stats import top_actors  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
-from storage.search import QuerySyntaxError, SearchSource, parse_query  # noqa: E402
+from storage.search import SearchSource  # noqa: E402
+from storage.search_parser import QuerySyntaxError, parse_query  # noqa: E402
 from storage.timeline import GRAINS, engagement_timeline  # noqa: E402
 
 ACTORS = 2_000

@@ -22,7 +22,8 @@ from sqlalchemy import Engine  # noqa: E402
 
 from storage.engine import make_engine  # noqa: E402
 from storage.feeds import add_feed  # noqa: E402
-from storage.search import QuerySyntaxError, SearchSource, parse_query  # noqa: E402
+from storage.search import SearchSource  # noqa: E402
+from storage.search_parser import QuerySyntaxError, parse_query  # noqa: E402
 
 PAGE = 200
 GENERATION = "v2"

@@ -1,18 +1,11 @@
-"""The desk's search language: free text over title and body, narrowed by filters.
+"""The desk's search language as SQL: a parsed `Query` (see `storage.search_parser`) in, rows out.
 
-    buruh "unjuk rasa" -ojek  kab:36.04  actor:"Condro Sasongko"  type:clash OR type:arrest
-    since:7d  until:2025-12-07  feed:kilas  tag:pemilu  is:unread  -is:starred  prov:banten
-
-Terms side by side must all hold; `OR` joins its neighbours (it binds tighter than the space);
-a leading `-` excludes a word, a phrase or a filter. `parse_query` turns the text into a `Query`
-or raises `QuerySyntaxError` with a message and a position for the search bar; `condition` turns a
-Query into one SQL condition on `article`, every user value a bound parameter and every word sent
-to `storage.fulltext` as a quoted FTS5 string. `SearchSource` pages the matching rows by key for
-the feed list.
+`condition` turns a Query into one SQL condition on `article`, every user value a bound parameter and
+every word sent to `storage.fulltext` as a quoted FTS5 string. `SearchSource` pages the matching rows
+by key for the feed list.
 """
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from sqlalchemy import (
@@ -40,240 +33,16 @@ from sqlmodel import Session, col, select
 
 from storage import fulltext
 from storage.articles import ArticleRow, as_rows, rows_select
-from storage.exports import engagement_types
 from storage.manual_models import ArticleTag, NotRelevant
 from storage.models import Article, ArticleLink, Feed
+from storage.search_parser import OPERATORS, TEXT, Query, Term, date_of
 from storage.tag_models import AUTO, MANUAL, Actor, ActorMention, Engagement, PlaceTag
-from storage.timeline import counted_engagements, current_engagements, engagement_day
 from storage.tags import actor_key
+from storage.timeline import counted_engagements, current_engagements, engagement_day
 
-MAX_QUERY_LENGTH = 500
-"""Longer than any query a person types; a pasted page is refused before it reaches the database."""
-
-FILTERS = ("actor", "kab", "prov", "type", "tag", "feed", "since", "until", "is")
-IS_VALUES = ("unread", "read", "starred", "hidden")
-TEXT = "text"
-OPERATORS = ("OR", "AND", "NOT")
-
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
-"""Dates a filter accepts: wide enough for any archive, narrow enough that a day either side still exists in every zone."""
-_RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
-_DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 _KAB_CODE = re.compile(r"\d{2}\.\d{2}")
 _PROV_CODE = re.compile(r"\d{2}")
 _BAREWORD = re.compile(r"[A-Za-z0-9_]+\*?")
-_WORD_CHARACTER = re.compile(r"\w")
-_FILTER = re.compile(r"([A-Za-z_]+):(.*)", re.DOTALL)
-
-
-class QuerySyntaxError(ValueError):
-    """A query the desk cannot run: `message` says why in words, `position` where (0-based)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
-
-
-@dataclass(frozen=True)
-class Term:
-    """One word, phrase or filter. `kind` is TEXT or a filter name; text `value` is a word or a phrase."""
-
-    kind: str
-    value: str
-    negated: bool = False
-    phrase: bool = False
-
-    @property
-    def is_text(self) -> bool:
-        return self.kind == TEXT
-
-
-@dataclass(frozen=True)
-class Query:
-    """A parsed query: every group must hold, and a group holds when any of its terms does."""
-
-    text: str
-    groups: tuple[tuple[Term, ...], ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.groups
-
-    @property
-    def shows_hidden(self) -> bool:
-        """`is:hidden` asks for the articles marked not relevant, which every other query leaves out."""
-        return any(term.kind == "is" and term.value == "hidden" and not term.negated
-                   for group in self.groups for term in group)
-
-
-# Parsing -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Token:
-    """A stretch of the query: `head` carries a leading `-` and a `name:`; `phrase` is the quoted text, if any."""
-
-    head: str
-    phrase: str | None
-    position: int
-
-    @property
-    def is_operator(self) -> bool:
-        return self.phrase is None and self.head in OPERATORS
-
-
-def parse_query(text: str) -> Query:
-    """Parse the search bar's text; raises QuerySyntaxError for anything the desk cannot run."""
-    if len(text) > MAX_QUERY_LENGTH:
-        raise QuerySyntaxError(
-            f"the query is {len(text):,} characters long; searches stop at {MAX_QUERY_LENGTH}", MAX_QUERY_LENGTH
-        )
-    tokens = _tokens(text)
-    groups: list[list[Term]] = []
-    joining = negating = False
-    for index, token in enumerate(tokens):
-        if token.is_operator:
-            _check_operator(tokens, index)
-            joining = joining or token.head == "OR"
-            negating = token.head == "NOT"
-            continue
-        term = _term(token)
-        if term is not None and negating:
-            term = Term(term.kind, term.value, not term.negated, term.phrase)
-        negating = False
-        if term is None:
-            continue
-        if joining and groups:
-            groups[-1].append(term)
-        else:
-            groups.append([term])
-        joining = False
-    if not groups and text.strip():
-        raise QuerySyntaxError(f"nothing to search for in `{text.strip()[:40]}`: type a word, a \"phrase\" "
-                               "or a filter such as kab:serang", 0)
-    return Query(text, tuple(tuple(group) for group in groups))
-
-
-def _tokens(text: str) -> list[_Token]:
-    """Split on spaces; a double quote opens a phrase, also as a filter's value (`actor:"A B"`)."""
-    tokens: list[_Token] = []
-    position = 0
-    while position < len(text):
-        if text[position].isspace():
-            position += 1
-            continue
-        start = position
-        while position < len(text) and not text[position].isspace() and text[position] != '"':
-            position += 1
-        head = text[start:position]
-        if position < len(text) and text[position] == '"':
-            close = text.find('"', position + 1)
-            if close < 0:
-                raise QuerySyntaxError(f"the quote at column {position + 1} is never closed", position)
-            if head in ("", "-") or head.endswith(":"):
-                tokens.append(_Token(head, text[position + 1:close], start))
-            else:  # `ab"cd"`: the word, then the phrase on its own
-                tokens += [_Token(head, None, start), _Token("", text[position + 1:close], position)]
-            position = close + 1
-        else:
-            tokens.append(_Token(head, None, start))
-    return tokens
-
-
-def _check_operator(tokens: list[_Token], index: int) -> None:
-    """OR and AND stand between two terms, NOT before one (`buruh NOT ojek` is `buruh -ojek`)."""
-    operator = tokens[index].head
-
-    def is_term(at: int) -> bool:
-        return 0 <= at < len(tokens) and not tokens[at].is_operator
-
-    if operator == "NOT" and not is_term(index + 1):
-        raise QuerySyntaxError("NOT must stand before a word or a filter, as in `buruh NOT ojek`", tokens[index].position)
-    if operator != "NOT" and not (is_term(index - 1) and is_term(index + 1)):
-        raise QuerySyntaxError(f"{operator} must stand between two terms, as in `buruh {operator} polisi`",
-                               tokens[index].position)
-
-
-def _term(token: _Token) -> Term | None:
-    """The term a token stands for, or None for punctuation (which the search index ignores anyway)."""
-    head, position = token.head, token.position
-    negated = head.startswith("-")
-    if negated:
-        head, position = head[1:], position + 1
-        if not head and token.phrase is None:
-            raise QuerySyntaxError("`-` must be followed by a word or a filter to exclude, as in `-ojek`", token.position)
-    if token.phrase is not None:
-        name, value = (head[:-1], token.phrase) if head else (None, token.phrase)
-    else:
-        found = _FILTER.fullmatch(head)
-        name, value = (found.group(1), found.group(2)) if found else (None, head)
-    if name is None:
-        return Term(TEXT, value, negated, phrase=token.phrase is not None) if _WORD_CHARACTER.search(value) else None
-    if name.lower() not in FILTERS:
-        known = " ".join(f"{known}:" for known in FILTERS)
-        raise QuerySyntaxError(f"unknown filter `{name}:`; the filters are {known}", position)
-    name, value = name.lower(), value.strip()
-    if not value:
-        raise QuerySyntaxError(f"`{name}:` needs a value, as in {_EXAMPLES[name]}", position)
-    return Term(name, _filter_value(name, value, position), negated)
-
-
-_EXAMPLES = {
-    "actor": '`actor:"Condro Sasongko"`',
-    "kab": "`kab:36.04` or `kab:serang`",
-    "prov": "`prov:36` or `prov:banten`",
-    "type": "`type:clash`",
-    "tag": "`tag:pemilu`",
-    "feed": "`feed:kilas` or `feed:3`",
-    "since": "`since:2025-12-01` or `since:7d`",
-    "until": "`until:2025-12-07` or `until:1d`",
-    "is": "`is:unread`, `is:starred` or `is:hidden`",
-}
-
-
-def _filter_value(name: str, value: str, position: int) -> str:
-    """The filter's value in the form `condition` expects, or a QuerySyntaxError saying what is wrong."""
-    if name in ("since", "until"):
-        _date_of(value, date.today(), position)
-        return value.lower()
-    if name == "is":
-        if value.lower() not in IS_VALUES:
-            raise QuerySyntaxError(f"`is:{value}` is not known; use {_EXAMPLES['is']}", position)
-        return value.lower()
-    if name == "type":
-        type_id = re.sub(r"[\s-]+", "_", value.lower())
-        if type_id not in engagement_types():
-            known = ", ".join(engagement_types())
-            raise QuerySyntaxError(f"no engagement type `{value}`; the types are {known}", position)
-        return type_id
-    if name == "actor" and not actor_key(value):
-        raise QuerySyntaxError(f"`actor:` needs a name, as in {_EXAMPLES['actor']}", position)
-    return value
-
-
-def _date_of(value: str, today: date, position: int = 0) -> date:
-    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y; between FIRST_DAY and LAST_DAY."""
-    relative = _RELATIVE.fullmatch(value.lower())
-    try:
-        if relative:
-            day = today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            day = date.fromisoformat(value)
-        else:
-            return _bad_date(value, position)
-    except (ValueError, OverflowError):
-        return _bad_date(value, position)
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise QuerySyntaxError(f"`{value}` is out of range: dates run from {FIRST_DAY} to {LAST_DAY}", position)
-    return day
-
-
-def _bad_date(value: str, position: int) -> date:
-    raise QuerySyntaxError(f"`{value}` is not a date: write 2025-12-01, or 7d / 2w / 3m / 1y back from today", position)
-
-
-# SQL -----------------------------------------------------------------------------------------
 
 
 def condition(query: Query, dialect_name: str, zone: tzinfo = timezone.utc, today: date | None = None) -> ColumnElement[bool]:
@@ -416,8 +185,8 @@ class _Builder:
 
     def _day_range(self, dated: list[Term]) -> tuple[date | None, date | None]:
         """The latest `since:` and the earliest `until:`: side by side they make one range."""
-        since = [_date_of(term.value, self.today) for term in dated if term.kind == "since"]
-        until = [_date_of(term.value, self.today) for term in dated if term.kind == "until"]
+        since = [date_of(term.value, self.today) for term in dated if term.kind == "since"]
+        until = [date_of(term.value, self.today) for term in dated if term.kind == "until"]
         return (max(since) if since else None, min(until) if until else None)
 
     def _dated(self, dated: list[Term]) -> ColumnElement[bool]:

@@ -18,7 +18,8 @@ from textual.worker import get_current_worker
 from storage.articles import ArticleRow
 from storage.plain_text import plain_line
 from storage.saved_searches import save_search, saved_searches
-from storage.search import Query, QuerySyntaxError, SearchSource, parse_query
+from storage.search import SearchSource
+from storage.search_parser import Query, QuerySyntaxError, parse_query
 from tui.messages import FeedStarted
 from tui.widgets.feed_list import PAGE_SIZE
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
@@ -98,7 +99,7 @@ class SearchActions:
         self.clear_filter()
 
     def apply_filter(self, query: str) -> None:
-        """Filter the feed by `query` (the search language of storage.search) and go back to the list.
+        """Filter the feed by `query` (the search language of storage.search_parser) and go back to the list.
 
         A malformed query is shown under the bar and leaves the feed as it was. The query is made plain
         text first: it may hold a name from the news, and the bar shows it.

@@ -12,7 +12,8 @@ from sqlalchemy import event, func, select
 from sqlmodel import SQLModel
 
 from storage import fulltext
-from storage.search import MAX_QUERY_LENGTH, QuerySyntaxError, SearchSource, parse_query
+from storage.search import SearchSource
+from storage.search_parser import MAX_QUERY_LENGTH, QuerySyntaxError, parse_query
 from tests.tui.tui_support import fill
 
 MALFORMED = {

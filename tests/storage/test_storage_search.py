@@ -13,7 +13,8 @@ from storage.feeds import add_feed
 from storage.manual_models import ArticleTag, NotRelevant
 from storage.models import Article
 from storage.saved_searches import delete_saved_search, save_search, saved_searches
-from storage.search import MAX_QUERY_LENGTH, QuerySyntaxError, SearchSource, parse_query, search_select
+from storage.search import SearchSource, search_select
+from storage.search_parser import MAX_QUERY_LENGTH, QuerySyntaxError, parse_query
 from storage.tags import replace_auto_tags
 
 RECENT = datetime.now(timezone.utc) - timedelta(days=2)

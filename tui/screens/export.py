@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from storage.exports import (FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types,
                              write_export_file)
-from storage.search import QuerySyntaxError, parse_query
+from storage.search_parser import QuerySyntaxError, parse_query
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def fields_from_search(query_text: str, today: date) -> dict[str, str]:
 
 
 def _day_text(value: str, today: date) -> str:
-    """A search date (2025-12-01, or 7d / 2w / 3m / 1y back from today, as storage.search reads it) as YYYY-MM-DD."""
+    """A search date (2025-12-01, or 7d / 2w / 3m / 1y back from today, as storage.search_parser reads it) as YYYY-MM-DD."""
     relative = _RELATIVE.fullmatch(value)
     if relative:
         return (today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])).isoformat()
