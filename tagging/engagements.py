@@ -100,7 +100,18 @@ class Event:
             if type_id in found and len(found) > 1 and all(
                     h.phrase in generic for h in strong if h.type == type_id):
                 found.discard(type_id)
-        return sorted(found, key=lambda t: ranks[t])
+        return order_types(found)
+
+
+def order_types(found: set[str]) -> list[str]:
+    """Most severe first (ranks of engagement_types.json), except that a protest is primary only when the police
+    have no described role in it: beside any other type it is that type's secondary (DOMAIN.md: a secured
+    peaceful protest is protest_security with protest secondary)."""
+    ranks = type_ranks()
+    ordered = sorted(found, key=lambda t: ranks[t])
+    if len(ordered) > 1 and ordered[0] == "protest":
+        ordered[0], ordered[1] = ordered[1], ordered[0]
+    return ordered
 
 
 @cache

@@ -38,7 +38,7 @@ CAVEAT_TESTS = {"clash": 2, "dispersal": 2, "arrest": 2, "blockade": 1, "protest
 def test_tag_clash_saling_dorong_alone_is_borderline_and_recorded() -> None:
     text = f"Ratusan {UNION} menggelar unjuk rasa di Kabupaten Serang. Sempat terjadi saling dorong dengan petugas. {POLICE} memimpin pengamanan."
     [e] = engagements(text)
-    assert e.type == "protest" and "clash" not in e.secondary_types
+    assert e.type == "protest_security" and "clash" not in e.secondary_types
     assert "wording: saling dorong (borderline clash)" in e.notes
 
 
@@ -107,8 +107,9 @@ def test_tag_strike_a_threat_is_not_a_strike() -> None:
 
 # protest_security
 def test_tag_protest_security_records_the_police_role_beside_the_protest() -> None:
+    # DOMAIN.md: a secured peaceful protest is protest_security, the protest its secondary type.
     text = f"Ribuan {UNION} berunjuk rasa di Kabupaten Serang. {POLICE} menerjunkan personel gabungan untuk pengamanan."
-    assert types(text) == [("protest", ("protest_security",))]
+    assert types(text) == [("protest_security", ("protest",))]
 
 
 def test_tag_protest_security_with_force_becomes_dispersal() -> None:

@@ -1,0 +1,37 @@
+"""The primary-type rule of DOMAIN.md on short sentences of our own: what police and labour did together, the
+most severe first, and a protest primary only when the police have no described role in it."""
+
+from datetime import datetime, timedelta, timezone
+
+from tagging import tag_article
+
+PUBLISHED = datetime(2025, 12, 8, 10, tzinfo=timezone(timedelta(hours=7)))
+POLICE = "Kapolres Lebak AKBP Bayu Prasetyo"
+UNION = "buruh Federasi Serikat Pekerja Metal Indonesia (FSPMI)"
+
+
+def types(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(e.type, e.secondary_types) for e in tag_article("", text, PUBLISHED).engagements]
+
+
+def primary(text: str) -> str | None:
+    found = types(text)
+    return found[0][0] if found else None
+
+
+def test_tag_type_secured_protest_is_protest_security_with_protest_secondary() -> None:
+    text = (f"Ratusan {UNION} menggelar unjuk rasa di depan kantor Bupati Lebak, Senin (1/12/2025). "
+            f"{POLICE} mengerahkan 200 personel untuk pengamanan aksi tersebut.")
+    assert types(text) == [("protest_security", ("protest",))]
+
+
+def test_tag_type_protest_is_primary_when_police_have_no_role() -> None:
+    text = f"Ratusan {UNION} berunjuk rasa di depan kantor Bupati Lebak. {POLICE} membenarkan adanya aksi itu."
+    assert types(text) == [("protest", ())]
+
+
+def test_tag_type_strike_is_primary_over_its_security() -> None:
+    text = (f"Anggota Polsek Rangkasbitung melakukan pengamanan aksi mogok kerja {UNION} di depan gerbang pabrik "
+            f"PT Sinar Cemerlang, Kabupaten Lebak. {POLICE} meminta massa tetap tertib.")
+    assert primary(text) == "strike"
+    assert "protest_security" in types(text)[0][1]
