@@ -382,17 +382,16 @@ def event_days(event: Event, published: date | None) -> list[EventDate | None]:
 
 def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[Actor], places: PlaceFindings,
                      dates: list[EventDate], published: date | None) -> list[Engagement]:
-    """Zero or more engagements, the article's own event first."""
+    """Zero or more engagements, the article's own event first. Workers acting with no body named ('ratusan
+    buruh') make the labour side of an engagement but are not listed among its labour actors, which name
+    organisations (the corpus README's labour_actors)."""
     hits = apply_caveats(find_triggers(text, tokens, lay), text, lay)
     out = []
     for event in group_events(hits, dates, text, lay):
         police, labour, others = event_actors(event, actors, lay)
         if not police:
             continue
-        labour_names = [a.label for a in labour]
-        if not labour_names and any(GENERIC_LABOUR_RE.search(lay.sentence_span(s).text) for s in event.sentences):
-            labour_names = ["buruh"]
-        if not labour_names:
+        if not labour and not any(GENERIC_LABOUR_RE.search(lay.sentence_span(s).text) for s in event.sentences):
             continue
         types = event.types
         primary = types[0]
@@ -404,7 +403,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
                 date=when,
                 place=event_place(event, places, lay),
                 police_actors=tuple(dict.fromkeys(a.label for a in police)),
-                labour_actors=tuple(dict.fromkeys(labour_names)),
+                labour_actors=tuple(dict.fromkeys(a.label for a in labour)),
                 other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
                 evidence=lay.sentence_span(evidence_hit.sentence),
                 confidence=confidence_of(event, police, labour, lay),
