@@ -12,6 +12,7 @@ from datetime import datetime
 
 from tagging import dates as date_finder
 from tagging.actors import find_actors
+from tagging.boilerplate import mask_boilerplate
 from tagging.engagements import find_engagements
 from tagging.model import Actor, Engagement, EventDate, Mention, Place, Span, Tags
 from tagging.places import find_places
@@ -31,8 +32,10 @@ def tag_article(title: str, text: str, published: datetime | None = None, source
 
     `published` anchors dates that leave out the year; without it the article's own date line (or today)
     does. `title` and `source` are accepted for the pipeline's convenience; the body carries the evidence
-    (most outlets repeat the headline in the text).
+    (most outlets repeat the headline in the text). Related-article lines and tag lists are blanked first
+    (offsets kept), so another story's words never become this one's tags.
     """
+    text = mask_boilerplate(text)
     tokens = tokenize(text)
     lay = layout(text)
     units = find_units(text, tokens)

@@ -1,0 +1,73 @@
+"""Page furniture that is not the article: related-article lines and tag lists.
+
+"Baca juga: Polisi Bubarkan Demo Buruh di …" names another story's triggers, actors, places and dates; a
+keyword line ("mogok kerja, pt abc, polres xyz") repeats the headline's words. Both are blanked before any
+matcher runs, keeping every offset: each masked character becomes a space, line breaks stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+RELATED_RE = re.compile(
+    r"^[ \t]*[(\[]?[ \t]*(?:(?:baca|simak|lihat|cek)(?:[ \t]+(?:juga|pula|selengkapnya))?[ \t]*[:：]"
+    r"|(?:baca|simak|lihat)[ \t]+juga\b"
+    r"|(?:berita|artikel|pos|tautan)[ \t]+(?:terkait|lainnya|terpopuler|pilihan)\b"
+    r"|(?:tags?|topik|kata kunci|label)[ \t]*[:：]).*$",
+    re.IGNORECASE | re.MULTILINE)
+HEADER_ONLY_RE = re.compile(
+    r"[ \t]*[(\[]?[ \t]*(?:(?:baca|simak|lihat)(?:[ \t]+(?:juga|pula))?|(?:berita|artikel|pos|tautan)[ \t]+"
+    r"(?:terkait|lainnya|terpopuler|pilihan))[ \t]*[:：]?[ \t]*[)\]]?[ \t]*", re.IGNORECASE)
+HEADLINE_END_RE = re.compile(r"[.!?…\"”’'»:;,]\s*$")
+KEYWORD_LINE_RE = re.compile(r"^[ \t]*[a-z0-9][a-z0-9 .'’-]*(?:,[ \t]?[a-z0-9][a-z0-9 .'’-]*){2,}[ \t]*$", re.MULTILINE)
+HASHTAG_LINE_RE = re.compile(r"^[ \t]*#\w+(?:[ \t,]+#\w+)+[ \t]*$", re.MULTILINE)
+LIST_ITEMS_AFTER_HEADER = 6
+
+
+def mask_boilerplate(text: str) -> str:
+    """`text` with related-article lines (and the headlines under a bare 'Baca juga' or 'Berita terkait'
+    header) and tag or keyword lists blanked; same length, same line breaks."""
+    spans = [m.span() for m in RELATED_RE.finditer(text)]
+    spans += [m.span() for m in KEYWORD_LINE_RE.finditer(text)]
+    spans += [m.span() for m in HASHTAG_LINE_RE.finditer(text)]
+    spans += headlines_under_headers(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def headlines_under_headers(text: str) -> list[tuple[int, int]]:
+    """The lines under a header that stands alone ('Baca Juga:' then the linked headline on the next line),
+    as long as they read as headlines: short, and not ending as a sentence or a quote does."""
+    out = []
+    bounds = line_bounds(text)
+    for index, (start, end) in enumerate(bounds):
+        if not HEADER_ONLY_RE.fullmatch(text, start, end):
+            continue
+        taken = 0
+        for next_start, next_end in bounds[index + 1:]:
+            line = text[next_start:next_end].strip()
+            if not line:
+                if taken:
+                    break
+                continue
+            if len(line) > 160 or HEADLINE_END_RE.search(line) or taken == LIST_ITEMS_AFTER_HEADER:
+                break
+            out.append((next_start, next_end))
+            taken += 1
+    return out
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for m in re.finditer(r"\n", text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
