@@ -21,9 +21,9 @@ from typing import TextIO
 from sqlalchemy import Engine, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
+from core.plain_text import csv_cell, json_safe
 from storage.manual_models import NotRelevant
 from storage.models import Article, ArticleLink, Feed
-from storage.plain_text import csv_cell, json_safe
 from storage.tag_models import Engagement, PlaceTag
 from storage.timeline import current_engagements
 

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from core.plain_text import plain_line
 from storage.actor_stats import top_actors
 from storage.articles import (
     ArticleRow,
@@ -39,7 +40,6 @@ from storage.engine import make_engine
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
-from storage.plain_text import plain_line
 from storage.tags import article_mentions
 from storage.timeline import GRAINS, Timeline, engagement_timeline
 from storage.watch import articles_naming

@@ -11,6 +11,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from core.locations import as_db_url
 from fetchers.errors import FetchError
 from fetchers.http import FEED_MAX_BYTES, FetchLimits, fetch, make_client
 from storage.copy import CopyError, copy_database
@@ -19,7 +20,6 @@ from storage.engine import connect_engine
 from storage.exports import (FORMATS, ExportFilter, engagement_records, engagement_types, write_export,
                              write_export_file)
 from storage.feeds import enabled_feeds
-from storage.locations import as_db_url
 from storage.schema import current_revision
 from tui.cli_common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
 from tui.config import Settings

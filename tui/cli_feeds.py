@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine
 
+from core.plain_text import plain_line
 from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from storage.feeds import (
     add_feed,
@@ -18,7 +19,6 @@ from storage.feeds import (
     set_feed_options,
 )
 from storage.models import Feed
-from storage.plain_text import plain_line
 from tui.cli_common import DeskError, open_engine
 from tui.config import Settings
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
+from core.plain_text import json_safe, plain_block, plain_line
 from fetchers.extract import Extracted, decode_page, extract_article
 from fetchers.http import PAGE_MAX_BYTES, fetch, make_client
 from fetchers.errors import FetchError
 from fetchers.tag_step import tag_pending
 from storage.actors import ActorEditError, list_actors, merge_actors, split_actor
 from storage.articles import article_count
-from storage.plain_text import json_safe, plain_block, plain_line
 from storage.tags import forget_tagger_versions
 from tagging import tag_article
 from tui.cli_common import DeskError, open_engine

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from storage.plain_text import plain_line
 
+from core.plain_text import plain_line
 from tui.screens.export import ExportScreen
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from storage.locations import APP_NAME, as_db_url, default_db_url
+from core.locations import APP_NAME, as_db_url, default_db_url
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from dataclasses import replace
 
+from core.locations import demo_db_url
 from fetchers.demo_server import DemoServer
 from storage.engine import make_engine
 from storage.feeds import add_feed
-from storage.locations import demo_db_url
 from tui.app import PantauApp
 from tui.config import Settings
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from storage.locations import log_dir
+from core.locations import log_dir
 
 _active: Path | None = None
 """The file this run logs to, once `setup_logging` has found one."""

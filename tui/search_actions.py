@@ -15,8 +15,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
+from core.plain_text import plain_line
 from storage.articles import ArticleRow
-from storage.plain_text import plain_line
 from storage.saved_searches import save_search, saved_searches
 from storage.search import SearchSource
 from storage.search_parser import Query, QuerySyntaxError, parse_query

@@ -22,10 +22,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
 
+from core.plain_text import plain_line
 from storage import manual_tags
 from storage.exports import engagement_types
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
-from storage.plain_text import plain_line
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
 
 TYPE_KEYS = 9

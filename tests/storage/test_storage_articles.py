@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
+from core.locations import default_db_url
 from storage.articles import (
     NewArticle,
     add_articles,
@@ -20,7 +21,6 @@ from storage.articles import (
 )
 from storage.engine import make_engine
 from storage.feeds import add_feed, disable_feed, due_feeds, record_poll
-from storage.locations import default_db_url
 from storage.models import Article
 
 BASE = datetime(2025, 12, 8, 3, 0, tzinfo=timezone.utc)

@@ -14,10 +14,10 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from core.plain_text import LINE_LIMIT, plain_line
 from storage.articles import NewArticle, add_articles
 from storage.feeds import add_feed, record_poll
 from storage.manual_tags import add_tag
-from storage.plain_text import LINE_LIMIT, plain_line
 from storage.saved_searches import save_search
 from storage.tags import replace_auto_tags
 from tests.support.hostile_text import (

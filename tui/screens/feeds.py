@@ -17,9 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from core.plain_text import plain_line
 from storage.feeds import add_feed, disable_feed, enable_feed, list_feeds
 from storage.models import Feed
-from storage.plain_text import plain_line
 from tui.widgets.plain_input import PlainInput
 
 COLUMNS = ("#", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")

@@ -12,7 +12,7 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from storage.plain_text import plain_line
+from core.plain_text import plain_line
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 

@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from core.plain_text import plain_line
 from storage.manual_tags import ACTOR_KINDS, PlaceChoice
-from storage.plain_text import plain_line
 from tagging.lexicon import seeds_dir
 from tui.widgets.plain_input import PlainInput
 

@@ -14,8 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
+from core.plain_text import plain_line
 from storage.actor_stats import ActorCount
-from storage.plain_text import plain_line
 from storage.tags import MentionView
 
 PERIODS_DAYS = (7, 30)

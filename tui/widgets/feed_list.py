@@ -30,9 +30,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from core.plain_text import plain_line
 from storage.articles import ArticleRow
 from storage.manual_tags import RowDetails
-from storage.plain_text import plain_line
 from tui.tagging_actions import TAGGING_BINDINGS, short_label, type_glyph
 
 PAGE_SIZE = 200

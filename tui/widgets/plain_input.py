@@ -2,7 +2,7 @@
 
 from textual.widgets import Input
 
-from storage.plain_text import plain_block
+from core.plain_text import plain_block
 
 
 class PlainInput(Input):

@@ -19,9 +19,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from core.plain_text import plain_block_runs, plain_line
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
-from storage.plain_text import plain_block_runs, plain_line
 from storage.tags import MentionView
 from tui.tagging_actions import TAGGING_BINDINGS, short_label
 

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from storage.plain_text import plain_line
+from core.plain_text import plain_line
 from tui.widgets.plain_input import PlainInput
 
 DEBOUNCE_S = 0.15

@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
+from core.plain_text import plain_line
 from storage.exports import engagement_types
-from storage.plain_text import plain_line
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
 from tui.tagging_actions import type_glyph
 

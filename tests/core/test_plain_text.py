@@ -1,4 +1,4 @@
-"""storage.plain_text: escapes, controls and invisible characters go; markup, emoji and accents stay as text."""
+"""core.plain_text: escapes, controls and invisible characters go; markup, emoji and accents stay as text."""
 
 import json
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.plain_text import LINE_LIMIT, csv_cell, json_safe, plain_block, plain_block_runs, plain_line
+from core.plain_text import LINE_LIMIT, csv_cell, json_safe, plain_block, plain_block_runs, plain_line
 from tests.support.hostile_text import (
     BIDI,
     EMOJI,
