@@ -1,6 +1,6 @@
 """What a regional news site's article page carries besides the article, for bench/poll.py.
 
-The demo Blogger template (fetchers.demo_sites) keeps only the furniture the clean-up rules must
+The demo Blogger template (demo.sites) keeps only the furniture the clean-up rules must
 handle, about 9 KB a page. Pages of real regional sites are heavier: the template's skin CSS and
 widget scripts inline, and a sidebar of popular posts with thumbnails and snippets, a label
 cloud and the blog archive, plus related posts under the article. Extraction has to read past all

@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import click  # noqa: E402
 
 from bench._furniture import furnish  # noqa: E402
-from fetchers.demo_sites import load_corpus, render_blogger_page  # noqa: E402
+from demo.sites import load_corpus, render_blogger_page  # noqa: E402
 from fetchers.extract import extract_article  # noqa: E402
 from fetchers.poller import extract_pool, poll_feeds, warm_extract_pool  # noqa: E402
 from storage.articles import article_count  # noqa: E402

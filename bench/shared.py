@@ -6,7 +6,7 @@ Every analyst is a process of its own, as on a machine of its own: it tags artic
 can through the functions the app's tagging keys call (storage.manual_tags: free tag, engagement
 type, kabupaten/kota, actor, in turn), while a thread watches the database with the app's own
 storage.notify.ChangeWatcher. The poller is the real pipeline (fetchers.pipeline.run_cycle: fetch,
-extract, store, tag) polling the demo sites (fetchers.demo_server), which publish the demo corpus a
+extract, store, tag) polling the demo sites (demo.server), which publish the demo corpus a
 few articles at a time over the run. PostgreSQL runs on a database of its own on the local server
 (PANTAU_BENCH_PG, default postgresql://postgres@127.0.0.1:5432/postgres), created and dropped here;
 SQLite on a temporary file. Printed as figures, no asserts:
@@ -50,8 +50,8 @@ import psycopg  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 import fetchers.poller  # noqa: E402
-from fetchers.demo_server import DemoServer  # noqa: E402
-from fetchers.demo_sites import SITES, load_corpus  # noqa: E402
+from demo.server import DemoServer  # noqa: E402
+from demo.sites import SITES, load_corpus  # noqa: E402
 from fetchers.pipeline import run_cycle  # noqa: E402
 from storage.articles import articles_after, newest_articles  # noqa: E402
 from storage.engine import make_engine  # noqa: E402

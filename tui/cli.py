@@ -139,7 +139,7 @@ def demo(settings: Settings, release_every_s: float) -> None:
 
 
 def _run_demo(settings: Settings, release_every_s: float) -> None:
-    from fetchers.demo_server import DemoServer
+    from demo.server import DemoServer
     from tui.demo import demo_app
 
     with DemoServer(release_every_s=release_every_s) as server:

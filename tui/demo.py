@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from core.locations import demo_db_url
-from fetchers.demo_server import DemoServer
+from demo.server import DemoServer
 from storage.engine import make_engine
 from storage.feeds import add_feed
 from tui.app import PantauApp

@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 
-from fetchers.demo_sites import render_blogger_page
+from demo.sites import render_blogger_page
 from fetchers.extract import decode_page, extract_article
 from storage.articles import NewArticle, add_articles
 from storage.engine import make_engine

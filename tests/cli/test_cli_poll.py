@@ -4,7 +4,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from fetchers.demo_server import DemoServer
+from demo.server import DemoServer
 from storage.articles import article_count
 from storage.engine import make_engine
 from storage.tags import articles_to_tag

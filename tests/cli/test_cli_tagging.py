@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from fetchers.demo_sites import load_corpus, render_blogger_page
+from demo.sites import load_corpus, render_blogger_page
 from tui.cli import main
 
 TAG_KEYS = {

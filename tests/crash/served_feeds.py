@@ -12,7 +12,7 @@ from email.utils import format_datetime
 from functools import cache
 from html import escape
 
-from fetchers.demo_sites import load_corpus, render_blogger_page
+from demo.sites import load_corpus, render_blogger_page
 from tests.support.local_server import LocalServer
 
 BASE_DATE = datetime(2025, 11, 3, 1, 0, tzinfo=timezone.utc)

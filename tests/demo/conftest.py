@@ -3,8 +3,8 @@
 import httpx
 import pytest
 
-from fetchers.demo_server import DemoServer
-from fetchers.demo_sites import DemoArticle, load_corpus
+from demo.server import DemoServer
+from demo.sites import DemoArticle, load_corpus
 
 # Long enough that nothing is released by the clock while a test runs; tests release by hand.
 MANUAL_RELEASE_S = 3600.0

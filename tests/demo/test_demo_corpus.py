@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fetchers.demo_sites import SITES_BY_KEY, load_corpus, parse_article
+from demo.sites import SITES_BY_KEY, load_corpus, parse_article
 
 ENGAGEMENT_TYPES = Path(__file__).resolve().parents[2] / "seeds" / "lexicons" / "engagement_types.json"
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")

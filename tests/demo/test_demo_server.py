@@ -12,8 +12,8 @@ import feedparser
 import httpx
 import pytest
 
-from fetchers.demo_server import DemoServer, is_not_modified
-from fetchers.demo_sites import BLOGGER, WORDPRESS, FEED_MAX_ITEMS
+from demo.server import DemoServer, is_not_modified
+from demo.sites import BLOGGER, WORDPRESS, FEED_MAX_ITEMS
 
 WAIT_S = 20.0
 

@@ -9,7 +9,7 @@ from html import escape, unescape
 import feedparser
 import trafilatura
 
-from fetchers.demo_sites import (
+from demo.sites import (
     BLOGGER,
     DEFAULT_BACA_JUGA,
     WIB,

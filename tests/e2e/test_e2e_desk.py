@@ -4,8 +4,8 @@ import asyncio
 
 from sqlalchemy import Engine
 
-from fetchers.demo_server import DemoServer
-from fetchers.demo_sites import load_corpus
+from demo.server import DemoServer
+from demo.sites import load_corpus
 from fetchers.pipeline import run_cycle
 from storage.articles import article_count, newest_articles
 from storage.feeds import add_feed, enabled_feeds

@@ -5,9 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from fetchers import extract
-from fetchers.extract import WIB, decode_page, extract_article, parse_page_date
-from fetchers.demo_sites import (
+from demo.sites import (
     DEFAULT_BACA_JUGA,
     DEFAULT_RECENT_HEADLINES,
     article_path,
@@ -16,6 +14,8 @@ from fetchers.demo_sites import (
     render_blogger_page,
     render_wordpress_article,
 )
+from fetchers import extract
+from fetchers.extract import WIB, decode_page, extract_article, parse_page_date
 
 PAGE_URL = "https://kabar-lebak.blogspot.com/2025/12/ngariung-buruh.html"
 PUBLISHED = datetime(2025, 12, 8, 14, 25, tzinfo=timezone.utc)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import Engine
 
-from fetchers.demo_server import DemoServer
+from demo.server import DemoServer
 from fetchers.pipeline import run_cycle
 from storage.engine import make_engine
 from storage.feeds import add_feed, enabled_feeds

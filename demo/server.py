@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import zip_longest
 from urllib.parse import parse_qs, urlsplit
 
-from fetchers.demo_sites import (
+from demo.sites import (
     BLOGGER,
     FEED_MAX_ITEMS,
     SITES,
