@@ -111,6 +111,19 @@ async def test_slash_opens_the_bar_and_typing_filters_the_feed(make_desk, desk_c
         assert app.focused.id == "search-input", "typing stays in the bar"
 
 
+async def test_the_focused_bar_shows_what_is_typed(make_desk, desk_corpus):
+    """The bar is one row: a focused Input's tall border used to cover it, leaving only "filter: ▊▔▔▔"."""
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened(pilot)
+        await type_query(pilot, "serikat")
+        field = bar(app).input
+        assert field.has_focus
+        assert field.content_region.height == 1
+        assert field.region.y == bar(app).region.y, "the text is on the bar's own row"
+        assert "serikat" in field.render_line(0).text
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("buruh", ["Polisi bubarkan blokade di Karawang", "Buruh demo di Serang"]),
     ('"unjuk rasa"', ["Buruh demo di Serang"]),

@@ -75,3 +75,15 @@ def test_feeds_screen(desk, snap_compare):
 
 def test_help_screen(desk, snap_compare):
     assert snap_compare(desk, terminal_size=(160, 45), run_before=settled("f1"))
+
+
+def test_search_bar_focused_with_text_typed(desk, snap_compare):
+    """The bar keeps its one row while it has focus: the label, the query typed so far and the cursor."""
+
+    async def run_before(pilot) -> None:
+        await settled("slash", *"serang")(pilot)
+        await until(pilot, lambda: pilot.app.filter_text == "serang" and pilot.app.search_bar.input.has_focus)
+        await until(pilot, lambda: str(pilot.app.search_bar.count.content) not in ("", "(…)"))
+        await pilot.pause()
+
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=run_before)

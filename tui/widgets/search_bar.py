@@ -37,7 +37,7 @@ class SearchBar(Widget):
     SearchBar #search-row { height: 1; }
     SearchBar #search-label { width: auto; color: $text-muted; padding-right: 1; }
     SearchBar:focus-within #search-label { color: $accent; text-style: bold; }
-    SearchBar Input { border: none; height: 1; padding: 0; width: 1fr; background: $surface; }
+    SearchBar Input { width: 1fr; background: $surface; }
     SearchBar #search-count { width: auto; color: $text-muted; padding-left: 2; }
     SearchBar #search-error { color: $text-error; display: none; height: auto; }
     SearchBar.-error #search-error { display: block; }
@@ -81,7 +81,8 @@ class SearchBar(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.input = PlainInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+        self.input = PlainInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False, compact=True)
+        """Compact: one row with no border, focused or not (a plain Input gets a tall border back on focus)."""
         self.label = Label("search", id="search-label")
         self.count = Label("", id="search-count")
         self.error = Static("", id="search-error")
