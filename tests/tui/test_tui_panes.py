@@ -95,6 +95,27 @@ async def test_z_maximises_the_focused_pane_and_restores_it(make_desk, tagged):
         assert screen.timeline in screen._compositor.visible_widgets
 
 
+async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make_desk, tagged):
+    """Enter on a cell of the maximised timeline filters the feed: the feed takes the maximised place with
+    the focus, so the next digit tags an article on screen; enter there opens the reader the same way."""
+    app = make_desk()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot, app)
+        screen = app.desk
+        await pilot.press("alt+4", "z", "enter")
+        await until(pilot, lambda: app.filter_text.startswith("kab:"))
+        await pilot.pause()
+        assert app.focused is screen.feed
+        assert screen.maximized is screen.feed
+        assert screen.feed in screen._compositor.visible_widgets
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is screen.reader and screen.maximized is screen.reader
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.search_bar in screen._compositor.visible_widgets, "the search bar shows over a maximised pane"
+
+
 async def test_the_actors_pane_lists_the_selected_articles_actors(make_desk, tagged):
     app = make_desk()
     async with app.run_test(size=(160, 45)) as pilot:

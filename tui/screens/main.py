@@ -36,7 +36,7 @@ class MainScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#feed"
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar, SearchBar"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,6 +88,16 @@ class MainScreen(Screen[None]):
         if event.key in ALT_DIGIT_KEYS:
             event.stop()
             self.action_focus_pane(PANES[ALT_DIGIT_KEYS.index(event.key)])
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Focus never rests on a pane hidden behind a maximised one: the focused pane takes its place.
+
+        Enter on a timeline cell filters the feed and focuses it, enter on an article focuses the reader;
+        with another pane maximised, the next key would act on a pane nobody can see.
+        """
+        pane = self.pane_of(event.widget)
+        if self.maximized is not None and pane is not None and pane is not self.maximized:
+            self.maximize(pane, container=False)
 
     def action_toggle_maximise(self) -> None:
         """Let the focused pane fill the desk, or put it back."""
