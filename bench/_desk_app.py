@@ -28,7 +28,7 @@ from storage.articles import NewArticle, add_articles  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 from storage.feeds import add_feed  # noqa: E402
 from tui.cli import desk_app  # noqa: E402
-from tui.cli_common import open_engine  # noqa: E402
+from tui.cli.common import open_engine  # noqa: E402
 from tui.config import Settings  # noqa: E402
 
 

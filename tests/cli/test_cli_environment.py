@@ -24,7 +24,7 @@ from storage.feeds import add_feed, feed_count
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import until
 from tui.cli import desk_app, main, run_logging_crashes
-from tui.cli_common import DeskError, database_problem, open_engine
+from tui.cli.common import DeskError, database_problem, open_engine
 from tui.config import Settings
 from tui.logs import log_file
 
@@ -246,7 +246,7 @@ def test_unexpected_error_is_logged_and_the_log_is_named(tmp_path: Path, monkeyp
     def broken(_engine):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr("tui.cli_feeds.list_feeds", broken)
+    monkeypatch.setattr("tui.cli.feeds.list_feeds", broken)
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "desk.db"), "feeds"])
     assert result.exit_code == 1
     assert "unexpected error (ZeroDivisionError)" in result.output and str(log_file()) in result.output

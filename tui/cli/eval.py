@@ -11,7 +11,7 @@ import click
 
 from tagging.corpus import LabelledArticle, default_corpus, load_corpus
 from tagging.scoring import Scores, score, tag_labelled
-from tui.cli_common import DeskError
+from tui.cli.common import DeskError
 
 GOALS = {
     "type": 0.85, "type_or_secondary": None, "place": 0.90, "date": 0.90, "police": 0.90, "labour": 0.90,

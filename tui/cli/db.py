@@ -21,7 +21,7 @@ from storage.exports import (FORMATS, ExportFilter, engagement_records, engageme
                              write_export_file)
 from storage.feeds import enabled_feeds
 from storage.schema import current_revision
-from tui.cli_common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
+from tui.cli.common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
 from tui.config import Settings
 
 

@@ -19,7 +19,7 @@ from storage.feeds import (
     set_feed_options,
 )
 from storage.models import Feed
-from tui.cli_common import DeskError, open_engine
+from tui.cli.common import DeskError, open_engine
 from tui.config import Settings
 
 

@@ -20,7 +20,7 @@ from storage.actors import ActorEditError, list_actors, merge_actors, split_acto
 from storage.articles import article_count
 from storage.tags import forget_tagger_versions
 from tagging import tag_article
-from tui.cli_common import DeskError, open_engine
+from tui.cli.common import DeskError, open_engine
 from tui.config import Settings
 
 

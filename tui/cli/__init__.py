@@ -13,8 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fetchers.reachability import any_reachable
 from storage.feeds import enabled_feeds
-from tui.cli_common import DeskError, database_problem, is_read_only, open_engine
-from tui.cli_feeds import seed_default_feeds
+from tui.cli.common import DeskError, database_problem, is_read_only, open_engine
+from tui.cli.feeds import seed_default_feeds
 from tui.config import ConfigError, Settings, load_settings
 from tui.logs import log_file, setup_logging
 
@@ -23,16 +23,16 @@ log = logging.getLogger(__name__)
 DEFAULT_DEMO_RELEASE_S = 3.0
 
 SUBCOMMANDS = {
-    "feeds": "tui.cli_feeds",
-    "poll": "tui.cli_poll",
-    "extract": "tui.cli_tagging",
-    "tag": "tui.cli_tagging",
-    "retag": "tui.cli_tagging",
-    "actors": "tui.cli_tagging",
-    "export": "tui.cli_db",
-    "db": "tui.cli_db",
-    "doctor": "tui.cli_db",
-    "eval": "tui.cli_eval:eval_command",
+    "feeds": "tui.cli.feeds",
+    "poll": "tui.cli.poll",
+    "extract": "tui.cli.tagging",
+    "tag": "tui.cli.tagging",
+    "retag": "tui.cli.tagging",
+    "actors": "tui.cli.tagging",
+    "export": "tui.cli.db",
+    "db": "tui.cli.db",
+    "doctor": "tui.cli.db",
+    "eval": "tui.cli.eval:eval_command",
 }
 """Each command's module (and its attribute, when not named after the command), imported only when the
 command runs: plain `pantau` opens the desk without loading the poller, trafilatura and httpx first

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from fetchers.pipeline import run_cycle
 from fetchers.poller import PollSummary
 from storage.feeds import enabled_feeds
-from tui.cli_common import open_engine
-from tui.cli_feeds import seed_default_feeds
+from tui.cli.common import open_engine
+from tui.cli.feeds import seed_default_feeds
 from tui.config import Settings
 
 
