@@ -30,10 +30,10 @@ __all__ = [
 def tag_article(title: str, text: str, published: datetime | None = None, source: str | None = None) -> Tags:
     """Tag one article. Offsets in every span are character offsets into `text`.
 
-    `published` anchors dates that leave out the year; without it the article's own date line (or today)
-    does. `title` and `source` are accepted for the pipeline's convenience; the body carries the evidence
-    (most outlets repeat the headline in the text). Related-article lines and tag lists are blanked first
-    (offsets kept), so another story's words never become this one's tags.
+    `published` anchors dates that leave out the year; without it the article's own date line does, or a
+    `/YYYY/MM/` in `source` (the page's address). `title` is accepted for the pipeline's convenience; the
+    body carries the evidence (most outlets repeat the headline in the text). Related-article lines and tag
+    lists are blanked first (offsets kept), so another story's words never become this one's tags.
     """
     text = mask_boilerplate(text)
     tokens = tokenize(text)
@@ -41,9 +41,8 @@ def tag_article(title: str, text: str, published: datetime | None = None, source
     units = find_units(text, tokens)
     actors = find_actors(text, tokens, units)
     places = find_places(text, tokens, units, person_spans(actors))
-    ref = date_finder.reference_date(text, published)
-    found_dates = date_finder.find_dates(text, ref)
-    engagements = find_engagements(text, tokens, lay, actors, places, found_dates, ref)
+    found_dates = date_finder.find_dates(text, date_finder.reference(text, published, source))
+    engagements = find_engagements(text, tokens, lay, actors, places, found_dates)
     return Tags(
         places=places.places,
         actors=tuple(actors),

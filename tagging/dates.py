@@ -1,13 +1,21 @@
-"""Event dates in Indonesian news text, resolved against the publication date.
+"""Event dates in Indonesian news text, resolved against what the article says about its publication.
 
-Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', 'Kamis (27/11)', '4 Agustus', 'Desember 2025',
-'Jumat lalu'. A missing year is the latest one that puts the date on or before publication and, when a
-weekday is named, on that weekday: the weekday is evidence ('Senin (11/2)' near a 2019 minister is 2019).
-Blogger date lines ('Desember 08, 2025 WIB') and ISO stamps are publication metadata, never event dates.
+Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', 'Kamis pagi (30/10/2025)', 'Kamis (27/11)', '4 Agustus',
+'Desember 2025', 'Jumat lalu', 'kemarin'. A missing year is the latest one that puts the date on or before
+publication and, when a weekday is named, on that weekday: the weekday is evidence ('Senin (11/2)' near a 2019
+minister is 2019). Nothing is resolved against the day of tagging but a weekday-evidenced day and month: a
+relative word ('kemarin', 'Jumat lalu') needs the publication day, a bare day and month needs a publication
+date, the month of the page's address or a year written in the text. A date after publication, or announced
+('mendatang', 'akan digelar pada ...'), is never the event's. Date lines of the page ('Desember 08, 2025 WIB',
+'28/6/2016 08:40', ISO stamps) are publication metadata, never event dates.
+
+dateparser parses these forms too, but at 1.5-2 ms a call it would take the whole per-article budget on its
+own; the forms are few and regular, so they are matched here.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -18,6 +26,20 @@ from tagging.model import EventDate, Span
 
 WIB = timezone(timedelta(hours=7))
 YEARS_BACK = 11
+ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?:(?P<d>0?[1-9]|[12]\d|3[01])/)?")
+CLOCK_AFTER_RE = re.compile(r"[ \t,|•]*\d{1,2}:\d{2}\b")
+AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
+AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """When the article speaks from: the latest day it can have been written, and whether that is the day itself
+    (a publication date or the page's date line) or only a bound (the month in its address, the latest date its
+    text writes out). Relative words ('kemarin', 'Jumat lalu') resolve only against an exact day."""
+
+    day: date
+    exact: bool
 
 
 @dataclass(frozen=True)
@@ -52,7 +74,8 @@ def patterns() -> Patterns:
         month_year=re.compile(r"(?<!\w)(?:(?P<y>\d{4})|(?P<lalu>lalu))(?!\w)"),
         weekday_only=re.compile(r"(?<!\w)(?P<rel>lalu|kemarin|pagi|siang|sore|malam)(?!\w)"),
         relative=re.compile(r"(?<!\w)(?P<rel>kemarin|pekan lalu|minggu lalu)(?!\w)", re.IGNORECASE),
-        day_before=re.compile(rf"{day}\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE),
+        day_before=re.compile(rf"{day}\s*,?\s*(?:(?:pagi|siang|sore|malam)\s*,?\s*)?\(?\s*(?:tanggal\s+|tgl\.?\s+)?$",
+                              re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:bulan\s+)?{month}\s+$", re.IGNORECASE),
         weekday_before=re.compile(rf"(?<!\w)(?:pada\s+(?:hari\s+)?)?(?P<day>{capitalised_days})\s+$"),
     )
@@ -64,20 +87,37 @@ def preceding(pattern: re.Pattern[str], text: str, start: int, reach: int = 24) 
     return pattern.search(text, max(0, start - reach), start)
 
 
-def reference_date(text: str, published: datetime | None) -> date:
-    """The day the article speaks from: publication (in WIB), else its own date line, else today."""
+def reference(text: str, published: datetime | None, source: str | None = None) -> Reference | None:
+    """The publication (in WIB), else the page's first date line, else the date in its address ('/2020/10/'),
+    else the latest date the text writes out in full, else nothing."""
     if published is not None:
-        if published.tzinfo is not None:
-            return published.astimezone(WIB).date()
-        return published.date()
-    stamps = [d.date for d in metadata_dates(text)]
+        day = published.astimezone(WIB).date() if published.tzinfo is not None else published.date()
+        return Reference(day, exact=True)
+    stamps = sorted(metadata_dates(text), key=lambda d: d.span.start)
     if stamps:
-        return max(stamps)
-    full = [d.date for d in find_dates(text, date.today()) if not d.year_inferred and d.precision == 1]
-    return max(full) if full else date.today()
+        return Reference(stamps[0].date, exact=True)
+    from_address = address_reference(source or "")
+    if from_address:
+        return from_address
+    written = [d.date for d in find_dates(text, None) if not d.year_inferred and not d.announced]
+    return Reference(max(written), exact=False) if written else None
+
+
+def address_reference(address: str) -> Reference | None:
+    """'/2020/10/08/' in a page's address is its publication day, '/2020/10/' bounds it by the month's end."""
+    m = ADDRESS_DATE_RE.search(address)
+    if not m:
+        return None
+    year, month = int(m.group("y")), int(m.group("m"))
+    if m.group("d"):
+        day = safe_date(year, month, int(m.group("d")))
+        return Reference(day, exact=True) if day else None
+    return Reference(date(year, month, calendar.monthrange(year, month)[1]), exact=False)
 
 
 def metadata_dates(text: str) -> list[EventDate]:
+    """Date lines of the page: Blogger's 'Desember 08, 2025', ISO stamps, and a date with its clock time
+    ('28/6/2016 08:40', 'Jumat, 27 November 2015 05:39 WIB')."""
     p = patterns()
     out = []
     for m in p.blogger.finditer(text):
@@ -89,14 +129,23 @@ def metadata_dates(text: str) -> list[EventDate]:
         made = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if made:
             out.append(EventDate(made, 1, span_of(m), metadata=True))
+    for pattern, numeric in ((p.numeric, True), (p.textual, False)):
+        for m in pattern.finditer(text):
+            if not m.group("y") or not CLOCK_AFTER_RE.match(text, m.end()):
+                continue
+            made = safe_date(int(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
+                             int(m.group("d")))
+            day = preceding(p.day_before, text, m.start())
+            start = day.start() if day else m.start()
+            if made:
+                out.append(EventDate(made, 1, Span(start, m.end(), text[start:m.end()]), metadata=True))
     return out
 
 
-def find_dates(text: str, ref: date, metadata: list[EventDate] | None = None) -> list[EventDate]:
-    """Every event-date candidate in the text, in order, each resolved against `ref`."""
+def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
+    """Every date in the text but the page's date lines, in order, each resolved against `ref`."""
     p = patterns()
-    meta = metadata_dates(text) if metadata is None else metadata
-    taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in meta]
+    taken: list[tuple[int, int]] = [(d.span.start, d.span.end) for d in metadata_dates(text)]
     out: list[EventDate] = []
 
     def free(start: int, end: int) -> bool:
@@ -122,14 +171,15 @@ def find_dates(text: str, ref: date, metadata: list[EventDate] | None = None) ->
         if month and free(month.start(), m.end()):
             add(out, taken, month.start(), m.end(),
                 resolve_month(ref, month_number(month.group("mon")), m.group("y"), text, month.start(), m.end()))
-    for m in p.weekday_only.finditer(text):
-        day = preceding(p.weekday_before, text, m.start(), 20)
-        if day and free(day.start(), m.end()):
-            add(out, taken, day.start(), m.end(), resolve_weekday(ref, day.group("day"), m.group("rel"), text,
-                                                                  day.start(), m.end()))
-    for m in p.relative.finditer(text):
-        if free(m.start(), m.end()):
-            add(out, taken, m.start(), m.end(), resolve_relative(ref, m.group("rel"), m))
+    if ref is not None and ref.exact:
+        for m in p.weekday_only.finditer(text):
+            day = preceding(p.weekday_before, text, m.start(), 20)
+            if day and free(day.start(), m.end()):
+                add(out, taken, day.start(), m.end(), resolve_weekday(ref.day, day.group("day"), m.group("rel"),
+                                                                      text, day.start(), m.end()))
+        for m in p.relative.finditer(text):
+            if free(m.start(), m.end()):
+                add(out, taken, m.start(), m.end(), resolve_relative(ref.day, m.group("rel"), m))
     return sorted(out, key=lambda d: d.span.start)
 
 
@@ -162,40 +212,43 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 def looks_ahead(text: str, start: int, end: int) -> bool:
     """'Kamis (27/11) mendatang', 'akan digelar pada ...': an announced date, after publication."""
-    after = text[end:end + 14].lower()
-    before = text[max(0, start - 40):start].lower()
-    return bool(re.match(r"\s*(?:mendatang|depan|nanti)", after)) or bool(
-        re.search(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", before))
+    return bool(AHEAD_AFTER_RE.match(text, end, end + 14)) or bool(
+        AHEAD_BEFORE_RE.search(text, max(0, start - 40), start))
 
 
-def resolve(ref: date, day_word: str | None, d: int, mo: int, year_text: str | None, text: str,
+def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_text: str | None, text: str,
             m: re.Match[str], start: int) -> EventDate | None:
     weekday = weekday_number(day_word)
     span = Span(start, m.end(), text[start:m.end()])
     recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8]))
+    ahead = looks_ahead(text, start, m.end())
     if year_text:
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         made = safe_date(year, mo, d)
         if made is None:
             return None
         conflict = weekday is not None and made.isoweekday() != weekday
-        return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled)
-    made, conflict = infer_year(ref, d, mo, weekday, forward=looks_ahead(text, start, m.end()))
+        announced = ahead or (ref is not None and made > ref.day)
+        return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled, announced=announced)
+    if ref is None and weekday is None:
+        return None
+    bound = ref.day if ref is not None else date.today()
+    made, conflict = infer_year(bound, d, mo, weekday, forward=ahead and ref is not None)
     if made is None:
         return None
-    return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled)
+    return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
+                     announced=ahead)
 
 
 def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -> tuple[date | None, bool]:
-    """The latest date on or before `ref` (the earliest on or after it for announced dates) with that day and
-    month, on the named weekday if one is given; with no such weekday in 11 years, the plain nearest date,
-    flagged as a weekday conflict."""
+    """The latest date on or before `ref` (the earliest after it for announced dates) with that day and month,
+    on the named weekday if one is given; with no such weekday in 11 years, the plain nearest date, flagged as
+    a weekday conflict."""
     if forward:
-        years = range(ref.year, ref.year + 2)
-        candidates = [c for y in years if (c := safe_date(y, mo, d)) and c >= ref]
+        candidates = [c for y in range(ref.year, ref.year + 2) if (c := safe_date(y, mo, d)) and c > ref]
     else:
-        years = range(ref.year + 1, ref.year - YEARS_BACK - 1, -1)
-        candidates = [c for y in years if (c := safe_date(y, mo, d)) and c <= ref + timedelta(days=1)]
+        years = range(ref.year, ref.year - YEARS_BACK - 1, -1)
+        candidates = [c for y in years if (c := safe_date(y, mo, d)) and c <= ref]
     if not candidates:
         return None, False
     if weekday is None:
@@ -206,11 +259,15 @@ def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -
     return candidates[0], True
 
 
-def resolve_month(ref: date, mo: int, year_text: str | None, text: str, start: int, end: int) -> EventDate:
+def resolve_month(ref: Reference | None, mo: int, year_text: str | None, text: str, start: int,
+                  end: int) -> EventDate | None:
     span = Span(start, end, text[start:end])
     if year_text:
-        return EventDate(date(int(year_text), mo, 1), 3, span)
-    year = ref.year if mo <= ref.month else ref.year - 1
+        made = date(int(year_text), mo, 1)
+        return EventDate(made, 3, span, announced=ref is not None and made > ref.day)
+    if ref is None:
+        return None
+    year = ref.day.year if mo <= ref.day.month else ref.day.year - 1
     return EventDate(date(year, mo, 1), 3, span, year_inferred=True, recalled=True)
 
 

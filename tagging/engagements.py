@@ -14,12 +14,12 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cache
 
 from tagging import lexicon
 from tagging.model import Actor, Engagement, EventDate, Place, Span
-from tagging.places import PlaceFindings, make_place
+from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
@@ -227,14 +227,11 @@ def paragraph_text(text: str, lay: Layout, offset: int) -> str:
 
 def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> list[Event]:
     """One event for the article's own date; one more for each earlier date recalled with its own triggers."""
-    body_dates = [d for d in dates if not d.metadata]
+    body_dates = [d for d in dates if not d.metadata and not d.announced]
     strong = [h for h in hits if h.strong]
     if not strong:
         return []
-    first_sentence = strong[0].sentence
-    main_date = next((d for d in body_dates if lay.sentence_of(d.span.start) == first_sentence and not d.recalled),
-                     None) or next((d for d in body_dates if not d.recalled and d.precision == 1), None) or \
-        next(iter(body_dates), None)
+    main_date = own_date(strong, body_dates, text, lay)
     main = Event(main_date, recalled=False, until=range_end(main_date, body_dates, text))
     recalled: list[tuple[Event, int, int]] = []
     for d in body_dates:
@@ -263,6 +260,17 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         (target or main).sentences.add(h.sentence)
     events = [main] + [e for e, _, _ in recalled]
     return [e for e in events if e.types]
+
+
+def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> EventDate | None:
+    """The date of the article's own event: the one in the first sentence with a strong trigger, else the first
+    day not recalled, else the first date. The body starts at the dateline: a photo caption above it dates the
+    photo, often an earlier day."""
+    start = body_start(text)
+    body = [d for d in dates if d.span.start >= start] or dates
+    first_sentence = next((h.sentence for h in strong if h.span.start >= start), strong[0].sentence)
+    return next((d for d in body if lay.sentence_of(d.span.start) == first_sentence and not d.recalled), None) or \
+        next((d for d in body if not d.recalled and d.precision == 1), None) or next(iter(body), None)
 
 
 def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> EventDate | None:
@@ -369,11 +377,11 @@ def confidence_of(event: Event, police: list[Actor], labour: list[Actor], lay: L
     return round(min(0.95, 0.5 + 0.1 * min(3, strong) + (0.05 if weak else 0) + (0.1 if together else 0)), 2)
 
 
-def event_days(event: Event, published: date | None) -> list[EventDate | None]:
-    """The dates of an event: one per day of a multi-day event; the publication date (week precision) when the
-    text names none."""
+def event_days(event: Event) -> list[EventDate | None]:
+    """The dates of an event: one per day of a multi-day event; none ("date unknown") when the text names none,
+    never the publication or tagging day."""
     if event.date is None:
-        return [EventDate(published, 2, Span(0, 0, "")) if published else None]
+        return [None]
     if event.until is None:
         return [event.date]
     days = (event.until.date - event.date.date).days
@@ -381,7 +389,7 @@ def event_days(event: Event, published: date | None) -> list[EventDate | None]:
 
 
 def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[Actor], places: PlaceFindings,
-                     dates: list[EventDate], published: date | None) -> list[Engagement]:
+                     dates: list[EventDate]) -> list[Engagement]:
     """Zero or more engagements, the article's own event first. Workers acting with no body named ('ratusan
     buruh') make the labour side of an engagement but are not listed among its labour actors, which name
     organisations (the corpus README's labour_actors)."""
@@ -396,7 +404,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         types = event.types
         primary = types[0]
         evidence_hit = next(h for h in event.hits if h.strong and h.type == primary)
-        for when in event_days(event, published):
+        for when in event_days(event):
             out.append(Engagement(
                 type=primary,
                 secondary_types=tuple(types[1:]),

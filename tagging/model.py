@@ -125,7 +125,8 @@ class EventDate:
     """A date named in the text, resolved against the publication date.
 
     `precision` follows ACLED's time_precision: 1 day, 2 week, 3 month. `weekday_conflict` is set when the
-    named weekday does not fall on the date; `year_inferred` when the text left the year out.
+    named weekday does not fall on the date; `year_inferred` when the text left the year out; `announced` when
+    the date is after publication or written as a plan ('mendatang', 'akan digelar pada'), never an event's.
     """
 
     date: date
@@ -135,6 +136,7 @@ class EventDate:
     weekday_conflict: bool = False
     recalled: bool = False
     metadata: bool = False
+    announced: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,12 @@ def dateline_span(text: str) -> Span | None:
     return Span(m.start("place"), m.end("place"), m.group("place"))
 
 
+def body_start(text: str) -> int:
+    """Where the article's body begins: its dateline's line, else the start (headlines and captions come above)."""
+    m = DATELINE_RE.search(text, 0, min(len(text), 1500))
+    return m.start() if m else 0
+
+
 def overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 

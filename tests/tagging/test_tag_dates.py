@@ -3,70 +3,138 @@
 from datetime import date, datetime, timedelta, timezone
 
 from tagging import tag_article
-from tagging.dates import find_dates, reference_date
+from tagging.dates import Reference, find_dates, reference
 
 WIB = timezone(timedelta(hours=7))
 
 
-def only(text: str, ref: date):
+def on(y: int, m: int, d: int) -> Reference:
+    """An article published on that day."""
+    return Reference(date(y, m, d), exact=True)
+
+
+def only(text: str, ref: Reference | None):
     found = find_dates(text, ref)
     assert len(found) == 1, found
     return found[0]
 
 
+def engagement_dates(text: str, published: datetime | None = None, source: str | None = None) -> list:
+    return [e["date"] for e in tag_article("", text, published, source).to_json()["engagements"]]
+
+
 def test_tag_kamis_27_11_published_8_december_is_27_november_2025() -> None:
-    d = only("aksi unjuk rasa pada Kamis (27/11) lalu", date(2025, 12, 8))
+    d = only("aksi unjuk rasa pada Kamis (27/11) lalu", on(2025, 12, 8))
     assert (d.date, d.precision, d.year_inferred, d.weekday_conflict) == (date(2025, 11, 27), 1, True, False)
     assert d.span.text == "Kamis (27/11)"
 
 
 def test_tag_the_weekday_is_evidence_for_the_year() -> None:
     # 11 February fell on a Monday in 2019, not in 2020-2025.
-    d = only("Senin (11/2)", date(2025, 6, 1))
+    d = only("Senin (11/2)", on(2025, 6, 1))
     assert (d.date, d.year_inferred, d.weekday_conflict) == (date(2019, 2, 11), True, False)
 
 
 def test_tag_a_weekday_that_contradicts_its_date_is_flagged() -> None:
-    d = only("Selasa (8/12/2025)", date(2025, 12, 9))
+    d = only("Selasa (8/12/2025)", on(2025, 12, 9))
     assert (d.date, d.weekday_conflict, d.year_inferred) == (date(2025, 12, 8), True, False)
 
 
 def test_tag_a_matching_weekday_is_not_flagged() -> None:
-    assert not only("Senin (8/12/2025)", date(2025, 12, 9)).weekday_conflict
+    assert not only("Senin (8/12/2025)", on(2025, 12, 9)).weekday_conflict
 
 
 def test_tag_indonesian_month_names_and_variants() -> None:
-    ref = date(2026, 3, 1)
+    ref = on(2026, 3, 1)
     assert only("Senin, 16 februari 2026", ref).date == date(2026, 2, 16)
     assert only("pada 5 Pebruari 2026", ref).date == date(2026, 2, 5)
     assert only("pada 30 Nopember", ref).date == date(2025, 11, 30)
 
 
 def test_tag_jumat_with_an_apostrophe_parses() -> None:
-    d = only("Jum'at (5/12)", date(2025, 12, 8))
+    d = only("Jum'at (5/12)", on(2025, 12, 8))
     assert (d.date, d.weekday_conflict) == (date(2025, 12, 5), False)
 
 
+def test_tag_a_time_of_day_between_weekday_and_date() -> None:
+    d = only("Apel digelar Kamis pagi (30/10/2025).", on(2025, 10, 31))
+    assert (d.date, d.span.text) == (date(2025, 10, 30), "Kamis pagi (30/10/2025)")
+
+
 def test_tag_a_month_alone_has_month_precision() -> None:
-    d = only("sepanjang Desember 2025", date(2026, 1, 10))
+    d = only("sepanjang Desember 2025", on(2026, 1, 10))
     assert (d.date, d.precision) == (date(2025, 12, 1), 3)
 
 
-def test_tag_an_announced_date_looks_forward() -> None:
-    d = only("aksi akan digelar Kamis (12/2) mendatang", date(2026, 2, 9))
-    assert d.date == date(2026, 2, 12)
+def test_tag_an_announced_date_looks_forward_and_is_flagged() -> None:
+    d = only("aksi akan digelar Kamis (12/2) mendatang", on(2026, 2, 9))
+    assert (d.date, d.announced) == (date(2026, 2, 12), True)
+
+
+def test_tag_a_written_date_after_publication_is_announced() -> None:
+    d = only("Buruh berencana mogok pada 24 November 2025.", on(2025, 11, 20))
+    assert d.announced
 
 
 def test_tag_blogger_date_lines_and_iso_stamps_are_not_event_dates() -> None:
     text = ", Desember 08, 2025 WIB Last Updated 2025-12-08T14:25:45Z\nKapolres hadir Senin (8/12/2025)."
-    found = find_dates(text, date(2025, 12, 8))
+    found = find_dates(text, None)
     assert [d.span.text for d in found] == ["Senin (8/12/2025)"]
-    assert reference_date(text, None) == date(2025, 12, 8)
+    assert reference(text, None) == on(2025, 12, 8)
+
+
+def test_tag_a_date_with_its_clock_time_is_the_page_date_line() -> None:
+    text = "Demo di Pabrik Fiktif\n3/6/2024 08:40\nRatusan buruh berunjuk rasa, kemarin."
+    assert [(d.date, d.span.text) for d in find_dates(text, reference(text, None))] == [(date(2024, 6, 2), "kemarin")]
+    text = "Rabu, 5 Juni 2024 | 20:12 WIB\nBuruh berunjuk rasa Senin (3/6/2024)."
+    assert [d.span.text for d in find_dates(text, None)] == ["Senin (3/6/2024)"]
 
 
 def test_tag_publication_time_is_read_in_wib() -> None:
     late_utc = datetime(2025, 12, 7, 20, 0, tzinfo=timezone.utc)  # already 8 December in WIB
-    assert reference_date("", late_utc) == date(2025, 12, 8)
+    assert reference("", late_utc) == on(2025, 12, 8)
+
+
+def test_tag_the_address_gives_the_publication_month_or_day() -> None:
+    assert reference("", None, "https://berita.example/2020/10/aksi-buruh/") == Reference(date(2020, 10, 31), False)
+    assert reference("", None, "https://berita.example/read/2020/10/08/123/aksi") == on(2020, 10, 8)
+    assert reference("", None, "https://berita.example/aksi-buruh-2020") is None
+
+
+def test_tag_a_weekday_and_day_resolve_in_the_address_month() -> None:
+    # 19 October was a Monday in 2020; against the day of tagging it would land in a later year.
+    text = "Kapolres Fiksi AKBP Damar Wulan menandatangani deklarasi damai dengan buruh SPN pada senin (19/10)."
+    assert engagement_dates(text, source="https://berita.example/2020/10/deklarasi/") == ["2020-10-19"]
+
+
+def test_tag_no_date_in_the_text_is_date_unknown() -> None:
+    text = "Kapolres Fiksi AKBP Damar Wulan mengawal aksi unjuk rasa buruh SPN di Kabupaten Serang."
+    assert engagement_dates(text) == [None]
+    assert engagement_dates(text, datetime(2025, 12, 8, 9, tzinfo=WIB)) == [None]
+
+
+def test_tag_relative_words_need_the_publication_day() -> None:
+    text = "Kapolres Fiksi AKBP Damar Wulan mengawal aksi unjuk rasa buruh SPN, kemarin."
+    assert engagement_dates(text, datetime(2016, 6, 28, 9, tzinfo=WIB)) == ["2016-06-27"]
+    assert engagement_dates(text) == [None]
+    assert find_dates("Apel digelar Kamis pagi.", None) == []
+
+
+def test_tag_a_day_and_month_without_any_year_is_left_unresolved() -> None:
+    assert find_dates("Apel digelar pada 1 Juli.", None) == []
+
+
+def test_tag_an_announced_date_is_never_the_event_date() -> None:
+    text = ("Menjelang aksi pada 1 Mei mendatang, serikat buruh SPN beraudiensi dengan Kapolres Fiksi AKBP Damar "
+            "Wulan, Rabu (4/4/2018).")
+    assert engagement_dates(text) == ["2018-04-04"]
+
+
+def test_tag_a_caption_above_the_dateline_does_not_date_the_event() -> None:
+    text = ("Buruh berunjuk rasa di kawasan industri, Senin (5/10/2020). FOTO/Fiksi\n\n"
+            "BEKASI, BERITAFIKSI.com - Polres Metro Bekasi mengamankan aksi unjuk rasa buruh SPN di Kabupaten "
+            "Bekasi, Selasa (6/10/2020).")
+    assert engagement_dates(text, datetime(2020, 10, 6, 9, tzinfo=WIB)) == ["2020-10-06"]
 
 
 def test_tag_engagement_carries_the_inferred_year_flag() -> None:
