@@ -35,11 +35,12 @@ SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
+COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 ARREST_OBJECT_RE = re.compile(
-    r"(?:\b(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|ratusan|dua|tiga|empat|lima)\s+(?:orang\s+)?"
-    r"(?:buruh|pekerja|orang|massa|demonstran|pengunjuk rasa|peserta aksi|korlap|pengurus)\b[^.]{0,40}"
-    r"\bdiamankan\b|\bmengamankan\s+(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima)\s+"
-    r"(?:orang|buruh|pekerja|demonstran|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
+    rf"(?:\b(?:{COUNT}|ratusan)\s+(?:orang\s+)?"
+    r"(?:buruh|pekerja|orang|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)\b[^.]{0,40}"
+    rf"\bdiamankan\b|\bmengamankan\s+{COUNT}\s+"
+    r"(?:orang|buruh|pekerja|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
@@ -57,7 +58,31 @@ GENERIC_BESIDE_OTHERS = {
     "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
 }
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
-GENERIC_LABOUR_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|serikat pekerja|serikat buruh)\b", re.IGNORECASE)
+WORKER = r"(?:buruh|pekerja|karyawan|pegawai pabrik)"
+WORKERS_ACTING_RE = re.compile(
+    rf"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
+    rf"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*(?:\s+(?:ribu|ratus|puluh))?"
+    rf"(?:\s+orang)?)\s+{WORKER}\b"
+    rf"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi)\s+(?:para\s+)?"
+    rf"{WORKER}\b"
+    rf"|\b{WORKER}\s+(?:\S+\s+){{0,4}}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|"
+    rf"berorasi|menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|"
+    rf"bergerak|long march|konvoi)",
+    re.IGNORECASE)
+"""Workers acting as workers when no body is named ('ratusan buruh', 'demo karyawan PT X', 'buruh menggelar
+aksi'), not workers as the subject of talk or aid ('persoalan pekerja', 'pekerja yang ter-PHK')."""
+HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|kalau|akan|harus|perlu|silakan|"
+                                    r"hendaknya|sebaiknya)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+HYPOTHETICAL_AFTER_RE = re.compile(r"\s*,?\s*(?:jika|bila|apabila|kalau)\s+(?:diperlukan|perlu|dibutuhkan)",
+                                   re.IGNORECASE)
+DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
+                         r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
+"""Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
+officers, not the teenagers or thieves of the same article."""
+LABOUR_ACTION_TYPES = frozenset({"protest", "strike", "blockade", "dispersal", "protest_security"})
+LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
+                              r"pengunjuk rasa|mogok|massa aksi|massa buruh|aksi buruh|orasi|long march)\b",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -179,13 +204,20 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
     return out
 
 
-def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
-    """Sentence- and paragraph-level caveats of engagement_types.json."""
+def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, union_named: bool = False) -> list[TriggerHit]:
+    """Sentence- and paragraph-level caveats of engagement_types.json. Damage or a fight is a clash only during a
+    labour action, an arrest a labour arrest only during one or of a union's people (`union_named`): workers
+    as suspects of ordinary crime are no engagement (corpus README)."""
     cues = cue_patterns()
+    labour_action = any(h.strong and h.type in LABOUR_ACTION_TYPES - {"clash"} for h in hits) \
+        or bool(LABOUR_ACTION_RE.search(text))
     kept = []
     for h in hits:
         if not h.strong:
             kept.append(h)
+            continue
+        if (h.type == "clash" and not labour_action) or (h.type == "arrest" and not labour_action and not union_named):
+            kept.append(TriggerHit(h.type, False, h.span, h.sentence, h.phrase))
             continue
         sentence = lay.sentence_span(h.sentence).text
         paragraph = paragraph_text(text, lay, h.span.start)
@@ -200,6 +232,9 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigge
             continue
         cue = cues.get(h.type)
         if cue is not None and not (cue.search(paragraph) or cue.search(around)):
+            continue
+        if h.type == "arrest" and not DETAINED_RE.search(text, lay.sentence_starts[max(0, h.sentence - 1)],
+                                                         lay.sentence_span(h.sentence).end):
             continue
         kept.append(h)
     kept = outside_quotes(kept, text)
@@ -318,6 +353,30 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
     return sides[0], sides[1], sides[2]
 
 
+def takes_part(police: Actor, text: str) -> bool:
+    """A bare 'polisi' or 'kepolisian' named only in a hypothetical ('buruh bisa lapor ke polisi', 'koordinasi
+    dengan pihak kepolisian jika diperlukan') takes no part in the event."""
+    if police.name or police.unit != "Polri":
+        return True
+    return any(not HYPOTHETICAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
+               and not HYPOTHETICAL_AFTER_RE.match(text, s.end) for s in police.spans)
+
+
+def police_at_the_protest(event: Event, police: list[Actor], lay: Layout) -> bool:
+    """A protest in which the police have no described role is a labour-police engagement only when the police
+    are in a sentence that states it or one beside it (the protest's target or witness), not elsewhere in the
+    article."""
+    protest = {h.sentence for h in event.hits if h.strong and h.type == "protest"}
+    return any(abs(lay.sentence_of(s.start) - k) <= 1 for a in police for s in a.spans for k in protest)
+
+
+def workers_acting(event: Event, text: str, lay: Layout) -> bool:
+    """Workers acting as workers in the event's sentences (a recalled event) or the article (its own event)."""
+    if not event.recalled:
+        return bool(WORKERS_ACTING_RE.search(text))
+    return any(WORKERS_ACTING_RE.search(lay.sentence_span(s).text) for s in event.sentences)
+
+
 def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | None:
     """The kab/kota named in the event's sentences, else the article's main place; precision 1 when one of its
     kecamatan is named."""
@@ -393,15 +452,19 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
     """Zero or more engagements, the article's own event first. Workers acting with no body named ('ratusan
     buruh') make the labour side of an engagement but are not listed among its labour actors, which name
     organisations (the corpus README's labour_actors)."""
-    hits = apply_caveats(find_triggers(text, tokens, lay), text, lay)
+    union_named = any(a.kind == "labour" for a in actors)
+    hits = apply_caveats(find_triggers(text, tokens, lay), text, lay, union_named)
     out = []
     for event in group_events(hits, dates, text, lay):
         police, labour, others = event_actors(event, actors, lay)
+        police = [a for a in police if takes_part(a, text)]
         if not police:
             continue
-        if not labour and not any(GENERIC_LABOUR_RE.search(lay.sentence_span(s).text) for s in event.sentences):
+        if not labour and not workers_acting(event, text, lay):
             continue
         types = event.types
+        if types == ["protest"] and not police_at_the_protest(event, police, lay):
+            continue
         primary = types[0]
         evidence_hit = next(h for h in event.hits if h.strong and h.type == primary)
         for when in event_days(event):

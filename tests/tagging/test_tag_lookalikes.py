@@ -43,3 +43,69 @@ def test_tag_lookalike_tag_lists_are_blanked_with_offsets_kept() -> None:
 def test_tag_lookalike_a_quote_under_a_bare_related_header_stays() -> None:
     text = 'Baca Juga\n"Kami mengawal aksi buruh FSPMI sampai selesai," kata Kapolres.\n'
     assert "mengawal aksi buruh" in mask_boilerplate(text)
+
+
+@pytest.mark.parametrize("guard", [
+    "Puluhan anggota Satpol PP Kabupaten Lebak",
+    "Anggota Kodim 0603/Lebak dan Babinsa Koramil Rangkasbitung",
+    "Petugas satpam PT Sinar Cemerlang",
+])
+def test_tag_lookalike_security_by_others_than_polri(guard: str) -> None:
+    text = (f"Ratusan {UNION} menggelar mogok kerja di depan pabrik PT Sinar Cemerlang, Kabupaten Lebak, Senin "
+            f"(1/12/2025). {guard} melakukan pengamanan aksi tersebut. Mereka akan berkoordinasi dengan pihak "
+            "kepolisian jika diperlukan.")
+    assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("protesters", [
+    "Ratusan mahasiswa Universitas Lebak Raya",
+    "Ratusan petani dari Kecamatan Cibeber",
+    "Ratusan tenaga honorer Pemkab Lebak",
+])
+def test_tag_lookalike_protests_of_students_farmers_and_honorary_staff(protesters: str) -> None:
+    text = (f"{protesters} berunjuk rasa di depan kantor Bupati Lebak, Senin (1/12/2025). {POLICE} menerjunkan "
+            "150 personel untuk pengamanan aksi tersebut.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_workers_as_victims_of_an_accident() -> None:
+    text = ("Dua pekerja pabrik tewas tertimpa crane di PT Sinar Cemerlang, Kabupaten Lebak, Senin (1/12/2025). "
+            f"{POLICE} mengatakan polisi masih menyelidiki penyebab kecelakaan kerja itu.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_workers_as_suspects_of_ordinary_crime() -> None:
+    text = ("Polres Lebak menangkap lima orang pencuri kabel, tiga di antaranya para karyawan PT Sinar Cemerlang. "
+            f"{POLICE} mengatakan para pelaku merusak gudang dan kini ditahan di Mapolres Lebak.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_a_police_social_service_for_laid_off_workers() -> None:
+    text = (f"Dalam rangka Hari Bhayangkara, {POLICE} menggelar bakti sosial dan membagikan paket sembako kepada "
+            "warga kurang mampu, tukang ojek dan pekerja yang ter-PHK di Kabupaten Lebak.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_workers_only_as_the_subject_of_a_new_police_service() -> None:
+    text = ("Kapolri meluncurkan Desk Ketenagakerjaan untuk menangani persoalan pekerja atau buruh, Senin "
+            "(20/1/2025). Desk ini akan menerima laporan dan menggelar mediasi.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_police_named_only_as_a_possibility() -> None:
+    text = (f"Pengurus {UNION} beraudiensi dengan Disnaker Kabupaten Lebak soal union busting, Senin (1/12/2025). "
+            "Kepala Disnaker mengatakan buruh bisa melapor ke polisi.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_a_protest_the_police_appear_nowhere_near() -> None:
+    text = (f"Satreskrim Polres Lebak mengamankan sejumlah remaja bersenjata tajam di alun-alun, Senin (1/12/2025). "
+            "Para remaja dibawa ke Mapolres untuk dimintai keterangan. Di tempat lain, warga berbelanja seperti "
+            f"biasa. Siang harinya ratusan {UNION} berunjuk rasa di depan kantor DPRD Lebak.")
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_a_planned_strike_is_no_event() -> None:
+    text = (f"{UNION} berencana mogok kerja pekan depan jika upah tidak naik. {POLICE} mengimbau buruh menjaga "
+            "ketertiban.")
+    assert "strike" not in {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
