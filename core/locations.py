@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_data_path, user_downloads_path, user_log_path
 
 APP_NAME = "pantau"
 
@@ -40,3 +40,14 @@ def demo_db_url(fresh: bool) -> str:
         for leftover in (path, path.with_name("demo.db-wal"), path.with_name("demo.db-shm")):
             leftover.unlink(missing_ok=True)
     return f"sqlite:///{path}"
+
+
+def screenshot_dir() -> Path:
+    """The platform's downloads folder when it exists, else `screenshots` in the data directory (created):
+    a machine without ~/Downloads still gets its screenshots."""
+    downloads = user_downloads_path()
+    if downloads.is_dir():
+        return downloads
+    directory = user_data_path(APP_NAME) / "screenshots"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory

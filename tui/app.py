@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from core.locations import screenshot_dir
 from core.plain_text import plain_line
 from storage.actor_stats import top_actors
 from storage.articles import (
@@ -650,6 +651,11 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             ("Help", HelpScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(groups, self.settings.keymap))
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Textual saves screenshots in ~/Downloads and fails where there is none: save them where one can be kept."""
+        return super().deliver_screenshot(filename, path or str(screenshot_dir()), time_format)
 
     def action_toggle_theme(self) -> None:
         """Switch between a dark and a light theme."""

@@ -1,6 +1,8 @@
 """Help, the command palette, the status bar, remapped keys, and a failing worker."""
 
+import os
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -128,3 +130,26 @@ async def test_a_failing_worker_is_reported_and_the_desk_keeps_running(make_desk
         assert app.is_running
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_screenshot_is_saved_where_there_is_no_downloads_folder(make_desk, engine: Engine):
+    """Textual saves in ~/Downloads and said only "Failed to save screenshot" on a machine without one."""
+    fill(engine, ["Satu"])
+    downloads = Path(os.environ["HOME"]) / "Downloads"
+    assert not downloads.exists()
+    app = make_desk()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+p", *"screenshot")
+        await until(pilot, lambda: palette_offers(app, "Screenshot"))
+        await pilot.press("enter")
+        await until(pilot, lambda: any("creenshot" in note.message for note in app._notifications),
+                    describe=lambda: [note.message for note in app._notifications])
+        notes = [note.message for note in app._notifications]
+        assert not any("Failed" in note for note in notes), notes
+        saved = list((Path(os.environ["XDG_DATA_HOME"]) / "pantau" / "screenshots").glob("*.svg"))
+        assert len(saved) == 1 and "<svg" in saved[0].read_text()
+        downloads.mkdir()
+        await pilot.press("ctrl+p", *"screenshot")
+        await until(pilot, lambda: palette_offers(app, "Screenshot"))
+        await pilot.press("enter")
+        await until(pilot, lambda: list(downloads.glob("*.svg")), describe=lambda: notes)
