@@ -39,7 +39,7 @@ def _tag_one(engine: Engine, article_id: int) -> bool:
         return False
     article = view.article
     try:
-        tags = tag_article(article.title, article.body or article.summary, article.published_at, view.source)
+        tags = tag_article(article.title, article.body or article.summary, article.published_at, article.url)
     except Exception:
         log.exception("tagging failed for article %s (%s)", article_id, article.url)
         return False
