@@ -250,6 +250,12 @@ def relevant_count(engine: Engine) -> int:
         return session.exec(select(func.count()).select_from(Article)).one() - hidden
 
 
+def article_title(engine: Engine, article_id: int) -> str | None:
+    """The article's title alone (None when it is gone): what a notification names it by."""
+    with Session(engine) as session:
+        return session.exec(select(Article.title).where(Article.id == article_id)).first()
+
+
 def get_article(engine: Engine, article_id: int) -> ArticleView | None:
     return get_articles(engine, [article_id]).get(article_id)
 

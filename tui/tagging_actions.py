@@ -24,6 +24,7 @@ from textual.message import Message
 
 from core.plain_text import plain_line
 from storage import manual_tags
+from storage.articles import article_title
 from storage.exports import engagement_types
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
@@ -45,6 +46,7 @@ TYPE_GLYPHS = {
 """One letter per type: the timeline's cells and legend, and narrow feed rows."""
 
 
+UNDO_TITLE_WIDTH = 60
 READ_ONLY = "This database is read-only: tagging, marking read and polling are off."
 
 def short_label(type_id: str | None) -> str:
@@ -184,6 +186,18 @@ def describe_change(change: TagChange | None) -> str:
     return f"{what}: {value} · undo: ctrl+z"
 
 
+def describe_undo(title_of: Callable[[int], str | None], selected_id: int | None, change: TagChange | None) -> str:
+    """The notification for an undo, naming the article it changed: undo goes back through your changes on
+    every article, and one undone on an article other than the selected one must not pass unnoticed."""
+    if change is None:
+        return describe_change(change)
+    title = plain_line(title_of(change.article_id) or f"article {change.article_id}")
+    if len(title) > UNDO_TITLE_WIDTH:
+        title = title[:UNDO_TITLE_WIDTH - 1] + "…"
+    where = "this article" if change.article_id == selected_id else "another article"
+    return f"{describe_change(change).removesuffix('.')} on {where}: “{title}”"
+
+
 class TaggingActions:
     """The app's tagging actions; mixed into `PantauApp` (needs `engine`, `settings`, `feed_list`, `reader`)."""
 
@@ -271,8 +285,11 @@ class TaggingActions:
             raise
 
     def on_tagging_saved(self, message: TaggingSaved) -> None:
-        self.notify(plain_line(message.note), title="Tagging", timeout=4, markup=False)
         change = message.change
+        current = self.current_article
+        elsewhere = change is not None and change.action == "undo" and (current is None or current.id != change.article_id)
+        self.notify(plain_line(message.note), title="Tagging", timeout=6 if elsewhere else 4, markup=False,
+                    severity="warning" if elsewhere else "information")
         if message.article_id is None:
             return
         if change is not None and change.field == "starred" and change.new_value in ("yes", "no"):
@@ -403,5 +420,7 @@ class TaggingActions:
             self.action_set_read(not row.is_read)
 
     def action_undo_tagging(self) -> None:
-        """Undo your last tagging change (by the user name in the config)."""
-        self._submit(None, partial(manual_tags.undo_last, self.engine, self._user))
+        """Undo your last tagging change (by the user name in the config), naming the article it was on."""
+        row = self.current_article
+        self._submit(None, partial(manual_tags.undo_last, self.engine, self._user),
+                     partial(describe_undo, partial(article_title, self.engine), row.id if row else None))

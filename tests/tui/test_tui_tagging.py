@@ -107,6 +107,33 @@ async def test_number_key_sets_the_type_and_undo_reverts_it(make_desk, engine: E
         await until(pilot, lambda: app.reader.tagging is not None and app.reader.tagging.type_source == "auto")
 
 
+async def test_undo_names_the_article_it_changes(make_desk, engine: Engine):
+    """ctrl+z goes back through your changes on every article: one undone on an article other than the selected
+    one is named, as a warning (it used to say only "Undone: type back to nothing")."""
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 30)) as pilot:
+        feed = await started(pilot)
+        await pilot.press("1")
+        await until(pilot, lambda: manual_type(engine, newest) is not None)
+        await pilot.press("j")
+        await until(pilot, lambda: feed.current.title == TITLES[1])
+        await pilot.press("2")
+        await until(pilot, lambda: manual_type(engine, feed.current.id) is not None)
+        app.clear_notifications()
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: manual_type(engine, feed.current.id) is None)
+        await until(pilot, lambda: len(app._notifications) == 1)
+        note = list(app._notifications)[0]
+        assert note.message.endswith(f"on this article: “{TITLES[1]}”") and note.severity == "information"
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: manual_type(engine, newest) is None)
+        await until(pilot, lambda: len(app._notifications) == 2)
+        note = list(app._notifications)[-1]
+        assert note.message == f"Undone: type back to hearing on another article: “{TITLES[2]}”"
+        assert note.severity == "warning"
+
+
 async def test_type_keys_follow_usage_and_the_footer_and_help_name_them(make_desk, engine: Engine):
     tagged_desk(engine)
     app = make_desk()
