@@ -43,6 +43,7 @@ ARREST_OBJECT_RE = re.compile(
     r"(?:orang|buruh|pekerja|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
+PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
 POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Kapol\w+|Kasat\w*|polisi|kepolisian|"
@@ -75,10 +76,25 @@ HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|ka
                                     r"hendaknya|sebaiknya)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 HYPOTHETICAL_AFTER_RE = re.compile(r"\s*,?\s*(?:jika|bila|apabila|kalau)\s+(?:diperlukan|perlu|dibutuhkan)",
                                    re.IGNORECASE)
+APPEAL_RE = re.compile(r"\b(?:tolak|menolak|jangan|tidak|tak|tanpa|hindari|menghindari|cegah|mencegah|antisipasi|"
+                       r"mengantisipasi|imbau|mengimbau|himbau|menghimbau|agar|supaya|potensi|khawatir|rawan|"
+                       r"meminimalisir|meredam)\b", re.IGNORECASE)
+"""Words that make violence named later in the sentence an appeal or a fear, not an event ('menolak aksi yang
+anarkis', 'mengimbau agar tidak ricuh', 'mengantisipasi potensi kericuhan')."""
 DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
                          r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
 """Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
 officers, not the teenagers or thieves of the same article."""
+ACTION_WORDS = r"(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok|long march|konvoi)"
+PLANNED_ACTION_RE = re.compile(
+    rf"\b(?:menjelang|jelang|antisipasi|mengantisipasi|rencana|rencananya|merencanakan|persiapan)\s+(?:\S+\s+){{0,3}}?"
+    rf"{ACTION_WORDS}\b|\b{ACTION_WORDS}\s+(?:\S+\s+){{0,2}}?(?:nanti|mendatang|besok|yang akan)\b"
+    rf"|\b(?:pimpinan|koordinator|korlap)\s+{ACTION_WORDS}\b|\bakan\s+(?:menggelar|melakukan|berunjuk rasa|berdemo|mogok)\b",
+    re.IGNORECASE)
+"""A labour action still to come: 'menjelang aksi', 'rencana unjuk rasa', 'aksi nanti', 'pimpinan aksi' (not May
+Day alone, which is a celebration as often as a protest)."""
+MEETING_RE = re.compile(r"\b(?:berkoordinasi|berkordinasi|koordinasi|konsolidasi|berkonsolidasi|rakor|mengumpulkan|"
+                        r"duduk bersama|pertemuan)\b", re.IGNORECASE)
 LABOUR_ACTION_TYPES = frozenset({"protest", "strike", "blockade", "dispersal", "protest_security"})
 LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
                               r"pengunjuk rasa|mogok|massa aksi|massa buruh|aksi buruh|orasi|long march)\b",
@@ -194,6 +210,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id in ACTION_TYPES and PLAN_RE.search(before):
                 continue
+            if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
+                continue
             if type_id == "dispersal" and re.match(r"\s+diri\b", text[hit.end:hit.end + 6]):
                 continue
             if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
@@ -204,11 +222,15 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
     return out
 
 
-def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, union_named: bool = False) -> list[TriggerHit]:
-    """Sentence- and paragraph-level caveats of engagement_types.json. Damage or a fight is a clash only during a
-    labour action, an arrest a labour arrest only during one or of a union's people (`union_named`): workers
-    as suspects of ordinary crime are no engagement (corpus README)."""
+def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[Span, ...] = ()) -> list[TriggerHit]:
+    """Sentence- and paragraph-level caveats of engagement_types.json; a labour organisation named near a trigger
+    (`unions`: its mentions) is as good a cue as the cue words. Damage or a fight is a clash only during a
+    labour action, an arrest a labour arrest only during one or of a union's people: workers as suspects of
+    ordinary crime are no engagement (corpus README)."""
     cues = cue_patterns()
+    union_named = bool(unions)
+    union_sentences = {lay.sentence_of(s.start) for s in unions}
+    union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
     labour_action = any(h.strong and h.type in LABOUR_ACTION_TYPES - {"clash"} for h in hits) \
         or bool(LABOUR_ACTION_RE.search(text))
     kept = []
@@ -223,7 +245,9 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, union_named: b
         paragraph = paragraph_text(text, lay, h.span.start)
         around = " ".join(lay.sentence_span(k).text for k in range(max(0, h.sentence - 2),
                                                                   min(lay.sentence_count(), h.sentence + 3)))
-        if h.type == "agreement" and not POLICE_WORD_RE.search(sentence):
+        beside = " ".join(lay.sentence_span(k).text for k in range(max(0, h.sentence - 1),
+                                                                  min(lay.sentence_count(), h.sentence + 2)))
+        if h.type == "agreement" and (not POLICE_WORD_RE.search(beside) or PKB_RE.search(sentence)):
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
@@ -231,7 +255,9 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, union_named: b
                 and not POLICE_WORD_RE.search(sentence):
             continue
         cue = cues.get(h.type)
-        if cue is not None and not (cue.search(paragraph) or cue.search(around)):
+        union_near = lay.paragraph_of(h.span.start) in union_paragraphs or any(
+            abs(k - h.sentence) <= 2 for k in union_sentences)
+        if cue is not None and not (cue.search(paragraph) or cue.search(around) or union_near):
             continue
         if h.type == "arrest" and not DETAINED_RE.search(text, lay.sentence_starts[max(0, h.sentence - 1)],
                                                          lay.sentence_span(h.sentence).end):
@@ -242,6 +268,25 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, union_named: b
     if protest_sentences:
         kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
     return kept
+
+
+def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
+    """Police and unions meeting or coordinating ahead of a labour action still to come, said in one sentence
+    ('Mengantisipasi rencana unjuk rasa ..., Kapolres mengumpulkan 26 serikat buruh'), is pre-protest
+    coordination; the meeting itself stays dialogue, its secondary."""
+    if any(h.strong and h.type == "pre_protest_coordination" for h in hits):
+        return hits
+    for planned in PLANNED_ACTION_RE.finditer(text):
+        sentence = lay.sentence_of(planned.start())
+        meeting = next((h.span for h in hits if h.strong and h.type in ("dialogue", "hearing")
+                        and h.sentence == sentence), None)
+        if meeting is None:
+            span = lay.sentence_span(sentence)
+            found = MEETING_RE.search(text, span.start, span.end)
+            meeting = Span(found.start(), found.end(), found.group()) if found else None
+        if meeting is not None:
+            return hits + [TriggerHit("pre_protest_coordination", True, meeting, sentence, meeting.text.lower())]
+    return hits
 
 
 def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
@@ -452,8 +497,8 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
     """Zero or more engagements, the article's own event first. Workers acting with no body named ('ratusan
     buruh') make the labour side of an engagement but are not listed among its labour actors, which name
     organisations (the corpus README's labour_actors)."""
-    union_named = any(a.kind == "labour" for a in actors)
-    hits = apply_caveats(find_triggers(text, tokens, lay), text, lay, union_named)
+    unions = tuple(s for a in actors if a.kind == "labour" for s in a.spans)
+    hits = coordination(apply_caveats(find_triggers(text, tokens, lay), text, lay, unions), text, lay)
     out = []
     for event in group_events(hits, dates, text, lay):
         police, labour, others = event_actors(event, actors, lay)

@@ -3,6 +3,8 @@ most severe first, and a protest primary only when the police have no described 
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from tagging import tag_article
 
 PUBLISHED = datetime(2025, 12, 8, 10, tzinfo=timezone(timedelta(hours=7)))
@@ -35,3 +37,33 @@ def test_tag_type_strike_is_primary_over_its_security() -> None:
             f"PT Sinar Cemerlang, Kabupaten Lebak. {POLICE} meminta massa tetap tertib.")
     assert primary(text) == "strike"
     assert "protest_security" in types(text)[0][1]
+
+
+def test_tag_type_a_meeting_before_a_planned_protest_is_coordination() -> None:
+    text = (f"Mengantisipasi rencana unjuk rasa pekan depan, {POLICE} bersilaturahmi dengan pengurus {UNION} di "
+            "Rangkasbitung, Jumat (5/12/2025). Kapolres meminta aksi berlangsung damai.")
+    assert types(text)[0] == ("pre_protest_coordination", ("dialogue",))
+
+
+def test_tag_type_a_meeting_before_may_day_alone_stays_a_dialogue() -> None:
+    text = (f"Menjelang peringatan May Day, {POLICE} bersilaturahmi dengan pengurus {UNION} di Rangkasbitung, "
+            "Jumat (5/12/2025).")
+    assert primary(text) == "dialogue"
+
+
+def test_tag_type_a_joint_peace_declaration_is_an_agreement() -> None:
+    text = (f"Buruh dan ormas Lebak membacakan pernyataan sikap bersama menolak aksi anarkis. {POLICE} dan pengurus "
+            f"{UNION} ikut menandatanganinya di Mapolres Lebak, Senin (1/12/2025).")
+    assert primary(text) == "agreement"
+
+
+@pytest.mark.parametrize("appeal", ["menolak segala bentuk aksi yang anarkis", "mengimbau agar demo tidak ricuh"])
+def test_tag_type_violence_named_in_an_appeal_is_no_clash(appeal: str) -> None:
+    text = f"Ratusan {UNION} berunjuk rasa di Rangkasbitung. {POLICE} {appeal} dan mengawal jalannya aksi."
+    assert "clash" not in {t for e in tag_article("", text, PUBLISHED).engagements for t in (e.type, *e.secondary_types)}
+
+
+def test_tag_type_a_union_named_beside_a_trigger_is_its_labour_cue() -> None:
+    text = (f"{POLICE} menerima laporan polisi dari pengurus FSPMI PT Sinar Cemerlang. Laporan itu soal dugaan "
+            "pemalsuan upah oleh direksi.")
+    assert primary(text) == "legal_complaint"
