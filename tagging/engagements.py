@@ -33,6 +33,7 @@ NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|pedu
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
                                r"(?:\S+\s+){0,1}$", re.IGNORECASE)
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
 COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
@@ -53,7 +54,11 @@ INJURY_RE = re.compile(r"\b(?:luka berat|luka-luka|dirawat di rumah sakit|dilari
 PHYSICAL_DISPERSAL = {"gas air mata", "water cannon", "disemprot", "semprotan air", "peluru karet",
                       "tembakan peringatan", "dihalau", "didorong mundur", "dipukul mundur", "dibubarkan paksa",
                       "represif", "tindakan represif"}
-GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal"}
+GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerahkan", "kerahkan", "dikerahkan",
+                    "menerjunkan", "terjunkan", "diterjunkan", "menyiagakan", "siagakan", "disiagakan", "pengerahan",
+                    "diturunkan", "penjagaan", "berjaga", "personel gabungan", "dihadang", "menghadang", "penyekatan",
+                    "disekat", "pengaturan lalu lintas", "rekayasa lalu lintas", "pengalihan arus",
+                    "mengamankan kegiatan", "mengamankan jalannya"}
 GENERIC_BESIDE_OTHERS = {
     "dialogue": {"dialog", "dialogis", "tatap muka"},
     "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
@@ -146,13 +151,10 @@ class Event:
 
 def order_types(found: set[str]) -> list[str]:
     """Most severe first (ranks of engagement_types.json), except that a protest is primary only when the police
-    have no described role in it: beside any other type it is that type's secondary (DOMAIN.md: a secured
-    peaceful protest is protest_security with protest secondary)."""
+    have no described role in it: beside any other type it comes last (DOMAIN.md: a secured peaceful protest is
+    protest_security with protest secondary)."""
     ranks = type_ranks()
-    ordered = sorted(found, key=lambda t: ranks[t])
-    if len(ordered) > 1 and ordered[0] == "protest":
-        ordered[0], ordered[1] = ordered[1], ordered[0]
-    return ordered
+    return sorted(found, key=lambda t: (t == "protest", ranks[t]))
 
 
 @cache
@@ -187,6 +189,14 @@ def trigger_index() -> PhraseIndex[tuple[tuple[str, bool], ...]]:
         for phrase in entry["weak_triggers"]:
             table[phrase.lower()].append((entry["id"], False))
     return PhraseIndex(((k, tuple(v)) for k, v in table.items()), key=lowered)
+
+
+@cache
+def other_guards() -> re.Pattern[str]:
+    """Security that is not Polri (police_units.csv's look-alikes: Satpol PP, TNI, company satpam), or a
+    company's own guards: securing an action with them alone is no police role."""
+    extra = r"|petugas keamanan (?:perusahaan|pabrik)|keamanan perusahaan"
+    return re.compile(lexicon.load().non_police_re.pattern + extra, re.IGNORECASE)
 
 
 @cache
@@ -251,6 +261,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
+        if h.type == "protest_security" and other_guards().search(sentence) and not POLICE_WORD_RE.search(sentence):
+            continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
                 and not POLICE_WORD_RE.search(sentence):
             continue
@@ -291,10 +303,15 @@ def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigger
 
 def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
     """A type whose strong triggers all sit inside direct speech ('kami siap mengawal setiap aksi') is talk,
-    not an event; its triggers become support only."""
+    not an event; its triggers become support only, unless the speaker tells a deed done ('kita lakukan blokade
+    jalan', 'kami sudah mogok')."""
     quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
-    quoted_only = {h.type for h in hits if h.strong} - {
-        h.type for h in hits if h.strong and not any(a <= h.span.start < b for a, b in quotes)}
+
+    def stated(h: TriggerHit) -> bool:
+        quote = next(((a, b) for a, b in quotes if a <= h.span.start < b), None)
+        return quote is None or bool(DEED_RE.search(text, max(quote[0], h.span.start - 30), h.span.start))
+
+    quoted_only = {h.type for h in hits if h.strong} - {h.type for h in hits if h.strong and stated(h)}
     return [TriggerHit(h.type, False, h.span, h.sentence, h.phrase) if h.type in quoted_only else h for h in hits]
 
 

@@ -67,3 +67,38 @@ def test_tag_type_a_union_named_beside_a_trigger_is_its_labour_cue() -> None:
     text = (f"{POLICE} menerima laporan polisi dari pengurus FSPMI PT Sinar Cemerlang. Laporan itu soal dugaan "
             "pemalsuan upah oleh direksi.")
     assert primary(text) == "legal_complaint"
+
+
+@pytest.mark.parametrize("security", [
+    "Sekitar 20 personel Polsek Rangkasbitung menjaga aksi itu.",
+    "Polres Lebak mengerahkan 150 personel untuk mengamankan aksi tersebut.",
+    "Rombongan sempat dihentikan petugas kepolisian di perbatasan dan diarahkan lewat jalan lingkar.",
+])
+def test_tag_type_police_securing_or_redirecting_a_protest_in_its_own_words(security: str) -> None:
+    text = f"Ratusan {UNION} menggelar long march ke kantor Bupati Lebak, Senin (1/12/2025). {security}"
+    assert types(text)[0] == ("protest_security", ("protest",))
+
+
+def test_tag_type_workers_closing_a_factory_gate_is_a_blockade() -> None:
+    text = (f"Massa {UNION} berunjuk rasa dan melakukan penutupan pintu masuk PT Sinar Cemerlang dengan sepeda "
+            f"motor, Senin (1/12/2025). {POLICE} melakukan penjagaan di lokasi.")
+    assert types(text)[0] == ("blockade", ("protest_security", "protest"))
+
+
+def test_tag_type_a_strike_of_employees_secured_by_police() -> None:
+    text = (f"Polres Lebak mengerahkan 50 personel untuk mengamankan aksi mogok kerja karyawan PT Sinar Cemerlang, "
+            f"Senin (1/12/2025). {POLICE} meminta karyawan tetap tertib.")
+    assert primary(text) == "strike"
+
+
+def test_tag_type_a_gate_guarded_by_company_security_is_no_police_role() -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan PT Sinar Cemerlang, Senin (1/12/2025). Penjagaan aksi dilakukan "
+            "oleh petugas keamanan perusahaan. Siangnya manajemen dan perwakilan buruh menggelar mediasi yang "
+            f"disaksikan {POLICE}.")
+    assert primary(text) == "mediation"
+
+
+def test_tag_type_a_deed_told_in_a_quote_is_an_event() -> None:
+    text = (f'"Kami sudah lakukan blokade jalan sejak pagi," kata Ketua {UNION}. {POLICE} menerjunkan personel '
+            "untuk mengawal aksi itu, Senin (1/12/2025).")
+    assert primary(text) == "blockade"
