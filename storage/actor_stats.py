@@ -12,8 +12,7 @@ from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session, col
 
 from storage.manual_tags import relevant
-from storage.models import Article
-from storage.tag_models import Actor, ActorMention
+from storage.models import Actor, ActorMention, Article
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
-from storage.tag_models import Actor, ActorMention
+from storage.models import Actor, ActorMention
 from storage.tags import actor_key
 
 

@@ -11,9 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage import fulltext
-from storage.manual_models import NotRelevant
+from storage.models import Article, ArticleLink, Feed, NotRelevant, utcnow
 from storage.manual_tags import relevant
-from storage.models import Article, ArticleLink, Feed, utcnow
 from storage.stories import assign_stories
 from storage.writes import begin_write
 

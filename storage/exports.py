@@ -22,9 +22,7 @@ from sqlalchemy import Engine, Row, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
 from core.plain_text import csv_cell, json_safe
-from storage.manual_models import NotRelevant
-from storage.models import Article, ArticleLink, Feed
-from storage.tag_models import Engagement, PlaceTag
+from storage.models import Article, ArticleLink, Engagement, Feed, NotRelevant, PlaceTag
 from storage.timeline import current_engagements
 
 FORMATS = ("acled-csv", "csv", "jsonl")

@@ -10,8 +10,7 @@ from enum import StrEnum
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
-from storage.models import Article, ArticleLink, StoryBand, Tombstone, utcnow
-from storage.tag_models import ActorMention, Engagement, PlaceTag
+from storage.models import ActorMention, Article, ArticleLink, Engagement, PlaceTag, StoryBand, Tombstone, utcnow
 from storage.writes import begin_write
 
 

@@ -29,10 +29,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from storage.manual_models import ArticleTag, NotRelevant, TagAudit
-from storage.models import Article
+from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleTag, Engagement, NotRelevant,
+                            PlaceTag, TagAudit)
 from storage.retry import retry_on_busy
-from storage.tag_models import AUTO, MANUAL, Actor, ActorMention, Engagement, PlaceTag
 from storage.tags import MentionView, actor_key, article_mentions
 from storage.writes import begin_write
 

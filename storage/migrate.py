@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, Integer, inspect
 from sqlmodel import SQLModel
 
-from storage import manual_models, models, search_models, tag_models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from storage.schema import SchemaError, current_revision
 
 log = logging.getLogger(__name__)

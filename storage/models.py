@@ -1,8 +1,15 @@
-"""The tables Pantau keeps. Every datetime is time-zone aware and stored as UTC."""
+"""The tables Pantau keeps, in one module so a newcomer reads the schema in one place.
 
-from datetime import datetime, timezone
+Every datetime is time-zone aware and stored as UTC. What the pipeline fetched (feeds, articles, their links
+and story bands) comes first; then what the tagger and the analysts say about articles, each tag a row of its
+own with its source (`auto` with the tagger version, or `manual` with who and when), so re-tagging replaces
+automatic rows and never touches an analyst's; then what only analysts write (free tags, the audit log of
+every manual change, articles marked not relevant, saved searches).
+"""
 
-from sqlalchemy import BigInteger
+from datetime import date, datetime, timezone
+
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 
@@ -95,3 +102,145 @@ class StoryBand(SQLModel, table=True):
 
     band: int = Field(primary_key=True, sa_type=BigInteger)  # band keys exceed 32 bits (PostgreSQL INTEGER)
     article_id: int = Field(primary_key=True, foreign_key="article.id", index=True, ondelete="CASCADE")
+
+
+# What the tagger and the analysts say about articles ---------------------------------------------------
+
+AUTO = "auto"
+MANUAL = "manual"
+
+
+class Actor(SQLModel, table=True):
+    """A person or body across articles: one officer stays one actor when the rank changes."""
+
+    __table_args__ = (UniqueConstraint("kind", "key", name="uq_actor_kind_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True)
+    key: str
+    name: str
+    organisation: str | None = None
+    unit: str | None = None
+    position: str | None = None
+    merged_into_id: int | None = Field(default=None, foreign_key="actor.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ActorMention(SQLModel, table=True):
+    """An actor named in one article, with the rank and position the article gives."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    actor_id: int = Field(foreign_key="actor.id", index=True)
+    rank: str | None = None
+    position: str | None = None
+    spans: str = "[]"
+    source: str = Field(default=AUTO, index=True)
+    tagger_version: str | None = None
+    created_by: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PlaceTag(SQLModel, table=True):
+    """A kabupaten/kota, kecamatan or province named in an article."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    code: str = Field(index=True)
+    name: str
+    level: str
+    province: str
+    precision: int
+    span_start: int | None = None
+    span_end: int | None = None
+    source: str = AUTO
+    tagger_version: str | None = None
+    created_by: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Engagement(SQLModel, table=True):
+    """One labour–police engagement found in (or coded on) an article: a row of the timeline."""
+
+    __table_args__ = (
+        Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
+              "kabupaten_kota", "province"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    type: str = Field(index=True)
+    secondary_types: str = "[]"
+    event_date: date | None = Field(default=None, index=True)
+    date_precision: int | None = None
+    year_inferred: bool = False
+    kabupaten_code: str | None = Field(default=None, index=True)
+    kabupaten_kota: str | None = None
+    province: str | None = None
+    police_actors: str = "[]"
+    labour_actors: str = "[]"
+    other_actors: str = "[]"
+    evidence: str = ""
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    confidence: float | None = None
+    source: str = Field(default=AUTO, index=True)
+    tagger_version: str | None = None
+    created_by: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# What only analysts write ------------------------------------------------------------------------------
+
+class ArticleTag(SQLModel, table=True):
+    """A free tag an analyst put on an article; a tag is on an article once, whoever added it."""
+
+    __table_args__ = (UniqueConstraint("article_id", "tag", name="uq_articletag_article_tag"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    tag: str = Field(index=True)
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class TagAudit(SQLModel, table=True):
+    """One manual tagging action: what changed on which article, from what to what, by whom and when. Every
+    manual change writes one in the same transaction, so `undo_last` can revert it.
+
+    `undo` holds what reverting the action needs (JSON); `reverted_by_id` points at the audit row
+    of the undo that reverted it, so a second ctrl+z goes one action further back.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    action: str
+    field: str
+    old_value: str | None = None
+    new_value: str | None = None
+    created_by: str = Field(index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    undo: str = "{}"
+    reverted_by_id: int | None = None
+
+
+class NotRelevant(SQLModel, table=True):
+    """An article an analyst marked not relevant (`x`): hidden from the default feed and the timeline.
+
+    A row of its own rather than an article column, so marking carries who and when and the
+    article table (and every query on it) stays as it is. Filter with `storage.manual_tags.relevant()`.
+    """
+
+    article_id: int = Field(primary_key=True, foreign_key="article.id", ondelete="CASCADE")
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SavedSearch(SQLModel, table=True):
+    """A query kept under a name; saving under a taken name replaces that query."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    query: str
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)

@@ -3,8 +3,7 @@
 from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
-from storage.models import utcnow
-from storage.search_models import SavedSearch
+from storage.models import SavedSearch, utcnow
 
 
 def save_search(engine: Engine, name: str, query: str, created_by: str) -> SavedSearch:

@@ -33,10 +33,9 @@ from sqlmodel import Session, col, select
 
 from storage import fulltext
 from storage.articles import ArticleRow, as_rows, rows_select
-from storage.manual_models import ArticleTag, NotRelevant
-from storage.models import Article, ArticleLink, Feed
+from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
+                            NotRelevant, PlaceTag)
 from storage.search_parser import OPERATORS, TEXT, Query, Term, date_of
-from storage.tag_models import AUTO, MANUAL, Actor, ActorMention, Engagement, PlaceTag
 from storage.tags import actor_key
 from storage.timeline import counted_engagements, current_engagements, engagement_day
 

@@ -13,8 +13,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
-from storage.models import Article
-from storage.tag_models import AUTO, Actor, ActorMention, Engagement, PlaceTag
+from storage.models import AUTO, Actor, ActorMention, Article, Engagement, PlaceTag
 
 SAME_PERSON_SCORE = 92
 FUZZY_KINDS = {"police", "government", "person"}

@@ -16,9 +16,7 @@ from sqlalchemy import Date, Engine, and_, cast, exists, func, not_, select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
-from storage.manual_models import NotRelevant
-from storage.models import Article
-from storage.tag_models import AUTO, MANUAL, Engagement
+from storage.models import AUTO, MANUAL, Article, Engagement, NotRelevant
 
 GRAINS = ("week", "day", "month")
 

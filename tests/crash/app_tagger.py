@@ -15,7 +15,7 @@ from dataclasses import replace
 from textual.widgets import Input
 
 from storage.engine import make_engine
-from storage.manual_models import TagAudit
+from storage.models import TagAudit
 from tui.app import PantauApp
 from tui.config import Settings
 from tui.screens.pickers import FuzzyPicker

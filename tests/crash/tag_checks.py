@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from storage.manual_models import ArticleTag, TagAudit
-from storage.models import Article
-from storage.tag_models import MANUAL, Engagement
+from storage.models import MANUAL, Article, ArticleTag, Engagement, TagAudit
 
 
 @dataclass(frozen=True)

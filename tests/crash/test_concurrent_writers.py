@@ -18,7 +18,7 @@ from sqlmodel import Session, func, select
 from storage.articles import article_count, newest_articles
 from storage.engine import make_engine
 from storage.feeds import add_feed
-from storage.manual_models import ArticleTag, TagAudit
+from storage.models import ArticleTag, TagAudit
 from tests.crash.desk_checks import problems
 from tests.crash.processes import helper_command, pantau_command
 from tests.crash.served_feeds import serve_feeds

@@ -12,7 +12,7 @@ from storage.articles import NewArticle, add_articles, newest_articles
 from storage.engine import make_engine
 from storage.feeds import add_feed
 from storage.identity import delete_article
-from storage.manual_models import ArticleTag, TagAudit
+from storage.models import MANUAL, Actor, Article, ArticleTag, Engagement, TagAudit
 from storage.manual_tags import (
     PlaceChoice,
     TaggingError,
@@ -33,8 +33,6 @@ from storage.manual_tags import (
     type_usage,
     undo_last,
 )
-from storage.models import Article
-from storage.tag_models import MANUAL, Actor, Engagement
 from storage.tags import actor_key, article_engagements, article_mentions, replace_auto_tags
 from storage.timeline import engagement_timeline
 

@@ -10,8 +10,7 @@ from sqlmodel import Session, select
 
 from storage.articles import NewArticle, add_articles, article_count, set_read
 from storage.feeds import add_feed
-from storage.manual_models import ArticleTag, NotRelevant
-from storage.models import Article
+from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import delete_saved_search, save_search, saved_searches
 from storage.search import SearchSource, search_select
 from storage.search_parser import MAX_QUERY_LENGTH, QuerySyntaxError, parse_query

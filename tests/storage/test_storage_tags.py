@@ -4,7 +4,7 @@ from sqlmodel import Session, select
 
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
-from storage.tag_models import MANUAL, Actor, Engagement
+from storage.models import MANUAL, Actor, Engagement
 from storage.tags import article_engagements, article_mentions, articles_to_tag, replace_auto_tags
 
 

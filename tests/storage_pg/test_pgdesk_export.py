@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from storage.engine import make_engine
 from storage.exports import ACLED_COLUMNS, PANTAU_COLUMNS, ExportFilter, engagement_records, write_export
-from storage.tag_models import Engagement
+from storage.models import Engagement
 from tests.backends import database_url
 from tui.cli import main
 

@@ -11,7 +11,7 @@ from storage.engine import make_engine
 from storage.feeds import add_feed
 from storage.manual_tags import add_tag, set_not_relevant
 from storage.notify import ChangeWatcher
-from storage.tag_models import MANUAL, Engagement
+from storage.models import MANUAL, Engagement
 from storage.tags import replace_auto_tags
 
 WAIT_S = 10.0

@@ -10,8 +10,7 @@ from textual.widgets import Input
 
 from storage.articles import NewArticle, add_articles, set_read
 from storage.feeds import add_feed
-from storage.manual_models import ArticleTag, NotRelevant
-from storage.models import Article
+from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import save_search, saved_searches
 from storage.tags import replace_auto_tags
 from tests.tui.tui_support import until

@@ -5,7 +5,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList
 
 from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
-from storage.tag_models import MANUAL
+from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
 from tests.tui.tui_support import fill, until
 from tui.screens.help import HelpScreen
