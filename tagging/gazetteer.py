@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from tagging.lexicon import seeds_dir
+from tagging.lexicon import read_csv, seeds_dir
 from tagging.text import PhraseIndex
 
 NON_ALNUM_RE = re.compile(r"[^0-9a-z]")
@@ -49,6 +49,7 @@ class Gazetteer:
     kecamatan_prefixes: frozenset[str]
     province_names: PhraseIndex[str]
     province_by_name: dict[str, str]
+    areas: PhraseIndex[tuple[str, str]]
 
     def province_name(self, code: str) -> str:
         return self.regions[code.split(".")[0]].name
@@ -109,4 +110,5 @@ def load() -> Gazetteer:
         kecamatan_prefixes=frozenset(compact(name)[:k] for name in kec_by_name for k in range(1, len(compact(name)) + 1)),
         province_names=PhraseIndex(provinces),
         province_by_name={name.lower(): code for name, code in provinces},
+        areas=PhraseIndex((row["area"], (row["code"], row["requires"])) for row in read_csv("place_areas.csv")),
     )

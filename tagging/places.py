@@ -30,8 +30,9 @@ NAME_CONTEXT_RE = re.compile(
 JAKARTA_AFTER_RE = re.compile(r"[\s,]+(?:\w+\s+){0,2}Jakarta")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
 FOCUS_PROVINCES = ("31", "32", "36")
-BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "bare": 1.0, "police_unit": 0.5, "dateline": 0.2}
-BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "bare": 0.6, "police_unit": 0.5,
+BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "police_unit": 0.5,
+                "dateline": 0.2}
+BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "bare": 0.6, "police_unit": 0.5,
                     "dateline": 0.3}
 
 
@@ -229,6 +230,15 @@ def choose_kecamatan(codes: tuple[str, ...], parents: set[str], provinces: set[s
     return None
 
 
+def area_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
+    """Press names of areas that are no kecamatan ('Senayan, Jakarta'), counted only when the text also names
+    their city: a landmark alone (Gedung DPR, Monas) names no area (place_areas.csv)."""
+    gaz = gazetteer.load()
+    return [PlaceMention(code, Span(hit.start, hit.end, text[hit.start:hit.end]), "area")
+            for hit in gaz.areas.find(tokens, text)
+            for code, requires in [hit.payload] if not requires or requires in text]
+
+
 def province_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
     gaz = gazetteer.load()
     return [PlaceMention(hit.payload, Span(hit.start, hit.end, text[hit.start:hit.end]), "explicit")
@@ -241,6 +251,7 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     unit_spans = [u.span for u in units] + list(people)
     dateline = dateline_span(text)
     mentions: list[PlaceMention] = explicit_mentions(text, tokens)
+    mentions += [a for a in area_mentions(text, tokens) if not overlaps(a.span, [m.span for m in mentions])]
     taken = [m.span for m in mentions] + unit_spans
     bare = bare_mentions(text, tokens, taken)
     provinces = province_mentions(text, tokens)
@@ -248,7 +259,7 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     parents = {m.code for m in mentions}
     for base, _ in bare:
         parents.update(gaz.kabkota_by_base[base])
-    parents.update(u.code for u in units if u.code)
+    parents.update(unit_kabkota(u) for u in units if u.code)
     kecamatan = [k for k in kecamatan_mentions(text, tokens, parents, province_codes) if not inside(k.span, unit_spans)]
     mentions += kecamatan
     bare = [(base, span) for base, span in bare if not overlaps(span, [k.span for k in kecamatan])]
@@ -274,10 +285,15 @@ def resolve_bare(base: str, decided: set[str], units: list[UnitMention]) -> str 
     named = [c for c in codes if c in decided]
     if len(named) == 1:
         return named[0]
-    policed = [c for c in codes if any(u.code == c for u in units)]
+    policed = [c for c in codes if any(unit_kabkota(u) == c for u in units if u.code)]
     if len(policed) == 1:
         return policed[0]
     return pick_level(codes, "kota")
+
+
+def unit_kabkota(unit: UnitMention) -> str | None:
+    """The kab/kota of a unit's area (a Polsek's area is a kecamatan)."""
+    return gazetteer.load().regions[unit.code].kabkota_code if unit.code else None
 
 
 def dateline_places(dateline: Span, decided: set[str]) -> list[PlaceMention]:
@@ -298,14 +314,15 @@ def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> Pla
     by_kabkota: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         by_kabkota[gaz.regions[m.code].kabkota_code or m.code].append(m)
-    strong = {c for c, ms in by_kabkota.items() if any(m.basis in ("explicit", "official", "kecamatan", "bare")
+    strong = {c for c, ms in by_kabkota.items() if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare")
                                                        for m in ms)}
     if not strong:
         strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
     if not strong:
         strong = set(by_kabkota)
     scores = {c: sum(BASIS_WEIGHT[m.basis] for m in by_kabkota[c]) for c in strong}
-    order = sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c])))
+    order = twin_by_kecamatan(sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c]))),
+                              by_kabkota)
     places: list[Place] = []
     for code in order:
         group = by_kabkota[code]
@@ -322,6 +339,22 @@ def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> Pla
             places.append(make_place(code, first.span, "explicit"))
     main = next((p for p in places if p.level in ("kabupaten", "kota")), None)
     return PlaceFindings(tuple(places), tuple(mentions) + tuple(provinces), main)
+
+
+def twin_by_kecamatan(order: list[str], by_kabkota: dict[str, list[PlaceMention]]) -> list[str]:
+    """Between a Kabupaten and a Kota of one name, a kecamatan of only one of them decides (DOMAIN.md: a
+    kecamatan mention decides, whatever the count of 'Kabupaten X' in office and union names)."""
+    if not order:
+        return order
+    gaz = gazetteer.load()
+    top = order[0]
+    twins = [c for c in gaz.kabkota_by_base[gaz.regions[top].base] if c != top and c in order]
+    if len(twins) != 1:
+        return order
+    with_kecamatan = [c for c in (top, twins[0]) if any(m.code != c and m.basis == "kecamatan" for m in by_kabkota[c])]
+    if with_kecamatan == twins:
+        return [twins[0]] + [c for c in order if c != twins[0]]
+    return order
 
 
 def make_place(code: str, span: Span, basis: str) -> Place:

@@ -46,12 +46,20 @@ def area_tokens(tokens: list[Token], text: str, i: int) -> list[Token]:
             break
         out.append(tokens[j])
         j += 1
-    return trim_area(out)
+    return trim_area(out, unit_head(tokens[i].text))
 
 
-def trim_area(words: list[Token]) -> list[Token]:
-    """Keep the longest prefix that names a known place ('Serang Kota', 'Metro Bekasi'); else the first word."""
+def unit_head(word: str) -> str:
+    """'Kapolresta' -> 'Polresta', 'Mapolres' -> 'Polres'."""
+    m = HEAD_RE.match(word)
+    return "P" + m.group(1)[1:] if m else word
+
+
+def trim_area(words: list[Token], unit_type: str) -> list[Token]:
+    """Keep the longest prefix that names a known place ('Serang Kota', 'Metro Bekasi') or a unit of
+    police_unit_areas.csv ('Pelabuhan Tanjung Perak'); else the first word."""
     gaz = gazetteer.load()
+    lex = lexicon.load()
     texts = [w.text for w in words]
     for n in range(len(texts), 0, -1):
         core = [t for t in texts[:n] if t not in ("Metro", "Kota")]
@@ -59,7 +67,8 @@ def trim_area(words: list[Token]) -> list[Token]:
             continue
         phrase = " ".join(core)
         known = (phrase in gaz.kabkota_by_base or phrase.title() in gaz.kabkota_by_base
-                 or gaz.kecamatan_name(phrase) or phrase == "Metro Jaya" or is_province(phrase))
+                 or gaz.kecamatan_name(phrase) or phrase == "Metro Jaya" or is_province(phrase)
+                 or f"{unit_type} {' '.join(texts[:n])}" in lex.unit_areas)
         if known:
             return words[:n]
     if texts and texts[0] == "Metro" and len(texts) > 1:
@@ -67,12 +76,12 @@ def trim_area(words: list[Token]) -> list[Token]:
     return words[:1]
 
 
-def known_area(area: str) -> bool:
+def known_area(area: str, unit_type: str) -> bool:
     """'Serang', 'Metro Bekasi Kota', 'Banten': an area, not a name ('Kapolres Condro' is a person)."""
     gaz = gazetteer.load()
     core = " ".join(w for w in area.split() if w not in ("Metro", "Kota"))
     return bool(core) and (core in gaz.kabkota_by_base or gaz.kecamatan_name(core) is not None or is_province(core)
-                           or area == "Metro Jaya")
+                           or area == "Metro Jaya" or f"{unit_type} {area}" in lexicon.load().unit_areas)
 
 
 def is_province(phrase: str) -> bool:
@@ -94,7 +103,7 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
             continue
         from_position = token.text.startswith(("Ka", "Waka"))
         area = " ".join(w.text for w in words)
-        if from_position and not known_area(area):
+        if from_position and not known_area(area, unit_type):
             continue
         name = f"{unit_type} {area}"
         span = Span(token.start, words[-1].end, text[token.start:words[-1].end])
@@ -115,11 +124,16 @@ def normalise_national(name: str) -> str:
 
 
 def area_code(unit_type: str, area: str) -> str | None:
-    """The kab/kota a Polres-level unit serves: the table of seeds/lexicons first, then the name."""
-    if unit_type in ("Polda", "Polsek", "Polsekta"):
+    """The kab/kota a Polres-level unit serves (the table of seeds/lexicons first, then the name); for a Polsek
+    the kecamatan it is named after, when only one kecamatan has that name."""
+    if unit_type == "Polda":
         return None
     lex = lexicon.load()
     gaz = gazetteer.load()
+    if unit_type in ("Polsek", "Polsekta"):
+        name = gaz.kecamatan_name(" ".join(w for w in area.split() if w != "Metro"))
+        codes = gaz.kecamatan_by_name.get(name, ()) if name else ()
+        return codes[0] if len(codes) == 1 else None
     name = f"{unit_type} {area}"
     if name in lex.unit_areas:
         return lex.unit_areas[name]

@@ -135,3 +135,48 @@ def test_tag_the_gazetteer_holds_every_kabupaten_and_kota() -> None:
     levels = [line.split("\t")[1] for line in lines if line and not line.startswith(("#", "code"))]
     assert (levels.count("kabupaten"), levels.count("kota"), levels.count("province")) == (416, 98, 38)
     assert Path(seeds_dir() / "gazetteer" / "wilayah.tsv").read_text(encoding="utf-8").startswith("# Kemendagri")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Buruh berunjuk rasa di depan Gedung DPR, Senayan, Jakarta.", "31.71"),
+    ("Kapolri meninjau May Day di Stadion Madya Senayan, Jakarta.", "31.71"),
+    ("Buruh bergerak ke kawasan Medan Merdeka, Jakarta.", "31.71"),
+    ("Kantor serikat itu di kawasan Kuningan, Jakarta.", "31.74"),
+])
+def test_tag_a_jakarta_area_named_beside_its_landmark_gives_its_city(text: str, code: str) -> None:
+    assert codes(text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Buruh berunjuk rasa di depan Gedung DPR.",
+    "Upacara digelar di Monumen Nasional (Monas), Jakarta.",
+    "Ratusan buruh bergerak menuju Senayan.",
+])
+def test_tag_a_landmark_or_area_alone_gives_no_city(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_tag_a_polsek_places_the_event_in_its_kecamatan_as_a_fallback() -> None:
+    # Mandor is a kecamatan of Kabupaten Landak only.
+    places = tag_article("", "Kedua pihak dipertemukan di Mapolsek Mandor.").places
+    assert [(p.code, p.basis) for p in places] == [("61.08", "kecamatan"), ("61.08.04", "police_unit")]
+
+
+def test_tag_a_polsek_decides_between_kabupaten_and_kota() -> None:
+    # Cikupa is a kecamatan of Kabupaten Tangerang; a bare 'Tangerang' alone would be the Kota.
+    assert main_code("Anggota Polsek Cikupa mengawal buruh di Tangerang.") == "36.03"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kapolres Pelabuhan Tanjung Perak AKBP Fiktif Wibowo menemui buruh.", "35.78"),
+    ("Polres Pelabuhan Tanjung Priok menerjunkan personel.", "31.72"),
+])
+def test_tag_a_port_police_places_the_event_in_its_city(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_a_kecamatan_decides_between_kabupaten_and_kota_of_one_name() -> None:
+    # Office and union names say 'Kabupaten Sukabumi' more often; the kecamatan is the place.
+    text = ("Buruh DPC SPN Kabupaten Sukabumi berunjuk rasa di depan Gedung Pendopo Kabupaten Sukabumi, "
+            "Kecamatan Warudoyong, Kota Sukabumi. Perwakilan Pemerintah Kabupaten Sukabumi menemui mereka.")
+    assert main_code(text) == "32.72"
