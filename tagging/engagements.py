@@ -33,6 +33,18 @@ NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|pedu
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
                                r"(?:\S+\s+){0,1}$", re.IGNORECASE)
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+POLICE_DESK = (r"(?:Mapolres\w*|Mapolda|Mapolsek|Polres\w*|Polda|Polsek|polisi|pihak kepolisian|kepolisian|"
+               r"Satreskrim|Ditreskrim\w*|Bareskrim|SPKT|Propam)")
+REPORT_TO_POLICE_RE = re.compile(
+    rf"(?:melaporkan|melapor|dilaporkan|laporan|pengaduan|mengadukan|diadukan|mengadu|aduan)\b[^.\n]{{0,80}}?"
+    rf"\b(?:ke|kepada|di)\s+{POLICE_DESK}\b", re.IGNORECASE)
+"""A report filed with the police ('melaporkan perusahaan ke Polres', 'dilaporkan ke polisi'): the weak 'melapor'
+family becomes a legal complaint."""
+ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|perampasan|"
+                               r"perampokan|narkoba|narkotika|sabu|pembunuhan|dibunuh|pencabulan|pemerkosaan|"
+                               r"penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
+LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
+                               r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
 DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
@@ -216,6 +228,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         for type_id, strong in hit.payload:
             if type_id == "arrest" and not strong and ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text):
                 strong = True
+            if type_id == "legal_complaint" and not strong and REPORT_TO_POLICE_RE.match(text, hit.start):
+                strong = True
             if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
                 continue
             if strong and type_id in ACTION_TYPES and PLAN_RE.search(before):
@@ -238,6 +252,7 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     labour action, an arrest a labour arrest only during one or of a union's people: workers as suspects of
     ordinary crime are no engagement (corpus README)."""
     cues = cue_patterns()
+    crime = ordinary_crime(text)
     union_named = bool(unions)
     union_sentences = {lay.sentence_of(s.start) for s in unions}
     union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
@@ -271,6 +286,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             abs(k - h.sentence) <= 2 for k in union_sentences)
         if cue is not None and not (cue.search(paragraph) or cue.search(around) or union_near):
             continue
+        if h.type in ("legal_complaint", "arrest") and crime:
+            continue
         if h.type == "arrest" and not DETAINED_RE.search(text, lay.sentence_starts[max(0, h.sentence - 1)],
                                                          lay.sentence_span(h.sentence).end):
             continue
@@ -280,6 +297,12 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     if protest_sentences:
         kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
     return kept
+
+
+def ordinary_crime(text: str) -> bool:
+    """A theft, assault or drug case in an article that names no labour dispute at all: workers as suspects or
+    victims of ordinary crime, no labour engagement (corpus README)."""
+    return bool(ORDINARY_CRIME_RE.search(text)) and not LABOUR_DISPUTE_RE.search(text)
 
 
 def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:

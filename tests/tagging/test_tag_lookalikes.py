@@ -109,3 +109,11 @@ def test_tag_lookalike_a_planned_strike_is_no_event() -> None:
     text = (f"{UNION} berencana mogok kerja pekan depan jika upah tidak naik. {POLICE} mengimbau buruh menjaga "
             "ketertiban.")
     assert "strike" not in {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
+
+
+def test_tag_lookalike_workers_as_theft_suspects_or_abuse_victims() -> None:
+    theft = ("Resmob Polres Lebak menangkap lima karyawan PT Sinar Cemerlang yang diduga terlibat pencurian besi. "
+             f"{POLICE} mengatakan penyidikan masih berjalan.")
+    abuse = ("Polres Lebak menerima laporan dua buruh yang kabur dari pabrik tentang penganiayaan terhadap puluhan "
+             f"buruh. {POLICE} memulai penyelidikan.")
+    assert engagements(theft) == engagements(abuse) == ()

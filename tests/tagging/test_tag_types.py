@@ -102,3 +102,25 @@ def test_tag_type_a_deed_told_in_a_quote_is_an_event() -> None:
     text = (f'"Kami sudah lakukan blokade jalan sejak pagi," kata Ketua {UNION}. {POLICE} menerjunkan personel '
             "untuk mengawal aksi itu, Senin (1/12/2025).")
     assert primary(text) == "blockade"
+
+
+@pytest.mark.parametrize("report", [
+    "Pengurus {union} melaporkan PT Sinar Cemerlang ke Polres Lebak atas upah di bawah minimum",
+    "PT Sinar Cemerlang dilaporkan ke polisi oleh {union} karena tidak membayar pesangon",
+])
+def test_tag_type_a_report_filed_with_the_police_is_a_legal_complaint(report: str) -> None:
+    text = f"{report.format(union=UNION)}, Senin (1/12/2025). {POLICE} membenarkan laporan tersebut."
+    assert primary(text) == "legal_complaint"
+
+
+def test_tag_type_a_police_officer_as_mediator() -> None:
+    text = ("Kapolsek Rangkasbitung Kompol Dedi Hartono hadir sebagai mediator antara puluhan buruh dan manajemen "
+            "PT Sinar Cemerlang, Senin (1/12/2025).")
+    assert primary(text) == "mediation"
+
+
+def test_tag_type_a_desk_ketenagakerjaan_presented_to_unions_is_a_dialogue() -> None:
+    text = (f"Polda Banten menggelar sosialisasi Desk Ketenagakerjaan kepada pengurus {UNION} di Serang, Senin "
+            f"(1/12/2025). {POLICE} mengajak buruh memanfaatkan layanan itu.")
+    assert primary(text) == "dialogue"
+
