@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
@@ -27,9 +27,15 @@ from tagging.model import EventDate, Span
 WIB = timezone(timedelta(hours=7))
 YEARS_BACK = 11
 ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?:(?P<d>0?[1-9]|[12]\d|3[01])/)?")
+WORD_RE = re.compile(r"[\w'’]+")
 CLOCK_AFTER_RE = re.compile(r"[ \t,|•]*\d{1,2}:\d{2}\b")
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
+SAID_BEFORE_RE = re.compile(
+    r"\b(?:(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|sebut|papar|imbuh|tambah|pungkas|tandas|lanjut)(?:nya)?|"
+    r"mengatakan|menjelaskan|menegaskan|menuturkan|mengungkapkan|menerangkan|menambahkan|kepada (?:para )?"
+    r"(?:wartawan|awak media|media|jurnalis)|saat (?:dikonfirmasi|ditemui|dihubungi)|keterangan(?:nya| tertulis\w*)|"
+    r"siaran pers|rilis)\b[^.\n]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +186,28 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
         for m in p.relative.finditer(text):
             if free(m.start(), m.end()):
                 add(out, taken, m.start(), m.end(), resolve_relative(ref.day, m.group("rel"), m))
-    return sorted(out, key=lambda d: d.span.start)
+    return settle_weekdays(sorted(out, key=lambda d: d.span.start))
+
+
+def settle_weekdays(found: list[EventDate]) -> list[EventDate]:
+    """A date whose weekday contradicts it ('Rabu (8/10/2020)', a Thursday) is the date within three days that the
+    text also gives with that weekday and that agrees with it ('Rabu (7/10/2020)'): the weekday is evidence, a
+    mistyped day is common. It stays flagged as a conflict."""
+    agreeing = [(weekday_of(d), d.date) for d in found if not d.weekday_conflict and weekday_of(d)]
+    out = []
+    for d in found:
+        if d.weekday_conflict:
+            twins = {day for weekday, day in agreeing if weekday == weekday_of(d) and abs((day - d.date).days) <= 3}
+            if len(twins) == 1:
+                d = replace(d, date=twins.pop())
+        out.append(d)
+    return out
+
+
+def weekday_of(found: EventDate) -> int | None:
+    """The weekday a date's text names ('Rabu (8/10/2020)' -> 3)."""
+    word = WORD_RE.match(found.span.text)
+    return weekday_number(word.group()) if word else None
 
 
 def add(out: list[EventDate], taken: list[tuple[int, int]], start: int, end: int, found: EventDate | None) -> None:
@@ -210,6 +237,12 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def said_on(text: str, start: int) -> bool:
+    """'... kata Kapolres kepada wartawan, Senin (8/12/2025)': the day a statement was given, which is the event's
+    only when the text dates the event no other way."""
+    return bool(SAID_BEFORE_RE.search(text, max(0, start - 100), start))
+
+
 def looks_ahead(text: str, start: int, end: int) -> bool:
     """'Kamis (27/11) mendatang', 'akan digelar pada ...': an announced date, after publication."""
     return bool(AHEAD_AFTER_RE.match(text, end, end + 14)) or bool(
@@ -229,7 +262,8 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
             return None
         conflict = weekday is not None and made.isoweekday() != weekday
         announced = ahead or (ref is not None and made > ref.day)
-        return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled, announced=announced)
+        return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled, announced=announced,
+                         said=said_on(text, start))
     if ref is None and weekday is None:
         return None
     bound = ref.day if ref is not None else date.today()
@@ -237,7 +271,7 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
     if made is None:
         return None
     return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
-                     announced=ahead)
+                     announced=ahead, said=said_on(text, start))
 
 
 def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -> tuple[date | None, bool]:

@@ -384,13 +384,18 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
 
 def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> EventDate | None:
     """The date of the article's own event: the one in the first sentence with a strong trigger, else the first
-    day not recalled, else the first date. The body starts at the dateline: a photo caption above it dates the
-    photo, often an earlier day."""
+    day not recalled; a statement's day ('kata Kapolres, Senin (8/12)') only when no other day is given. The
+    body starts at the dateline: a photo caption above it dates the photo, often an earlier day."""
     start = body_start(text)
     body = [d for d in dates if d.span.start >= start] or dates
     first_sentence = next((h.sentence for h in strong if h.span.start >= start), strong[0].sentence)
-    return next((d for d in body if lay.sentence_of(d.span.start) == first_sentence and not d.recalled), None) or \
-        next((d for d in body if not d.recalled and d.precision == 1), None) or next(iter(body), None)
+    own = [d for d in body if not d.recalled]
+    for said in (False, True):
+        found = next((d for d in own if d.said == said and lay.sentence_of(d.span.start) == first_sentence), None) \
+            or next((d for d in own if d.said == said and d.precision == 1), None)
+        if found:
+            return found
+    return next(iter(body), None)
 
 
 def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> EventDate | None:

@@ -125,8 +125,9 @@ class EventDate:
     """A date named in the text, resolved against the publication date.
 
     `precision` follows ACLED's time_precision: 1 day, 2 week, 3 month. `weekday_conflict` is set when the
-    named weekday does not fall on the date; `year_inferred` when the text left the year out; `announced` when
-    the date is after publication or written as a plan ('mendatang', 'akan digelar pada'), never an event's.
+    named weekday does not fall on the written date; `year_inferred` when the text left the year out; `announced` when
+    the date is after publication or written as a plan ('mendatang', 'akan digelar pada'), never an event's;
+    `said` when it dates a statement ('kata Kapolres, Senin (8/12/2025)').
     """
 
     date: date
@@ -137,6 +138,7 @@ class EventDate:
     recalled: bool = False
     metadata: bool = False
     announced: bool = False
+    said: bool = False
 
 
 @dataclass(frozen=True, slots=True)

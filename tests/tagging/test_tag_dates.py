@@ -142,3 +142,23 @@ def test_tag_engagement_carries_the_inferred_year_flag() -> None:
             "pada Kamis (27/11).")
     engagement = tag_article("", text, datetime(2025, 12, 8, 9, tzinfo=WIB)).to_json()["engagements"][0]
     assert (engagement["date"], engagement["date_precision"], engagement["year_inferred"]) == ("2025-11-27", 1, True)
+
+
+def test_tag_a_statement_day_yields_to_the_day_the_text_gives_the_event() -> None:
+    text = ("BEKASI - Polisi mengamankan enam buruh yang merusak truk saat aksi unjuk rasa SPN. \"Sudah kami "
+            "amankan,\" ujar Kapolsek Fiksi Kompol Budi Santoso kepada wartawan, Minggu (3/12/2023). Keenamnya "
+            "diamankan di sebuah warung pada Sabtu (2/12/2023) siang.")
+    assert engagement_dates(text, datetime(2023, 12, 4, 9, tzinfo=WIB)) == ["2023-12-02"]
+
+
+def test_tag_a_statement_day_dates_the_event_when_nothing_else_does() -> None:
+    text = ("Polres Fiksi mengawal aksi unjuk rasa buruh SPN di depan kantor bupati. \"Aksi berjalan tertib,\" kata "
+            "Kapolres Fiksi AKBP Damar Wulan, Senin (8/12/2025).")
+    assert engagement_dates(text, datetime(2025, 12, 8, 19, tzinfo=WIB)) == ["2025-12-08"]
+
+
+def test_tag_a_mistyped_day_takes_the_agreeing_date_of_its_weekday() -> None:
+    # 7 October 2020 was a Wednesday, 8 October a Thursday.
+    found = find_dates("Aksi mogok digelar Rabu (8/10/2020). Kapolres hadir di stadion, Rabu (7/10/2020).", on(2020, 10, 8))
+    assert [(d.date, d.weekday_conflict) for d in found] == [(date(2020, 10, 7), True), (date(2020, 10, 7), False)]
+    assert [d.date for d in find_dates("Aksi digelar Rabu (8/10/2020).", on(2020, 10, 8))] == [date(2020, 10, 8)]
