@@ -518,12 +518,73 @@ def event_notes(event: Event, text: str, lay: Layout) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def confidence_of(event: Event, police: list[Actor], labour: list[Actor], lay: Layout) -> float:
-    strong = sum(1 for h in event.hits if h.strong)
-    weak = any(not h.strong and h.type in event.types for h in event.hits)
-    together = any(lay.paragraph_of(p.spans[0].start) == lay.paragraph_of(lab.spans[0].start)
-                   for p in police for lab in labour)
-    return round(min(0.95, 0.5 + 0.1 * min(3, strong) + (0.05 if weak else 0) + (0.1 if together else 0)), 2)
+@dataclass(frozen=True)
+class Evidence:
+    """What an engagement rests on, for its confidence: how close its two sides are to the trigger of its type,
+    how much states that type, and what competes with it."""
+
+    together_sentence: bool
+    together_paragraph: bool
+    support: int
+    rival_support: int
+    rivals: int
+    in_lead: bool
+    named_police: bool
+    named_labour: bool
+    dated: bool
+    recalled: bool
+
+
+def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list[Actor], text: str,
+                   lay: Layout) -> Evidence:
+    """The evidence of an engagement of type `primary`: workers acting count as its labour side when no body is
+    named."""
+    strong = [h for h in event.hits if h.strong]
+    own = {h.sentence for h in strong if h.type == primary}
+    rivals = Counter(h.type for h in strong if h.type not in (primary, "protest"))
+    rival_support = max((len({h.sentence for h in strong if h.type == t}) for t in rivals), default=0)
+    police_sentences = {lay.sentence_of(s.start) for a in police for s in a.spans}
+    labour_sentences = {lay.sentence_of(s.start) for a in labour for s in a.spans}
+    labour_sentences |= {lay.sentence_of(m.start()) for m in WORKERS_ACTING_RE.finditer(text)}
+    paragraph = {lay.paragraph_of(lay.sentence_starts[k]) for k in own}
+
+    def paragraphs(sentences: set[int]) -> set[int]:
+        return {lay.paragraph_of(lay.sentence_starts[k]) for k in sentences}
+
+    return Evidence(
+        together_sentence=any(k in police_sentences and (k in labour_sentences or k - 1 in labour_sentences
+                                                         or k + 1 in labour_sentences) for k in own),
+        together_paragraph=bool(paragraph & paragraphs(police_sentences) & paragraphs(labour_sentences)),
+        support=len(own),
+        rival_support=rival_support,
+        rivals=len(rivals),
+        in_lead=any(k in lead_of(lay) for k in own),
+        named_police=any(a.name or a.unit != "Polri" for a in police),
+        named_labour=bool(labour),
+        dated=event.date is not None and event.date.precision == 1 and not event.date.year_inferred,
+        recalled=event.recalled,
+    )
+
+
+def lead_of(lay: Layout, sentences: int = 3) -> set[int]:
+    """The first sentences with words in them (headline and lead), where an article states its own event."""
+    found = [k for k in range(lay.sentence_count()) if lay.sentence_span(k).text][:sentences]
+    return set(found)
+
+
+def confidence_of(evidence: Evidence) -> float:
+    """How sure the tagger is of an engagement, 0.1 to 0.99 (CONFIDENT_AT in tagging/model.py marks the ones the
+    desk need not review): its type stated in the headline or lead, where news states its own event, and more
+    than once; its two sides near the trigger; a date; no other type stated as often; not a recalled event."""
+    score = 0.3
+    score += 0.25 if evidence.in_lead else 0.0
+    score += 0.1 * min(3, evidence.support)
+    score += 0.15 if evidence.together_sentence else 0.1 if evidence.together_paragraph else 0.0
+    score += 0.05 if evidence.dated else 0.0
+    score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
+    score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
+    score -= 0.1 if evidence.recalled else 0.0
+    return round(max(0.1, min(0.99, score)), 2)
 
 
 def event_days(event: Event) -> list[EventDate | None]:
@@ -567,7 +628,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
                 labour_actors=tuple(dict.fromkeys(a.label for a in labour)),
                 other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
                 evidence=lay.sentence_span(evidence_hit.sentence),
-                confidence=confidence_of(event, police, labour, lay),
+                confidence=confidence_of(weigh_evidence(event, primary, police, labour, text, lay)),
                 triggers=tuple(h.span for h in event.hits if h.strong),
                 acled_sub_event=acled_sub_event(primary, event, text, lay),
                 notes=event_notes(event, text, lay),

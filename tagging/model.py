@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-CONFIDENT_AT = 0.8
+CONFIDENT_AT = 0.85
 """An engagement at or above this confidence is one the desk need not review."""
 
 
