@@ -15,9 +15,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from tagging import lexicon
+from tagging import gazetteer, lexicon, unions
 from tagging.model import Actor, Mention, Span
-from tagging.text import Hit, PhraseIndex, Token, lowered
+from tagging.text import Hit, PhraseIndex, Token
 from tagging.units import UnitMention
 
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
@@ -28,15 +28,6 @@ COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin"
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
-GENERIC_ORG_RE = re.compile(
-    r"(?<!\w)(?:Aliansi|Serikat|Federasi|Konfederasi|Gabungan|Persatuan|Gerakan|Forum|Komite|Front|Koalisi)"
-    r"(?:\s+(?:[A-Z][\w'’-]*|dan))+")
-LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat)\b")
-PLACE_TAIL_RE = re.compile(r"\s+(?:Kabupaten|Kota|Provinsi|Kecamatan|Se|Wilayah)\b.*$|\s+dan$")
-PAREN_ABBR_RE = re.compile(r"\s*\((?:(?:PUK|PC|PD|PP|KC|DPC|DPD|DPW|DPP|PTP)\s+)?([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
-LATER_ABBR_RE = re.compile(r"[^.()\n]{0,90}?\((?:(?:PUK|PC|PD|PP|KC|DPC|DPD|DPW|DPP|PTP)\s+)?([A-Z][A-Za-z0-9 /&.-]{1,24})\)")
-GENERIC_WORDS = {"aliansi", "serikat", "federasi", "konfederasi", "gabungan", "persatuan", "gerakan", "forum", "komite",
-                 "front", "koalisi", "buruh", "pekerja", "karyawan", "pegawai", "dan", "seluruh", "indonesia"}
 NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
 FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
 PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah Dinas|Peraturan|Perbup|Perwal)\s+$")
@@ -78,8 +69,6 @@ class Indexes:
     positions: PhraseIndex[lexicon.PositionInfo]
     roles: PhraseIndex[lexicon.RoleInfo]
     person_roles: PhraseIndex[str]
-    orgs: PhraseIndex[lexicon.OrgInfo]
-    org_full: PhraseIndex[str]
     titles: frozenset[str]
 
 
@@ -92,8 +81,6 @@ def indexes() -> Indexes:
         positions=PhraseIndex(lex.positions.items()),
         roles=PhraseIndex(lex.roles.items()),
         person_roles=PhraseIndex(lex.person_roles.items()),
-        orgs=PhraseIndex(lex.orgs.items()),
-        org_full=PhraseIndex(lex.org_full.items(), key=lowered, commas=True),
         titles=titles,
     )
 
@@ -246,98 +233,62 @@ def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens
     return [draft]
 
 
-def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft]]:
-    """Labour organisations (abbreviation and full name as one actor, faction kept), and employers'
-    associations such as APINDO, which the table marks as not labour."""
-    lex = lexicon.load()
-    ix = indexes()
-    drafts: dict[str, Draft] = {}
+def labour_orgs(text: str) -> tuple[list[Draft], list[Draft]]:
+    """Labour organisations, one actor per body the text names (a local unit apart from its federation), and
+    employers' associations such as APINDO, which the table marks as not labour. A mention that leaves out
+    the unit or area ('FSBSI' after 'DPC FSBSI Kabupaten Kampar') joins the body it shortens."""
+    drafts: list[tuple[tuple[str, str | None, str | None], Draft]] = []
     employers: dict[str, Draft] = {}
-    spans_taken: list[Span] = []
-    for hit in ix.org_full.find(tokens, text):
-        abbr = hit.payload
-        end = hit.end
-        paren = PAREN_ABBR_RE.match(text, end)
-        if paren and paren.group(1) in lex.orgs:
-            end = paren.end()
-        add_org(drafts, employers, lex.orgs[abbr], Span(hit.start, end, text[hit.start:end]), text[hit.start:hit.end])
-        spans_taken.append(Span(hit.start, end, ""))
-    for hit in ix.orgs.find(tokens, text):
-        if any(s.start <= hit.start < s.end for s in spans_taken):
+    for mention in sorted(unions.find_unions(text), key=specificity, reverse=True):
+        info = mention.info
+        if info is not None and info.abbreviation in NON_LABOUR_ORGS:
             continue
-        info = hit.payload
-        if info.abbreviation == "SPI":
+        if info is not None and info.abbreviation in EMPLOYER_ORGS:
+            employers.setdefault(info.abbreviation, Draft("company", info.abbreviation, full_name=info.full_name,
+                                                          confidence=0.9)).mentions.append(Mention(mention.span))
             continue
-        span = Span(hit.start, hit.end, text[hit.start:hit.end])
-        faction = FACTION_RE.match(text, hit.end)
-        draft = add_org(drafts, employers, info, span, None)
-        if draft and faction and not draft.faction:
-            draft.faction = faction.group(1).strip()
-    generic_orgs(text, drafts, spans_taken + [m.span for d in drafts.values() for m in d.mentions])
-    return list(drafts.values()), list(employers.values())
+        key = union_key(mention)
+        same = [d for k, d in drafts if k == key] or [d for k, d in drafts if compatible(k, key)]
+        if same:
+            same[0].mentions.append(Mention(mention.span))
+            continue
+        draft = union_draft(text, mention)
+        drafts.append((key, draft))
+    return [d for _, d in drafts], list(employers.values())
 
 
-def add_org(drafts: dict[str, Draft], employers: dict[str, Draft], info: lexicon.OrgInfo, span: Span,
-            full: str | None) -> Draft | None:
-    if info.abbreviation in NON_LABOUR_ORGS:
-        return None
-    if info.abbreviation in EMPLOYER_ORGS:
-        target = employers.setdefault(info.abbreviation, Draft("company", info.abbreviation, full_name=info.full_name,
-                                                               confidence=0.9))
-        target.mentions.append(Mention(span))
-        return None
-    draft = drafts.setdefault(info.abbreviation, Draft(
-        "labour", info.abbreviation, full_name=info.full_name, organisation=info.faction_of or re.sub(r"\s*\(.*\)", "", info.affiliation) or None,
-        faction=info.abbreviation.split(maxsplit=1)[1] if info.faction_of else None, confidence=0.9))
-    draft.mentions.append(Mention(span))
-    if full:
-        draft.full_name = full
-    return draft
+def specificity(mention: unions.UnionMention) -> tuple[int, int]:
+    return (mention.structure is not None) + (mention.place is not None), -mention.span.start
 
 
-def generic_orgs(text: str, drafts: dict[str, Draft], taken: list[Span]) -> None:
-    """Unions outside the table: 'Serikat Pekerja Mitra Sepatu (SPMS)', merged with a known org they name."""
-    lex = lexicon.load()
-    for m in GENERIC_ORG_RE.finditer(text):
-        if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in taken):
-            continue
-        if PLACE_WORD_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
-            continue
-        full = re.sub(r"\s+dan$", "", m.group()).strip()
-        core = PLACE_TAIL_RE.sub("", full).strip()
-        if not LABOUR_WORD_RE.search(core) or not set(full.lower().split()) - GENERIC_WORDS:
-            continue
-        end = m.start() + len(full)
-        paren = PAREN_ABBR_RE.match(text, end)
-        abbr = paren.group(1).strip() if paren else None
-        if paren:
-            end = paren.end()
-        later = None if paren else LATER_ABBR_RE.match(text, end)
-        span = Span(m.start(), end, text[m.start():end])
-        known = known_org(core, abbr, drafts)
-        if known is None and later and later.group(1) in lex.orgs:
-            known = add_org(drafts, {}, lex.orgs[later.group(1)], span, None)
-            continue
-        if known is not None:
-            known.mentions.append(Mention(span))
-            continue
-        if abbr and abbr in lex.orgs:
-            add_org(drafts, {}, lex.orgs[abbr], span, full)
-            continue
-        key = abbr or full
-        draft = drafts.setdefault(key, Draft("labour", key, full_name=full, confidence=0.7))
-        draft.mentions.append(Mention(span))
+def union_key(mention: unions.UnionMention) -> tuple[str, str | None, str | None]:
+    place = mention.place
+    if place:
+        place = re.sub(r"^(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)(?:-Kota)?\s+", "", place).lower()
+        place = gazetteer.load().province_by_name.get(place, place)
+    return mention.core.upper(), mention.structure, place
 
 
-def known_org(full: str, abbr: str | None, drafts: dict[str, Draft]) -> Draft | None:
-    """A union already found whose full name this one shortens ('Aliansi Serikat Buruh' for ASPSB)."""
-    words = set(full.lower().split()) - {"gabungan", "para", "seluruh"}
-    for draft in drafts.values():
-        if abbr and draft.name == abbr:
-            return draft
-        if draft.full_name and words <= set(draft.full_name.lower().split()):
-            return draft
-    return None
+def compatible(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:
+    """One body named more or less fully: the same core, and structure and area the same where both give one."""
+    return a[0] == b[0] and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
+
+
+def union_draft(text: str, mention: unions.UnionMention) -> Draft:
+    info = mention.info
+    parent = None
+    faction = None
+    if info is not None:
+        own = mention.core.upper() == info.abbreviation.upper()
+        parent = (info.faction_of or re.sub(r"\s*\(.*\)", "", info.affiliation) or None) if own else info.abbreviation
+        faction = info.abbreviation.split(maxsplit=1)[1] if info.faction_of and own else None
+    led_by = FACTION_RE.match(text, mention.span.end)
+    if led_by and faction is None:
+        faction = led_by.group(1).strip()
+    unit = " ".join(p for p in (mention.structure, mention.place) if p) or None
+    return Draft("labour", mention.label, mentions=[Mention(mention.span)],
+                 full_name=mention.full_name or (info.full_name if info else None), organisation=parent,
+                 unit=unit, faction=faction, confidence=0.9 if info else 0.75)
 
 
 def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: list[Draft]) -> list[Draft]:
@@ -350,7 +301,7 @@ def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: li
         after = hit.end
         organisation = None
         for span, draft in org_spans:
-            if 0 <= span.start - after <= 1:
+            if hit.start < span.start <= after + 1 and span.end > after:
                 organisation, after = draft, span.end
                 break
         if hit.payload == "labour" and (organisation is None or organisation.kind != "labour"):
@@ -547,7 +498,7 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     unnamed = unnamed_officers(text, tokens, units, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)
-    orgs, employers = labour_orgs(text, tokens)
+    orgs, employers = labour_orgs(text)
     firms = merge(companies(text)) + employers
     people = merge(role_people(text, tokens, orgs, firms))
     people = [p for p in people if not any(same_name(p, q) for q in police)]

@@ -33,14 +33,15 @@ def test_tag_later_short_references_resolve_to_the_full_name() -> None:
     assert all(text[m.span.start:m.span.end] == m.span.text for m in officer.mentions)
 
 
-def test_tag_a_union_with_abbreviation_and_full_name_is_one_actor() -> None:
+def test_tag_a_union_with_abbreviation_and_full_name_is_one_actor_named_with_its_area() -> None:
     text = ("Buruh yang tergabung dalam Aliansi Serikat Pekerja Serikat Buruh (ASPSB) Kabupaten Serang hadir. "
             "Koordinator ASPSB Kabupaten Serang, Asep Saefullah, berterima kasih. Asep menambahkan.")
     unions = actors(text, "labour")
-    assert [u.name for u in unions] == ["ASPSB"]
+    assert [(u.name, u.unit) for u in unions] == [("ASPSB Kabupaten Serang", "Kabupaten Serang")]
     assert len(unions[0].mentions) == 2
     [person] = actors(text, "person")
-    assert (person.name, person.position, person.organisation) == ("Asep Saefullah", "Koordinator", "ASPSB")
+    assert (person.name, person.position, person.organisation) == ("Asep Saefullah", "Koordinator",
+                                                                   "ASPSB Kabupaten Serang")
     assert person.mentions[-1].span.text == "Asep"
 
 

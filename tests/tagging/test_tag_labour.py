@@ -16,3 +16,54 @@ def test_tag_unnamed_workers_make_the_engagement_but_are_not_listed_as_an_organi
     text = ("Ratusan buruh berunjuk rasa di depan Kantor Bupati Serang, Senin (8/12/2025). "
             "Kapolres Serang AKBP Bayu Pratama memimpin pengamanan aksi unjuk rasa tersebut.")
     assert engagement_labour(text) == [()]
+
+
+def labour(text: str) -> list[str]:
+    return [a.label for a in tag_article("", text, PUBLISHED).actors if a.kind == "labour"]
+
+
+def test_tag_a_name_written_out_is_labelled_by_its_bracketed_abbreviation_unit_and_area() -> None:
+    text = ("Massa Dewan Pimpinan Cabang Federasi Serikat Pekerja Logam Nusantara (FSPLN) Kabupaten Serang "
+            "mendatangi Mapolres Serang. Ketua DPC FSPLN Kabupaten Serang, Budi Santoso, berorasi. "
+            "Anggota FSPLN membawa spanduk.")
+    assert labour(text) == ["DPC FSPLN Kabupaten Serang"]
+    [leader] = [a for a in tag_article("", text, PUBLISHED).actors if a.kind == "person"]
+    assert (leader.name, leader.position, leader.organisation) == ("Budi Santoso", "Ketua DPC",
+                                                                   "DPC FSPLN Kabupaten Serang")
+
+
+def test_tag_local_units_are_kept_apart_and_each_keeps_its_plant_or_area() -> None:
+    text = ("Mogok kerja PUK SPAI FSPMI PT Maju Sentosa Abadi memasuki hari ketiga. Ketua Pimpinan Cabang SPAI "
+            "FSPMI Kota Batam, Andi, dan Sekretaris Konsulat Cabang FSPMI Kota Batam, Rudi, datang ke lokasi.")
+    assert sorted(labour(text)) == ["KC FSPMI Kota Batam", "PC SPAI FSPMI Kota Batam",
+                                    "PUK SPAI FSPMI PT Maju Sentosa Abadi"]
+
+
+def test_tag_a_structure_word_or_union_head_before_an_unknown_acronym_is_a_union() -> None:
+    text = "Hadir pula DPD FSBKT Provinsi Banten dan SB TEKSAL Kota Cilegon dalam audiensi di Polres Cilegon."
+    assert labour(text) == ["DPD FSBKT Provinsi Banten", "SB TEKSAL Kota Cilegon"]
+
+
+def test_tag_every_acronym_of_a_list_of_unions_is_a_union() -> None:
+    text = "Sembako diterima perwakilan serikat pekerja, yaitu DPD SPN, FSPMI, FSBKT, SB Maju Bersama dan SPSI 1973."
+    assert labour(text) == ["DPD SPN", "FSPMI", "FSBKT", "SB Maju Bersama", "SPSI 1973"]
+
+
+def test_tag_alliances_and_named_workers_groups() -> None:
+    assert labour("Ribuan massa Aliansi Buruh Cianjur berunjuk rasa di depan Pendopo.") == ["Aliansi Buruh Cianjur"]
+    assert labour("Polisi menemui anggota TKBM Karya Bahari di pelabuhan.") == ["TKBM Karya Bahari"]
+    assert labour("Ratusan anggota Forum Serikat Pekerja atau Serikat Buruh (SP/SB) Kota Cilegon berkumpul. "
+                  "Forum SP/SB Kota Cilegon menuntut kenaikan upah.") == ["SP/SB Kota Cilegon"]
+
+
+def test_tag_a_shorter_mention_joins_the_unit_it_shortens() -> None:
+    text = "DPC KSPSI Kota Bekasi menggelar aksi. Massa KSPSI membubarkan diri dengan tertib."
+    [union] = [a for a in tag_article("", text, PUBLISHED).actors if a.kind == "labour"]
+    assert (union.label, union.unit, len(union.mentions)) == ("DPC KSPSI Kota Bekasi", "DPC Kota Bekasi", 2)
+
+
+def test_tag_common_nouns_students_and_headlines_are_not_unions() -> None:
+    assert labour("Kapolda mengapresiasi para Serikat Pekerja Jatim yang menjaga keamanan.") == []
+    assert labour("Massa yang menamakan diri Aliansi Mahasiswa Peduli Rakyat berunjuk rasa.") == []
+    assert labour("Persiapan May Day, Serikat Buruh Audiensi dengan Polres Serang\n") == []
+    assert labour("Sebanyak 300 personel gabungan dikerahkan.\nPersonel Gabungan Kawal Aksi Buruh Tolak UMP\n") == []

@@ -1,0 +1,473 @@
+"""Labour organisations as the press writes them: a body with the local unit, area or plant the text gives.
+
+'DPC Federasi Serikat Buruh Sejahtera Indonesia (FSBSI) Kabupaten Kampar' is one mention labelled
+'DPC FSBSI Kabupaten Kampar': the abbreviation the text uses, the union structure word before it (PUK, PC,
+DPC ...; written out, 'Konsulat Cabang' is KC) and the area or plant after it — the corpus README's "faction or
+local unit in the name when the text gives it". Bodies outside the lexicon are found by their shape:
+a structure word or a union head (SP, SB, FSP, TKBM ...) before an acronym ('DPD FARKES', 'SB TEKAL'), a
+spelled-out name with its abbreviation in brackets, an alliance ('Aliansi Buruh Cianjur'), and every
+acronym of a list that names at least two unions ('... yaitu DPD SPN, FSPMI, FSKEP dan SPSI 1973').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tagging import gazetteer, lexicon
+from tagging.model import Span
+from tagging.text import PhraseIndex, Token, lowered
+
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
+NUMBER_RE = re.compile(r"\d{2,4}")
+HEADS = frozenset({"SP", "SB", "FSP", "FSB", "F", "SPTP", "TKBM"})
+NAMED_HEADS = frozenset({"TKBM"})
+ACRONYM_STOP = frozenset("""
+PT CV TBK UMK UMP UMSK UMR PHK THR BPJS PKB PP UU KUHP DPR DPRD MPR RI NKRI TNI POLRI PNS ASN HUT WIB WITA WIT
+DKI NTT NTB DIY TKA HRD KTP SIM STTP STTLP LP SPKT KSOP PLTA SPBU BBM OPD BUMN BUMD PLN KPK BNN COVID PPKM SDM HAM
+BEM PMII HMI GMNI KAMMI IMM OKP LSM ORMAS GP KNPI PKL SMK SMA SD SMP RT RW KM JL NO DAN OLEH UNTUK DENGAN DARI YANG
+DI KE PADA AKSI DEMO BURUH PEKERJA SERIKAT MAY DAY APBD APBN PAD CSR PKWT PKS BPN PN PTUN PHI LKS KADIN SATPOL
+""".split())
+STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP", "Pengurus Cabang": "PC",
+                  "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
+PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
+                              re.IGNORECASE)
+GENERIC_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:Aliansi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|"
+    r"Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat|Kerja|Federasi|Konfederasi)\b")
+ALLIANCE_RE = re.compile(r"(?<=[a-z,] )Buruh(?: [A-Z][a-z]+){2,3}")
+GENERIC_WORDS = frozenset({"aliansi", "serikat", "sarikat", "federasi", "konfederasi", "gabungan", "persatuan",
+                           "persaudaraan", "gerakan", "forum", "komite", "front", "koalisi", "buruh", "pekerja",
+                           "karyawan", "pegawai", "dan", "atau", "seluruh", "indonesia"})
+EVENT_WORDS = frozenset({"Audiensi", "Aksi", "Demo", "Unjuk", "Rasa", "Mogok", "Tolak", "Kawal", "Datangi",
+                         "Geruduk", "Desak", "Tuntut", "Minta", "Gelar", "Sambangi", "Temui", "Ikuti", "Hadiri",
+                         "Sampaikan", "Dukung", "Apresiasi", "Bersama", "Dengan", "Di", "Ke", "Dari", "Dan",
+                         "Silaturahmi", "Halal", "Jelang", "Peringatan", "Hari", "Tahun", "Se", "Atau", "Terkait",
+                         "Soal", "Usai", "Saat", "Pada", "Untuk", "Yang", "Ini", "Itu", "Akan", "Telah", "Sudah",
+                         "Juga", "Hadir", "Kegiatan", "Acara", "Kelurahan", "Desa", "Kecamatan", "Jalan", "Jl"})
+PAREN_RE = re.compile(r"[ \t]*\(([A-Z][\w /&.-]{0,40}?)\)")
+LATER_PAREN_RE = re.compile(r"[^.()\n]{0,90}?\(([A-Z][\w /&.-]{0,40}?)\)")
+AREA_PREFIX_RE = re.compile(r"[ \t]+((?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)(?:-Kota)?)[ \t]+")
+COMPANY_RE = re.compile(r"[ \t]+(?:PT|CV)\.?[ \t]+((?:[A-Z][\w&'’.-]*)(?:[ \t]+[A-Z][\w&'’.-]*){0,3})")
+LIST_RE = re.compile(
+    r"{item}(?:(?:[ \t]*,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(?:dan|serta)[ \t]+){item}){{2,}}".format(
+        item=r"(?:PT\.|CV\.|[A-Z][\w/'’-]*|\d{2,4})(?:[ \t]+(?:PT\.|CV\.|[A-Z][\w/'’-]*|\d{2,4})){0,5}"))
+LIST_SEPARATOR_RE = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(?:dan|serta)[ \t]+")
+LETTER_RE = re.compile(r"[^\W\d_]")
+CAPITAL_RE = re.compile(r"[A-Z]")
+COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Jaya"})
+MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class UnionMention:
+    """One labour body named at `span`: its `core` ('FSBSI', 'SPAI FSPMI', 'Aliansi Buruh Cianjur'), the
+    structure word before it ('DPC'), the area or plant after it, and its lexicon entry when it has one."""
+
+    span: Span
+    core: str
+    structure: str | None
+    place: str | None
+    info: lexicon.OrgInfo | None
+    full_name: str | None
+
+    @property
+    def label(self) -> str:
+        return " ".join(p for p in (self.structure, self.core, self.place) if p)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    orgs: PhraseIndex[lexicon.OrgInfo]
+    full_names: PhraseIndex[str]
+    structures: frozenset[str]
+    structures_long: PhraseIndex[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    lex = lexicon.load()
+    long_forms = dict(STRUCTURE_LONG)
+    for row in lexicon.read_csv("labour_org_units.csv"):
+        if "/" not in row["term"] and row["full_name"][:1].isupper() and "(" not in row["full_name"] \
+                and "person" not in row["typical_level"]:
+            long_forms[row["full_name"]] = row["term"]
+    return Vocabulary(
+        orgs=PhraseIndex(lex.orgs.items()),
+        full_names=PhraseIndex(lex.org_full.items(), key=lowered, commas=True),
+        structures=frozenset(lex.union_structure) | {"PSP", "Perda"},
+        structures_long=PhraseIndex(long_forms.items()),
+    )
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words for union names: hyphens split ('Garda Metal-FSPMI'), slashes join ('SP/SB')."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def is_acronym(word: str, upper_line: bool) -> bool:
+    """An acronym that may name a union: capitals, not a common acronym, rank, place or police word."""
+    if upper_line or len(word.replace("/", "")) < 2 or not ACRONYM_RE.fullmatch(word) or word in ACRONYM_STOP:
+        return False
+    lex = lexicon.load()
+    gaz = gazetteer.load()
+    if word in lex.ranks or word.title() in lex.positions or word.lower() in gaz.province_by_name:
+        return False
+    if word.startswith(("POL", "KAPOL", "MAPOL")) or word.lower() in lex.days or word.lower() in lex.months:
+        return False
+    return not gaz.kabkota_names_upper.table.get((word,))
+
+
+def upper_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals (headlines): their acronyms cannot be told from their words."""
+    out = []
+    for m in re.finditer(r"[^\n]{12,}", text):
+        letters = len(LETTER_RE.findall(m.group()))
+        if letters >= 12 and len(CAPITAL_RE.findall(m.group())) > 0.8 * letters:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def find_unions(text: str) -> list[UnionMention]:
+    """Every labour body the text names, each mention once, in text order."""
+    uppers = upper_lines(text)
+    tokens = words(text)
+    spelled = spelled_out(text, tokens)
+    defined = {m.core for m in spelled if m.core.isupper()}
+    taken = [m.span for m in spelled]
+    chunks = abbreviated(text, tokens, uppers, defined, taken)
+    listed = list_items(text, uppers, chunks + spelled)
+    found = spelled + chunks + listed
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def spelled_out(text: str, tokens: list[Token]) -> list[UnionMention]:
+    """Names written out: the lexicon's full names ('Federasi Serikat Pekerja Metal Indonesia') and bodies of
+    union shape ('Serikat Pekerja Mandiri PT Indah Kiat', 'Aliansi Buruh Cianjur'), with the abbreviation in
+    brackets after them when there is one."""
+    voc = vocabulary()
+    lex = lexicon.load()
+    out: list[UnionMention] = []
+    present = [hit.payload for hit in voc.orgs.find(tokens, text)]
+    for hit in voc.full_names.find(tokens, text):
+        if text[hit.start].isupper():
+            out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
+    alliances = [m for m in ALLIANCE_RE.finditer(text) if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
+    for m in list(GENERIC_HEAD_RE.finditer(text)) + alliances:
+        if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
+            continue
+        name = generic_name(text, m.start(), m.group())
+        if name is None:
+            continue
+        core, area = split_area(name)
+        info = shortened(core, present + [o.info for o in out if o.info])
+        mention = spelled_mention(text, m.start(), m.start() + len(name), info, name)
+        if info is None and mention.core == name and area:
+            mention = UnionMention(mention.span, core, mention.structure, area, None, mention.full_name)
+        generic = not any(w.lower() not in GENERIC_WORDS for w in re.split(r"[ /]", name))
+        if info is None and generic and (mention.core == name or not mention.place):
+            continue
+        out.append(mention)
+    return out
+
+
+def split_area(name: str) -> tuple[str, str | None]:
+    """'Aliansi Buruh Jawa Tengah' -> ('Aliansi Buruh', 'Jawa Tengah')."""
+    m = re.search(r" ((?:Kabupaten|Kota|Provinsi|Kab\.) .+)$", name)
+    if m:
+        return name[:m.start()], m.group(1)
+    parts = name.split()
+    for n in range(min(3, len(parts) - 2), 0, -1):
+        if is_place(" ".join(parts[-n:])):
+            return " ".join(parts[:-n]), " ".join(parts[-n:])
+    return name, None
+
+
+def shortened(core: str, present: list[lexicon.OrgInfo]) -> lexicon.OrgInfo | None:
+    """A body of the article whose full name this one shortens: 'Aliansi Serikat Buruh' for ASPSB."""
+    wanted = set(core.lower().split()) - {"gabungan", "para", "seluruh"}
+    return next((info for info in present if wanted <= set(info.full_name.lower().replace(",", " ").split())), None)
+
+
+def in_title_case(text: str, offset: int) -> bool:
+    """Whether the line at `offset` is a headline in title case ('Ribuan Buruh Surabaya Bersemangat ...')."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w[0].isalpha()]
+    return len(line) >= 3 and sum(w[0].isupper() for w in line) / len(line) > 0.6
+
+
+def generic_name(text: str, start: int, phrase: str) -> str | None:
+    """The union name in a phrase of union shape, cut before event words ('Serikat Buruh Audiensi dengan
+    Polres'); None after a plural ('para Serikat Pekerja Jatim') or a building ('Gedung Serikat Pekerja')."""
+    if PLURAL_BEFORE_RE.search(text, max(0, start - 12), start):
+        return None
+    if re.search(r"(?:Gedung|Kantor|Sekretariat|Peraturan)\s+$", text[max(0, start - 14):start]):
+        return None
+    kept: list[str] = []
+    for word in phrase.split(" "):
+        if word in EVENT_WORDS:
+            break
+        kept.append(word)
+    while kept and kept[-1] in ("dan", "atau"):
+        kept.pop()
+    name = " ".join(kept)
+    head = kept[0] if kept else ""
+    if len(kept) < 2 or head not in ("Federasi", "Konfederasi") and not LABOUR_WORD_RE.search(name):
+        return None
+    if head in ("Serikat", "Sarikat") and not LABOUR_WORD_RE.search(" ".join(kept[1:2])):
+        return None
+    return name
+
+
+def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | None, name: str) -> UnionMention:
+    """A written-out name with the structure word before it, its bracketed abbreviation and its area."""
+    structure, start = structure_before(text, start)
+    full_end = end
+    paren = PAREN_RE.match(text, end)
+    core = info.abbreviation if info else name
+    if paren:
+        inner_structure, inner = split_structure(paren.group(1).strip())
+        known = lexicon.load().orgs.get(inner)
+        if known is not None or info is None or inner.split()[0] in lexicon.load().orgs or inner.isupper():
+            core = inner
+            info = info or known
+            structure = structure or inner_structure
+            end = paren.end()
+    elif info is None:
+        later = LATER_PAREN_RE.match(text, end)
+        if later and later.group(1) in lexicon.load().orgs:
+            info = lexicon.load().orgs[later.group(1)]
+            core = info.abbreviation
+    place, end = place_after(text, end)
+    return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, text[start:full_end])
+
+
+def split_structure(inner: str) -> tuple[str | None, str]:
+    """'PUK FSP TSK KSPSI' -> ('PUK', 'FSP TSK KSPSI')."""
+    first, _, rest = inner.partition(" ")
+    if rest and first in vocabulary().structures:
+        return first, rest
+    return None, inner
+
+
+def structure_before(text: str, start: int) -> tuple[str | None, int]:
+    """A structure word right before a name: 'DPC ' or 'Dewan Pimpinan Cabang '."""
+    head = text[max(0, start - 40):start]
+    m = re.search(r"(\w+(?: \w+){0,2}) $", head)
+    if not m:
+        return None, start
+    phrase = m.group(1)
+    candidates = phrase.split(" ")
+    for n in range(len(candidates), 0, -1):
+        tail = " ".join(candidates[-n:])
+        long_form = vocabulary().structures_long.table.get(tuple(tail.split(" ")))
+        if long_form:
+            return long_form, start - len(tail) - 1
+    if candidates[-1] in vocabulary().structures:
+        return candidates[-1], start - len(candidates[-1]) - 1
+    return None, start
+
+
+def place_after(text: str, end: int, free: bool = False) -> tuple[str | None, int]:
+    """The area ('Kabupaten Kampar', 'Jawa Timur', 'Batam') or plant ('PT Tai Cheng Development') written
+    right after a union name; with `free` (inside a list of unions) any capitalised words."""
+    company = COMPANY_RE.match(text, end)
+    if company:
+        name = company_name(company.group(1))
+        last = name.split()[-1]
+        return f"PT {name}", text.index(last, company.start(1)) + len(last)
+    prefix = AREA_PREFIX_RE.match(text, end)
+    after = prefix.end() if prefix else end + 1
+    if not prefix and not text.startswith((" ", "\t"), end):
+        return None, end
+    picked: list[Token] = []
+    for token in words(text, after, min(len(text), after + 40)):
+        gap = text[(picked[-1].end if picked else after):token.start]
+        if gap.strip(" \t") or (gap and not picked) or not token.text[:1].isupper() or token.text in EVENT_WORDS:
+            break
+        picked.append(token)
+        if len(picked) == 3:
+            break
+    known = next((n for n in range(len(picked), 0, -1) if is_place(" ".join(t.text for t in picked[:n]))), 0)
+    if not known and prefix and picked:
+        known = 2 if len(picked) > 1 and picked[1].text in COMPASS else 1
+    if not known and free:
+        known = len(picked)
+    if not known:
+        return None, end
+    phrase = " ".join(t.text for t in picked[:known])
+    return (f"{prefix.group(1)} {phrase}" if prefix else phrase), picked[known - 1].end
+
+
+def company_name(words_after: str) -> str:
+    """'KSI Bustami' -> 'KSI' (an acronym is the whole name); 'Tai Cheng Development' stays."""
+    parts = words_after.split()
+    if ACRONYM_RE.fullmatch(parts[0].rstrip(".,")):
+        return parts[0].rstrip(".,")
+    kept = []
+    for part in parts:
+        if part.rstrip(".,") in EVENT_WORDS:
+            break
+        kept.append(part)
+        if part.endswith((",", ".")):
+            break
+    return " ".join(kept).rstrip(".,")
+
+
+def is_place(phrase: str) -> bool:
+    gaz = gazetteer.load()
+    return phrase in gaz.kabkota_by_base or phrase.lower() in gaz.province_by_name
+
+
+def abbreviated(text: str, tokens: list[Token], uppers: list[tuple[int, int]], defined: set[str],
+                taken: list[Span]) -> list[UnionMention]:
+    """Bodies written as abbreviations: a lexicon name ('FSPMI', 'KSPSI AGN') with the acronyms before it
+    ('SPAI FSPMI', 'FSP TSK KSPSI'), or a structure word or union head before an acronym ('DPD FARKES',
+    'SB TEKAL'), or an acronym a bracket defined earlier; then the area or plant."""
+    voc = vocabulary()
+    known = {hit.first: hit for hit in voc.orgs.find(tokens, text)}
+    blocked = {k for k, t in enumerate(tokens) for s in taken if s.start <= t.start < s.end}
+    out: list[UnionMention] = []
+    resume = 0
+    for i, token in enumerate(tokens):
+        word = token.text
+        if i < resume or i in blocked or not (i in known or word in voc.structures or word in HEADS
+                                              or len(word) > 1 and word[0].isupper() and word[1].isupper()):
+            continue
+        upper = any(a <= token.start < b for a, b in uppers)
+        j, parts, infos = i, [], []
+        while j < len(tokens) and j not in blocked:
+            if j > i and text[tokens[j - 1].end:tokens[j].start] not in (" ", "-"):
+                break
+            hit = known.get(j)
+            if hit is not None:
+                parts.append(("K", tokens[j].start, hit.end, hit.payload))
+                infos.append(hit.payload)
+                j = hit.last
+                continue
+            word = tokens[j].text
+            if word in voc.structures and all(p[0] == "S" for p in parts):
+                kind = "S"
+            elif word in HEADS and not infos:
+                kind = "H"
+            elif word in defined or is_acronym(word, upper):
+                kind = "A"
+            elif NUMBER_RE.fullmatch(word) and infos and not number_is_a_count(text, tokens, j):
+                kind = "N"
+            else:
+                break
+            parts.append((kind, tokens[j].start, tokens[j].end, None))
+            j += 1
+        mention = chunk_mention(text, parts, infos, defined, upper)
+        if mention is not None:
+            out.append(mention)
+            resume = next((k for k in range(j, len(tokens)) if tokens[k].start >= mention.span.end), len(tokens))
+    return [m for m in out if m.info is None or m.info.is_labour or m.info.abbreviation in ("APINDO",)]
+
+
+def number_is_a_count(text: str, tokens: list[Token], j: int) -> bool:
+    """'SBSI 92' names a union; 'KSPI 200 orang' counts people."""
+    following = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    if following.lower() in lexicon.load().months:
+        return True
+    return bool(re.match(r"[a-z]", following)) and following not in ("dan", "serta", "yang", "di", "ke")
+
+
+def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper: bool) -> UnionMention | None:
+    """A run of structure words, heads, acronyms and lexicon names, if it has the shape of a union."""
+    while parts and parts[-1][0] in ("S", "H"):
+        parts.pop()
+    if not parts:
+        return None
+    kinds = [p[0] for p in parts]
+    structure_end = next((k for k, kind in enumerate(kinds) if kind != "S"), len(kinds))
+    core_parts = parts[structure_end:]
+    if not core_parts:
+        return None
+    core_kinds = [p[0] for p in core_parts]
+    if upper and "K" not in core_kinds:
+        return None
+    has_known = "K" in core_kinds
+    shaped = structure_end > 0 or core_kinds[0] == "H" and len(core_kinds) > 1
+    is_defined = any(text[p[1]:p[2]] in defined for p in core_parts)
+    member = MEMBER_OF_RE.search(text, max(0, parts[0][1] - 30), parts[0][1]) is not None
+    if not (has_known or shaped or is_defined or member):
+        return None
+    if core_kinds[0] == "H" and len(core_kinds) == 1:
+        return None
+    start, end = parts[0][1], core_parts[-1][2]
+    structure = " ".join(text[p[1]:p[2]] for p in parts[:structure_end]) or None
+    if structure is None:
+        structure, start = structure_before(text, start)
+    core = " ".join(written(text[p[1]:p[2]], p[3]) for p in core_parts)
+    info = infos[0] if infos else None
+    if core_parts[0][0] == "H" and text[core_parts[0][1]:core_parts[0][2]] in NAMED_HEADS and len(core_parts) == 1:
+        return None
+    place, end = place_after(text, end)
+    return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, None)
+
+
+def written(surface: str, info: lexicon.OrgInfo | None) -> str:
+    """A lexicon name as the label shows it: an acronym as written ('SBSI', 'SP LEM SPSI'), any other spelling
+    ('FK3-IKPP', 'K-SPSI', 'Apindo') as the table's abbreviation."""
+    if info is None or re.fullmatch(r"[A-Z0-9 ]+", surface):
+        return surface
+    return info.abbreviation
+
+
+def named_heads(text: str, taken: list[Span]) -> list[UnionMention]:
+    """'TKBM Tunas Bangsa Mandiri': a union head followed by a name in capitals."""
+    out = []
+    for m in re.finditer(r"(?<!\w)(" + "|".join(NAMED_HEADS) + r")((?:[ \t][A-Z][a-z]+){1,3})", text):
+        if any(s.start <= m.start() < s.end for s in taken):
+            continue
+        kept = [m.group(1)]
+        for word in m.group(2).split():
+            if word in EVENT_WORDS:
+                break
+            kept.append(word)
+        if len(kept) < 2:
+            continue
+        core = " ".join(kept)
+        end = text.index(kept[-1], m.start() + len(kept[0]) + 1) + len(kept[-1])
+        out.append(UnionMention(Span(m.start(), end, text[m.start():end]), core, None, None, None, None))
+    return out
+
+
+def list_items(text: str, uppers: list[tuple[int, int]], found: list[UnionMention]) -> list[UnionMention]:
+    """Every item of a list that names at least two unions ('yaitu DPD SPN, FSPMI, FSKEP dan SPSI 1973'):
+    items written as acronyms, or as a union head and a name ('SB Semar Grobogan')."""
+    out = named_heads(text, [m.span for m in found])
+    starts = {m.span.start for m in found + out}
+    for run in LIST_RE.finditer(text):
+        if any(a <= run.start() < b for a, b in uppers):
+            continue
+        items = []
+        position = run.start()
+        for separator in list(LIST_SEPARATOR_RE.finditer(run.group())) + [None]:
+            end = run.start() + separator.start() if separator else run.end()
+            items.append((position, end))
+            position = run.start() + separator.end() if separator else end
+        unions = [item for item in items if any(item[0] <= s < item[1] for s in starts)]
+        if len(unions) < 2:
+            continue
+        for a, b in items:
+            if any(a <= s < b for s in starts):
+                continue
+            item = text[a:b]
+            first = item.split()[0].rstrip(".")
+            if not (is_acronym(first, False) or first in HEADS or first in ("Aliansi", "Forum", "Serikat")):
+                continue
+            place, end = place_after(text, a + len(item.split()[0]), free=True) if len(item.split()) > 1 else (None, b)
+            core = item.split()[0]
+            if first in HEADS or first in ("Aliansi", "Forum", "Serikat"):
+                core, place = re.sub(r"\s+", " ", item).replace("PT.", "PT"), None
+                end = b
+            out.append(UnionMention(Span(a, end, text[a:end]), core, None, place, None, None))
+    return out
