@@ -233,13 +233,13 @@ def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens
     return [draft]
 
 
-def labour_orgs(text: str) -> tuple[list[Draft], list[Draft]]:
+def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft]]:
     """Labour organisations, one actor per body the text names (a local unit apart from its federation), and
     employers' associations such as APINDO, which the table marks as not labour. A mention that leaves out
     the unit or area ('FSBSI' after 'DPC FSBSI Kabupaten Kampar') joins the body it shortens."""
     drafts: list[tuple[tuple[str, str | None, str | None], Draft]] = []
     employers: dict[str, Draft] = {}
-    for mention in sorted(unions.find_unions(text), key=specificity, reverse=True):
+    for mention in sorted(unions.find_unions(text, tokens), key=specificity, reverse=True):
         info = mention.info
         if info is not None and info.abbreviation in NON_LABOUR_ORGS:
             continue
@@ -498,7 +498,7 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     unnamed = unnamed_officers(text, tokens, units, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)
-    orgs, employers = labour_orgs(text)
+    orgs, employers = labour_orgs(text, tokens)
     firms = merge(companies(text)) + employers
     people = merge(role_people(text, tokens, orgs, firms))
     people = [p for p in people if not any(same_name(p, q) for q in police)]

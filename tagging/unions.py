@@ -12,12 +12,13 @@ acronym of a list that names at least two unions ('... yaitu DPD SPN, FSPMI, FSK
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from tagging import gazetteer, lexicon
 from tagging.model import Span
-from tagging.text import PhraseIndex, Token, lowered
+from tagging.text import Hit, PhraseIndex, Token, lowered
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
@@ -58,6 +59,7 @@ LIST_RE = re.compile(
 LIST_SEPARATOR_RE = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(?:dan|serta)[ \t]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
 CAPITAL_RE = re.compile(r"[A-Z]")
+CAPITAL_RUN_RE = re.compile(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}")
 COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Jaya"})
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
@@ -104,6 +106,21 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def union_words(text: str, tokens: list[Token]) -> list[Token]:
+    """The article's tokens as union names need them: hyphens and dots split ('Garda Metal-FSPMI'), slashes
+    join acronyms ('SP/SB')."""
+    out: list[Token] = []
+    for token in tokens:
+        if "-" in token.text or "." in token.text:
+            out += [Token(token.start + m.start(), token.start + m.end(), m.group())
+                    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", token.text)]
+        elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper():
+            out[-1] = Token(out[-1].start, token.end, text[out[-1].start:token.end])
+        else:
+            out.append(token)
+    return out
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words for union names: hyphens split ('Garda Metal-FSPMI'), slashes join ('SP/SB')."""
     end = len(text) if end is None else end
@@ -126,6 +143,8 @@ def is_acronym(word: str, upper_line: bool) -> bool:
 def upper_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in capitals (headlines): their acronyms cannot be told from their words."""
     out = []
+    if not CAPITAL_RUN_RE.search(text):
+        return out
     for m in re.finditer(r"[^\n]{12,}", text):
         letters = len(LETTER_RE.findall(m.group()))
         if letters >= 12 and len(CAPITAL_RE.findall(m.group())) > 0.8 * letters:
@@ -133,27 +152,27 @@ def upper_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_unions(text: str) -> list[UnionMention]:
-    """Every labour body the text names, each mention once, in text order."""
+def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
+    """Every labour body the text names, each mention once, in text order (`tokens`: the text's tokens)."""
     uppers = upper_lines(text)
-    tokens = words(text)
-    spelled = spelled_out(text, tokens)
+    tokens = union_words(text, tokens)
+    known = vocabulary().orgs.find(tokens, text)
+    spelled = spelled_out(text, tokens, [hit.payload for hit in known])
     defined = {m.core for m in spelled if m.core.isupper()}
     taken = [m.span for m in spelled]
-    chunks = abbreviated(text, tokens, uppers, defined, taken)
+    chunks = abbreviated(text, tokens, known, uppers, defined, taken)
     listed = list_items(text, uppers, chunks + spelled)
     found = spelled + chunks + listed
     return sorted(found, key=lambda m: m.span.start)
 
 
-def spelled_out(text: str, tokens: list[Token]) -> list[UnionMention]:
+def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) -> list[UnionMention]:
     """Names written out: the lexicon's full names ('Federasi Serikat Pekerja Metal Indonesia') and bodies of
     union shape ('Serikat Pekerja Mandiri PT Indah Kiat', 'Aliansi Buruh Cianjur'), with the abbreviation in
     brackets after them when there is one."""
     voc = vocabulary()
     lex = lexicon.load()
     out: list[UnionMention] = []
-    present = [hit.payload for hit in voc.orgs.find(tokens, text)]
     for hit in voc.full_names.find(tokens, text):
         if text[hit.start].isupper():
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
@@ -325,13 +344,13 @@ def is_place(phrase: str) -> bool:
     return phrase in gaz.kabkota_by_base or phrase.lower() in gaz.province_by_name
 
 
-def abbreviated(text: str, tokens: list[Token], uppers: list[tuple[int, int]], defined: set[str],
-                taken: list[Span]) -> list[UnionMention]:
+def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]], uppers: list[tuple[int, int]],
+                defined: set[str], taken: list[Span]) -> list[UnionMention]:
     """Bodies written as abbreviations: a lexicon name ('FSPMI', 'KSPSI AGN') with the acronyms before it
     ('SPAI FSPMI', 'FSP TSK KSPSI'), or a structure word or union head before an acronym ('DPD FARKES',
     'SB TEKAL'), or an acronym a bracket defined earlier; then the area or plant."""
     voc = vocabulary()
-    known = {hit.first: hit for hit in voc.orgs.find(tokens, text)}
+    known = {hit.first: hit for hit in hits}
     blocked = {k for k, t in enumerate(tokens) for s in taken if s.start <= t.start < s.end}
     out: list[UnionMention] = []
     resume = 0
@@ -445,29 +464,42 @@ def list_items(text: str, uppers: list[tuple[int, int]], found: list[UnionMentio
     items written as acronyms, or as a union head and a name ('SB Semar Grobogan')."""
     out = named_heads(text, [m.span for m in found])
     starts = {m.span.start for m in found + out}
-    for run in LIST_RE.finditer(text):
+    lines = Counter(text.rfind("\n", 0, s) + 1 for s in starts)
+    for line_start in (line for line, count in lines.items() if count >= 2):
+        line_end = text.find("\n", line_start)
+        out += list_run_items(text, line_start, len(text) if line_end < 0 else line_end, uppers, starts)
+    return out
+
+
+def list_run_items(text: str, start: int, end: int, uppers: list[tuple[int, int]], starts: set[int]) -> list[UnionMention]:
+    """The unions of the lists of unions in text[start:end] (one line)."""
+    out = []
+    for run in LIST_RE.finditer(text, start, end):
         if any(a <= run.start() < b for a, b in uppers):
             continue
         items = []
         position = run.start()
-        for separator in list(LIST_SEPARATOR_RE.finditer(run.group())) + [None]:
-            end = run.start() + separator.start() if separator else run.end()
-            items.append((position, end))
-            position = run.start() + separator.end() if separator else end
-        unions = [item for item in items if any(item[0] <= s < item[1] for s in starts)]
-        if len(unions) < 2:
+        for separator in LIST_SEPARATOR_RE.finditer(text, run.start(), run.end()):
+            items.append((position, separator.start()))
+            position = separator.end()
+        items.append((position, run.end()))
+        if sum(any(a <= s < b for s in starts) for a, b in items) < 2:
             continue
         for a, b in items:
-            if any(a <= s < b for s in starts):
-                continue
-            item = text[a:b]
-            first = item.split()[0].rstrip(".")
-            if not (is_acronym(first, False) or first in HEADS or first in ("Aliansi", "Forum", "Serikat")):
-                continue
-            place, end = place_after(text, a + len(item.split()[0]), free=True) if len(item.split()) > 1 else (None, b)
-            core = item.split()[0]
-            if first in HEADS or first in ("Aliansi", "Forum", "Serikat"):
-                core, place = re.sub(r"\s+", " ", item).replace("PT.", "PT"), None
-                end = b
-            out.append(UnionMention(Span(a, end, text[a:end]), core, None, place, None, None))
+            if not any(a <= s < b for s in starts):
+                out += list_item(text, a, b)
     return out
+
+
+def list_item(text: str, start: int, end: int) -> list[UnionMention]:
+    """An item of a list of unions: an acronym with what follows it ('KSPSI Citra Raya', 'SPTP PT CDB'), or a
+    union head with its name ('SB Semar Grobogan', 'Aliansi BUSUR')."""
+    item = text[start:end]
+    first = item.split()[0]
+    if first in HEADS or first in ("Aliansi", "Forum", "Serikat"):
+        core = re.sub(r"\s+", " ", item).replace("PT.", "PT")
+        return [UnionMention(Span(start, end, item), core, None, None, None, None)]
+    if not is_acronym(first, False):
+        return []
+    place, stop = place_after(text, start + len(first), free=True)
+    return [UnionMention(Span(start, stop, text[start:stop]), first, None, place, None, None)]
