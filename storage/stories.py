@@ -5,17 +5,21 @@ from it. Articles sharing a band are candidates; a candidate whose signature agr
 `SAME_STORY` of its positions is the same story. One indexed lookup per article keeps it cheap.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import Engine, bindparam, func, insert, update
 from sqlmodel import Session, col, select
 
-from storage.models import Article, ArticleLink, StoryBand
+from storage.models import Article, ArticleLink, Feed, StoryBand
 
 SAME_STORY = 0.5
 """Estimated Jaccard similarity of word shingles above which two texts are one story."""
 
 HEX_PER_VALUE = 8
+IDS_PER_QUERY = 5_000
+"""Story ids bound in one IN list: well under SQLite's 32,766 parameters."""
 
 
 class Sketched(Protocol):
@@ -115,3 +119,31 @@ def story_articles(engine: Engine, article_id: int) -> list[int]:
         story = article.story_id or article.id
         query = select(Article.id).where(Article.story_id == story).order_by(col(Article.id))
         return list(session.exec(query))
+
+
+@dataclass(frozen=True)
+class StoryMember:
+    """One article of a story as a report cites it: its title, address and the feed it came from."""
+
+    story_id: int
+    article_id: int
+    title: str
+    url: str
+    outlet: str
+
+
+def story_members(engine: Engine, story_ids: Iterable[int]) -> dict[int, list[StoryMember]]:
+    """Every article of each story, oldest first: the sources a report lists for one story."""
+    wanted = sorted(set(story_ids))
+    found: dict[int, list[StoryMember]] = {}
+    with Session(engine) as session:
+        for start in range(0, len(wanted), IDS_PER_QUERY):
+            query = (
+                select(Article.story_id, Article.id, Article.title, Article.url, Feed.title, Feed.url)
+                .join(Feed, col(Feed.id) == col(Article.feed_id))
+                .where(col(Article.story_id).in_(wanted[start : start + IDS_PER_QUERY]))
+                .order_by(col(Article.published_at), col(Article.id))
+            )
+            for story_id, article_id, title, url, feed_title, feed_url in session.exec(query):
+                found.setdefault(story_id, []).append(StoryMember(story_id, article_id, title, url, feed_title or feed_url))
+    return found

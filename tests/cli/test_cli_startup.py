@@ -1,7 +1,8 @@
 """Plain `pantau` opens the desk without loading what only other commands need.
 
 Imports are most of the desk's start-up time (bench/desk.py): the poller, trafilatura, httpx and
-alembic load when a command or the first poll needs them, not before the first paint.
+alembic load when a command or the first poll needs them, and matplotlib only when a brief is drawn, not before
+the first paint.
 """
 
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from storage.engine import make_engine
 
-DEFERRED = ("fetchers.poller", "fetchers.extract", "trafilatura", "httpx", "feedparser", "alembic")
+DEFERRED = ("fetchers.poller", "fetchers.extract", "trafilatura", "httpx", "feedparser", "alembic", "matplotlib")
 
 
 def test_opening_the_desk_loads_neither_fetchers_nor_alembic(tmp_path: Path):

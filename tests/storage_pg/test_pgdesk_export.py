@@ -149,7 +149,7 @@ def test_export_refuses_a_bad_date(demo_desk):
 def test_a_hand_coded_article_exports_the_analysts_engagement_and_a_not_relevant_one_nothing(backend, tmp_path):
     """A desk of its own: the module's shared demo desk is never written to."""
     from storage.manual_tags import set_not_relevant, set_type
-    from tests.storage_pg.conftest import fill_from_demo_sites
+    from tests.support.demo_desk import fill_from_demo_sites
 
     with database_url(backend, tmp_path) as url:
         engine = make_engine(url)

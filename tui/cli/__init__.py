@@ -29,6 +29,7 @@ SUBCOMMANDS = {
     "tag": "tui.cli.tagging",
     "retag": "tui.cli.tagging",
     "actors": "tui.cli.tagging",
+    "brief": "tui.cli.brief",
     "export": "tui.cli.db",
     "db": "tui.cli.db",
     "doctor": "tui.cli.db",
