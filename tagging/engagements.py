@@ -27,7 +27,7 @@ NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|
                          r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|jika|apabila|bila|kalau|ancam|mengancam|"
                      r"ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|dapat|"
-                     r"jangan|persiapan|menyiapkan|koordinasi|sehingga|menjelang|jelang)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                     r"jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -40,11 +40,18 @@ REPORT_TO_POLICE_RE = re.compile(
     rf"\b(?:ke|kepada|di)\s+{POLICE_DESK}\b", re.IGNORECASE)
 """A report filed with the police ('melaporkan perusahaan ke Polres', 'dilaporkan ke polisi'): the weak 'melapor'
 family becomes a legal complaint."""
-ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|perampasan|"
+ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|"
+                               r"perampasan|"
                                r"perampokan|narkoba|narkotika|sabu|pembunuhan|dibunuh|pencabulan|pemerkosaan|"
                                r"penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
 LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
                                r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
+POLICE_FORCE_RE = re.compile(
+    r"\b(?:dipukul|dipukuli|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
+    r"digebuki?)\s+(?:\S+\s+){0,2}?(?:polisi|aparat|petugas|anggota polres|oknum polisi|oknum aparat)\b",
+    re.IGNORECASE)
+"""Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
+'diseret petugas'): a dispersal, the police's force against a protest."""
 DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
@@ -106,7 +113,8 @@ ACTION_WORDS = r"(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok|long march|konv
 PLANNED_ACTION_RE = re.compile(
     rf"\b(?:menjelang|jelang|antisipasi|mengantisipasi|rencana|rencananya|merencanakan|persiapan)\s+(?:\S+\s+){{0,3}}?"
     rf"{ACTION_WORDS}\b|\b{ACTION_WORDS}\s+(?:\S+\s+){{0,2}}?(?:nanti|mendatang|besok|yang akan)\b"
-    rf"|\b(?:pimpinan|koordinator|korlap)\s+{ACTION_WORDS}\b|\bakan\s+(?:menggelar|melakukan|berunjuk rasa|berdemo|mogok)\b",
+    rf"|\b(?:pimpinan|koordinator|korlap)\s+{ACTION_WORDS}\b"
+    r"|\bakan\s+(?:menggelar|melakukan|berunjuk rasa|berdemo|mogok)\b",
     re.IGNORECASE)
 """A labour action still to come: 'menjelang aksi', 'rencana unjuk rasa', 'aksi nanti', 'pimpinan aksi' (not May
 Day alone, which is a celebration as often as a protest)."""
@@ -243,6 +251,11 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if type_id in ("legal_complaint", "mediation") and SERVICE_BEFORE_RE.search(before):
                 continue
             out.append(TriggerHit(type_id, strong, Span(hit.start, hit.end, phrase), sentence, phrase.lower()))
+    for m in POLICE_FORCE_RE.finditer(text):
+        sentence = lay.sentence_of(m.start())
+        before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
+        if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
+            out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
 
 

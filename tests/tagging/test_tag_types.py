@@ -60,7 +60,8 @@ def test_tag_type_a_joint_peace_declaration_is_an_agreement() -> None:
 @pytest.mark.parametrize("appeal", ["menolak segala bentuk aksi yang anarkis", "mengimbau agar demo tidak ricuh"])
 def test_tag_type_violence_named_in_an_appeal_is_no_clash(appeal: str) -> None:
     text = f"Ratusan {UNION} berunjuk rasa di Rangkasbitung. {POLICE} {appeal} dan mengawal jalannya aksi."
-    assert "clash" not in {t for e in tag_article("", text, PUBLISHED).engagements for t in (e.type, *e.secondary_types)}
+    found = tag_article("", text, PUBLISHED).engagements
+    assert "clash" not in {t for e in found for t in (e.type, *e.secondary_types)}
 
 
 def test_tag_type_a_union_named_beside_a_trigger_is_its_labour_cue() -> None:
@@ -124,3 +125,25 @@ def test_tag_type_a_desk_ketenagakerjaan_presented_to_unions_is_a_dialogue() -> 
             f"(1/12/2025). {POLICE} mengajak buruh memanfaatkan layanan itu.")
     assert primary(text) == "dialogue"
 
+
+
+@pytest.mark.parametrize("force", [
+    "Massa menolak bubar sehingga petugas membubarkan paksa aksi itu.",
+    "Seorang peserta aksi terluka di kepala akibat pukulan oknum polisi.",
+])
+def test_tag_type_force_against_a_peaceful_protest_is_dispersal(force: str) -> None:
+    text = (f"Ratusan {UNION} menggelar aksi damai di depan kantor Bupati Lebak, Senin (1/12/2025). {force} "
+            f"{POLICE} membenarkan.")
+    assert primary(text) == "dispersal"
+
+
+def test_tag_type_violence_both_ways_is_a_clash() -> None:
+    text = (f"Unjuk rasa {UNION} di depan kantor Bupati Lebak berakhir bentrok, massa dan polisi saling lempar batu, "
+            f"Senin (1/12/2025). {POLICE} membenarkan.")
+    assert primary(text) == "clash"
+
+
+def test_tag_type_detention_during_a_protest_is_an_arrest() -> None:
+    text = (f"Polisi mengamankan tiga orang buruh saat unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin "
+            f"(1/12/2025). {POLICE} mengatakan ketiganya dibawa ke Mapolres Lebak.")
+    assert types(text)[0][0] == "arrest" and "protest" in types(text)[0][1]
