@@ -1,8 +1,8 @@
 """Kabupaten/kota, kecamatan and provinces named in an article, resolved top-down.
 
 Kabupaten versus kota is decided by the Kabupaten/Kota word, a kecamatan of one of them, or the official
-(Bupati versus Wali Kota); bare names, police-unit areas and the dateline count only when nothing better
-names the place (place_traps.csv).
+(Bupati versus Wali Kota); bare names count less, police-unit areas only when nothing better names the place,
+and the dateline never on its own (the corpus README: a dateline is not the event place; place_traps.csv).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ PREFIX_RE = re.compile(
     r"Pemkab|Pemkot|Kabupaten|Kab\.?|Kotamadya|Kota|Bupati|Wakil Bupati|Wabup|Wali ?[Kk]ota|Wakil Wali ?[Kk]ota|"
     r"Wawali)\s+", re.IGNORECASE)
 KECAMATAN_RE = re.compile(r"(?<!\w)(?:Kecamatan|Kec\.|Camat)\s+", re.IGNORECASE)
-DATELINE_RE = re.compile(
-    r"(?m)^[ \t]*(?:[\w.]+,\s+)?(?P<place>[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})[ \t]*"
-    r"(?:,[ \t]*[\w.]+\.(?:com|id|net|co|org)[\w./]*[ \t]*(?:\|\||[-–—:])|[-–—]{1,2}[ \t])")
+DATELINE_HEAD_RE = re.compile(r"[ \t]*(?P<head>[^\n]{2,90}?)[ \t]*(?:[-–—]{1,2}|\|\||:)[ \t]*(?=\S)")
+DATELINE_PARTS_RE = re.compile(r"[ \t]*(?:,|\(|\)|\|\||//|\|)[ \t]*")
+DATELINE_LINES = 30
 NAME_CONTEXT_RE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jalan Raya|Jl\.?|Jl\. Raya|Jln\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
     r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
@@ -123,18 +123,60 @@ def explicit_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
     return out
 
 
-def dateline_span(text: str) -> Span | None:
-    """The place word of a dateline ('JAKARTA –', 'Serang, Kilas24News.com ||') near the top of the text."""
-    m = DATELINE_RE.search(text, 0, min(len(text), 1500))
-    if not m:
+def dateline(text: str) -> tuple[int, Span] | None:
+    """The dateline near the top of the text: where its line starts, and its place ('JAKARTA –', 'SERANG, BANPOS –',
+    'TRIBUNBANTEN.COM, KOTA SERANG -', 'Semarang (Jawapost.net) –', 'Bandung, 4 November 2025 —',
+    'Media Humas Polri // Serang'): a line whose head, before a dash, bar or colon (or the whole short line),
+    is a few short parts of which one is a place name."""
+    start = 0
+    for _ in range(DATELINE_LINES):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        m = DATELINE_HEAD_RE.match(text, start, end)
+        place = dateline_place(text, m.start("head"), m.end("head")) if m else None
+        if place is None and end - start <= 60:
+            place = dateline_place(text, start, end)
+        if place:
+            return start, place
+        if end >= min(len(text), 1500):
+            return None
+        start = end + 1
+    return None
+
+
+def dateline_place(text: str, start: int, end: int) -> Span | None:
+    """The part of a dateline's head that names a place; None when the head reads as a sentence."""
+    parts = []
+    cursor = start
+    for sep in DATELINE_PARTS_RE.finditer(text, start, end):
+        parts.append((cursor, sep.start()))
+        cursor = sep.end()
+    parts.append((cursor, end))
+    parts = [(a, b) for a, b in parts if text[a:b].strip()]
+    if not parts or len(parts) > 4 or any(len(text[a:b].split()) > 4 for a, b in parts):
         return None
-    return Span(m.start("place"), m.end("place"), m.group("place"))
+    if len(parts) == 1 and end - start > 40:
+        return None
+    for a, b in parts:
+        if names_place(text[a:b].strip()):
+            return Span(a, b, text[a:b])
+    return None
+
+
+def names_place(words: str) -> bool:
+    """'SERANG', 'Kota Serang', 'KAB. BEKASI', 'Cikarang Utara', 'Jawa Barat': a kab/kota, kecamatan or province."""
+    gaz = gazetteer.load()
+    if "." in words.rstrip(".") and not re.match(r"(?i)kab\.", words):
+        return False
+    core = re.sub(r"(?i)^(?:kota|kabupaten|kab\.?)\s+", "", words).title()
+    return (core in gaz.kabkota_by_base or gaz.kecamatan_name(core) is not None
+            or core.lower() in gaz.province_by_name)
 
 
 def body_start(text: str) -> int:
     """Where the article's body begins: its dateline's line, else the start (headlines and captions come above)."""
-    m = DATELINE_RE.search(text, 0, min(len(text), 1500))
-    return m.start() if m else 0
+    found = dateline(text)
+    return found[0] if found else 0
 
 
 def overlaps(span: Span, others: list[Span]) -> bool:
@@ -249,8 +291,10 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     """Every place of the article, with the main kab/kota first; names inside `people` spans are not places."""
     gaz = gazetteer.load()
     unit_spans = [u.span for u in units] + list(people)
-    dateline = dateline_span(text)
-    mentions: list[PlaceMention] = explicit_mentions(text, tokens)
+    found = dateline(text)
+    line = found[1] if found else None
+    mentions: list[PlaceMention] = [PlaceMention(m.code, m.span, "dateline") if line and inside(m.span, [line]) else m
+                                    for m in explicit_mentions(text, tokens)]
     mentions += [a for a in area_mentions(text, tokens) if not overlaps(a.span, [m.span for m in mentions])]
     taken = [m.span for m in mentions] + unit_spans
     bare = bare_mentions(text, tokens, taken)
@@ -265,13 +309,13 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     bare = [(base, span) for base, span in bare if not overlaps(span, [k.span for k in kecamatan])]
     decided = {gaz.regions[k.code].kabkota_code for k in kecamatan} | {m.code for m in mentions if m.code.count(".") == 1}
     for base, span in bare:
-        basis = "dateline" if dateline and dateline.start <= span.start < dateline.end else "bare"
+        basis = "dateline" if line and inside(span, [line]) else "bare"
         code = resolve_bare(base, decided, units)
         if code:
             mentions.append(PlaceMention(code, span, basis))
     mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units if u.code]
-    if dateline:
-        mentions += dateline_places(dateline, decided)
+    if line:
+        mentions += dateline_places(line, decided)
     return assemble(mentions, provinces)
 
 
@@ -298,7 +342,7 @@ def unit_kabkota(unit: UnitMention) -> str | None:
 
 def dateline_places(dateline: Span, decided: set[str]) -> list[PlaceMention]:
     gaz = gazetteer.load()
-    word = dateline.text.title()
+    word = dateline.text.strip().title()
     if word in gaz.kabkota_by_base or word.lower() in gaz.province_by_name:
         return []
     if word in gaz.kecamatan_by_name:
@@ -309,7 +353,8 @@ def dateline_places(dateline: Span, decided: set[str]) -> list[PlaceMention]:
 
 
 def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> PlaceFindings:
-    """Group mentions by kab/kota; fallbacks (police unit, dateline) only when nothing better names a place."""
+    """Group mentions by kab/kota; police units only when nothing better names a place; a dateline only adds to a
+    place named otherwise."""
     gaz = gazetteer.load()
     by_kabkota: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
@@ -318,8 +363,6 @@ def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> Pla
                                                        for m in ms)}
     if not strong:
         strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
-    if not strong:
-        strong = set(by_kabkota)
     scores = {c: sum(BASIS_WEIGHT[m.basis] for m in by_kabkota[c]) for c in strong}
     order = twin_by_kecamatan(sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c]))),
                               by_kabkota)

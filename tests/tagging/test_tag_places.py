@@ -7,6 +7,7 @@ import pytest
 
 from tagging import tag_article
 from tagging.lexicon import seeds_dir
+from tagging.places import dateline
 
 
 def codes(text: str) -> list[str]:
@@ -67,9 +68,33 @@ def test_tag_a_jakarta_dateline_is_not_the_event_place() -> None:
     assert codes(text) == ["36.03"]
 
 
-def test_tag_a_dateline_is_used_only_when_nothing_else_names_the_place() -> None:
-    place = tag_article("", "PURWAKARTA – Buruh berkumpul untuk konsolidasi.").places[0]
-    assert (place.code, place.basis, place.precision) == ("32.14", "dateline", 2)
+def test_tag_a_dateline_alone_is_no_event_place() -> None:
+    assert codes("PURWAKARTA – Buruh berkumpul untuk konsolidasi.") == []
+
+
+def test_tag_a_dateline_with_its_outlet_is_not_a_bare_place_mention() -> None:
+    assert codes("TANGERANG, KABARFIKSI.COM – Ratusan buruh berunjuk rasa di Kabupaten Serang.") == ["36.04"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("SERANG, KABARFIKSI – Buruh berkumpul.", "SERANG"),
+    ("Judul berita\nBERITAFIKSI.COM, KOTA SERANG - Buruh berkumpul.", "KOTA SERANG"),
+    ("Semarang (Fiksipost.net) – Buruh berkumpul.", "Semarang"),
+    ("Bandung, 4 November 2025 — Buruh berkumpul.", "Bandung"),
+    ("Media Fiksi // Serang\nPolda Banten mengerahkan personel.", "Serang"),
+    ("Tangerang: Kapolda Banten bersilaturahmi dengan buruh.", "Tangerang"),
+])
+def test_tag_dateline_forms(text: str, place: str) -> None:
+    found = dateline(text)
+    assert found is not None and found[1].text.strip() == place
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi Kawal Demo Buruh di Serang – Ribuan buruh berkumpul.",
+    "Editor: Fiksi Santoso\nRibuan buruh berkumpul.",
+])
+def test_tag_a_headline_or_byline_is_no_dateline(text: str) -> None:
+    assert dateline(text) is None
 
 
 @pytest.mark.parametrize(("text", "code"), [
