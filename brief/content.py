@@ -17,7 +17,7 @@ from brief.period import Period
 from core.plain_text import plain_line
 from storage.exports import EngagementRecord, ExportFilter, Tally, engagement_records, engagement_tally, engagement_types
 from storage.stories import StoryMember, story_members
-from storage.tag_models import MANUAL
+from storage.models import MANUAL
 from storage.timeline import period_start, periods_between
 from tagging.model import CONFIDENT_AT
 
