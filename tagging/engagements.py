@@ -46,6 +46,11 @@ ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|peng
                                r"penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
 LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
                                r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
+SUMMONS_RE = re.compile(
+    r"(?:pemanggilan|panggilan|dipanggil|diperiksa|pemeriksaan)\s+(?:terhadap\s+\S+|sebagai\s+(?:saksi|tersangka)|"
+    r"oleh\s+(?:polisi|penyidik|Polres\w*|Polda|Polsek|Satreskrim|Ditreskrim\w*|Bareskrim))", re.IGNORECASE)
+"""A summons or questioning of named people ('pemanggilan terhadap mereka', 'diperiksa sebagai tersangka'): the
+weak 'dipanggil' family becomes an arrest-type act (engagement_types.json: arrest covers summons)."""
 POLICE_FORCE_RE = re.compile(
     r"\b(?:dipukul|dipukuli|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
     r"digebuki?)\s+(?:\S+\s+){0,2}?(?:polisi|aparat|petugas|anggota polres|oknum polisi|oknum aparat)\b",
@@ -234,7 +239,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         sentence_start = lay.sentence_starts[sentence]
         before = text[max(sentence_start, hit.start - 40):hit.start]
         for type_id, strong in hit.payload:
-            if type_id == "arrest" and not strong and ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text):
+            if type_id == "arrest" and not strong and (ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text)
+                                                       or SUMMONS_RE.match(text, hit.start)):
                 strong = True
             if type_id == "legal_complaint" and not strong and REPORT_TO_POLICE_RE.match(text, hit.start):
                 strong = True

@@ -147,3 +147,12 @@ def test_tag_type_detention_during_a_protest_is_an_arrest() -> None:
     text = (f"Polisi mengamankan tiga orang buruh saat unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin "
             f"(1/12/2025). {POLICE} mengatakan ketiganya dibawa ke Mapolres Lebak.")
     assert types(text)[0][0] == "arrest" and "protest" in types(text)[0][1]
+
+
+@pytest.mark.parametrize("act", [
+    "Polda Banten menetapkan Ketua {union} menjadi tersangka atas demo yang melewati batas waktu",
+    "Sekretaris {union} menerima surat pemanggilan sebagai saksi dari Polres Lebak atas laporan perusahaan",
+])
+def test_tag_type_union_officers_named_suspects_or_summoned_is_an_arrest(act: str) -> None:
+    text = f"{act.format(union=UNION)}, Senin (1/12/2025). {POLICE} membenarkan hal itu."
+    assert primary(text) == "arrest"
