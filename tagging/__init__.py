@@ -54,8 +54,18 @@ def tag_article(title: str, text: str, published: datetime | None = None, source
 
 
 def person_spans(actors: list[Actor]) -> list[Span]:
-    """Where people are named: 'AKP Bima Aryasatya' is an officer, not Kota Bima."""
-    return [m.span for a in actors if a.name and a.kind in ("police", "government", "person") for m in a.mentions]
+    """Where people's names are written: 'AKP Bima Aryasatya' is an officer, not Kota Bima. Only the name: the
+    rest of a mention ('Ketua PC FSPMI Batam, Hendri') may name a place."""
+    return [name_span(m.span, a.name) for a in actors if a.name and a.kind in ("police", "government", "person")
+            for m in a.mentions]
+
+
+def name_span(mention: Span, name: str) -> Span:
+    """The part of a mention from the first word of the name on, else the whole mention."""
+    at = mention.text.rfind(name.split()[0])
+    if at < 0:
+        return mention
+    return Span(mention.start + at, mention.end, mention.text[at:])
 
 
 def warm_up() -> None:

@@ -205,3 +205,8 @@ def test_tag_a_kecamatan_decides_between_kabupaten_and_kota_of_one_name() -> Non
     text = ("Buruh DPC SPN Kabupaten Sukabumi berunjuk rasa di depan Gedung Pendopo Kabupaten Sukabumi, "
             "Kecamatan Warudoyong, Kota Sukabumi. Perwakilan Pemerintah Kabupaten Sukabumi menemui mereka.")
     assert main_code(text) == "32.72"
+
+
+def test_tag_a_place_in_a_persons_role_counts_but_not_their_name() -> None:
+    assert codes("Ketua Pimpinan Cabang FSPMI Batam, Hendri Fiktif, memimpin mogok kerja.") == ["21.71"]
+    assert codes("Kasat Intelkam AKP Bima Aryasatya menemui buruh.") == []
