@@ -74,8 +74,9 @@ def places_svg(brief: Brief) -> str:
     for name, widths in parts.items():
         axes.barh(names, widths, left=left, height=0.7, color=STATUS_COLOURS[name], label=name, edgecolor="white", linewidth=0.4)
         left = [before + width for before, width in zip(left, widths)]
-    axes.scatter([count.previous for count in counts], names, marker="|", s=160, color="#222222", linewidths=1.6,
-                 label="period before", zorder=3)
+    before = [(count.previous, name) for count, name in zip(counts, names) if count.previous]
+    axes.scatter([previous for previous, _name in before], [name for _previous, name in before], marker="|", s=160,
+                 color="#222222", linewidths=1.6, label="period before", zorder=3)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("engagements")
     axes.set_title("By kabupaten/kota", loc="left", fontsize=11)

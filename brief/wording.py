@@ -66,7 +66,7 @@ def list_note(brief: Brief) -> str:
 def reading_note() -> str:
     return ("Built only from the tags stored on the desk: an analyst's coding replaces the tagger's for the whole "
             "article, articles marked not relevant are left out, and an engagement is dated by its event, else by "
-            "its article's publication day (UTC) — the same engagements as the desk's timeline and `pantau export`. "
+            "its article's publication day (UTC) — the same engagements as the desk's timeline and pantau export. "
             f"'Uncertain' marks the tagger's engagements with a confidence below {CONFIDENT_AT:g}.")
 
 

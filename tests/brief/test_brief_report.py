@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from brief.content import HAND_CHECKED, NOT_PLACED, UNCERTAIN, build_brief
+from brief.content import HAND_CHECKED, NOT_PLACED, UNCERTAIN, BriefFilter, build_brief
 from brief.files import BriefRequest, write_brief
 from brief.html import render_html
 from brief.markdown import render_markdown
@@ -121,8 +121,6 @@ def test_an_empty_period_says_so(demo_engine):
 
 def test_a_province_or_kabupaten_filter_narrows_the_brief_to_it(demo_engine):
     whole = build_brief(demo_engine, WHOLE_DEMO)
-    from brief.content import BriefFilter
-
     banten = build_brief(demo_engine, WHOLE_DEMO, BriefFilter(provinces=("Banten",)))
     by_code = build_brief(demo_engine, WHOLE_DEMO, BriefFilter(provinces=("36",)))
     serang = build_brief(demo_engine, WHOLE_DEMO, BriefFilter(kabupaten=("serang",)))
@@ -236,7 +234,7 @@ def test_a_failed_write_leaves_the_old_file(demo_engine, tmp_path, monkeypatch):
 
     monkeypatch.setattr("brief.files.os.replace", refuse)
     with pytest.raises(OSError, match="No space left") as raised:
-        write_brief(demo_engine, BriefRequest(WEEK, build_brief.__defaults__[0], target))
+        write_brief(demo_engine, BriefRequest(WEEK, BriefFilter(), target))
     assert raised.value.filename == str(target)
     assert target.read_text(encoding="utf-8") == "the brief of last week"
     assert [path.name for path in tmp_path.iterdir()] == ["brief.html"]
