@@ -30,10 +30,12 @@ NAME_CONTEXT_RE = re.compile(
 JAKARTA_AFTER_RE = re.compile(r"[\s,]+(?:\w+\s+){0,2}Jakarta")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
 FOCUS_PROVINCES = ("31", "32", "36")
-BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "police_unit": 0.5,
-                "dateline": 0.2}
-BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "bare": 0.6, "police_unit": 0.5,
-                    "dateline": 0.3}
+DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|bertolak ke|long ?march ke|konvoi ke|"
+                            r"ke arah|mendatangi)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "destination": 0.5,
+                "police_unit": 0.5, "dateline": 0.2}
+BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "bare": 0.6, "destination": 0.5,
+                    "police_unit": 0.5, "dateline": 0.3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +318,17 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units if u.code]
     if line:
         mentions += dateline_places(line, decided)
-    return assemble(mentions, provinces)
+    return assemble([as_destination(m, text) for m in mentions], provinces)
+
+
+def as_destination(mention: PlaceMention, text: str) -> PlaceMention:
+    """'berangkat menuju Kota Bandung', 'long march ke Kabupaten X': where a march or convoy goes is no event
+    place of its own (the escort or the departure happened where it set off); it counts as little as a police
+    unit's area, so the place it left from wins."""
+    if mention.basis in ("explicit", "bare", "area") and DESTINATION_RE.search(text, max(0, mention.span.start - 50),
+                                                                             mention.span.start):
+        return PlaceMention(mention.code, mention.span, "destination")
+    return mention
 
 
 def resolve_bare(base: str, decided: set[str], units: list[UnitMention]) -> str | None:
@@ -359,8 +371,8 @@ def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> Pla
     by_kabkota: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         by_kabkota[gaz.regions[m.code].kabkota_code or m.code].append(m)
-    strong = {c for c, ms in by_kabkota.items() if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare")
-                                                       for m in ms)}
+    strong = {c for c, ms in by_kabkota.items()
+              if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare", "destination") for m in ms)}
     if not strong:
         strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
     scores = {c: sum(BASIS_WEIGHT[m.basis] for m in by_kabkota[c]) for c in strong}

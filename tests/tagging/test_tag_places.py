@@ -210,3 +210,12 @@ def test_tag_a_kecamatan_decides_between_kabupaten_and_kota_of_one_name() -> Non
 def test_tag_a_place_in_a_persons_role_counts_but_not_their_name() -> None:
     assert codes("Ketua Pimpinan Cabang FSPMI Batam, Hendri Fiktif, memimpin mogok kerja.") == ["21.71"]
     assert codes("Kasat Intelkam AKP Bima Aryasatya menemui buruh.") == []
+
+
+def test_tag_the_destination_of_a_march_is_not_the_event_place() -> None:
+    text = "Polres Fiksi mengawal keberangkatan buruh SPSI Purwakarta yang berangkat menuju Kota Bandung."
+    assert main_code(text) == "32.14"
+
+
+def test_tag_a_destination_alone_is_still_the_place() -> None:
+    assert main_code("Massa buruh bergerak menuju Gedung DPRD Kabupaten Subang.") == "32.13"
