@@ -18,7 +18,7 @@ from datetime import timedelta
 from functools import cache
 
 from tagging import lexicon
-from tagging.model import Actor, Engagement, EventDate, Place, Span
+from tagging.model import CONFIDENT_AT, Actor, Engagement, EventDate, Place, Span
 from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
@@ -552,6 +552,7 @@ class Evidence:
     named_labour: bool
     dated: bool
     recalled: bool
+    protest_only: bool
 
 
 def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list[Actor], text: str,
@@ -582,6 +583,7 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
         named_labour=bool(labour),
         dated=event.date is not None and event.date.precision == 1 and not event.date.year_inferred,
         recalled=event.recalled,
+        protest_only=primary == "protest",
     )
 
 
@@ -591,10 +593,15 @@ def lead_of(lay: Layout, sentences: int = 3) -> set[int]:
     return set(found)
 
 
+PROTEST_ONLY_CEILING = round(CONFIDENT_AT - 0.05, 2)
+"""A protest alone is never confident: the desk always reviews it."""
+
+
 def confidence_of(evidence: Evidence) -> float:
     """How sure the tagger is of an engagement, 0.1 to 0.99 (CONFIDENT_AT in tagging/model.py marks the ones the
     desk need not review): its type stated in the headline or lead, where news states its own event, and more
-    than once; its two sides near the trigger; a date; no other type stated as often; not a recalled event."""
+    than once; its two sides near the trigger; a date; no other type stated as often; not a recalled event. A
+    protest alone (the police in no described role, the weakest tie an engagement can have) is always reviewed."""
     score = 0.3
     score += 0.25 if evidence.in_lead else 0.0
     score += 0.1 * min(3, evidence.support)
@@ -603,7 +610,8 @@ def confidence_of(evidence: Evidence) -> float:
     score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
     score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
     score -= 0.1 if evidence.recalled else 0.0
-    return round(max(0.1, min(0.99, score)), 2)
+    ceiling = PROTEST_ONLY_CEILING if evidence.protest_only else 0.99
+    return round(max(0.1, min(ceiling, score)), 2)
 
 
 def event_days(event: Event) -> list[EventDate | None]:

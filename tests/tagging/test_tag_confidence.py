@@ -48,3 +48,11 @@ def test_tag_confidence_a_recalled_event_is_less_sure_than_the_article_own() -> 
             "Silaturahmi digelar pasca aksi unjuk rasa menuntut kenaikan UMK pada Kamis (27/11) lalu.")
     own, recalled = engagements(text)
     assert own.type == "dialogue" and recalled.confidence < own.confidence
+
+
+
+def test_tag_confidence_a_protest_with_no_police_role_is_always_reviewed() -> None:
+    text = (f"Unjuk Rasa Buruh di Mapolres Lebak\nRatusan {UNION} berunjuk rasa di depan Mapolres Lebak menuntut "
+            "laporan mereka diproses, Senin (1/12/2025). Unjuk rasa berlangsung dua jam.")
+    [e] = engagements(text)
+    assert e.type == "protest" and not e.confident
