@@ -162,3 +162,17 @@ def test_tag_a_mistyped_day_takes_the_agreeing_date_of_its_weekday() -> None:
     found = find_dates("Aksi mogok digelar Rabu (8/10/2020). Kapolres hadir di stadion, Rabu (7/10/2020).", on(2020, 10, 8))
     assert [(d.date, d.weekday_conflict) for d in found] == [(date(2020, 10, 7), True), (date(2020, 10, 7), False)]
     assert [d.date for d in find_dates("Aksi digelar Rabu (8/10/2020).", on(2020, 10, 8))] == [date(2020, 10, 8)]
+
+
+def test_tag_weekday_lalu_is_counted_back_from_publication() -> None:
+    # Published Wednesday 10 December 2025.
+    assert only("Aksi digelar Senin lalu.", on(2025, 12, 10)).date == date(2025, 12, 8)
+    assert only("Aksi digelar Rabu lalu.", on(2025, 12, 10)).date == date(2025, 12, 3)
+
+
+def test_tag_a_related_article_line_dates_nothing() -> None:
+    text = ("Baca juga: Polisi Bubarkan Demo Buruh Fiksi, Senin (1/12/2025)\n"
+            "Kapolres Fiksi AKBP Damar Wulan mengawal aksi unjuk rasa buruh SPN, Kamis (4/12/2025).")
+    tags = tag_article("", text, datetime(2025, 12, 5, 9, tzinfo=WIB))
+    assert [d.date for d in tags.dates] == [date(2025, 12, 4)]
+    assert [e.date.date for e in tags.engagements] == [date(2025, 12, 4)]
