@@ -68,6 +68,12 @@ ARREST_OBJECT_RE = re.compile(
     r"(?:orang|buruh|pekerja|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
+EMPLOYER_RE = re.compile(r"\b(?:perusahaan|manajemen|managemen|management|pengusaha|direksi|pabrik|PT|HRD|"
+                         r"pemberi kerja|majikan)\b", re.IGNORECASE)
+GOVERNMENT_SIDE_RE = re.compile(r"\b(?:pemerintah daerah|pemerintah kabupaten|pemerintah kota|pemerintah provinsi|"
+                                r"pemda|pemkab|pemkot|pemprov|bupati|wali ?kota|gubernur|DPRD)\b", re.IGNORECASE)
+"""Police bridging workers and the government, with no employer beside it, is a hearing or a dialogue, not a
+mediation (engagement_types.json: mediation is between workers and an employer, or between unions)."""
 PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
@@ -299,6 +305,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
                 and not POLICE_WORD_RE.search(sentence):
+            continue
+        if h.type == "mediation" and GOVERNMENT_SIDE_RE.search(beside) and not EMPLOYER_RE.search(beside):
             continue
         cue = cues.get(h.type)
         union_near = lay.paragraph_of(h.span.start) in union_paragraphs or any(

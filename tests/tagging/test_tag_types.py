@@ -156,3 +156,25 @@ def test_tag_type_detention_during_a_protest_is_an_arrest() -> None:
 def test_tag_type_union_officers_named_suspects_or_summoned_is_an_arrest(act: str) -> None:
     text = f"{act.format(union=UNION)}, Senin (1/12/2025). {POLICE} membenarkan hal itu."
     assert primary(text) == "arrest"
+
+
+def test_tag_type_police_bridging_a_union_and_the_government_is_a_hearing() -> None:
+    text = (f"Pengurus {UNION} beraudiensi dengan Bupati Lebak di pendopo, Senin (1/12/2025). Audiensi diinisiasi "
+            f"{POLICE} untuk menjembatani komunikasi antara pemerintah daerah dan pekerja.")
+    assert primary(text) == "hearing"
+
+
+def test_tag_type_police_mediating_between_two_unions_is_a_mediation() -> None:
+    text = (f"Satintelkam Polres Lebak memediasi perselisihan antara {UNION} dan Serikat Pekerja Nasional (SPN) di "
+            f"kawasan industri Cikande, Senin (1/12/2025). {POLICE} mengapresiasi kedua serikat.")
+    assert primary(text) == "mediation"
+
+
+@pytest.mark.parametrize(("event", "expected"), [
+    ("menggelar cangkrukan bersama pengurus", "dialogue"),
+    ("bersilaturrahmi dengan pengurus", "dialogue"),
+    ("memimpin apel akbar bersama perwakilan", "ceremony"),
+])
+def test_tag_type_meetings_and_assemblies_in_their_local_words(event: str, expected: str) -> None:
+    text = f"{POLICE} {event} {UNION} di Mapolres Lebak, Senin (1/12/2025)."
+    assert primary(text) == expected
