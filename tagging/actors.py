@@ -23,7 +23,8 @@ from tagging.units import UnitMention
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
 VERB_PREFIX_RE = re.compile(r"^(?:Meng|Meny|Mem[bp]|Men[dgjcyt]|Mel[aiu]k|Mer[ae]|Ber[a-z]{3,}|Di[a-z]{4,}(?:kan|i)|"
                             r"Ter[a-z]{3,}|Se[a-z]+nya)[a-z]*$")
-COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?\s+(?:(?:[A-Z][\w'’&.-]*|and|&|dan(?=\s+[A-Z][a-z]+\s+(?:Tbk|Indonesia)))\s*){1,7}")
+COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&|dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))"
+                        r"[ \t]*){1,7}")
 COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
@@ -38,6 +39,10 @@ NATIONAL_UNITS = {"Kapolri": "Mabes Polri", "Wakapolri": "Mabes Polri", "Kabares
                   "Dirtipidter": "Bareskrim Polri", "Kadiv Humas Polri": "Mabes Polri", "Kadiv Propam": "Mabes Polri",
                   "Kabaintelkam": "Mabes Polri", "Kabaharkam": "Mabes Polri"}
 NON_LABOUR_ORGS = {"ILO", "SPI"}
+CROWD_OF_WORKERS_RE = re.compile(r"\b(?:ratusan|puluhan|ribuan|belasan|sejumlah|seratusan|massa|para)\s+"
+                                 r"(karyawan|buruh|pekerja|sopir|supir)\s+$", re.IGNORECASE)
+WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|demonstrasi|aksi|protes|berunjuk|orasi|"
+                               r"blokade|memblokade|memblokir|menuntut|mendatangi|menggeruduk)\b", re.IGNORECASE)
 EMPLOYER_ORGS = {"APINDO"}
 
 
@@ -248,30 +253,44 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
                                                           confidence=0.9)).mentions.append(Mention(mention.span))
             continue
         key = union_key(mention)
-        same = [d for k, d in drafts if k == key] or [d for k, d in drafts if compatible(k, key)]
+        same = [d for k, d in drafts if compatible(k, key) and k[1:] == key[1:]] or [
+        d for k, d in drafts if compatible(k, key)]
         if same:
             same[0].mentions.append(Mention(mention.span))
             continue
         draft = union_draft(text, mention)
         drafts.append((key, draft))
-    return [d for _, d in drafts], list(employers.values())
+    ordered = sorted((d for _, d in drafts), key=lambda d: min(m.span.start for m in d.mentions))
+    return ordered, list(employers.values())
 
 
-def specificity(mention: unions.UnionMention) -> tuple[int, int]:
-    return (mention.structure is not None) + (mention.place is not None), -mention.span.start
+def specificity(mention: unions.UnionMention) -> tuple[int, int, int]:
+    return (mention.structure is not None) + (mention.place is not None), len(mention.core.split()), -mention.span.start
 
 
 def union_key(mention: unions.UnionMention) -> tuple[str, str | None, str | None]:
+    """Core, structure and area or plant, spelled alike: 'SPKEP SPSI' is 'SP KEP SPSI', 'Kota Batam' is
+    'Batam', 'Jatim' is 'Jawa Timur', 'PT Sinergi Mandiri Selaras' is 'PT SMS'."""
     place = mention.place
-    if place:
+    if place and place.startswith("PT "):
+        words = place.split()[1:]
+        place = "pt " + (words[0] if len(words) == 1 else "".join(w[0] for w in words)).lower()
+    elif place:
         place = re.sub(r"^(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)(?:-Kota)?\s+", "", place).lower()
         place = gazetteer.load().province_by_name.get(place, place)
-    return mention.core.upper(), mention.structure, place
+    return " ".join(mention.core.upper().split()), mention.structure, place
 
 
 def compatible(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:
-    """One body named more or less fully: the same core, and structure and area the same where both give one."""
-    return a[0] == b[0] and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
+    """One body named more or less fully: the same core (or, for a bare name, the first or last words of the
+    core: 'FSPMI' of 'SPAI FSPMI', 'Garda Metal' of 'Garda Metal FSPMI'), and structure and area the same where
+    both give one."""
+    same_core = a[0].replace(" ", "") == b[0].replace(" ", "") or part_of(b, a) or part_of(a, b)
+    return same_core and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
+
+
+def part_of(bare: tuple[str, str | None, str | None], unit: tuple[str, str | None, str | None]) -> bool:
+    return bare[1:] == (None, None) and (unit[0].endswith(" " + bare[0]) or unit[0].startswith(bare[0] + " "))
 
 
 def union_draft(text: str, mention: unions.UnionMention) -> Draft:
@@ -492,6 +511,25 @@ def same_name(a: Draft, b: Draft) -> bool:
                                                                                          b.organisation)
 
 
+def company_workers(text: str, firms: list[Draft]) -> list[Draft]:
+    """'ratusan karyawan PT Maju mogok kerja': the workers of a named company acting as workers, the labour
+    actor when the article names no union (corpus README)."""
+    out: dict[str, Draft] = {}
+    for firm in firms:
+        for mention in firm.mentions:
+            crowd = CROWD_OF_WORKERS_RE.search(text, max(0, mention.span.start - 30), mention.span.start)
+            if crowd is None:
+                continue
+            sentence = text[max(text.rfind(".", 0, crowd.start()), text.rfind("\n", 0, crowd.start())) + 1:
+                            text.find(".", mention.span.end) % (len(text) + 1)]
+            if not WORKERS_ACTION_RE.search(sentence):
+                continue
+            label = f"{crowd.group(1).lower()} {firm.name}"
+            out.setdefault(label, Draft("labour", label, organisation=firm.name, confidence=0.6)).mentions.append(
+                Mention(Span(crowd.start(1), mention.span.end, text[crowd.start(1):mention.span.end])))
+    return list(out.values())
+
+
 def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Actor]:
     """Every actor of the article, each with all its mentions."""
     police = merge(police_people(text, tokens, units))
@@ -500,6 +538,7 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     unit_level = unit_actors(units, police + unnamed, text, tokens)
     orgs, employers = labour_orgs(text, tokens)
     firms = merge(companies(text)) + employers
+    orgs = orgs or company_workers(text, firms)
     people = merge(role_people(text, tokens, orgs, firms))
     people = [p for p in people if not any(same_name(p, q) for q in police)]
     govs = merge(officials(text, tokens, orgs))

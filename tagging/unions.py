@@ -36,7 +36,7 @@ STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
                               re.IGNORECASE)
 GENERIC_HEAD_RE = re.compile(
-    r"(?<![\w-])(?:Aliansi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|"
+    r"(?<![\w-])(?:Aliansi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|Badan|"
     r"Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat|Kerja|Federasi|Konfederasi)\b")
 ALLIANCE_RE = re.compile(r"(?<=[a-z,] )Buruh(?: [A-Z][a-z]+){2,3}")
@@ -60,6 +60,9 @@ LIST_SEPARATOR_RE = re.compile(r"[ \t]*,[ \t]*(?:dan[ \t]+|serta[ \t]+)?|[ \t]+(
 LETTER_RE = re.compile(r"[^\W\d_]")
 CAPITAL_RE = re.compile(r"[A-Z]")
 CAPITAL_RUN_RE = re.compile(r"[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}\W+[A-Z]{2,}")
+AREA_WORDS = frozenset({"kab", "kabupaten", "kota", "provinsi", "prov", "se", "wilayah"})
+STOP_WORD_RE = re.compile(r"(?:Se-|Ma?Pol(?:res|sek|da|ri))")
+PARENT_AFTER_RE = re.compile(r"(?:-|[ \t]*[-–][ \t]*|[ \t])([A-Z][A-Z0-9]+)(?![\w-])")
 COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Jaya"})
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
@@ -133,11 +136,18 @@ def is_acronym(word: str, upper_line: bool) -> bool:
         return False
     lex = lexicon.load()
     gaz = gazetteer.load()
-    if word in lex.ranks or word.title() in lex.positions or word.lower() in gaz.province_by_name:
+    if word in lex.ranks or word.title() in lex.positions or word.lower() in gaz.province_by_name \
+            or word in titles():
         return False
     if word.startswith(("POL", "KAPOL", "MAPOL")) or word.lower() in lex.days or word.lower() in lex.months:
         return False
     return not gaz.kabkota_names_upper.table.get((word,))
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Academic titles written as capitals ('SH', 'SIK'): after a name, never a union."""
+    return frozenset(t.replace(".", "") for t in lexicon.read_lines("name_titles.txt"))
 
 
 def upper_lines(text: str) -> list[tuple[int, int]]:
@@ -181,14 +191,15 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue
         name = generic_name(text, m.start(), m.group())
-        if name is None:
+        if name is None or any(word in lex.orgs for word in name.split()):
             continue
         core, area = split_area(name)
         info = shortened(core, present + [o.info for o in out if o.info])
         mention = spelled_mention(text, m.start(), m.start() + len(name), info, name)
         if info is None and mention.core == name and area:
             mention = UnionMention(mention.span, core, mention.structure, area, None, mention.full_name)
-        generic = not any(w.lower() not in GENERIC_WORDS for w in re.split(r"[ /]", name))
+        words_of_name = {w.lower().rstrip(".") for w in re.split(r"[ /-]", name)}
+        generic = not words_of_name - GENERIC_WORDS - AREA_WORDS
         if info is None and generic and (mention.core == name or not mention.place):
             continue
         out.append(mention)
@@ -208,9 +219,16 @@ def split_area(name: str) -> tuple[str, str | None]:
 
 
 def shortened(core: str, present: list[lexicon.OrgInfo]) -> lexicon.OrgInfo | None:
-    """A body of the article whose full name this one shortens: 'Aliansi Serikat Buruh' for ASPSB."""
-    wanted = set(core.lower().split()) - {"gabungan", "para", "seluruh"}
-    return next((info for info in present if wanted <= set(info.full_name.lower().replace(",", " ").split())), None)
+    """A body of the article whose full name this one shortens: 'Aliansi Serikat Buruh' for ASPSB (the same
+    first word, three words or more, all of them in the full name)."""
+    wanted = core.lower().split()
+    if len(wanted) < 3:
+        return None
+    for info in present:
+        full = info.full_name.lower().replace(",", " ").split()
+        if full[0] == wanted[0] and set(wanted) <= set(full):
+            return info
+    return None
 
 
 def in_title_case(text: str, offset: int) -> bool:
@@ -223,23 +241,28 @@ def in_title_case(text: str, offset: int) -> bool:
 
 def generic_name(text: str, start: int, phrase: str) -> str | None:
     """The union name in a phrase of union shape, cut before event words ('Serikat Buruh Audiensi dengan
-    Polres'); None after a plural ('para Serikat Pekerja Jatim') or a building ('Gedung Serikat Pekerja')."""
+    Polres') unless its bracketed abbreviation follows the whole phrase ('Forum Aksi Peduli Tenaga Kerja Lokal
+    (FAP TEKAL)'); None after a plural ('para Serikat Pekerja Jatim') or a building ('Gedung Serikat Pekerja')."""
     if PLURAL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None
     if re.search(r"(?:Gedung|Kantor|Sekretariat|Peraturan)\s+$", text[max(0, start - 14):start]):
         return None
     kept: list[str] = []
     for word in phrase.split(" "):
-        if word in EVENT_WORDS:
+        if word in EVENT_WORDS or STOP_WORD_RE.match(word):
             break
         kept.append(word)
+    paren = PAREN_RE.match(text, start + len(phrase))
+    if len(kept) < len(phrase.split(" ")) and paren and paren.group(1)[0] == phrase[0] \
+            and not any(STOP_WORD_RE.match(w) for w in phrase.split(" ")):
+        kept = phrase.split(" ")
     while kept and kept[-1] in ("dan", "atau"):
         kept.pop()
     name = " ".join(kept)
     head = kept[0] if kept else ""
     if len(kept) < 2 or head not in ("Federasi", "Konfederasi") and not LABOUR_WORD_RE.search(name):
         return None
-    if head in ("Serikat", "Sarikat") and not LABOUR_WORD_RE.search(" ".join(kept[1:2])):
+    if head in ("Serikat", "Sarikat", "Badan") and not LABOUR_WORD_RE.search(" ".join(kept[1:2])):
         return None
     return name
 
@@ -250,21 +273,30 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
     full_end = end
     paren = PAREN_RE.match(text, end)
     core = info.abbreviation if info else name
-    if paren:
+    if paren and is_abbreviation(paren.group(1).strip()):
         inner_structure, inner = split_structure(paren.group(1).strip())
-        known = lexicon.load().orgs.get(inner)
-        if known is not None or info is None or inner.split()[0] in lexicon.load().orgs or inner.isupper():
-            core = inner
-            info = info or known
-            structure = structure or inner_structure
-            end = paren.end()
+        core = inner
+        info = info or lexicon.load().orgs.get(inner)
+        structure = structure or inner_structure
+        end = paren.end()
     elif info is None:
         later = LATER_PAREN_RE.match(text, end)
         if later and later.group(1) in lexicon.load().orgs:
             info = lexicon.load().orgs[later.group(1)]
             core = info.abbreviation
+    parent = PARENT_AFTER_RE.match(text, end)
+    if parent and lexicon.load().orgs.get(parent.group(1)) and parent.group(1) not in core:
+        core, end = f"{core} {parent.group(1)}", parent.end()
     place, end = place_after(text, end)
     return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, text[start:full_end])
+
+
+def is_abbreviation(inner: str) -> bool:
+    """'FSPMI', 'PUK FSP TSK KSPSI', 'Perda KSPI', 'SP/SB', 'Kabut': not a name written out."""
+    parts = inner.split()
+    if len(parts) == 1:
+        return len(parts[0]) <= 10 or parts[0].isupper()
+    return all(p.isupper() or p in vocabulary().structures for p in parts)
 
 
 def split_structure(inner: str) -> tuple[str | None, str]:

@@ -67,3 +67,35 @@ def test_tag_common_nouns_students_and_headlines_are_not_unions() -> None:
     assert labour("Massa yang menamakan diri Aliansi Mahasiswa Peduli Rakyat berunjuk rasa.") == []
     assert labour("Persiapan May Day, Serikat Buruh Audiensi dengan Polres Serang\n") == []
     assert labour("Sebanyak 300 personel gabungan dikerahkan.\nPersonel Gabungan Kawal Aksi Buruh Tolak UMP\n") == []
+
+
+def test_tag_the_workers_of_a_named_company_acting_are_the_labour_actor_when_no_union_is_named() -> None:
+    text = ("Ratusan karyawan PT Sinar Tekstil Abadi mogok kerja di depan pabrik, Senin (8/12/2025). "
+            "Kapolsek Cikupa AKP Rudi Hartono memimpin pengamanan aksi mogok kerja tersebut.")
+    assert labour(text) == ["karyawan PT Sinar Tekstil Abadi"]
+    assert engagement_labour(text)[0] == ("karyawan PT Sinar Tekstil Abadi",)
+    assert labour("Ratusan karyawan PT Sinar Tekstil Abadi menerima bingkisan dari Kapolsek.") == []
+    assert labour("Ratusan karyawan PT Sinar Tekstil Abadi mogok kerja. Ketua PUK SPN, Andi, berorasi.") == ["PUK SPN"]
+
+
+def test_tag_a_federation_named_once_beside_its_only_unit_is_that_unit() -> None:
+    text = ("Federasi Serikat Pekerja Metal Indonesia menggelar aksi. Ketua PC SPAI FSPMI Kabupaten Majalengka, "
+            "Dedi, memimpin massa.")
+    assert labour(text) == ["PC SPAI FSPMI Kabupaten Majalengka"]
+
+
+def test_tag_a_written_out_name_is_kept_whole_when_its_abbreviation_follows_it() -> None:
+    text = "Forum Aksi Peduli Tenaga Kerja Lokal (FAP TELOK) Dumai menyerahkan piagam kepada Kapolres Dumai."
+    assert labour(text) == ["FAP TELOK Dumai"]
+
+
+def test_tag_a_short_form_of_a_named_alliance_is_that_alliance_and_titles_are_not_unions() -> None:
+    text = ("Aliansi Serikat Pekerja Serikat Buruh (ASPSB) Kabupaten Serang hadir. Aliansi Serikat Buruh "
+            "Kabupaten Serang menyampaikan aspirasi. Hadir Ketua KSPN Budi, SH, Ketua SPN Andi, SE, dan Ketua DPD "
+            "FSBKT Rudi.")
+    assert sorted(labour(text)) == ["ASPSB Kabupaten Serang", "DPD FSBKT", "KSPN", "SPN"]
+
+
+def test_tag_a_union_wing_written_with_its_federation_is_one_actor() -> None:
+    text = "Anggota Garda Metal berjaga bersama polisi. Garda Metal-FSPMI menertibkan massa."
+    assert labour(text) == ["Garda Metal FSPMI"]
