@@ -279,7 +279,7 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     cues = cue_patterns()
     crime = ordinary_crime(text)
     union_named = bool(unions)
-    union_sentences = {lay.sentence_of(s.start) for s in unions}
+    union_near = {lay.sentence_of(s.start) + k for s in unions for k in range(-2, 3)}
     union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
     labour_action = any(h.strong and h.type in LABOUR_ACTION_TYPES - {"clash"} for h in hits) \
         or bool(LABOUR_ACTION_RE.search(text))
@@ -293,10 +293,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         sentence = lay.sentence_span(h.sentence).text
         paragraph = paragraph_text(text, lay, h.span.start)
-        around = " ".join(lay.sentence_span(k).text for k in range(max(0, h.sentence - 2),
-                                                                  min(lay.sentence_count(), h.sentence + 3)))
-        beside = " ".join(lay.sentence_span(k).text for k in range(max(0, h.sentence - 1),
-                                                                  min(lay.sentence_count(), h.sentence + 2)))
+        around = sentences_around(text, lay, h.sentence, 2)
+        beside = sentences_around(text, lay, h.sentence, 1)
         if h.type == "agreement" and (not POLICE_WORD_RE.search(beside) or PKB_RE.search(sentence)):
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
@@ -309,9 +307,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         if h.type == "mediation" and GOVERNMENT_SIDE_RE.search(beside) and not EMPLOYER_RE.search(beside):
             continue
         cue = cues.get(h.type)
-        union_near = lay.paragraph_of(h.span.start) in union_paragraphs or any(
-            abs(k - h.sentence) <= 2 for k in union_sentences)
-        if cue is not None and not (cue.search(paragraph) or cue.search(around) or union_near):
+        near = h.sentence in union_near or lay.paragraph_of(h.span.start) in union_paragraphs
+        if cue is not None and not (cue.search(paragraph) or cue.search(around) or near):
             continue
         if h.type in ("legal_complaint", "arrest") and crime:
             continue
@@ -363,6 +360,14 @@ def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
 
     quoted_only = {h.type for h in hits if h.strong} - {h.type for h in hits if h.strong and stated(h)}
     return [TriggerHit(h.type, False, h.span, h.sentence, h.phrase) if h.type in quoted_only else h for h in hits]
+
+
+def sentences_around(text: str, lay: Layout, sentence: int, reach: int) -> str:
+    """The text of a sentence with `reach` sentences either side."""
+    first = max(0, sentence - reach)
+    last = min(lay.sentence_count() - 1, sentence + reach)
+    end = lay.sentence_starts[last + 1] if last + 1 < lay.sentence_count() else len(text)
+    return text[lay.sentence_starts[first]:end]
 
 
 def paragraph_text(text: str, lay: Layout, offset: int) -> str:
@@ -487,11 +492,10 @@ def police_at_the_protest(event: Event, police: list[Actor], lay: Layout) -> boo
     return any(abs(lay.sentence_of(s.start) - k) <= 1 for a in police for s in a.spans for k in protest)
 
 
-def workers_acting(event: Event, text: str, lay: Layout) -> bool:
-    """Workers acting as workers in the event's sentences (a recalled event) or the article (its own event)."""
-    if not event.recalled:
-        return bool(WORKERS_ACTING_RE.search(text))
-    return any(WORKERS_ACTING_RE.search(lay.sentence_span(s).text) for s in event.sentences)
+def workers_acting(event: Event, acting: set[int]) -> bool:
+    """Workers acting as workers (`acting`: the sentences that say so) in the event's sentences (a recalled
+    event) or the article (its own event)."""
+    return bool(acting & event.sentences) if event.recalled else bool(acting)
 
 
 def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | None:
@@ -563,7 +567,7 @@ class Evidence:
     protest_only: bool
 
 
-def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list[Actor], text: str,
+def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list[Actor], acting: set[int],
                    lay: Layout) -> Evidence:
     """The evidence of an engagement of type `primary`: workers acting count as its labour side when no body is
     named."""
@@ -573,7 +577,7 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
     rival_support = max((len({h.sentence for h in strong if h.type == t}) for t in rivals), default=0)
     police_sentences = {lay.sentence_of(s.start) for a in police for s in a.spans}
     labour_sentences = {lay.sentence_of(s.start) for a in labour for s in a.spans}
-    labour_sentences |= {lay.sentence_of(m.start()) for m in WORKERS_ACTING_RE.finditer(text)}
+    labour_sentences |= acting
     paragraph = {lay.paragraph_of(lay.sentence_starts[k]) for k in own}
 
     def paragraphs(sentences: set[int]) -> set[int]:
@@ -639,6 +643,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
     buruh') make the labour side of an engagement but are not listed among its labour actors, which name
     organisations (the corpus README's labour_actors)."""
     unions = tuple(s for a in actors if a.kind == "labour" for s in a.spans)
+    acting = {lay.sentence_of(m.start()) for m in WORKERS_ACTING_RE.finditer(text)}
     hits = coordination(apply_caveats(find_triggers(text, tokens, lay), text, lay, unions), text, lay)
     out = []
     for event in group_events(hits, dates, text, lay):
@@ -646,7 +651,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         police = [a for a in police if takes_part(a, text)]
         if not police:
             continue
-        if not labour and not workers_acting(event, text, lay):
+        if not labour and not workers_acting(event, acting):
             continue
         types = event.types
         if types == ["protest"] and not police_at_the_protest(event, police, lay):
@@ -663,7 +668,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
                 labour_actors=tuple(dict.fromkeys(a.label for a in labour)),
                 other_actors=tuple(dict.fromkeys(a.label for a in others if a.label)),
                 evidence=lay.sentence_span(evidence_hit.sentence),
-                confidence=confidence_of(weigh_evidence(event, primary, police, labour, text, lay)),
+                confidence=confidence_of(weigh_evidence(event, primary, police, labour, acting, lay)),
                 triggers=tuple(h.span for h in event.hits if h.strong),
                 acled_sub_event=acled_sub_event(primary, event, text, lay),
                 notes=event_notes(event, text, lay),
