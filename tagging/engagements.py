@@ -18,7 +18,8 @@ from datetime import timedelta
 from functools import cache
 
 from tagging import lexicon
-from tagging.model import CONFIDENT_AT, Actor, Engagement, EventDate, Place, Span
+from tagging.confidence import Evidence, confidence_of
+from tagging.model import Actor, Engagement, EventDate, Place, Span
 from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
@@ -549,31 +550,13 @@ def event_notes(event: Event, text: str, lay: Layout) -> tuple[str, ...]:
     return tuple(notes)
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What an engagement rests on, for its confidence: how close its two sides are to the trigger of its type,
-    how much states that type, and what competes with it."""
-
-    together_sentence: bool
-    together_paragraph: bool
-    support: int
-    rival_support: int
-    rivals: int
-    in_lead: bool
-    named_police: bool
-    named_labour: bool
-    dated: bool
-    recalled: bool
-    protest_only: bool
-
-
 def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list[Actor], acting: set[int],
                    lay: Layout) -> Evidence:
     """The evidence of an engagement of type `primary`: workers acting count as its labour side when no body is
     named."""
     strong = [h for h in event.hits if h.strong]
     own = {h.sentence for h in strong if h.type == primary}
-    rivals = Counter(h.type for h in strong if h.type not in (primary, "protest"))
+    rivals = {h.type for h in strong if h.type not in (primary, "protest")}
     rival_support = max((len({h.sentence for h in strong if h.type == t}) for t in rivals), default=0)
     police_sentences = {lay.sentence_of(s.start) for a in police for s in a.spans}
     labour_sentences = {lay.sentence_of(s.start) for a in labour for s in a.spans}
@@ -589,8 +572,7 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
         together_paragraph=bool(paragraph & paragraphs(police_sentences) & paragraphs(labour_sentences)),
         support=len(own),
         rival_support=rival_support,
-        rivals=len(rivals),
-        in_lead=any(k in lead_of(lay) for k in own),
+        in_lead=bool(own & lead_of(lay)),
         named_police=any(a.name or a.unit != "Polri" for a in police),
         named_labour=bool(labour),
         dated=event.date is not None and event.date.precision == 1 and not event.date.year_inferred,
@@ -603,27 +585,6 @@ def lead_of(lay: Layout, sentences: int = 3) -> set[int]:
     """The first sentences with words in them (headline and lead), where an article states its own event."""
     found = [k for k in range(lay.sentence_count()) if lay.sentence_span(k).text][:sentences]
     return set(found)
-
-
-PROTEST_ONLY_CEILING = round(CONFIDENT_AT - 0.05, 2)
-"""A protest alone is never confident: the desk always reviews it."""
-
-
-def confidence_of(evidence: Evidence) -> float:
-    """How sure the tagger is of an engagement, 0.1 to 0.99 (CONFIDENT_AT in tagging/model.py marks the ones the
-    desk need not review): its type stated in the headline or lead, where news states its own event, and more
-    than once; its two sides near the trigger; a date; no other type stated as often; not a recalled event. A
-    protest alone (the police in no described role, the weakest tie an engagement can have) is always reviewed."""
-    score = 0.3
-    score += 0.25 if evidence.in_lead else 0.0
-    score += 0.1 * min(3, evidence.support)
-    score += 0.15 if evidence.together_sentence else 0.1 if evidence.together_paragraph else 0.0
-    score += 0.05 if evidence.dated else 0.0
-    score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
-    score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
-    score -= 0.1 if evidence.recalled else 0.0
-    ceiling = PROTEST_ONLY_CEILING if evidence.protest_only else 0.99
-    return round(max(0.1, min(ceiling, score)), 2)
 
 
 def event_days(event: Event) -> list[EventDate | None]:
