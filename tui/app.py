@@ -14,7 +14,6 @@ from contextlib import suppress
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine
 from textual import events, on, work
@@ -45,7 +44,7 @@ from storage.tags import article_mentions
 from storage.timeline import GRAINS, Timeline, engagement_timeline
 from storage.watch import articles_naming
 from tui.commands import DeskCommands
-from tui.config import Settings
+from tui.config import Settings, zone_named
 from tui.messages import (
     ArticleLoaded,
     ArticlesArrived,
@@ -167,13 +166,6 @@ def is_failing(feed: Feed) -> bool:
 def summary_is_offline(summary) -> bool:
     """The poller says offline, or it polled feeds and every one of them failed."""
     return bool(summary.offline) or (summary.polled > 0 and summary.failed >= summary.polled)
-
-
-def zone_named(name: str) -> ZoneInfo | timezone:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
 
 
 class PantauApp(SearchActions, TaggingActions, App[None]):

@@ -8,7 +8,9 @@ import os
 import tomllib
 import typing
 from dataclasses import dataclass, field, fields
+from datetime import timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_config_path
 
@@ -27,6 +29,14 @@ class Settings:
     watch_terms: tuple[str, ...] = ("bentrok", "ricuh", "mogok", "diamankan")
     watch_bell: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
+
+
+def zone_named(name: str) -> ZoneInfo | timezone:
+    """The configured time zone, or UTC when this machine does not know the name (the caller says so)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
 
 
 def config_path() -> Path:

@@ -2,12 +2,15 @@
 
 import subprocess
 import sys
+from datetime import datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from fetchers.opml import read_opml
+from storage.engine import make_engine
+from storage.feeds import add_feed, record_poll
 from tui.cli import main
 
 PANTAU = Path(sys.executable).with_name("pantau")
@@ -91,3 +94,27 @@ def test_feeds_enable_and_per_feed_options(tmp_path: Path):
     assert "interval 300 s, user agent DeskBot/1, HTTP caching ignored" in options.output
     missing = runner.invoke(main, [*db, "feeds", "set", "99", "--interval", "300"])
     assert missing.exit_code != 0 and "no feed 99" in missing.output
+
+
+def test_feeds_shows_times_in_the_configured_zone_as_the_desk_does(tmp_path: Path, monkeypatch):
+    """WIB by default (the desk's zone), the config file's zone when it names one, UTC with a word when unknown."""
+    path = tmp_path / "desk.db"
+    engine = make_engine(f"sqlite:///{path}")
+    feed = add_feed(engine, "http://127.0.0.1:9/feed.xml")
+    record_poll(engine, feed.id, status="ok", next_poll_at=datetime(2025, 12, 1, 12, 0, tzinfo=timezone.utc))
+    engine.dispose()
+    runner = CliRunner()
+
+    default = runner.invoke(main, ["--db", str(path), "feeds"])
+    assert default.exit_code == 0, default.output
+    assert "next=2025-12-01 19:00 WIB" in default.stdout and "UTC" not in default.output
+
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("PANTAU_CONFIG", str(config))
+    config.write_text('timezone = "Asia/Jayapura"\n', encoding="utf-8")
+    assert "next=2025-12-01 21:00 WIT" in runner.invoke(main, ["--db", str(path), "feeds"]).stdout
+
+    config.write_text('timezone = "Asia/Atlantis"\n', encoding="utf-8")
+    unknown = runner.invoke(main, ["--db", str(path), "feeds"])
+    assert unknown.exit_code == 0 and "next=2025-12-01 12:00 UTC" in unknown.stdout
+    assert "Unknown time zone 'Asia/Atlantis' in the configuration; showing UTC." in unknown.stderr

@@ -1,7 +1,7 @@
 """`pantau feeds`: the feed list with its health, and managing it from the command line."""
 
 import sys
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
 import click
@@ -20,7 +20,7 @@ from storage.feeds import (
 )
 from storage.models import Feed
 from tui.cli.common import DeskError, open_engine
-from tui.config import Settings
+from tui.config import Settings, zone_named
 
 
 def seed_default_feeds(engine: Engine) -> None:
@@ -30,8 +30,21 @@ def seed_default_feeds(engine: Engine) -> None:
             add_feed(engine, entry.url, title=entry.title, site=entry.site)
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+def _when(moment: datetime | None, zone: tzinfo) -> str:
+    """Day, time and zone name in the configured zone (WIB by default), as the desk shows them; Pantau stores UTC."""
+    if moment is None:
+        return "never"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def display_zone(settings: Settings) -> tzinfo:
+    """The configured time zone; an unknown name is said on standard error, and times are shown in UTC."""
+    zone = zone_named(settings.timezone)
+    if zone is timezone.utc and settings.timezone not in ("UTC", "Etc/UTC"):
+        click.echo(f"Unknown time zone {settings.timezone!r} in the configuration; showing UTC.", err=True)
+    return zone
 
 
 def _state(feed: Feed) -> str:
@@ -46,11 +59,11 @@ def _found(feed: Feed | None, url_or_id: str) -> Feed:
     return feed
 
 
-def _health_lines(feed: Feed) -> str:
+def _health_lines(feed: Feed, zone: tzinfo) -> str:
     """A feed in three lines at most: health, address, and the last error worded for a person."""
     lines = [
         f"{feed.id:>4}  {_state(feed):<13} fails={feed.consecutive_failures:<3} "
-        f"polled={_when(feed.last_polled_at):<21} next={_when(feed.next_poll_at) if feed.enabled else '-':<21} "
+        f"polled={_when(feed.last_polled_at, zone):<21} next={_when(feed.next_poll_at, zone) if feed.enabled else '-':<21} "
         f"{plain_line(feed.title or feed.url)}",
         f"      {plain_line(feed.url)}",
     ]
@@ -66,8 +79,9 @@ def feeds(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         engine = open_engine(ctx.obj)
         seed_default_feeds(engine)
+        zone = display_zone(ctx.obj)
         for feed in list_feeds(engine):
-            click.echo(_health_lines(feed))
+            click.echo(_health_lines(feed, zone))
 
 
 @feeds.command("add")
