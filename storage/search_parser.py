@@ -216,7 +216,11 @@ def _filter_value(name: str, value: str, position: int) -> str:
 
 
 def date_of(value: str, today: date, position: int = 0) -> date:
-    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y; between FIRST_DAY and LAST_DAY."""
+    """A date as YYYY-MM-DD, or as a span back from today: 7d, 2w, 3m, 1y; between FIRST_DAY and LAST_DAY.
+
+    The one reader of the days a person types: search filters, `pantau export --since/--until` and the
+    export form's prefill. Raises QuerySyntaxError (a ValueError) saying what to write instead.
+    """
     relative = _RELATIVE.fullmatch(value.lower())
     try:
         if relative:

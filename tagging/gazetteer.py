@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -112,3 +113,37 @@ def load() -> Gazetteer:
         province_by_name={name.lower(): code for name, code in provinces},
         areas=PhraseIndex((row["area"], (row["code"], row["requires"])) for row in read_csv("place_areas.csv")),
     )
+
+
+KABKOTA_LEVELS = ("kabupaten", "kota")
+
+
+def kabkota_named(value: str) -> list[Region]:
+    """The kabupaten/kota a person means: a code (36.04), a full name (Kota Serang) or a bare name
+    (serang: Kabupaten and Kota Serang alike), in any case and spacing."""
+    wanted = " ".join(value.split()).lower()
+    return [region for region in load().regions.values()
+            if region.level in KABKOTA_LEVELS and wanted in (region.code, region.name.lower(), region.base.lower())]
+
+
+def kabkota_like(value: str, limit: int = 4) -> list[str]:
+    """Full names of the kabupaten/kota whose name or bare name is closest to a misspelt one."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for region in load().regions.values():
+        if region.level in KABKOTA_LEVELS:
+            names[region.base.lower()].append(region.name)
+            names[region.name.lower()].append(region.name)
+    close = difflib.get_close_matches(" ".join(value.split()).lower(), list(names), n=limit)
+    return list(dict.fromkeys(name for match in close for name in names[match]))[:limit]
+
+
+def unknown_kabkota(values: list[str] | tuple[str, ...]) -> str | None:
+    """None when every value names a kabupaten/kota; else a sentence naming the first that does not, with close matches."""
+    for value in values:
+        if kabkota_named(value):
+            continue
+        close = kabkota_like(value)
+        hint = (f"did you mean {', '.join(close)}?" if close
+                else "give a code (36.04), a full name (Kota Serang) or a bare name (serang)")
+        return f"no kabupaten/kota {value.strip()!r}: {hint}"
+    return None

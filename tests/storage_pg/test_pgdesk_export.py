@@ -4,7 +4,8 @@ import csv
 import io
 import json
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -143,7 +144,36 @@ def test_export_command_writes_the_file(demo_desk, tmp_path, fmt):
 
 def test_export_refuses_a_bad_date(demo_desk):
     result = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--since", "8/12/2025"])
-    assert result.exit_code != 0 and "not an ISO date" in result.output
+    assert result.exit_code != 0 and "`8/12/2025` is not a date: write 2025-12-01, or 7d" in result.output
+
+
+def test_export_takes_the_relative_dates_search_takes(demo_desk):
+    """`--since 30d` is refused no more: the days back from today, as `since:30d` in the search bar."""
+    def exported(*options: str) -> list[str]:
+        result = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--format", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    assert exported("--since", "30d") == exported("--since", (today - timedelta(days=30)).isoformat())
+    everything = exported()
+    assert everything and exported("--since", "900m") == everything
+    assert exported("--until", "900m") == [] and exported("--since", "1w", "--until", "2w") == []
+
+
+def test_export_of_an_unknown_place_is_an_error_naming_it_and_writes_nothing(demo_desk, tmp_path):
+    target = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--kab", "serang", "--kab", "bandng",
+                                       "-o", str(target)])
+    assert result.exit_code == 2
+    assert "no kabupaten/kota 'bandng': did you mean Kabupaten Bandung, Kota Bandung" in result.output
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    atlantis = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--kab", "atlantis"])
+    assert atlantis.exit_code == 2 and "no kabupaten/kota 'atlantis'" in atlantis.output
+    assert "event_date" not in atlantis.output
+    spaced = CliRunner().invoke(main, ["--db", demo_desk.url, "export", "--format", "jsonl", "--kab", " Kabupaten  SERANG "])
+    assert spaced.exit_code == 0 and spaced.output.splitlines() == CliRunner().invoke(
+        main, ["--db", demo_desk.url, "export", "--format", "jsonl", "--kab", "36.04"]).output.splitlines()
 
 
 def test_a_hand_coded_article_exports_the_analysts_engagement_and_a_not_relevant_one_nothing(backend, tmp_path):

@@ -117,6 +117,7 @@ async def test_filters_come_from_the_search_filter_and_jsonl_follows_the_format(
     ("path", "{tmp}", "is a folder"),
     ("since", "2025-13-01", "'since': '2025-13-01' is not a date"),
     ("type", "demo", "no engagement type demo"),
+    ("kab", "serang, atlantis", "no kabupaten/kota 'atlantis'"),
 ])
 async def test_bad_input_is_said_and_nothing_is_written(desk, out, name, value, message):
     async with desk.run_test(size=(120, 40)) as pilot:

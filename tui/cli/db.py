@@ -4,7 +4,7 @@
 import asyncio
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -21,24 +21,28 @@ from storage.exports import (FORMATS, ExportFilter, engagement_records, engageme
                              write_export_file)
 from storage.feeds import enabled_feeds
 from storage.schema import current_revision
+from storage.search_parser import QuerySyntaxError, date_of
+from tagging.gazetteer import unknown_kabkota
 from tui.cli.common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
-from tui.config import Settings
+from tui.config import Settings, zone_named
 
 
-def _day(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A day as search reads it (2025-12-01, or 7d / 2w / 3m / 1y back from today in the configured zone)."""
     if value is None:
         return None
+    today = datetime.now(zone_named(ctx.find_object(Settings).timezone)).date()
     try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise click.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=f"--{param.name}") from error
+        return date_of(value.strip(), today)
+    except QuerySyntaxError as error:
+        raise click.BadParameter(error.message, param_hint=f"--{param.name}") from error
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="acled-csv", show_default=True,
               help="acled-csv: ACLED's columns; csv and jsonl: every field Pantau keeps.")
-@click.option("--since", callback=_day, metavar="YYYY-MM-DD", help="Events on or after this day.")
-@click.option("--until", callback=_day, metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day: 2025-12-01, or 30d, 2w, 3m, 1y ago.")
+@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day: 2025-12-31, or 7d ago.")
 @click.option("--kab", "kabupaten", multiple=True, metavar="CODE|NAME",
               help="Only this kabupaten/kota: a code (36.04), a full name, or a bare name for both (serang). Repeatable.")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this engagement type (protest, dialogue, ...). Repeatable.")
@@ -49,11 +53,15 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
     """Export the coded engagements, one row per engagement."""
     if any(not name.strip() for name in kabupaten):
         raise click.BadParameter("--kab needs a code or a name, as in 36.04 or serang", param_hint="--kab")
+    unknown_place = unknown_kabkota(kabupaten)
+    if unknown_place:
+        raise click.BadParameter(unknown_place, param_hint="--kab")
     unknown = [name for name in types if name not in engagement_types()]
     if unknown:
         raise click.BadParameter(f"no engagement type {unknown[0]!r}; the types are {', '.join(engagement_types())}",
                                  param_hint="--type")
-    filters = ExportFilter(since=since, until=until, kabupaten=kabupaten, types=types)
+    places = tuple(" ".join(name.split()) for name in kabupaten)
+    filters = ExportFilter(since=since, until=until, kabupaten=places, types=types)
     records = engagement_records(open_engine(settings, writes=False), filters)
     if output is None:
         write_export(records, fmt, sys.stdout)

@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,15 +29,14 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from storage.exports import (FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types,
                              write_export_file)
-from storage.search_parser import QuerySyntaxError, parse_query
+from storage.search_parser import QuerySyntaxError, date_of, parse_query
+from tagging.gazetteer import unknown_kabkota
 
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 100
 """Rows between two progress messages: enough to move the bar, few enough not to flood the loop."""
 FIELDS = ("since", "until", "kab", "type")
-_RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
-_DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
 class ExportInputError(ValueError):
@@ -92,11 +91,8 @@ def fields_from_search(query_text: str, today: date) -> dict[str, str]:
 
 
 def _day_text(value: str, today: date) -> str:
-    """A search date (2025-12-01, or 7d / 2w / 3m / 1y back from today, as storage.search_parser reads it) as YYYY-MM-DD."""
-    relative = _RELATIVE.fullmatch(value)
-    if relative:
-        return (today - timedelta(days=int(relative.group(1)) * _DAYS_PER_UNIT[relative.group(2)])).isoformat()
-    return value
+    """A search date (2025-12-01, or 7d / 2w / 3m / 1y back from today) as YYYY-MM-DD."""
+    return date_of(value, today).isoformat()
 
 
 def read_request(fmt: str, since: str, until: str, kab: str, types: str, path: str) -> ExportRequest:
@@ -110,7 +106,11 @@ def read_request(fmt: str, since: str, until: str, kab: str, types: str, path: s
     unknown = [type_id for type_id in type_ids if type_id not in engagement_types()]
     if unknown:
         raise ExportInputError(f"no engagement type {', '.join(unknown)}; the types are {', '.join(engagement_types())}")
-    return ExportRequest(fmt, ExportFilter(first, last, tuple(_listed(kab)), type_ids), _target(path))
+    places = tuple(_listed(kab))
+    unknown_place = unknown_kabkota(places)
+    if unknown_place:
+        raise ExportInputError(unknown_place)
+    return ExportRequest(fmt, ExportFilter(first, last, places, type_ids), _target(path))
 
 
 def _day(text: str, name: str) -> date | None:
