@@ -3,6 +3,7 @@
 import importlib
 import io
 import logging
+import os
 import sys
 from importlib.metadata import version
 
@@ -54,11 +55,28 @@ class DeskGroup(click.Group):
             return getattr(importlib.import_module(module), attribute or cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(self, *args, **kwargs):
+        """Click's main, then what is still buffered for standard output: a reader that went away before it
+        (`pantau --help | head -1`) ends the command quietly."""
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _discard_output()
+            sys.exit(1)
+
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe is found here, where it is handled, not at the interpreter's exit
+            return result
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError as error:
+            _discard_output()
+            raise click.exceptions.Exit(1) from error
         except OSError as error:
             log.exception("file error")
             where = f" {error.filename}" if error.filename else ""
@@ -71,6 +89,13 @@ class DeskGroup(click.Group):
             log.exception("unexpected error")
             raise DeskError(f"Pantau stopped on an unexpected error ({type(error).__name__}); "
                             f"the details are in {log_file()}") from error
+
+
+def _discard_output() -> None:
+    """The reader of standard output went away (`pantau export | head`): what is left goes to /dev/null, so
+    nothing says "Broken pipe" (Python's own recipe; click's wrapper would still fail at the interpreter's exit)."""
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
 
 
 @click.group(cls=DeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
