@@ -6,6 +6,7 @@ pipe: nothing may be said about it on standard error, and the command stops with
 `test_every_printing_command_is_tried` walks the command tree so a new command cannot be left out.
 """
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from fetchers.demo_server import DemoServer
+from demo.server import DemoServer
 from tui.cli import main
 
 PANTAU = Path(sys.executable).with_name("pantau")
@@ -24,7 +25,7 @@ PAGE = ("<html><head><title>Buruh berunjuk rasa</title></head><body><article><h1
 NOT_PRINTING = {"demo"}
 """Opens the desk on the terminal: nothing to pipe."""
 
-# (command path, arguments after `--db DB`; FILE, PAGE and COPY stand for files of the test)
+# (command path, arguments after `--db DB`; FILE, PAGE, COPY and CORPUS stand for files of the test)
 CASES = [
     ("--help", ["--help"]),
     ("--version", ["--version"]),
@@ -51,6 +52,7 @@ CASES = [
     ("db rebuild-search", ["db", "rebuild-search"]),
     ("db remove-orphans", ["db", "remove-orphans"]),
     ("poll", ["poll", "--once"]),
+    ("eval", ["eval", "--corpus", "CORPUS"]),
 ]
 
 
@@ -83,7 +85,13 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     assert runner.invoke(main, ["--db", db, "feeds", "export", str(opml)]).exit_code == 0
     page = folder / "page.html"
     page.write_text(PAGE, encoding="utf-8")
-    return {"DB": db, "FILE": str(opml), "PAGE": str(page), "COPY": str(folder / "copy.db")}
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "articles.jsonl").write_text(json.dumps({"id": "uji-1", "text": "Ratusan buruh berunjuk rasa di Serang."})
+                                           + "\n", encoding="utf-8")
+    (corpus / "gold.jsonl").write_text(json.dumps({"id": "uji-1", "engagement": True, "engagement_type_16": "protest"})
+                                       + "\n", encoding="utf-8")
+    return {"DB": db, "FILE": str(opml), "PAGE": str(page), "COPY": str(folder / "copy.db"), "CORPUS": str(corpus)}
 
 
 @pytest.mark.parametrize(("path", "arguments"), CASES, ids=[" ".join(arguments) for _path, arguments in CASES])
