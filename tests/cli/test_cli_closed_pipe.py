@@ -53,6 +53,7 @@ CASES = [
     ("db remove-orphans", ["db", "remove-orphans"]),
     ("poll", ["poll", "--once"]),
     ("eval", ["eval", "--corpus", "CORPUS"]),
+    ("brief", ["brief", "-o", "brief.html"]),
 ]
 
 
