@@ -25,6 +25,7 @@ STATUS_COLOURS = {"hand-checked": "#1f4e79", "tagger": "#6fa8dc", "uncertain": "
 RANKED_PLACES = 20
 """Kabupaten/kota drawn in the ranked chart; the rest are summed in one bar."""
 WIDTH_IN = 10.0
+BAR_HALF_WIDTH = 0.4
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
@@ -37,13 +38,18 @@ def timeline_svg(brief: Brief) -> str:
     """Engagements per day (or ISO week, for a long period), stacked by type, most severe at the bottom."""
     from matplotlib.ticker import MaxNLocator
 
+    from matplotlib.collections import PolyCollection
+
     figure, axes = _figure(3.4)
     positions = list(range(len(brief.buckets)))
+    labels = {type_id: label for type_id, label, _count in brief.by_type}
     base = [0] * len(positions)
     for type_id, row in brief.series.items():
-        label = next((label for kind, label, _count in brief.by_type if kind == type_id), type_id)
-        axes.bar(positions, row, bottom=base, width=0.8, color=colour(type_id), label=label, edgecolor="white", linewidth=0.4)
+        boxes = [_box(x, below, here) for x, below, here in zip(positions, base, row) if here]
+        axes.add_collection(PolyCollection(boxes, facecolors=colour(type_id), edgecolors="white", linewidths=0.4,
+                                           label=labels.get(type_id, type_id)))
         base = [below + here for below, here in zip(base, row)]
+    axes.set_ylim(0, max(base, default=0) * 1.05 or 1)
     ticks = _every(len(positions), 16)
     axes.set_xticks(ticks, [_bucket_label(brief.buckets[i], brief.period.grain) for i in ticks])
     axes.set_xlim(-0.6, len(positions) - 0.4)
@@ -103,6 +109,12 @@ def _svg(figure, salt: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"pantau-brief-{salt}"}):
         figure.savefig(out, format="svg", metadata={"Date": None})
     return _METADATA.sub("", _PROLOGUE.sub("", out.getvalue(), count=1))
+
+
+def _box(x: int, bottom: int, height: int) -> list[tuple[float, float]]:
+    """One bar as a polygon: a collection of them is one artist, where `bar` makes a patch per bar (1,000 bars took 0.6 s)."""
+    return [(x - BAR_HALF_WIDTH, bottom), (x + BAR_HALF_WIDTH, bottom), (x + BAR_HALF_WIDTH, bottom + height),
+            (x - BAR_HALF_WIDTH, bottom + height)]
 
 
 def _every(count: int, most: int) -> list[int]:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from sqlalchemy import Engine
 
@@ -152,8 +153,14 @@ def status(record: EngagementRecord) -> str:
     return TAGGER
 
 
+@lru_cache(maxsize=8192)
+def plain_name(text: str | None) -> str:
+    """`plain_line` for the short texts that repeat over thousands of engagements: places, outlets, actors."""
+    return plain_line(text)
+
+
 def place_name(kabupaten_kota: str | None) -> str:
-    return plain_line(kabupaten_kota) or NOT_PLACED
+    return plain_name(kabupaten_kota) or NOT_PLACED
 
 
 def _counts(records: list[EngagementRecord], before: Iterable[Tally]) -> tuple[dict[str, Count], list[tuple[str, Count]], Count]:
@@ -164,13 +171,15 @@ def _counts(records: list[EngagementRecord], before: Iterable[Tally]) -> tuple[d
     total = Count()
     for record in records:
         kind = status(record)
-        names.setdefault(record.kabupaten_code, place_name(record.kabupaten_kota))
+        if record.kabupaten_code not in names:
+            names[record.kabupaten_code] = place_name(record.kabupaten_kota)
         for count in (by_type.setdefault(record.type, Count()), by_code.setdefault(record.kabupaten_code, Count()), total):
             count.total += 1
             count.hand_checked += kind == HAND_CHECKED
             count.uncertain += kind == UNCERTAIN
     for tally in before:
-        names.setdefault(tally.kabupaten_code, place_name(tally.kabupaten_kota))
+        if tally.kabupaten_code not in names:
+            names[tally.kabupaten_code] = place_name(tally.kabupaten_kota)
         for count in (by_type.setdefault(tally.type, Count()), by_code.setdefault(tally.kabupaten_code, Count()), total):
             count.previous += tally.count
     by_place = [(names[code], count) for code, count in by_code.items()]
@@ -204,7 +213,7 @@ def _entries(records: list[EngagementRecord], stories: dict[int, list[StoryMembe
 def _entry(group: list[EngagementRecord], stories: dict[int, list[StoryMember]]) -> Entry:
     first = next((record for record in group if record.tag_source == MANUAL), group[0])
     kinds = {status(record) for record in group}
-    place = ", ".join(part for part in (place_name(first.kabupaten_kota), plain_line(first.province)) if part)
+    place = ", ".join(part for part in (place_name(first.kabupaten_kota), plain_name(first.province)) if part)
     return Entry(
         day=record_day(first),
         dated_by_event=first.event_date is not None,
@@ -222,11 +231,8 @@ def _entry(group: list[EngagementRecord], stories: dict[int, list[StoryMember]])
 
 
 def _union(lists: Iterable[list[str]]) -> list[str]:
-    names: dict[str, None] = {}
-    for names_of_one in lists:
-        for name in names_of_one:
-            if plain_line(name):
-                names.setdefault(plain_line(name))
+    names = {plain_name(name): None for names_of_one in lists for name in names_of_one}
+    names.pop("", None)
     return list(names)
 
 
@@ -234,12 +240,13 @@ def _sources(first: EngagementRecord, group: list[EngagementRecord], stories: di
     """The entry's own article first, then every other article of its story (and of the group), oldest first."""
     found: dict[int, Source] = {first.article_id: _source(first.article_title, first.article_url, (first.outlets or [""])[0])}
     for record in group:
-        members = stories.get(record.story_id, []) if record.story_id is not None else []
-        for member in members:
-            found.setdefault(member.article_id, _source(member.title, member.url, member.outlet))
-        found.setdefault(record.article_id, _source(record.article_title, record.article_url, (record.outlets or [""])[0]))
+        for member in stories.get(record.story_id, []) if record.story_id is not None else []:
+            if member.article_id not in found:
+                found[member.article_id] = _source(member.title, member.url, member.outlet)
+        if record.article_id not in found:
+            found[record.article_id] = _source(record.article_title, record.article_url, (record.outlets or [""])[0])
     return list(found.values())
 
 
 def _source(title: str, url: str, outlet: str) -> Source:
-    return Source(plain_line(title) or "(untitled)", plain_line(url, limit=2000), plain_line(outlet))
+    return Source(plain_line(title) or "(untitled)", plain_line(url, limit=2000), plain_name(outlet))
