@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tagging.dates import metadata_dates
+
 RELATED_RE = re.compile(
     r"^[ \t]*[(\[]?[ \t]*(?:(?:baca|simak|lihat|cek)(?:[ \t]+(?:juga|pula|selengkapnya))?[ \t]*[:：]"
     r"|(?:baca|simak|lihat)[ \t]+juga\b"
@@ -31,6 +33,7 @@ def mask_boilerplate(text: str) -> str:
     spans += [m.span() for m in KEYWORD_LINE_RE.finditer(text)]
     spans += [m.span() for m in HASHTAG_LINE_RE.finditer(text)]
     spans += headlines_under_headers(text)
+    spans += other_stories(text)
     if not spans:
         return text
     chars = list(text)
@@ -61,6 +64,30 @@ def headlines_under_headers(text: str) -> list[tuple[int, int]]:
             out.append((next_start, next_end))
             taken += 1
     return out
+
+
+def other_stories(text: str) -> list[tuple[int, int]]:
+    """Other stories a page lists after the article, each under its own date line ('Rabu, 18 Februari 2026 | 13:37'
+    below an article dated 27 November 2023): from the headline above the first date line more than a day away
+    from the page's own, to the end. Their places and dates are not the article's."""
+    stamps = sorted(metadata_dates(text), key=lambda d: d.span.start)
+    foreign = next((d for d in stamps[1:] if abs((d.date - stamps[0].date).days) > 1), None)
+    if foreign is None:
+        return []
+    start = headline_start(text, text.rfind("\n", 0, foreign.span.start) + 1)
+    return [(start, len(text))] if start is not None else []
+
+
+def headline_start(text: str, line_start: int) -> int | None:
+    """Where the headline block above a date line begins: after the last line that ends as a sentence does.
+    None when no such line comes before (the date line is then the page's own, not another story's)."""
+    bounds = [b for b in line_bounds(text[:line_start]) if text[b[0]:b[1]].strip()]
+    start = line_start
+    for line_from, line_to in reversed(bounds):
+        if HEADLINE_END_RE.search(text, line_from, line_to):
+            return start
+        start = line_from
+    return None
 
 
 def line_bounds(text: str) -> list[tuple[int, int]]:

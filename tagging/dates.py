@@ -1,6 +1,6 @@
 """Event dates in Indonesian news text, resolved against what the article says about its publication.
 
-Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', 'Kamis pagi (30/10/2025)', 'Kamis (27/11)', '4 Agustus',
+Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', '18-11-2014', 'Kamis pagi (30/10/2025)', 'Kamis (27/11)', '4 Agustus',
 'Desember 2025', 'Jumat lalu', 'kemarin'. A missing year is the latest one that puts the date on or before
 publication and, when a weekday is named, on that weekday: the weekday is evidence ('Senin (11/2)' near a 2019
 minister is 2019). Nothing is resolved against the day of tagging but a weekday-evidenced day and month: a
@@ -19,7 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 
 from tagging import lexicon
 from tagging.model import EventDate, Span
@@ -73,7 +73,7 @@ def patterns() -> Patterns:
         day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
-        numeric=re.compile(r"(?<![\w/(])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])"),
+        numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/-])"),
         blogger=re.compile(r"(?<![\w/])(?P<d>\d{1,2}),\s*(?P<y>\d{4})\b"),
         iso=re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?)"
                        r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?"),
@@ -121,9 +121,11 @@ def address_reference(address: str) -> Reference | None:
     return Reference(date(year, month, calendar.monthrange(year, month)[1]), exact=False)
 
 
-def metadata_dates(text: str) -> list[EventDate]:
+@lru_cache(maxsize=4)
+def metadata_dates(text: str) -> tuple[EventDate, ...]:
     """Date lines of the page: Blogger's 'Desember 08, 2025', ISO stamps, and a date with its clock time
-    ('28/6/2016 08:40', 'Jumat, 27 November 2015 05:39 WIB')."""
+    ('28/6/2016 08:40', 'Jumat, 27 November 2015 05:39 WIB'). Kept for the last few texts: the reference, the
+    date finder and the page-furniture mask all ask."""
     p = patterns()
     out = []
     for m in p.blogger.finditer(text):
@@ -145,7 +147,7 @@ def metadata_dates(text: str) -> list[EventDate]:
             start = day.start() if day else m.start()
             if made:
                 out.append(EventDate(made, 1, Span(start, m.end(), text[start:m.end()]), metadata=True))
-    return out
+    return tuple(out)
 
 
 def find_dates(text: str, ref: Reference | None) -> list[EventDate]:

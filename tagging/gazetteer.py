@@ -98,6 +98,8 @@ def load() -> Gazetteer:
             kec_of[region.kabkota_code or ""].append(region.code)
         else:
             provinces.append((region.name, region.code))
+    for row in read_csv("place_aliases.csv"):
+        by_base[row["alias"]] = [code for code in by_base[base_name(row["name"])] if regions[code].name == row["name"]]
     provinces += list(PROVINCE_ALIASES.items())
     provinces += [(name.upper(), code) for name, code in provinces]
     return Gazetteer(

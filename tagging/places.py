@@ -21,7 +21,7 @@ PREFIX_RE = re.compile(
     r"Pemkab|Pemkot|Kabupaten|Kab\.?|Kotamadya|Kota|Bupati|Wakil Bupati|Wabup|Wali ?[Kk]ota|Wakil Wali ?[Kk]ota|"
     r"Wawali)\s+", re.IGNORECASE)
 KECAMATAN_RE = re.compile(r"(?<!\w)(?:Kecamatan|Kec\.|Camat)\s+", re.IGNORECASE)
-DATELINE_HEAD_RE = re.compile(r"[ \t]*(?P<head>[^\n]{2,90}?)[ \t]*(?:[-–—]{1,2}|\|\||:)[ \t]*(?=\S)")
+DATELINE_HEAD_RE = re.compile(r"(?P<head>[^\n]{2,90}?)[ \t]{0,3}(?:[-–—]{1,2}|\|\||:)[ \t]*(?=\S)")
 DATELINE_PARTS_RE = re.compile(r"[ \t]*(?:,|\(|\)|\|\||//|\|)[ \t]*")
 DATELINE_LINES = 30
 NAME_CONTEXT_RE = re.compile(
@@ -134,10 +134,12 @@ def dateline(text: str) -> tuple[int, Span] | None:
     for _ in range(DATELINE_LINES):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        m = DATELINE_HEAD_RE.match(text, start, end)
+        line = text[start:end]
+        first = start + len(line) - len(line.lstrip())
+        m = DATELINE_HEAD_RE.match(text, first, end) if first < end else None
         place = dateline_place(text, m.start("head"), m.end("head")) if m else None
-        if place is None and end - start <= 60:
-            place = dateline_place(text, start, end)
+        if place is None and first < end and len(line.strip()) <= 60:
+            place = dateline_place(text, first, end)
         if place:
             return start, place
         if end >= min(len(text), 1500):

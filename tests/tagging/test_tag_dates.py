@@ -176,3 +176,9 @@ def test_tag_a_related_article_line_dates_nothing() -> None:
     tags = tag_article("", text, datetime(2025, 12, 5, 9, tzinfo=WIB))
     assert [d.date for d in tags.dates] == [date(2025, 12, 4)]
     assert [e.date.date for e in tags.engagements] == [date(2025, 12, 4)]
+
+
+def test_tag_a_date_written_with_dashes() -> None:
+    assert only("Aksi digelar Selasa, 18-11-2014 di depan pabrik.", on(2014, 11, 19)).date == date(2014, 11, 18)
+    text = "Selasa | 18-11-2014 | 16:38 WIB\nBuruh berunjuk rasa Senin (17/11/2014)."
+    assert reference(text, None) == on(2014, 11, 18)

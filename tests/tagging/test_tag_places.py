@@ -219,3 +219,30 @@ def test_tag_the_destination_of_a_march_is_not_the_event_place() -> None:
 
 def test_tag_a_destination_alone_is_still_the_place() -> None:
     assert main_code("Massa buruh bergerak menuju Gedung DPRD Kabupaten Subang.") == "32.13"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Massa buruh dari Tangsel berangkat pagi.", "36.74"),
+    ("Kapolres Tangsel AKBP Fiktif Wibowo menemui buruh.", "36.74"),
+    ("Buruh Kota Tangsel berunjuk rasa.", "36.74"),
+    ("Ratusan buruh berunjuk rasa di Jaksel.", "31.74"),
+    ("Buruh KBB mogok kerja.", "32.17"),
+])
+def test_tag_the_press_short_names_of_kabupaten_and_kota(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_other_stories_listed_under_their_own_date_lines_are_not_the_articles() -> None:
+    text = ("Buruh Fiksi Berunjuk Rasa\n\nRedaksi | Senin, 27 November 2023 | 23:48\n\n"
+            "Ratusan buruh berunjuk rasa di Kabupaten Tangerang, dikawal Polsek Legok.\n\n"
+            "TANGSEL\nMaling Bobol Rumah Warga\n\nRabu, 18 Februari 2026 | 16:11\n\n"
+            "Sebuah rumah di kawasan Ciputat, Kota Tangerang Selatan, dibobol maling.")
+    assert codes(text) == ["36.03"]
+    assert [d.date for d in tag_article("", text).dates] == []
+
+
+def test_tag_an_update_line_a_day_later_is_the_articles_own() -> None:
+    text = ("Buruh Fiksi Berunjuk Rasa\n\nSenin, 27 November 2023 | 23:48\n\n"
+            "Ratusan buruh berunjuk rasa di Kabupaten Tangerang.\n\nDiperbarui: Selasa, 28 November 2023 | 08:00\n\n"
+            "Aksi berlanjut di Kota Tangerang Selatan.")
+    assert codes(text) == ["36.03", "36.74"]
