@@ -52,13 +52,15 @@ SUMMONS_RE = re.compile(
     r"oleh\s+(?:polisi|penyidik|Polres\w*|Polda|Polsek|Satreskrim|Ditreskrim\w*|Bareskrim))", re.IGNORECASE)
 """A summons or questioning of named people ('pemanggilan terhadap mereka', 'diperiksa sebagai tersangka'): the
 weak 'dipanggil' family becomes an arrest-type act (engagement_types.json: arrest covers summons)."""
+TAKES_REPORT_RE = re.compile(r"\b(?:menerima|mengusut|menangani|menindaklanjuti|memproses|menyelidiki)\s+"
+                             r"(?:\S+\s+){0,2}$", re.IGNORECASE)
 POLICE_FORCE_RE = re.compile(
     r"\b(?:dipukul|dipukuli|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
     r"digebuki?)\s+(?:\S+\s+){0,2}?(?:polisi|aparat|petugas|anggota polres|oknum polisi|oknum aparat)\b",
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
-DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat|setelah|usai|seusai)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
 COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
@@ -78,7 +80,7 @@ mediation (engagement_types.json: mediation is between workers and an employer, 
 PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
-POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Kapol\w+|Kasat\w*|polisi|kepolisian|"
+POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Mapol\w+|Kapol\w+|Kasat\w*|polisi|kepolisian|"
                             r"Satintelkam|Desk Ketenagakerjaan)\b", re.IGNORECASE)
 INJURY_RE = re.compile(r"\b(?:luka berat|luka-luka|dirawat di rumah sakit|dilarikan ke rumah sakit|tewas|meninggal|"
                        r"kritis|patah)\b", re.IGNORECASE)
@@ -100,7 +102,8 @@ WORKERS_ACTING_RE = re.compile(
     rf"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
     rf"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*(?:\s+(?:ribu|ratus|puluh))?"
     rf"(?:\s+orang)?)\s+{WORKER}\b"
-    rf"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi)\s+(?:para\s+)?"
+    rf"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi|protes)\s+"
+    rf"(?:para\s+)?"
     rf"{WORKER}\b"
     rf"|\b{WORKER}\s+(?:\S+\s+){{0,4}}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|"
     rf"berorasi|menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|"
@@ -249,7 +252,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if type_id == "arrest" and not strong and (ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text)
                                                        or SUMMONS_RE.match(text, hit.start)):
                 strong = True
-            if type_id == "legal_complaint" and not strong and REPORT_TO_POLICE_RE.match(text, hit.start):
+            if type_id == "legal_complaint" and not strong and (
+                    REPORT_TO_POLICE_RE.match(text, hit.start) or police_takes_report(text, lay, sentence, hit.start)):
                 strong = True
             if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
                 continue
@@ -270,6 +274,13 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
             out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
+
+
+def police_takes_report(text: str, lay: Layout, sentence: int, start: int) -> bool:
+    """'Polda Banten menerima laporan …', 'akan mengusut laporan …': the police receiving or pursuing a report."""
+    sentence_start = lay.sentence_starts[sentence]
+    return bool(TAKES_REPORT_RE.search(text, max(sentence_start, start - 30), start)) \
+        and bool(POLICE_WORD_RE.search(text, sentence_start, start))
 
 
 def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[Span, ...] = ()) -> list[TriggerHit]:

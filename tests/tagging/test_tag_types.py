@@ -178,3 +178,22 @@ def test_tag_type_police_mediating_between_two_unions_is_a_mediation() -> None:
 def test_tag_type_meetings_and_assemblies_in_their_local_words(event: str, expected: str) -> None:
     text = f"{POLICE} {event} {UNION} di Mapolres Lebak, Senin (1/12/2025)."
     assert primary(text) == expected
+
+
+def test_tag_type_police_receiving_a_report_against_workers_is_a_legal_complaint() -> None:
+    text = (f"Polda Banten menerima laporan Bupati Lebak terkait sejumlah buruh yang menerobos ruang kerjanya saat "
+            f"demo, Jumat (5/12/2025). {POLICE} memastikan laporan itu diusut.")
+    assert primary(text) == "legal_complaint"
+
+
+def test_tag_type_a_peace_statement_signed_at_the_police_station_is_an_agreement() -> None:
+    text = ("Perselisihan pekerja harian lepas dengan PT Sinar Cemerlang dituangkan dalam surat pernyataan damai "
+            "yang dibuat di Mapolsek Rangkasbitung, Jumat (5/12/2025). Sebelumnya protes pekerja itu dimediasi "
+            "Kapolsek.")
+    assert primary(text) == "agreement"
+
+
+def test_tag_type_an_assembly_led_by_a_kapolresta_is_a_ceremony() -> None:
+    text = ("Kapolresta Lebak Kombes Pol Bayu Prasetyo memimpin apel akbar bersama perwakilan buruh dari sejumlah "
+            "perusahaan di halaman Mapolresta, Kamis (4/12/2025).")
+    assert primary(text) == "ceremony"
