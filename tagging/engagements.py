@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cache
 
-from tagging import lexicon
+from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
 from tagging.model import Actor, Engagement, EventDate, Place, Span
 from tagging.places import PlaceFindings, body_start, make_place
@@ -628,6 +628,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         types = event.types
         if types == ["protest"] and not police_at_the_protest(event, police, lay):
             continue
+        types = learned.rank(types, event, lay)
         primary = types[0]
         evidence_hit = next(h for h in event.hits if h.strong and h.type == primary)
         for when in event_days(event):
