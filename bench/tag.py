@@ -1,8 +1,12 @@
 """Time the tagger per article over the demo corpus and the real seeds (lexicons compiled before timing).
 
-    python bench/tag.py [--rounds N]
+    python bench/tag.py [--rounds N] [--model FILE]
+
+`--model` times it with that learned ranker (a file `pantau learn --out FILE` wrote) instead of the shipped one.
 """
 
+import contextlib
+import json
 import statistics
 import sys
 import time
@@ -11,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._gold import ROOT, SHARED_SEEDS, read_article  # noqa: E402
-from tagging import tag_article, warm_up  # noqa: E402
+from tagging import learned, tag_article, warm_up  # noqa: E402
 
 
 def articles() -> list[tuple[str, str, object]]:
@@ -26,6 +30,17 @@ def articles() -> list[tuple[str, str, object]]:
 
 def main() -> None:
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 5
+    with contextlib.ExitStack() as stack:
+        if "--model" in sys.argv:
+            path = Path(sys.argv[sys.argv.index("--model") + 1])
+            stack.enter_context(learned.using(learned.Model.from_json(json.loads(path.read_text(encoding="utf-8")))))
+            print(f"learned ranker: {path}")
+        else:
+            print(f"learned ranker: {'shipped' if learned.shipped() else 'none shipped (the rules alone)'}")
+        run(rounds)
+
+
+def run(rounds: int) -> None:
     started = time.perf_counter()
     warm_up()
     print(f"lexicons compiled in {(time.perf_counter() - started) * 1000:.0f} ms")

@@ -67,6 +67,9 @@ CASES = [
     ("brief", "kabupaten", ["brief", "--kab", ""], "needs a code or a name"),
     ("brief", "output", ["brief", "-o", "/tidak/ada/brief.html"], "there is no folder /tidak/ada"),
     ("eval", "folder", ["eval", "--corpus", "/tidak/ada"], "cannot read the corpus in /tidak/ada"),
+    ("learn", "folder", ["learn", "--corpus", "/tidak/ada"], "cannot read the corpus in /tidak/ada"),
+    ("learn", "db", ["learn", "--db", "tidak-ada.db"], "no database at"),
+    ("learn", "out", ["learn", "--out", "/tidak/ada/model.json"], "no directory /tidak/ada"),
     ("db copy", "source", ["db", "copy", "tidak-ada.db", "baru.db"], "there is no database at"),
     ("db copy", "target", ["db", "copy", "DB", "nosuchdriver://x"], "cannot open the database"),
 ]

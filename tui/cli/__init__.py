@@ -35,6 +35,7 @@ SUBCOMMANDS = {
     "db": "tui.cli.db",
     "doctor": "tui.cli.db",
     "eval": "tui.cli.eval:eval_command",
+    "learn": "tui.cli.learn",
 }
 """Each command's module (and its attribute, when not named after the command), imported only when the
 command runs: plain `pantau` opens the desk without loading the poller, trafilatura and httpx first
