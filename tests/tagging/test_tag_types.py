@@ -197,3 +197,9 @@ def test_tag_type_an_assembly_led_by_a_kapolresta_is_a_ceremony() -> None:
     text = ("Kapolresta Lebak Kombes Pol Bayu Prasetyo memimpin apel akbar bersama perwakilan buruh dari sejumlah "
             "perusahaan di halaman Mapolresta, Kamis (4/12/2025).")
     assert primary(text) == "ceremony"
+
+
+def test_tag_type_a_protester_led_away_during_a_protest_is_an_arrest() -> None:
+    text = (f"Satu peserta massa aksi unjuk rasa {UNION} di Kawasan Industri Cikande digelandang polisi karena diduga "
+            "provokator, Kamis (4/12/2025).\nAparat yang berjaga langsung menyeretnya ke pos.")
+    assert primary(text) == "arrest"
