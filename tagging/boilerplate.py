@@ -24,6 +24,7 @@ HEADLINE_END_RE = re.compile(r"[.!?…\"”’'»:;,]\s*$")
 KEYWORD_LINE_RE = re.compile(r"^[ \t]*[a-z0-9][a-z0-9 .'’-]*(?:,[ \t]?[a-z0-9][a-z0-9 .'’-]*){2,}[ \t]*$", re.MULTILINE)
 HASHTAG_LINE_RE = re.compile(r"^[ \t]*#\w+(?:[ \t,]+#\w+)+[ \t]*$", re.MULTILINE)
 LIST_ITEMS_AFTER_HEADER = 6
+BULLET_RE = re.compile(r"^[ \t]*[-•·▪►»][ \t]+(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
 
 
 def mask_boilerplate(text: str) -> str:
@@ -34,6 +35,7 @@ def mask_boilerplate(text: str) -> str:
     spans += [m.span() for m in HASHTAG_LINE_RE.finditer(text)]
     spans += headlines_under_headers(text)
     spans += other_stories(text)
+    spans += headline_bullets(text)
     if not spans:
         return text
     chars = list(text)
@@ -76,6 +78,30 @@ def other_stories(text: str) -> list[tuple[int, int]]:
         return []
     start = headline_start(text, text.rfind("\n", 0, foreign.span.start) + 1)
     return [(start, len(text))] if start is not None else []
+
+
+def headline_bullets(text: str) -> list[tuple[int, int]]:
+    """Lists of other stories' headlines with no header ('- Ribuan Buruh Surabaya Bersemangat …'): two or more
+    bullet lines in a row, each of five words or more, capitalised as headlines are and not ended as a sentence
+    (a list of demands or a summary reads as sentences)."""
+    runs: list[list[tuple[int, int]]] = []
+    last_end = -1
+    for m in BULLET_RE.finditer(text):
+        if not reads_as_headline(m.group("line")):
+            last_end = -1
+            continue
+        if last_end >= 0 and not text[last_end:m.start()].strip():
+            runs[-1].append(m.span())
+        else:
+            runs.append([m.span()])
+        last_end = m.end()
+    return [span for run in runs if len(run) >= 2 for span in run]
+
+
+def reads_as_headline(line: str) -> bool:
+    words = line.split()
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) >= 5 and capitalised >= 0.7 * len(words) and not HEADLINE_END_RE.search(line)
 
 
 def headline_start(text: str, line_start: int) -> int | None:

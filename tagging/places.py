@@ -30,6 +30,7 @@ NAME_CONTEXT_RE = re.compile(
 JAKARTA_AFTER_RE = re.compile(r"[\s,]+(?:\w+\s+){0,2}Jakarta")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
 FOCUS_PROVINCES = ("31", "32", "36")
+FORMER_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|bertolak ke|long ?march ke|konvoi ke|"
                             r"ke arah|mendatangi)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
 BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "destination": 0.5,
@@ -317,7 +318,8 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
         code = resolve_bare(base, decided, units)
         if code:
             mentions.append(PlaceMention(code, span, basis))
-    mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units if u.code]
+    mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units
+                 if u.code and not FORMER_RE.search(text, max(0, u.span.start - 40), u.span.start)]
     if line:
         mentions += dateline_places(line, decided)
     return assemble([as_destination(m, text) for m in mentions], provinces)

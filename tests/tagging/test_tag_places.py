@@ -246,3 +246,19 @@ def test_tag_an_update_line_a_day_later_is_the_articles_own() -> None:
             "Ratusan buruh berunjuk rasa di Kabupaten Tangerang.\n\nDiperbarui: Selasa, 28 November 2023 | 08:00\n\n"
             "Aksi berlanjut di Kota Tangerang Selatan.")
     assert codes(text) == ["36.03", "36.74"]
+
+
+def test_tag_a_list_of_other_headlines_names_no_place() -> None:
+    text = ("Polda Banten menerima laporan terkait aksi buruh di kantor gubernur.\n"
+            "- Ribuan Buruh Surabaya Bersemangat Menyambut Hari Buruh\n"
+            "- Pemimpin Daerah Tuai Dukungan Ribuan Buruh Ngawi")
+    assert codes(text) == []
+
+
+def test_tag_a_list_of_demands_is_not_taken_for_headlines() -> None:
+    text = "Tuntutan buruh:\n- Naikkan upah buruh Kabupaten Serang.\n- Hentikan kriminalisasi buruh di pabrik."
+    assert codes(text) == ["36.04"]
+
+
+def test_tag_a_former_post_places_nothing() -> None:
+    assert codes("AKBP Fiktif Wibowo, mantan Kasat Reskrim Polrestabes Surabaya, menerima laporan buruh.") == []
