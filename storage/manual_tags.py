@@ -579,18 +579,6 @@ def _manual_column():
     )
 
 
-def type_usage(engine: Engine) -> dict[str, int]:
-    """How many articles each engagement type is coded on (the analyst's coding superseding the tagger's)."""
-    coded_by_hand = sa_select(col(Engagement.article_id)).where(col(Engagement.source) == MANUAL)
-    counted = or_(col(Engagement.source) == MANUAL, ~col(Engagement.article_id).in_(coded_by_hand))
-    query = (
-        sa_select(col(Engagement.type), func.count(func.distinct(col(Engagement.article_id))))
-        .where(counted).group_by(col(Engagement.type))
-    )
-    with Session(engine) as session:
-        return dict(session.execute(query).all())
-
-
 def known_tags(engine: Engine) -> list[str]:
     """Every free tag in use, most used first: what the tag picker completes over."""
     count = func.count()

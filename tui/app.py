@@ -223,7 +223,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self._watch_lock = threading.Lock()
         self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
         """What "now" is for the actors pane's last 7 / 30 days; tests fix it."""
-        self.desk = MainScreen(self.zone)
+        self.desk = MainScreen(self.zone, settings.type_keys, settings.keymap)
         self.sub_title = engine.url.render_as_string(hide_password=True)
 
     def get_default_screen(self) -> Screen:

@@ -3,9 +3,9 @@
 `TAGGING_BINDINGS` are bound on the feed list and the reader (so they never fire while an input
 has focus) and call the app's actions, which `TaggingActions` adds to `PantauApp`. Writes go
 through one thread, in the order the keys were pressed; each ends in a notification ("Type set:
-dialogue · undo: ctrl+z") and a refresh of the row and the reader. The keys 1–9 set the nine
-engagement types used most in the database (the taxonomy's order where counts tie), and the
-footer and help show which key is which type.
+dialogue · undo: ctrl+z") and a refresh of the row and the reader. The keys 1–9 set the types of
+`type_keys` in the settings (a fixed default, so muscle memory holds), and the type legend under the
+desk and the help show which key is which type.
 
 Textual calls a message handler of every class in the app's MRO, so the `on_…` handlers here
 run after `PantauApp`'s own handlers of the same messages, without it calling them.
@@ -27,9 +27,9 @@ from storage import manual_tags
 from storage.articles import article_title
 from storage.exports import engagement_types
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
+from tui.config import TYPE_KEYS
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
 
-TYPE_KEYS = 9
 SHORT_LABELS = {
     "clash": "clash", "dispersal": "dispersal", "arrest": "arrest", "blockade": "blockade", "protest": "protest",
     "strike": "strike", "protest_security": "escort", "agreement": "agreement", "mediation": "mediation",
@@ -44,6 +44,13 @@ TYPE_GLYPHS = {
     "ceremony": "C",
 }
 """One letter per type: the timeline's cells and legend, and narrow feed rows."""
+TINY_LABELS = {
+    "clash": "clash", "dispersal": "disp", "arrest": "arrest", "blockade": "block", "protest": "protst",
+    "strike": "strike", "protest_security": "escort", "agreement": "agree", "mediation": "mediat",
+    "legal_complaint": "compl", "hearing": "hear", "pre_protest_coordination": "notice", "dialogue": "dialog",
+    "joint_security": "joint", "social_service": "social", "ceremony": "cerem",
+}
+"""Type labels of at most six letters, for the type legend of a narrow terminal."""
 
 
 UNDO_TITLE_WIDTH = 60
@@ -51,6 +58,10 @@ READ_ONLY = "This database is read-only: tagging, marking read and polling are o
 
 def short_label(type_id: str | None) -> str:
     return SHORT_LABELS.get(type_id or "", plain_line(type_id)[:9])
+
+
+def tiny_label(type_id: str) -> str:
+    return TINY_LABELS.get(type_id, plain_line(type_id)[:6])
 
 
 def type_glyph(type_id: str | None) -> str:
@@ -63,14 +74,9 @@ def taxonomy() -> list[tuple[str, str]]:
     return [(entry["id"], entry["label_en"]) for entry in types]
 
 
-def type_keys(usage: dict[str, int]) -> list[str]:
-    """The nine types for keys 1–9: most used in the database first, the taxonomy's order breaking ties."""
-    order = [type_id for type_id, _label in taxonomy()]
-    return sorted(order, key=lambda type_id: (-usage.get(type_id, 0), order.index(type_id)))[:TYPE_KEYS]
-
-
 def _type_binding(number: int) -> Binding:
-    return Binding(str(number), f"app.tag_type({number})", f"type {number}", id=f"tag.type_{number}")
+    """Not in the footer: the type legend under the desk names every number key."""
+    return Binding(str(number), f"app.tag_type({number})", f"type {number}", id=f"tag.type_{number}", show=False)
 
 
 TAGGING_BINDINGS: list[Binding] = [
@@ -86,16 +92,16 @@ TAGGING_BINDINGS: list[Binding] = [
 
 
 def label_type_keys(node: DOMNode, keys: list[str]) -> None:
-    """Show which type each number key sets in the footer: rewrite the descriptions of the node's live bindings.
+    """Name the type each number key sets: rewrite the descriptions of the node's live bindings.
 
-    Bindings are declared once per class, but the order of types comes from the database, so the
+    Bindings are declared once per class, but the types come from the app's settings, so the
     descriptions of this node's copy (`_bindings`, where Textual also applies the keymap) change.
     """
     names = {f"tag.type_{number}": short_label(type_id) for number, type_id in enumerate(keys, start=1)}
     for bindings in node._bindings.key_to_bindings.values():
         bindings[:] = [replace(binding, description=names[binding.id]) if binding.id in names else binding
                        for binding in bindings]
-    if node.is_attached:  # the reading worker may answer while the app is closing
+    if node.is_attached:
         node.refresh_bindings()
 
 
@@ -108,12 +114,6 @@ def help_bindings(keys: list[str]) -> list[Binding]:
 
 
 # Messages ------------------------------------------------------------------------------------
-
-
-class TypeKeysLoaded(Message):
-    def __init__(self, keys: list[str]) -> None:
-        super().__init__()
-        self.keys = keys
 
 
 class TaggingSaved(Message):
@@ -201,24 +201,19 @@ def describe_undo(title_of: Callable[[int], str | None], selected_id: int | None
 class TaggingActions:
     """The app's tagging actions; mixed into `PantauApp` (needs `engine`, `settings`, `feed_list`, `reader`)."""
 
-    type_key_order: list[str] = [type_id for type_id, _label in taxonomy()][:TYPE_KEYS]
+    @property
+    def type_key_order(self) -> list[str]:
+        """The types keys 1, 2, … set, from the settings."""
+        return list(self.settings.type_keys)
 
     def on_mount(self) -> None:
         self._tagging_jobs: deque[TaggingJob] = deque()
         self._tagging_lock = threading.Lock()
         self._tagging_busy = False
-        self._load_type_keys()
+        for node in (self.feed_list, self.reader):
+            label_type_keys(node, self.type_key_order)
 
     # Reading ---------------------------------------------------------------------------------
-
-    @work(thread=True, group="tagging-read", exit_on_error=False, description="Reading the most used types")
-    def _load_type_keys(self) -> None:
-        self.post_message(TypeKeysLoaded(type_keys(manual_tags.type_usage(self.engine))))
-
-    def on_type_keys_loaded(self, message: TypeKeysLoaded) -> None:
-        self.type_key_order = message.keys
-        for node in (self.feed_list, self.reader):
-            label_type_keys(node, message.keys)
 
     def on_desk_changed(self, message) -> None:
         """Tag tables changed (by the poller's tagging, or another desk): the rows' columns are read again."""

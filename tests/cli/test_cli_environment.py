@@ -229,6 +229,9 @@ def test_unwritable_config_directory_is_only_read(tmp_path: Path, monkeypatch):
     ("poll_interval_s = -5", {}, "positive number of seconds"),
     ("watch_terms = 3", {}, "must be a list of strings"),
     ("colour = 'red'", {}, "unknown settings colour"),
+    ('type_keys = ["clash", "riot"]', {}, "`type_keys` names unknown types 'riot'; the types are clash"),
+    ('type_keys = ["clash", "clash"]', {}, "`type_keys` needs one to nine different types"),
+    ("type_keys = []", {}, "`type_keys` needs one to nine different types"),
     ("", {"PANTAU_POLL_INTERVAL": "sering"}, "PANTAU_POLL_INTERVAL must be a whole number"),
 ])
 def test_bad_configuration_is_named(tmp_path: Path, monkeypatch, config: str, environment: dict, phrase: str):

@@ -30,7 +30,6 @@ from storage.manual_tags import (
     set_not_relevant,
     set_starred,
     set_type,
-    type_usage,
     undo_last,
 )
 from storage.tags import actor_key, article_engagements, article_mentions, replace_auto_tags
@@ -210,7 +209,7 @@ def test_star_and_undo(engine, tagged):
     assert not newest_articles(engine, 1)[0].is_starred
 
 
-def test_row_details_for_a_page_and_type_usage(engine):
+def test_row_details_for_a_page(engine):
     ids = stored_articles(engine, 4)
     replace_auto_tags(engine, ids[0], TAGS, "t1")
     replace_auto_tags(engine, ids[1], TAGS, "t1")
@@ -220,7 +219,6 @@ def test_row_details_for_a_page_and_type_usage(engine):
     assert [(details[i].engagement_type, details[i].kabupaten, details[i].manual) for i in ids] == [
         ("dialogue", "Kabupaten Serang", False), ("strike", "Kabupaten Serang", True), (None, None, True),
         (None, None, False)]
-    assert type_usage(engine) == {"dialogue": 1, "strike": 1}
     assert row_details(engine, []) == {}
 
 

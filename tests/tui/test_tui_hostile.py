@@ -323,7 +323,7 @@ async def test_palette_entries_built_from_data_show_it_as_text(desk):
         assert f"Poll {plain_line(FEED_NAME)}" in shown
         assert "Search: [@click=app.quit]Simpanan" in shown
         await pilot.press(*"simpanan")
-        await until(pilot, lambda: "Re-poll" not in screen_text(desk))
+        await until(pilot, lambda: "Re-poll this article's feed" not in screen_text(desk))
         assert "Search: [@click=app.quit]Simpanan" in screen_text(desk)
 
 

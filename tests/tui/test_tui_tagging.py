@@ -10,7 +10,8 @@ from storage.tags import article_engagements, article_mentions, replace_auto_tag
 from tests.tui.tui_support import fill, until
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
-from tui.tagging_actions import label_type_keys, short_label, taxonomy, type_keys
+from tui.config import DEFAULT_TYPE_KEYS
+from tui.tagging_actions import label_type_keys, short_label
 from tui.widgets.feed_list import WIDE_ROW, FeedList
 
 TITLES = ["Buruh Cilegon mogok kerja", "Polisi jaga pabrik di Serang", "Audiensi buruh di Polres Serang"]
@@ -89,18 +90,16 @@ async def test_number_key_sets_the_type_and_undo_reverts_it(make_desk, engine: E
     app = make_desk()
     async with app.run_test(size=(160, 30)) as pilot:
         feed = await started(pilot)
-        key_one = app.type_key_order[0]
-        assert key_one == "hearing", "the most used type comes first"
+        first, second = app.type_key_order[:2]
         await pilot.press("1")
-        await until(pilot, lambda: manual_type(engine, newest) == "hearing")
+        await until(pilot, lambda: manual_type(engine, newest) == first)
         await pilot.press("2")
-        second = app.type_key_order[1]
         await until(pilot, lambda: manual_type(engine, newest) == second)
         await until(pilot, lambda: feed.details_of(newest).engagement_type == second and feed.details_of(newest).manual)
         assert "✎" in row_text(feed)
         await until(pilot, lambda: any(f"Type set: {second}" in n.message for n in app._notifications))
         await pilot.press("ctrl+z")
-        await until(pilot, lambda: manual_type(engine, newest) == "hearing")
+        await until(pilot, lambda: manual_type(engine, newest) == first)
         await pilot.press("ctrl+z")
         await until(pilot, lambda: manual_type(engine, newest) is None)
         assert [entry.created_by for entry in audit_log(engine, newest)] == ["penguji"] * 4
@@ -134,30 +133,59 @@ async def test_undo_names_the_article_it_changes(make_desk, engine: Engine):
         assert note.severity == "warning"
 
 
-async def test_type_keys_follow_usage_and_the_footer_and_help_name_them(make_desk, engine: Engine):
-    tagged_desk(engine)
-    app = make_desk()
+def legend_text(app) -> str:
+    return app.desk.type_legend.render().plain
+
+
+async def test_type_keys_stay_fixed_as_types_are_used_and_across_restarts(make_desk, engine: Engine):
+    """The keys 1–9 followed the types most used in the database, so "3 arrest" became "8 arrest" between
+    sessions; now the default mapping holds whatever is tagged, and the legend always shows it."""
+    newest = tagged_desk(engine)
+    for article_id in (newest - 1, newest - 2):
+        set_type(engine, article_id, "dialogue", "lain")
+    for _session in range(2):
+        app = make_desk()
+        async with app.run_test(size=(160, 30)) as pilot:
+            await started(pilot)
+            assert app.type_key_order == list(DEFAULT_TYPE_KEYS)
+            assert legend_text(app).startswith("types 1 clash  2 dispersal  3 arrest  4 blockade  5 strike")
+            await pilot.press("9")
+            await until(pilot, lambda: manual_type(engine, newest) == DEFAULT_TYPE_KEYS[8])
+        assert DEFAULT_TYPE_KEYS[8] == "dialogue", "the most used type now, as it was not before"
+
+
+async def test_type_keys_come_from_the_config_and_the_legend_footer_and_help_name_them(make_desk, engine: Engine):
+    newest = tagged_desk(engine)
+    app = make_desk(type_keys=("hearing", "arrest"), keymap={"tag.type_2": "0"})
     async with app.run_test(size=(200, 30)) as pilot:
         await started(pilot)
-        await until(pilot, lambda: app.type_key_order[0] == "hearing")
+        assert app.type_key_order == ["hearing", "arrest"]
+        assert legend_text(app) == "types 1 hearing  0 arrest"
         descriptions = {binding.id: binding.description
                         for bindings in app.feed_list._bindings.key_to_bindings.values() for binding in bindings}
         assert descriptions["tag.type_1"] == "hearing"
-        footer_keys = [binding.description for (_node, binding, _enabled, _tooltip) in app.screen.active_bindings.values()]
-        assert "hearing" in footer_keys
+        await pilot.press("0")
+        await until(pilot, lambda: manual_type(engine, newest) == "arrest")
+        await pilot.press("alt+4")
+        assert app.desk.type_legend.has_class("-idle"), "dim where the number keys do nothing"
+        await pilot.press("alt+2")
+        assert not app.desk.type_legend.has_class("-idle")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        titles = [title for title, _bindings in app.screen.groups]
         tagging = dict(app.screen.groups)["Tagging"]
-        assert "Tagging" in titles
         assert tagging[0].description == "Type: hearing (Hearing / audience)"
         assert {binding.id for binding in tagging} >= {"tag.pick_type", "tag.pick_tag", "tag.actor", "tag.kabupaten",
                                                        "tag.not_relevant", "tag.star", "tag.undo"}
 
 
-def test_type_keys_order():
-    assert type_keys({}) == [type_id for type_id, _label in taxonomy()][:9]
-    assert type_keys({"ceremony": 5, "strike": 5, "dialogue": 9})[:3] == ["dialogue", "strike", "ceremony"]
+async def test_the_legend_shortens_its_labels_on_a_narrow_terminal(make_desk, engine: Engine):
+    tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        legend = legend_text(app)
+        assert legend == "1 clash 2 disp 3 arrest 4 block 5 strike 6 escort 7 mediat 8 compl 9 dialog"
+        assert len(legend) <= 78
 
 
 async def test_e_opens_the_type_picker(make_desk, engine: Engine):

@@ -1,9 +1,11 @@
-"""The desk: four panes (incoming feed and reader above, actors and timeline below), the status bar and the footer.
+"""The desk: four panes (incoming feed and reader above, actors and timeline below), the status bar, the
+type legend and the footer.
 
 Tab and shift+tab go round the panes, alt+1 … alt+4 jump to one, `z` maximises the focused
 pane and restores it.
 """
 
+from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import ClassVar
 
@@ -21,6 +23,7 @@ from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import TimelinePane
+from tui.widgets.type_legend import TypeLegend
 
 PANES = ("feed", "reader", "actors", "timeline")
 ALT_DIGIT_KEYS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign")
@@ -36,7 +39,7 @@ class MainScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#feed"
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar, SearchBar"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar, SearchBar, TypeLegend"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,7 +54,7 @@ class MainScreen(Screen[None]):
         Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
     ]
 
-    def __init__(self, zone: tzinfo, **kwargs) -> None:
+    def __init__(self, zone: tzinfo, type_keys: Sequence[str], keymap: Mapping[str, str], **kwargs) -> None:
         super().__init__(**kwargs)
         self.feed = FeedList(zone=zone, id="feed", classes="pane")
         self.feed.border_title = "Incoming"
@@ -64,6 +67,7 @@ class MainScreen(Screen[None]):
         for number, pane in enumerate(self.panes, start=1):
             pane.border_title = f"{number} {pane.border_title}"
         self.status = StatusBar(zone=zone, id="status")
+        self.type_legend = TypeLegend(type_keys, keymap, id="type-legend")
 
     @property
     def panes(self) -> tuple[Widget, ...]:
@@ -93,9 +97,11 @@ class MainScreen(Screen[None]):
         """Focus never rests on a pane hidden behind a maximised one: the focused pane takes its place.
 
         Enter on a timeline cell filters the feed and focuses it, enter on an article focuses the reader;
-        with another pane maximised, the next key would act on a pane nobody can see.
+        with another pane maximised, the next key would act on a pane nobody can see. The type legend
+        is bright where the number keys tag.
         """
         pane = self.pane_of(event.widget)
+        self.type_legend.set_active(pane in (self.feed, self.reader))
         if self.maximized is not None and pane is not None and pane is not self.maximized:
             self.maximize(pane, container=False)
 
@@ -122,4 +128,5 @@ class MainScreen(Screen[None]):
                 yield self.actors
                 yield self.timeline
         yield self.status
+        yield self.type_legend
         yield Footer()
