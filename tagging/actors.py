@@ -9,15 +9,17 @@ named in full.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from tagging import gazetteer, lexicon, unions
 from tagging.model import Actor, Mention, Span
-from tagging.text import Hit, PhraseIndex, Token
+from tagging.text import Hit, PhraseIndex, Token, in_title_case
 from tagging.units import UnitMention
 
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
@@ -29,6 +31,11 @@ COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin"
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
+POSITION_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
+RANK_LIKE_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
+BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris")
+INITIALS_RE = re.compile(r"^[A-Z]{2,3}$")
+GLUED_TITLE_RE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z][\w.]*)$")
 NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
 FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
 PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah Dinas|Peraturan|Perbup|Perwal)\s+$")
@@ -75,6 +82,7 @@ class Indexes:
     roles: PhraseIndex[lexicon.RoleInfo]
     person_roles: PhraseIndex[str]
     titles: frozenset[str]
+    name_abbreviations: frozenset[str]
 
 
 @cache
@@ -87,6 +95,7 @@ def indexes() -> Indexes:
         roles=PhraseIndex(lex.roles.items()),
         person_roles=PhraseIndex(lex.person_roles.items()),
         titles=titles,
+        name_abbreviations=frozenset(w.rstrip(".") for w in lexicon.read_lines("name_abbreviations.txt")),
     )
 
 
@@ -96,7 +105,9 @@ def gap(text: str, left: Token | Hit, right: Token | Hit) -> str:
 
 def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list[str], int]:
     """Titles and name words from token i: ('Drs.', 'Listyo Sigit Prabowo'). Returns the name tokens, the
-    titles, and the index after the last token read (trailing ', S.I.K., M.H.' included)."""
+    titles, and the index after the last token read (trailing ', S.I.K., M.H.' included). Initials and
+    shortened first names are name words ('RN Tarigan', 'Muh. Eka Fathurrahman', 'Dadang SW'); a title
+    glued to a name ('Antoro.SH') ends it."""
     lex = lexicon.load()
     ix = indexes()
     titles: list[str] = []
@@ -107,8 +118,21 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
     while i < len(tokens) and len(words) < 4:
         token = tokens[i]
         between = gap(text, words[-1], token) if words else " "
-        if words and not (between == " " or between == ". " and len(words[-1].text) == 1):
+        shortened = words and (len(words[-1].text) == 1 or words[-1].text in ix.name_abbreviations)
+        if words and not (between == " " or between == ". " and shortened):
             break
+        glued = GLUED_TITLE_RE.match(token.text)
+        if glued and glued.group(2).replace(".", "") in ix.titles:
+            words.append(Token(token.start, token.start + len(glued.group(1)), glued.group(1)))
+            titles.append(glued.group(2))
+            i += 1
+            break
+        if INITIALS_RE.match(token.text) and is_initials(tokens, text, i, words):
+            words.append(token)
+            i += 1
+            if len(words) > 1:
+                break
+            continue
         if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords or token.text in lex.ranks:
             break
         if token.text in lex.positions or token.text in lex.orgs or token.text in ix.titles and words:
@@ -122,11 +146,28 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
     while words and len(words[-1].text.rstrip(".")) == 1:
         words.pop()
         i -= 1
+    if words and all(INITIALS_RE.match(w.text) for w in words):
+        return [], titles, i - len(words)
     j = i
     while j < len(tokens) and tokens[j].text in ix.titles and gap(text, tokens[j - 1], tokens[j]).strip() in (",", ".,", "", "."):
         titles.append(tokens[j].text)
         j += 1
     return words, titles, (j if words else i)
+
+
+def is_initials(tokens: list[Token], text: str, i: int, words: list[Token]) -> bool:
+    """'RN' before a name ('RN Tarigan') or 'SW' ending one ('Dadang SW'): capitals that are no title, rank,
+    union or other acronym."""
+    lex = lexicon.load()
+    word = tokens[i].text
+    if word in indexes().titles or word in lex.ranks or word in lex.orgs or word.title() in lex.positions \
+            or word in lex.roles or word in ("PT", "CV", "RI", "TNI", "WIB"):
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    follows = after is not None and gap(text, tokens[i], after) == " "
+    if not words:
+        return follows and bool(NAME_WORD_RE.match(after.text)) and after.text[1:2].islower()
+    return not (follows and after.text[:1].isupper())
 
 
 def name_of(words: list[Token], text: str) -> str:
@@ -149,23 +190,31 @@ def unit_for_position(position: lexicon.PositionInfo, start: int, end: int, unit
 
 
 def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Draft]:
-    """Officers anchored on a rank, with the position and unit written before it."""
+    """Officers anchored on a rank, with the position and unit written before it ('Kapolres Serang AKBP ...')
+    or after the name ('AKBP Condro Sasongko selaku Kapolres Serang'). A rank written out with its abbreviation
+    in brackets ('Ajun Komisaris Besar Polisi (AKBP) ...') is one rank."""
     ix = indexes()
     positions = [h for h in ix.positions.find(tokens, text)
                  if not NOT_A_POSITION_BEFORE.search(text, max(0, h.start - 20), h.start)]
+    ranks = ix.ranks.find(tokens, text) + misspelt_ranks(text, tokens, positions, units)
     drafts = []
-    for rank_hit in ix.ranks.find(tokens, text):
-        words, titles, _ = read_name(tokens, text, rank_hit.last)
+    for k, rank_hit in enumerate(ranks):
+        first = rank_hit.last
+        while first < len(tokens) and tokens[first].text in ("Pol", "Polisi") and first - rank_hit.last < 1:
+            first += 1
+        words, titles, _ = read_name(tokens, text, first)
         if not words:
             continue
         rank_surface = text[rank_hit.start:rank_hit.end]
-        if rank_surface in ("Jenderal", "Brigadir") and not any(
-                p.end <= rank_hit.start and rank_hit.start - p.end < 40 for p in positions):
+        if rank_surface in BARE_RANKS and not police_before(text, rank_hit.start, positions, units):
             continue
-        position = position_before(text, rank_hit, positions, units)
+        written_out = ranks[k - 1] if k and re.fullmatch(r"\s*\(", text[ranks[k - 1].end:rank_hit.start]) else None
+        anchor = written_out or rank_hit
+        position = position_before(text, anchor, positions, units) or position_after(text, words[-1].end, positions)
         name = name_of(words, text)
-        start = position.start if position else rank_hit.start
-        span = Span(start, words[-1].end, text[start:words[-1].end])
+        start = min(position.start, anchor.start) if position else anchor.start
+        end = max(position.end, words[-1].end) if position else words[-1].end
+        span = Span(start, end, text[start:end])
         info = position.payload if position else None
         unit = unit_for_position(info, position.start, position.end, units) if info else None
         drafts.append(Draft(
@@ -174,6 +223,61 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> l
             confidence=0.95 if info else 0.85,
         ))
     return drafts
+
+
+def position_after(text: str, offset: int, positions: list[Hit]) -> Hit | None:
+    """'AKBP Condro Sasongko selaku Kapolres Serang': the position named right after the name."""
+    link = POSITION_AFTER_RE.match(text, offset)
+    return next((p for p in positions if link and p.start == link.end()), None)
+
+
+def misspelt_ranks(text: str, tokens: list[Token], positions: list[Hit], units: list[UnitMention]) -> list[Hit]:
+    """A rank abbreviation one letter off ('AIBP' for 'AKBP') right after a police position and its unit."""
+    lex = lexicon.load()
+    starts = [t.start for t in tokens]
+    out = []
+    for position in positions:
+        for m in RANK_LIKE_RE.finditer(text, position.end, min(len(text), position.end + 45)):
+            near = [rank for rank in rank_abbreviations() if Levenshtein.distance(rank, m.group()) == 1]
+            k = bisect_left(starts, m.start())
+            if m.group() in lex.ranks or len(near) != 1 or k == len(tokens) or starts[k] != m.start():
+                continue
+            hit = Hit(k, k + 1, m.start(), m.end(), lex.ranks[near[0]])
+            if position_before(text, hit, positions, units) is not None:
+                out.append(hit)
+    return out
+
+
+@cache
+def rank_abbreviations() -> tuple[str, ...]:
+    return tuple(form for form in lexicon.load().ranks if RANK_LIKE_RE.fullmatch(form) and len(form) >= 4)
+
+
+def headline_names(text: str, drafts: list[Draft]) -> list[Draft]:
+    """An officer read in a title-case headline, where the name runs on into the title ('AKBP Shinto Bilang
+    Begini'), takes the name the body gives him ('Shinto Silitonga'); one the body never names is a misreading
+    ('Jenderal Wanita Pernah') and is dropped."""
+    body = [d for d in drafts if d.name and not in_title_case(text, d.mentions[0].span.start)]
+    kept = []
+    for draft in drafts:
+        if draft in body or not draft.name:
+            kept.append(draft)
+            continue
+        first = draft.name.split()[0]
+        fuller = max((d.name for d in body if d.name and d.name.split()[0] == first), key=len, default=None)
+        if fuller:
+            draft.name = fuller
+            kept.append(draft)
+        elif any(not in_title_case(text, m.start()) for w in draft.name.split()
+                 for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)):
+            kept.append(draft)
+    return kept
+
+
+def police_before(text: str, offset: int, positions: list[Hit], units: list[UnitMention]) -> bool:
+    """A position or police unit just before a rank that is also a common word ('Jenderal', 'Komisaris')."""
+    return any(p.end <= offset and offset - p.end < 40 for p in positions) or any(
+        u.span.end <= offset and offset - u.span.end < 20 for u in units)
 
 
 def position_before(text: str, rank_hit: Hit, positions: list[Hit], units: list[UnitMention]) -> Hit | None:
@@ -502,10 +606,15 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def same_name(a: Draft, b: Draft) -> bool:
+    """The same person or body; an officer's misspelt first name ('Chandra Sasongko' for 'Condro Sasongko') is
+    the same officer when the position, unit and another name word agree (one holder per post)."""
     if a.name and b.name:
         if a.name == b.name or fuzz.ratio(a.name.lower(), b.name.lower()) >= 92:
             return True
         short, long = sorted((set(a.name.lower().split()), set(b.name.lower().split())), key=len)
+        if a.kind == "police" and a.position and (a.position, a.unit) == (b.position, b.unit) and a.unit \
+                and short & long:
+            return True
         return a.kind in ("police", "government", "person") and bool(short) and short < long
     return a.name is None and b.name is None and (a.position, a.unit, a.organisation) == (b.position, b.unit,
                                                                                          b.organisation)
@@ -532,7 +641,7 @@ def company_workers(text: str, firms: list[Draft]) -> list[Draft]:
 
 def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Actor]:
     """Every actor of the article, each with all its mentions."""
-    police = merge(police_people(text, tokens, units))
+    police = merge(headline_names(text, police_people(text, tokens, units)))
     unnamed = unnamed_officers(text, tokens, units, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)

@@ -117,6 +117,8 @@ class Lexicon:
 
 NON_LABOUR_KINDS = ("EMPLOYERS", "UN agency", "peasants")
 RANK_SHORT_EXCEPTIONS = {"Jenderal Polisi": "Jenderal Polisi"}
+POLICE_WORDS_RE = re.compile(r"Kepolisian|Reserse|Intelijen|Samapta|Sabhara|Brigade Mobil|Lalu Lintas|"
+                             r"Profesi dan Pengamanan|Pembinaan Masyarakat|Bhayangkara")
 POSITION_UNITS = {
     "Kapolri": "Mabes Polri", "Wakapolri": "Mabes Polri", "Kapolda": "Polda", "Wakapolda": "Polda",
     "Kapolrestabes": "Polrestabes", "Kapolresta": "Polresta", "Kapolres": "Polres", "Kapolres Metro": "Polres Metro",
@@ -132,7 +134,7 @@ def load_ranks() -> tuple[dict[str, RankInfo], re.Pattern[str]]:
         short = RANK_SHORT_EXCEPTIONS.get(row["rank"]) or min(plain, key=len)
         info = RankInfo(row["rank"], short, int(row["order"]))
         for variant in variants:
-            for form in {variant, variant.upper()}:
+            for form in {variant, variant.upper(), variant.capitalize() if variant.isupper() else variant}:
                 ranks[form] = info
     # 'Brigadir' alone and 'Jenderal' alone are ranks only before a name: the name check in actors.py guards them.
     return ranks, re.compile(bounded(f"(?:{alternation(ranks)})"))
@@ -147,9 +149,17 @@ def load_positions() -> tuple[dict[str, PositionInfo], re.Pattern[str]]:
             continue
         unit_type = POSITION_UNITS.get(row["position"])
         info = PositionInfo(row["position"], unit_type, row["unit_level"])
-        for variant in split_variants(row["variants"]):
-            positions[variant] = info
+        for variant in split_variants(row["variants"]) + spelled_position(row["full_name"]):
+            positions.setdefault(variant, info)
     return positions, re.compile(bounded(f"(?:{alternation(positions)})"))
+
+
+def spelled_position(full_name: str) -> list[str]:
+    """A position written out ('Kepala Satuan Reserse Kriminal' before 'Polres Lebak'), when its words are the
+    police's own (a 'Kepala Seksi Hubungan Masyarakat' serves any office)."""
+    name = re.sub(r"\s*\(.*?\)", "", full_name)
+    name = re.sub(r"\s+(?:Bareskrim Polri|Polri|Polda|Polres|Polsek)$", "", name)
+    return [name] if POLICE_WORDS_RE.search(name) else []
 
 
 def is_full_name(variant: str) -> bool:

@@ -17,6 +17,7 @@ from tagging.model import Span
 TOKEN_RE = re.compile(r"\w+(?:['’\-.]\w+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 LAST_WORD_RE = re.compile(r"(\w+)$")
+HEADLINE_STOP_RE = re.compile(r"[.!?][\"”’']?$|[a-z]{2}[.!?] ")
 ABBREVIATIONS = frozenset(
     "drs dra dr ir h hj prof pol jend jl no st kh sh mh sik si msi sos ssos se mm kab kec kel ds tbk bpk ny sdr "
     "sp ag pd kom hum tr han ph lc ma".split()
@@ -150,3 +151,16 @@ def layout(text: str) -> Layout:
         sentence_starts.append(m.end())
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     return Layout(tuple(sentence_starts), tuple(paragraph_starts), text)
+
+
+def in_title_case(text: str, offset: int) -> bool:
+    """Whether the line at `offset` is a headline in title case ('Ribuan Buruh Surabaya Bersemangat ...'): no
+    sentence ends in it, and all its words of four letters or more but one start with a capital (a sentence
+    has 'yang', 'dengan' ...)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    if HEADLINE_STOP_RE.search(line):
+        return False
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(not w[0].isupper() for w in long_words) <= 1

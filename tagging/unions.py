@@ -18,7 +18,7 @@ from functools import cache
 
 from tagging import gazetteer, lexicon
 from tagging.model import Span
-from tagging.text import Hit, PhraseIndex, Token, lowered
+from tagging.text import Hit, PhraseIndex, Token, in_title_case, lowered
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
@@ -229,14 +229,6 @@ def shortened(core: str, present: list[lexicon.OrgInfo]) -> lexicon.OrgInfo | No
         if full[0] == wanted[0] and set(wanted) <= set(full):
             return info
     return None
-
-
-def in_title_case(text: str, offset: int) -> bool:
-    """Whether the line at `offset` is a headline in title case ('Ribuan Buruh Surabaya Bersemangat ...')."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w[0].isalpha()]
-    return len(line) >= 3 and sum(w[0].isupper() for w in line) / len(line) > 0.6
 
 
 def generic_name(text: str, start: int, phrase: str) -> str | None:

@@ -1,0 +1,79 @@
+"""Police officers as real regional news writes them: one test per failure class of issue #13, in short
+sentences of our own (invented officers and places)."""
+
+from datetime import datetime
+
+from tagging import tag_article
+
+PUBLISHED = datetime(2025, 12, 8, 12)
+
+
+def officers(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(a.name, a.position, a.rank, a.unit) for a in tag_article("", text, PUBLISHED).actors
+            if a.kind == "police" and a.name]
+
+
+def test_tag_an_officer_behind_another_officer_speaking_for_him() -> None:
+    text = "Kapolres Lebak melalui Kasat Intelkam AKP Rudi Hartono mengatakan aksi berjalan tertib."
+    assert officers(text) == [("Rudi Hartono", "Kasatintelkam", "AKP", "Polres Lebak")]
+
+
+def test_tag_the_position_may_follow_the_name() -> None:
+    text = "AKBP Budi Santoso selaku Kapolres Lebak menemui massa buruh. Kapolres menegaskan aksi tertib."
+    assert officers(text) == [("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
+    [officer] = [a for a in tag_article("", text, PUBLISHED).actors if a.kind == "police"]
+    assert len(officer.mentions) == 2
+
+
+def test_tag_ranks_and_positions_written_out_in_full() -> None:
+    assert officers("Kabid Humas Polda Banten Ajun Komisaris Besar Polisi (AKBP) Dodi Prasetyo menjelaskan.") == [
+        ("Dodi Prasetyo", "Kabid Humas", "AKBP", "Polda Banten")]
+    assert officers("Kapolresta Kendari Kombes Polisi Herman Sitompul hadir.") == [
+        ("Herman Sitompul", "Kapolresta", "Kombes", "Polresta Kendari")]
+    assert officers("Kepala Satuan Reserse Kriminal\nPolresta Bekasi Komisaris Dedi Murtono menjelaskan.") == [
+        ("Dedi Murtono", "Kasat Reskrim", "Kompol", "Polresta Bekasi")]
+    assert officers("Maka Wakapolsek Cikupa Bapak Akp Gunawan mewakili mediasi.") == [
+        ("Gunawan", "Wakapolsek", "AKP", "Polsek Cikupa")]
+
+
+def test_tag_komisaris_alone_is_a_rank_only_after_a_police_post() -> None:
+    assert officers("Komisaris PT Maju Jaya, Andi Wijaya, hadir di pabrik.") == []
+    assert officers("Komisaris Andi Wijaya hadir di pabrik.") == []
+
+
+def test_tag_academic_titles_after_the_name_in_every_spelling() -> None:
+    assert officers("Kabid Humas Polda Banten Kombes Pol Andi Wibowo, S.I.K., M.H. menjelaskan.") == [
+        ("Andi Wibowo", "Kabid Humas", "Kombes", "Polda Banten")]
+    assert officers("Panit Intel Bapak IPDA Bambang Antoro.SH menyampaikan imbauan.")[0][0] == "Bambang Antoro"
+
+
+def test_tag_shortened_names_and_initials() -> None:
+    assert officers("Kapolresta Kendari Kombes Pol Muh. Eka Saputra menjelaskan.")[0][0] == "Muh. Eka Saputra"
+    assert officers("Kasat Samapta Polres Lebak AKP Dadang SW mengatakan aksi tertib.")[0][0] == "Dadang SW"
+    assert officers("Kapolsek Cikupa, Iptu RN Siregar, SH, membacakan hasil kesepakatan.")[0][0] == "RN Siregar"
+    assert officers("Kapolsek Cikupa Iptu Rudi SH membacakan hasil kesepakatan.")[0][0] == "Rudi"
+
+
+def test_tag_a_rank_one_letter_off_after_a_position() -> None:
+    assert officers("Wakapolres Lebak, AIBP Yudi Pratama mengatakan, pihaknya menyekat jalan.") == [
+        ("Yudi Pratama", "Wakapolres", "AKBP", "Polres Lebak")]
+    assert officers("Perusahaan AIBP Yudi Pratama berdiri sejak 2001.") == []
+
+
+def test_tag_a_name_running_on_in_a_headline_takes_the_body_s_name() -> None:
+    text = "AKBP Rudi Bilang Begini\nKabid Humas Polda Banten AKBP Rudi Hartono mengatakan laporan sudah diterima."
+    assert [name for name, *_ in officers(text)] == ["Rudi Hartono"]
+    assert officers("Eks Kapolri dan Jenderal Wanita Pernah Bertugas\nBuruh berunjuk rasa di Kabupaten Lebak.") == []
+
+
+def test_tag_one_post_one_holder_a_misspelt_first_name_is_the_same_officer() -> None:
+    text = ("Kapolres Serang AKBP Condro Wibisono hadir. Kapolres Serang AKBP Chandra Wibisono menyampaikan pesan. "
+            "Kasat Intelkam Polres Serang AKP Budi Wibisono mendampingi.")
+    assert [name for name, *_ in officers(text)] == ["Condro Wibisono", "Budi Wibisono"]
+
+
+def test_tag_a_unit_with_no_named_officer_is_a_police_actor_of_the_engagement() -> None:
+    text = ("Polres Lebak mengamankan aksi unjuk rasa ratusan buruh di depan Kantor Bupati Lebak, Senin (8/12/2025). "
+            "Aksi berjalan tertib.")
+    [engagement] = tag_article("", text, PUBLISHED).engagements
+    assert engagement.police_actors == ("Polres Lebak",)
