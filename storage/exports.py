@@ -4,6 +4,12 @@ The ACLED-style file keeps ACLED's column names and meanings where they apply an
 engagement type as `seeds/lexicons/engagement_types.json` says. Types ACLED does not record
 (dialogues, social service, ceremonies, mediation ...) are still exported, with the three ACLED
 type columns empty and `acled_recorded` = "no", so a reader can keep or drop them.
+
+The police stand in a row only when the engagement names a police actor: the tagger's own, or for an
+analyst's coding the actors tagged on the article (an analyst codes the article, not one sentence of it).
+Without one, the police's side (actor1 of an arrest or of a type ACLED does not record, actor2 of an
+intervened protest or a riot) is left empty, the interaction names the side that is there, and the
+notes say that no police actor is named.
 """
 
 import csv
@@ -22,7 +28,7 @@ from sqlalchemy import Engine, Row, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
 from core.plain_text import csv_cell, json_safe
-from storage.models import Article, ArticleLink, Engagement, Feed, NotRelevant, PlaceTag
+from storage.models import MANUAL, Actor, ActorMention, Article, ArticleLink, Engagement, Feed, NotRelevant, PlaceTag
 from storage.timeline import current_engagements
 
 FORMATS = ("acled-csv", "csv", "jsonl")
@@ -142,8 +148,10 @@ def engagement_records(engine: Engine, filters: ExportFilter = ExportFilter()) -
         article_ids = {row.article_id for row in rows}
         outlets = _outlets(session, article_ids)
         kecamatan = _kecamatan(session, article_ids)
+        tagged = _article_actors(session, {row.article_id for row in rows if row.source == MANUAL})
     for row in rows:
-        yield _record(row, outlets.get(row.article_id, []), kecamatan.get(row.article_id, []))
+        actors = tagged.get(row.article_id, {}) if row.source == MANUAL else None
+        yield _record(row, outlets.get(row.article_id, []), kecamatan.get(row.article_id, []), actors)
 
 
 ARTICLE_COLUMNS = (col(Article.title).label("article_title"), col(Article.url).label("article_url"),
@@ -231,6 +239,23 @@ def _kecamatan(session: Session, article_ids: set[int]) -> dict[int, list[tuple[
     return found
 
 
+def _article_actors(session: Session, article_ids: set[int]) -> dict[int, dict[str, list[str]]]:
+    """The actors tagged on each article now (the tagger's and the analyst's, less any taken off), by the
+    engagement list they belong in (police, labour, other), each named once in the order first tagged."""
+    query = (
+        select(ActorMention.article_id, Actor.kind, Actor.name)
+        .join(Actor, col(Actor.id) == col(ActorMention.actor_id))
+        .where(col(ActorMention.article_id).in_(article_ids))
+        .order_by(col(ActorMention.id))
+    )
+    found: dict[int, dict[str, list[str]]] = {}
+    for article_id, kind, name in session.exec(query):
+        side = found.setdefault(article_id, {}).setdefault(kind if kind in ("police", "labour") else "other", [])
+        if name not in side:
+            side.append(name)
+    return found
+
+
 def _which_kecamatan(engagement: Row, candidates: list[tuple[str, str]]) -> str | None:
     """The engagement's kecamatan: the one its evidence names, else the only one in its kabupaten."""
     inside = [name for code, name in candidates
@@ -245,8 +270,10 @@ def _bare(place: str) -> str:
     return place.removeprefix("Kecamatan ").strip()
 
 
-def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]]) -> EngagementRecord:
-    """A record from one row of the engagement's columns and ARTICLE_COLUMNS."""
+def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]],
+            actors: dict[str, list[str]] | None = None) -> EngagementRecord:
+    """A record from one row of the engagement's columns and ARTICLE_COLUMNS; `actors` (police, labour, other),
+    when given, replace the lists stored on the engagement."""
     secondary = json.loads(engagement.secondary_types)
     coding = acled_coding(engagement.type, secondary)
     published = engagement.published_at
@@ -263,9 +290,9 @@ def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]
         kabupaten_kota=engagement.kabupaten_kota,
         kecamatan=_which_kecamatan(engagement, kecamatan),
         province=engagement.province,
-        police_actors=json.loads(engagement.police_actors),
-        labour_actors=json.loads(engagement.labour_actors),
-        other_actors=json.loads(engagement.other_actors),
+        police_actors=actors.get("police", []) if actors is not None else json.loads(engagement.police_actors),
+        labour_actors=actors.get("labour", []) if actors is not None else json.loads(engagement.labour_actors),
+        other_actors=actors.get("other", []) if actors is not None else json.loads(engagement.other_actors),
         evidence=engagement.evidence,
         confidence=engagement.confidence,
         tag_source=engagement.source,
@@ -299,8 +326,8 @@ def acled_row(record: EngagementRecord) -> dict[str, str]:
     coding = acled_coding(record.type, record.secondary_types)
     disorder, event_type, sub_event = coding or ("", "", "")
     labour = "; ".join([LABOUR_GROUP, *_named(record.labour_actors)])
-    police = police_actor(day)
-    sides = _sides(event_type, sub_event, police, labour, bool(record.police_actors))
+    police = police_actor(day) if record.police_actors else None
+    sides = _sides(event_type, sub_event, police, labour)
     admin3 = _bare(record.kecamatan or "")
     return {
         "event_date": day.isoformat() if day else "",
@@ -337,20 +364,24 @@ def _event_day(record: EngagementRecord) -> tuple[date | None, int | None]:
     return None, None
 
 
-def _sides(event_type: str, sub_event: str, police: str, labour: str, police_named: bool) -> dict[str, str]:
-    """actor1/actor2 with their associates, inter codes and interaction, as ACLED assigns them."""
+def _sides(event_type: str, sub_event: str, police: str | None, labour: str) -> dict[str, str]:
+    """actor1/actor2 with their associates, inter codes and interaction, as ACLED assigns them.
+
+    `police` is None when the engagement names no police actor: their side stays empty (never invented)
+    and the interaction is the other side's alone.
+    """
     if event_type in ("Protests", "Riots"):
-        crowd, inter = ("Protesters", "Protesters") if event_type == "Protests" else ("Rioters", "Rioters")
-        police_side = police_named if event_type == "Riots" else sub_event != "Peaceful protest"
+        crowd = "Protesters" if event_type == "Protests" else "Rioters"
+        police_side = police if event_type == "Riots" or sub_event != "Peaceful protest" else None
         return {
-            "actor1": f"{crowd} (Indonesia)", "assoc_actor_1": labour, "inter1": inter,
-            "actor2": police if police_side else "", "assoc_actor_2": "", "inter2": "State forces" if police_side else "",
-            "interaction": f"State forces-{inter}" if police_side else f"{inter} only",
+            "actor1": f"{crowd} (Indonesia)", "assoc_actor_1": labour, "inter1": crowd,
+            "actor2": police_side or "", "assoc_actor_2": "", "inter2": "State forces" if police_side else "",
+            "interaction": f"State forces-{crowd}" if police_side else f"{crowd} only",
         }
     return {
-        "actor1": police, "assoc_actor_1": "", "inter1": "State forces",
+        "actor1": police or "", "assoc_actor_1": "", "inter1": "State forces" if police else "",
         "actor2": "Civilians (Indonesia)", "assoc_actor_2": labour, "inter2": "Civilians",
-        "interaction": "State forces-Civilians",
+        "interaction": "State forces-Civilians" if police else "Civilians only",
     }
 
 
@@ -361,8 +392,8 @@ def _notes(record: EngagementRecord, day: date | None, recorded: bool) -> str:
     parts = [f"On {day.isoformat()}" if day else "Undated", f" in {place}" if place else "", f": {label}."]
     if record.secondary_types:
         parts.append(" Also: " + ", ".join(taxonomy.get(t, {}).get("label_en", t) for t in record.secondary_types) + ".")
-    if record.police_actors:
-        parts.append(" Police: " + ", ".join(record.police_actors) + ".")
+    parts.append(" Police: " + ", ".join(record.police_actors) + "." if record.police_actors
+                 else " No police actor named.")
     if record.labour_actors:
         parts.append(" Labour: " + ", ".join(record.labour_actors) + ".")
     if not recorded:

@@ -197,3 +197,48 @@ def test_a_hand_coded_article_exports_the_analysts_engagement_and_a_not_relevant
     assert dropped not in exported
     others = {article: count for article, count in by_article.items() if article not in (recoded, dropped)}
     assert {article: exported[article] for article in others} == others
+
+
+def test_a_type_set_by_hand_exports_the_actors_the_article_has_and_never_invents_police(backend_engine):
+    """Issue 15, defect 6: `hearing` set by hand on an article without a police actor exported actor1 "Police
+    Forces of Indonesia (2024-)". The police stand in a row only when the article names one."""
+    from storage.articles import NewArticle, add_articles, newest_articles
+    from storage.feeds import add_feed
+    from storage.manual_tags import add_actor, set_type
+
+    feed = add_feed(backend_engine, "http://example.test/feed")
+    add_articles(backend_engine, feed.id, [NewArticle(f"g{n}", f"http://example.test/{n}", f"Berita {n}",
+                                                      datetime(2025, 12, 1, 3, tzinfo=ZoneInfo("UTC")), "", "isi",
+                                                      "ok", "") for n in range(3)])
+    hearing, arrest, dispersal = sorted(row.id for row in newest_articles(backend_engine, 3))
+    set_type(backend_engine, hearing, "hearing", "analis")
+    set_type(backend_engine, arrest, "arrest", "analis")
+    set_type(backend_engine, dispersal, "dispersal", "analis")
+    add_actor(backend_engine, hearing, "analis", "labour", "KSPSI")
+
+    def exported(article_id: int, fmt: str = "acled-csv") -> dict:
+        rows = export_rows(backend_engine, fmt)
+        [row] = [row for row in rows if (row["article_url"].endswith(f"/{article_id - hearing}"))]
+        return row
+
+    row = exported(hearing)
+    assert (row["actor1"], row["inter1"]) == ("", "")
+    assert (row["actor2"], row["assoc_actor_2"]) == ("Civilians (Indonesia)", "Labor Group (Indonesia); KSPSI")
+    assert row["interaction"] == "Civilians only" and "No police actor named." in row["notes"]
+    assert "Police" not in row["actor1"] + row["actor2"] + row["notes"]
+    plain = exported(hearing, "jsonl")
+    assert (plain["police_actors"], plain["labour_actors"]) == ([], ["KSPSI"])
+
+    arrested = exported(arrest)
+    assert (arrested["event_type"], arrested["sub_event_type"], arrested["actor1"]) == (
+        "Strategic developments", "Arrests", "")
+    dispersed = exported(dispersal)
+    assert (dispersed["sub_event_type"], dispersed["actor1"], dispersed["actor2"], dispersed["interaction"]) == (
+        "Protest with intervention", "Protesters (Indonesia)", "", "Protesters only")
+
+    add_actor(backend_engine, hearing, "analis", "police", "Condro Sasongko", rank="AKBP", position="Kapolres")
+    row = exported(hearing)
+    assert (row["actor1"], row["inter1"], row["interaction"]) == (
+        "Police Forces of Indonesia (2024-)", "State forces", "State forces-Civilians")
+    assert "Police: Condro Sasongko." in row["notes"]
+    assert exported(hearing, "jsonl")["police_actors"] == ["Condro Sasongko"]
