@@ -20,6 +20,8 @@ from functools import cache
 from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
 from tagging.model import Actor, Engagement, EventDate, Place, Span
+from tagging.parties import (DETAINED_RE, WORKERS_ACTING_RE, ordinary_crime, other_guards, police_at_the_protest,
+                             takes_part, workers_acting)
 from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
@@ -41,12 +43,6 @@ REPORT_TO_POLICE_RE = re.compile(
     rf"\b(?:ke|kepada|di)\s+{POLICE_DESK}\b", re.IGNORECASE)
 """A report filed with the police ('melaporkan perusahaan ke Polres', 'dilaporkan ke polisi'): the weak 'melapor'
 family becomes a legal complaint."""
-ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|"
-                               r"perampasan|"
-                               r"perampokan|narkoba|narkotika|sabu|pembunuhan|dibunuh|pencabulan|pemerkosaan|"
-                               r"penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
-LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
-                               r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
 SUMMONS_RE = re.compile(
     r"(?:pemanggilan|panggilan|dipanggil|diperiksa|pemeriksaan)\s+(?:terhadap\s+\S+|sebagai\s+(?:saksi|tersangka)|"
     r"oleh\s+(?:polisi|penyidik|Polres\w*|Polda|Polsek|Satreskrim|Ditreskrim\w*|Bareskrim))", re.IGNORECASE)
@@ -60,7 +56,8 @@ POLICE_FORCE_RE = re.compile(
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
-DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat|setelah|usai|seusai)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat|setelah|usai|seusai)\s+(?:\S+\s+){0,2}$",
+                     re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
 COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
@@ -97,33 +94,11 @@ GENERIC_BESIDE_OTHERS = {
     "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
 }
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
-WORKER = r"(?:buruh|pekerja|karyawan|pegawai pabrik)"
-WORKERS_ACTING_RE = re.compile(
-    rf"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
-    rf"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*(?:\s+(?:ribu|ratus|puluh))?"
-    rf"(?:\s+orang)?)\s+{WORKER}\b"
-    rf"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi|protes)\s+"
-    rf"(?:para\s+)?"
-    rf"{WORKER}\b"
-    rf"|\b{WORKER}\s+(?:\S+\s+){{0,4}}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|"
-    rf"berorasi|menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|"
-    rf"bergerak|long march|konvoi)",
-    re.IGNORECASE)
-"""Workers acting as workers when no body is named ('ratusan buruh', 'demo karyawan PT X', 'buruh menggelar
-aksi'), not workers as the subject of talk or aid ('persoalan pekerja', 'pekerja yang ter-PHK')."""
-HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|kalau|akan|harus|perlu|silakan|"
-                                    r"hendaknya|sebaiknya)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-HYPOTHETICAL_AFTER_RE = re.compile(r"\s*,?\s*(?:jika|bila|apabila|kalau)\s+(?:diperlukan|perlu|dibutuhkan)",
-                                   re.IGNORECASE)
 APPEAL_RE = re.compile(r"\b(?:tolak|menolak|jangan|tidak|tak|tanpa|hindari|menghindari|cegah|mencegah|antisipasi|"
                        r"mengantisipasi|imbau|mengimbau|himbau|menghimbau|agar|supaya|potensi|khawatir|rawan|"
                        r"meminimalisir|meredam)\b", re.IGNORECASE)
 """Words that make violence named later in the sentence an appeal or a fear, not an event ('menolak aksi yang
 anarkis', 'mengimbau agar tidak ricuh', 'mengantisipasi potensi kericuhan')."""
-DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
-                         r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
-"""Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
-officers, not the teenagers or thieves of the same article."""
 ACTION_WORDS = r"(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok|long march|konvoi)"
 PLANNED_ACTION_RE = re.compile(
     rf"\b(?:menjelang|jelang|antisipasi|mengantisipasi|rencana|rencananya|merencanakan|persiapan)\s+(?:\S+\s+){{0,3}}?"
@@ -227,14 +202,6 @@ def trigger_index() -> PhraseIndex[tuple[tuple[str, bool], ...]]:
 
 
 @cache
-def other_guards() -> re.Pattern[str]:
-    """Security that is not Polri (police_units.csv's look-alikes: Satpol PP, TNI, company satpam), or a
-    company's own guards: securing an action with them alone is no police role."""
-    extra = r"|petugas keamanan (?:perusahaan|pabrik)|keamanan perusahaan"
-    return re.compile(lexicon.load().non_police_re.pattern + extra, re.IGNORECASE)
-
-
-@cache
 def cue_patterns() -> dict[str, re.Pattern[str] | None]:
     return {t.id: t.cues for t in lexicon.load().types}
 
@@ -333,12 +300,6 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     if protest_sentences:
         kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
     return kept
-
-
-def ordinary_crime(text: str) -> bool:
-    """A theft, assault or drug case in an article that names no labour dispute at all: workers as suspects or
-    victims of ordinary crime, no labour engagement (corpus README)."""
-    return bool(ORDINARY_CRIME_RE.search(text)) and not LABOUR_DISPUTE_RE.search(text)
 
 
 def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
@@ -487,27 +448,8 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
     return sides[0], sides[1], sides[2]
 
 
-def takes_part(police: Actor, text: str) -> bool:
-    """A bare 'polisi' or 'kepolisian' named only in a hypothetical ('buruh bisa lapor ke polisi', 'koordinasi
-    dengan pihak kepolisian jika diperlukan') takes no part in the event."""
-    if police.name or police.unit != "Polri":
-        return True
-    return any(not HYPOTHETICAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
-               and not HYPOTHETICAL_AFTER_RE.match(text, s.end) for s in police.spans)
-
-
-def police_at_the_protest(event: Event, police: list[Actor], lay: Layout) -> bool:
-    """A protest in which the police have no described role is a labour-police engagement only when the police
-    are in a sentence that states it or one beside it (the protest's target or witness), not elsewhere in the
-    article."""
-    protest = {h.sentence for h in event.hits if h.strong and h.type == "protest"}
-    return any(abs(lay.sentence_of(s.start) - k) <= 1 for a in police for s in a.spans for k in protest)
-
-
-def workers_acting(event: Event, acting: set[int]) -> bool:
-    """Workers acting as workers (`acting`: the sentences that say so) in the event's sentences (a recalled
-    event) or the article (its own event)."""
-    return bool(acting & event.sentences) if event.recalled else bool(acting)
+def protest_sentences(event: Event) -> set[int]:
+    return {h.sentence for h in event.hits if h.strong and h.type == "protest"}
 
 
 def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | None:
@@ -623,10 +565,10 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         police = [a for a in police if takes_part(a, text)]
         if not police:
             continue
-        if not labour and not workers_acting(event, acting):
+        if not labour and not workers_acting(acting, event.sentences, event.recalled):
             continue
         types = event.types
-        if types == ["protest"] and not police_at_the_protest(event, police, lay):
+        if types == ["protest"] and not police_at_the_protest(protest_sentences(event), police, lay):
             continue
         types = learned.rank(types, event, lay)
         primary = types[0]

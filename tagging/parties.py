@@ -1,0 +1,81 @@
+"""Who takes part in an engagement: the rules that keep look-alikes out (corpus README).
+
+Workers count without a named body only when they act as workers ('ratusan buruh berunjuk rasa'), not as the
+topic of a new service or the recipients of aid; a bare 'polisi' named as a possibility ('buruh bisa lapor ke
+polisi') is no party; security by Satpol PP, TNI or company guards is no police role; a theft or assault with
+no labour dispute makes workers suspects or victims of ordinary crime, not parties to a labour engagement; a
+protest with no police role needs the police beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tagging import lexicon
+from tagging.model import Actor
+from tagging.text import Layout
+
+WORKER = r"(?:buruh|pekerja|karyawan|pegawai pabrik)"
+WORKERS_ACTING_RE = re.compile(
+    rf"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
+    rf"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*(?:\s+(?:ribu|ratus|puluh))?"
+    rf"(?:\s+orang)?)\s+{WORKER}\b"
+    rf"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi|protes)\s+"
+    rf"(?:para\s+)?"
+    rf"{WORKER}\b"
+    rf"|\b{WORKER}\s+(?:\S+\s+){{0,4}}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|"
+    rf"berorasi|menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|"
+    rf"bergerak|long march|konvoi)",
+    re.IGNORECASE)
+"""Workers acting as workers when no body is named ('ratusan buruh', 'demo karyawan PT X', 'buruh menggelar
+aksi'), not workers as the subject of talk or aid ('persoalan pekerja', 'pekerja yang ter-PHK')."""
+HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|kalau|akan|harus|perlu|silakan|"
+                                    r"hendaknya|sebaiknya)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+HYPOTHETICAL_AFTER_RE = re.compile(r"\s*,?\s*(?:jika|bila|apabila|kalau)\s+(?:diperlukan|perlu|dibutuhkan)",
+                                   re.IGNORECASE)
+ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|"
+                               r"perampasan|perampokan|narkoba|narkotika|sabu|pembunuhan|dibunuh|pencabulan|"
+                               r"pemerkosaan|penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
+LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
+                               r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
+DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
+                         r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
+"""Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
+officers, not the teenagers or thieves of the same article."""
+
+
+@cache
+def other_guards() -> re.Pattern[str]:
+    """Security that is not Polri (police_units.csv's look-alikes: Satpol PP, TNI, company satpam), or a
+    company's own guards: securing an action with them alone is no police role."""
+    extra = r"|petugas keamanan (?:perusahaan|pabrik)|keamanan perusahaan"
+    return re.compile(lexicon.load().non_police_re.pattern + extra, re.IGNORECASE)
+
+
+def ordinary_crime(text: str) -> bool:
+    """A theft, assault or drug case in an article that names no labour dispute at all: workers as suspects or
+    victims of ordinary crime, no labour engagement (corpus README)."""
+    return bool(ORDINARY_CRIME_RE.search(text)) and not LABOUR_DISPUTE_RE.search(text)
+
+
+def takes_part(police: Actor, text: str) -> bool:
+    """A bare 'polisi' or 'kepolisian' named only in a hypothetical ('buruh bisa lapor ke polisi', 'koordinasi
+    dengan pihak kepolisian jika diperlukan') takes no part in the event."""
+    if police.name or police.unit != "Polri":
+        return True
+    return any(not HYPOTHETICAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
+               and not HYPOTHETICAL_AFTER_RE.match(text, s.end) for s in police.spans)
+
+
+def police_at_the_protest(protest: set[int], police: list[Actor], lay: Layout) -> bool:
+    """A protest in which the police have no described role is a labour-police engagement only when the police
+    are in a sentence that states it or one beside it (the protest's target or witness), not elsewhere in the
+    article."""
+    return any(abs(lay.sentence_of(s.start) - k) <= 1 for a in police for s in a.spans for k in protest)
+
+
+def workers_acting(acting: set[int], sentences: set[int], recalled: bool) -> bool:
+    """Workers acting as workers (`acting`: the sentences that say so) in an event's sentences (a recalled
+    event) or the article (its own event)."""
+    return bool(acting & sentences) if recalled else bool(acting)
