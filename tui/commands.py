@@ -11,6 +11,7 @@ from textual.markup import escape
 
 
 from core.plain_text import plain_line
+from tui.screens.brief import BriefScreen
 from tui.screens.export import ExportScreen
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def plain_highlight(matcher: Matcher, title: str) -> Content:
 
 
 class DeskCommands(Provider):
-    """Searching and saved searches, exporting, polling, the read flag of the selected article, and the theme."""
+    """Searching and saved searches, exporting and the brief, polling, the read flag of the selected article, and the theme."""
 
     def commands(self) -> list[Command]:
         """(title, help, callback) of each command; titles and help are plain text, names and queries in them too."""
@@ -45,6 +46,8 @@ class DeskCommands(Provider):
         found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
         found.append(("Export…", "Write the coded engagements to a file: ACLED-style CSV, CSV or JSON lines",
                       lambda: app.push_screen(ExportScreen(app.engine, app.filter_text))))
+        found.append(("Brief…", "Write the weekly brief: counts, charts and every engagement with its sources, as HTML",
+                      lambda: app.push_screen(BriefScreen(app.engine, app.filter_text))))
         found.append(("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all))
         view = app.current_view
         if view is not None:

@@ -7,6 +7,7 @@ turned into one or two lines that say what is wrong and what to do; the details 
 import logging
 import os
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -16,7 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from storage.engine import connect_engine, make_engine
 from storage.schema import HEAD_REVISION, SchemaError, current_revision
-from tui.config import Settings
+from storage.search_parser import QuerySyntaxError, date_of
+from tui.config import Settings, zone_named
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +108,18 @@ def _low_on_space(path: Path) -> bool:
         return shutil.disk_usage(directory).free < LOW_SPACE_BYTES
     except OSError:
         return False
+
+
+def today(ctx: click.Context) -> date:
+    """Today in the configured time zone."""
+    return datetime.now(zone_named(ctx.find_object(Settings).timezone)).date()
+
+
+def day_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A click callback: a day as search reads it (2025-12-01, or 7d / 2w / 3m / 1y back from today in the configured zone)."""
+    if value is None:
+        return None
+    try:
+        return date_of(value.strip(), today(ctx))
+    except QuerySyntaxError as error:
+        raise click.BadParameter(error.message, param_hint=f"--{param.name}") from error

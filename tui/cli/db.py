@@ -4,7 +4,7 @@
 import asyncio
 import sys
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
@@ -21,28 +21,17 @@ from storage.exports import (FORMATS, ExportFilter, engagement_records, engageme
                              write_export_file)
 from storage.feeds import enabled_feeds
 from storage.schema import current_revision
-from storage.search_parser import QuerySyntaxError, date_of
 from tagging.gazetteer import unknown_kabkota
-from tui.cli.common import DeskError, database_problem, open_engine, open_read_only, sqlite_path, writable
-from tui.config import Settings, zone_named
-
-
-def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """A day as search reads it (2025-12-01, or 7d / 2w / 3m / 1y back from today in the configured zone)."""
-    if value is None:
-        return None
-    today = datetime.now(zone_named(ctx.find_object(Settings).timezone)).date()
-    try:
-        return date_of(value.strip(), today)
-    except QuerySyntaxError as error:
-        raise click.BadParameter(error.message, param_hint=f"--{param.name}") from error
+from tui.cli.common import (DeskError, database_problem, day_option, open_engine, open_read_only, sqlite_path,
+                             writable)
+from tui.config import Settings
 
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="acled-csv", show_default=True,
               help="acled-csv: ACLED's columns; csv and jsonl: every field Pantau keeps.")
-@click.option("--since", callback=_day, metavar="DATE", help="Events on or after this day: 2025-12-01, or 30d, 2w, 3m, 1y ago.")
-@click.option("--until", callback=_day, metavar="DATE", help="Events on or before this day: 2025-12-31, or 7d ago.")
+@click.option("--since", callback=day_option, metavar="DATE", help="Events on or after this day: 2025-12-01, or 30d, 2w, 3m, 1y ago.")
+@click.option("--until", callback=day_option, metavar="DATE", help="Events on or before this day: 2025-12-31, or 7d ago.")
 @click.option("--kab", "kabupaten", multiple=True, metavar="CODE|NAME",
               help="Only this kabupaten/kota: a code (36.04), a full name, or a bare name for both (serang). Repeatable.")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this engagement type (protest, dialogue, ...). Repeatable.")

@@ -7,7 +7,6 @@ leaves nothing half-written. Filters start from the desk's search filter where i
 """
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,18 +28,14 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from storage.exports import (FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types,
                              write_export_file)
-from storage.search_parser import QuerySyntaxError, date_of, parse_query
 from tagging.gazetteer import unknown_kabkota
+from tui.screens.form_fields import FormError, day_field, fields_from_search, listed, target_file
 
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 100
 """Rows between two progress messages: enough to move the bar, few enough not to flood the loop."""
 FIELDS = ("since", "until", "kab", "type")
-
-
-class ExportInputError(ValueError):
-    """A field of the export form that cannot be used, worded for the analyst."""
 
 
 class ExportCancelled(Exception):
@@ -66,84 +61,22 @@ def default_path(fmt: str, today: date, directory: Path | None = None) -> Path:
     return directory / f"{stem}-{today.isoformat()}.{'jsonl' if fmt == 'jsonl' else 'csv'}"
 
 
-def fields_from_search(query_text: str, today: date) -> dict[str, str]:
-    """The export fields a search filter implies: its since/until, kab and type filters, as text.
-
-    Only filters that must hold take part (alone, or `OR`ed with their own kind); words and other
-    filters have no meaning for engagements and are left out.
-    """
-    found: dict[str, list[str]] = {name: [] for name in FIELDS}
-    try:
-        query = parse_query(query_text)
-    except QuerySyntaxError:
-        return {}
-    for group in query.groups:
-        kinds = {term.kind for term in group}
-        if len(kinds) != 1 or any(term.negated for term in group) or not kinds <= set(FIELDS):
-            continue
-        kind = kinds.pop()
-        if kind in ("since", "until"):
-            if len(group) == 1:
-                found[kind] = [_day_text(group[0].value, today)]
-        else:
-            found[kind].extend(term.value for term in group)
-    return {name: ", ".join(values) for name, values in found.items() if values}
-
-
-def _day_text(value: str, today: date) -> str:
-    """A search date (2025-12-01, or 7d / 2w / 3m / 1y back from today) as YYYY-MM-DD."""
-    return date_of(value, today).isoformat()
-
-
 def read_request(fmt: str, since: str, until: str, kab: str, types: str, path: str) -> ExportRequest:
-    """The form's values as an export; raises ExportInputError saying which field is wrong and why."""
+    """The form's values as an export; raises FormError saying which field is wrong and why."""
     if fmt not in FORMATS:
-        raise ExportInputError(f"choose a format: {', '.join(FORMATS)}")
-    first, last = _day(since, "since"), _day(until, "until")
+        raise FormError(f"choose a format: {', '.join(FORMATS)}")
+    first, last = day_field(since, "since"), day_field(until, "until")
     if first and last and first > last:
-        raise ExportInputError(f"'since' ({first}) is after 'until' ({last})")
-    type_ids = tuple(_listed(types))
+        raise FormError(f"'since' ({first}) is after 'until' ({last})")
+    type_ids = tuple(listed(types))
     unknown = [type_id for type_id in type_ids if type_id not in engagement_types()]
     if unknown:
-        raise ExportInputError(f"no engagement type {', '.join(unknown)}; the types are {', '.join(engagement_types())}")
-    places = tuple(_listed(kab))
+        raise FormError(f"no engagement type {', '.join(unknown)}; the types are {', '.join(engagement_types())}")
+    places = tuple(listed(kab))
     unknown_place = unknown_kabkota(places)
     if unknown_place:
-        raise ExportInputError(unknown_place)
-    return ExportRequest(fmt, ExportFilter(first, last, places, type_ids), _target(path))
-
-
-def _day(text: str, name: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _bad_day(text, name)
-    except ValueError:
-        return _bad_day(text, name)
-
-
-def _bad_day(text: str, name: str) -> date:
-    raise ExportInputError(f"'{name}': {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-01")
-
-
-def _listed(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
-def _target(text: str) -> Path:
-    if not text.strip():
-        raise ExportInputError("give the file to write")
-    path = Path(text.strip()).expanduser().absolute()
-    try:
-        is_folder, has_folder = path.is_dir(), path.parent.is_dir()
-    except OSError as error:  # a name the file system refuses outright, say too long
-        raise ExportInputError(f"cannot write {path}: {error.strerror}") from error
-    if is_folder:
-        raise ExportInputError(f"{path} is a folder: give a file name in it")
-    if not has_folder:
-        raise ExportInputError(f"cannot write {path}: there is no folder {path.parent}")
-    return path
+        raise FormError(unknown_place)
+    return ExportRequest(fmt, ExportFilter(first, last, places, type_ids), target_file(path))
 
 
 def export_to_file(engine: Engine, request: ExportRequest,
@@ -275,7 +208,7 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
         try:
             request = read_request(self._fmt, values["since"], values["until"], values["kab"], values["type"],
                                    values["path"])
-        except ExportInputError as error:
+        except FormError as error:
             self._show_error(str(error))
             return
         self._show_error("")
