@@ -1,11 +1,14 @@
 """Labour-police engagements: typed by strong triggers, grouped into events by date, kept only with both a
-labour and a police actor.
+labour and a police actor taking part (tagging/parties.py), each with the confidence its evidence earns
+(tagging/confidence.py).
 
 Weak triggers (kondusif, sinergi, aksi, demo ...) never propose a type; they raise confidence. Caveats of
 engagement_types.json are rules here: 'ancam mogok' is a threat, 'mengamankan jalannya aksi' is security,
 PKB is a union-employer agreement, an audiensi with officials only needs police to count, Disnaker
-mediation is not police mediation. An earlier event recalled with its own date ('pasca aksi unjuk rasa ...
-pada Kamis (27/11) lalu') becomes a second engagement.
+mediation is not police mediation. The most severe type is primary, but a protest comes after any other type:
+a peaceful protest the police secure is protest_security, protest primary only when the police have no role
+(DOMAIN.md). An earlier event recalled with its own date ('pasca aksi unjuk rasa ... pada Kamis (27/11) lalu')
+becomes a second engagement.
 """
 
 from __future__ import annotations
