@@ -262,3 +262,15 @@ def test_tag_a_list_of_demands_is_not_taken_for_headlines() -> None:
 
 def test_tag_a_former_post_places_nothing() -> None:
     assert codes("AKBP Fiktif Wibowo, mantan Kasat Reskrim Polrestabes Surabaya, menerima laporan buruh.") == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # Polresta Serang Kota also covers six kecamatan of Kabupaten Serang; Polres Cilegon its western part.
+    ("Polresta Serang Kota mengawal aksi buruh di Kecamatan Kramatwatu.", "36.04"),
+    ("Polresta Serang Kota mengawal aksi buruh di Kramatwatu, Serang.", "36.04"),
+    ("Personel Polres Cilegon mengawal aksi buruh di Kecamatan Bojonegara.", "36.04"),
+    ("Polresta Serang Kota mengawal aksi buruh.", "36.73"),
+    ("Polda Metro Jaya mengawal aksi buruh.", None),
+])
+def test_tag_a_police_area_that_is_no_one_kabupaten_or_kota_yields_to_the_kecamatan(text: str, code: str | None) -> None:
+    assert main_code(text) == code
