@@ -347,6 +347,7 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
     employers' associations such as APINDO, which the table marks as not labour. A mention that leaves out
     the unit or area ('FSBSI' after 'DPC FSBSI Kabupaten Kampar') joins the body it shortens."""
     drafts: list[tuple[tuple[str, str | None, str | None], Draft]] = []
+    spellings: dict[int, list[unions.UnionMention]] = {}
     employers: dict[str, Draft] = {}
     for mention in sorted(unions.find_unions(text, tokens), key=specificity, reverse=True):
         info = mention.info
@@ -357,15 +358,28 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
                                                           confidence=0.9)).mentions.append(Mention(mention.span))
             continue
         key = union_key(mention)
-        same = [d for k, d in drafts if compatible(k, key) and k[1:] == key[1:]] or [
-        d for k, d in drafts if compatible(k, key)]
+        same = [(k, d) for k, d in drafts if compatible(k, key) and k[1:] == key[1:]] or [
+            (k, d) for k, d in drafts if compatible(k, key)]
         if same:
-            same[0].mentions.append(Mention(mention.span))
+            same[0][1].mentions.append(Mention(mention.span))
+            spellings[id(same[0][1])].append(mention)
             continue
         draft = union_draft(text, mention)
         drafts.append((key, draft))
+        spellings[id(draft)] = [mention]
+    for key, draft in drafts:
+        draft.name = fullest_label(key, spellings[id(draft)])
     ordered = sorted((d for _, d in drafts), key=lambda d: min(m.span.start for m in d.mentions))
     return ordered, list(employers.values())
+
+
+def fullest_label(key: tuple[str, str | None, str | None], mentions: list[unions.UnionMention]) -> str:
+    """A body's label from the fullest spelling of each part its mentions give: 'PUK SP KEP SPSI PT Sinergi
+    Mandiri Selaras' from 'PUK SP KEP SPSI PT SMS' and 'PUK SPKEP SPSI PT Sinergi Mandiri Selaras'."""
+    own = [m for m in mentions if m.core.upper().replace(" ", "") == key[0].replace(" ", "")] or mentions[:1]
+    core = max((m.core for m in own), key=lambda c: (len(c.split()), len(c)))
+    place = max((m.place for m in own if m.place), key=len, default=None)
+    return " ".join(p for p in (key[1], core, place) if p)
 
 
 def specificity(mention: unions.UnionMention) -> tuple[int, int, int]:
@@ -607,7 +621,8 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 def same_name(a: Draft, b: Draft) -> bool:
     """The same person or body; an officer's misspelt first name ('Chandra Sasongko' for 'Condro Sasongko') is
-    the same officer when the position, unit and another name word agree (one holder per post)."""
+    the same officer when the position, unit and another name word agree (one holder per post); a company
+    named shorter ('PT Nyonya Meneer' for 'PT Jamu Nyonya Meneer') is the same company."""
     if a.name and b.name:
         if a.name == b.name or fuzz.ratio(a.name.lower(), b.name.lower()) >= 92:
             return True
@@ -615,6 +630,8 @@ def same_name(a: Draft, b: Draft) -> bool:
         if a.kind == "police" and a.position and (a.position, a.unit) == (b.position, b.unit) and a.unit \
                 and short & long:
             return True
+        if a.kind == "company":
+            return len(short) >= 3 and short < long
         return a.kind in ("police", "government", "person") and bool(short) and short < long
     return a.name is None and b.name is None and (a.position, a.unit, a.organisation) == (b.position, b.unit,
                                                                                          b.organisation)

@@ -99,3 +99,15 @@ def test_tag_a_short_form_of_a_named_alliance_is_that_alliance_and_titles_are_no
 def test_tag_a_union_wing_written_with_its_federation_is_one_actor() -> None:
     text = "Anggota Garda Metal berjaga bersama polisi. Garda Metal-FSPMI menertibkan massa."
     assert labour(text) == ["Garda Metal FSPMI"]
+
+
+def test_tag_a_body_is_labelled_with_the_fullest_spelling_of_each_part() -> None:
+    text = ("Dua pengurus PUK SPKEP SPSI PT Sinar Mandiri Sejahtera dilaporkan ke polisi. Perusahaan menolak "
+            "berunding dengan PUK SP KEP SPSI PT SMS.")
+    assert labour(text) == ["PUK SP KEP SPSI PT Sinar Mandiri Sejahtera"]
+
+
+def test_tag_the_workers_of_one_company_named_twice_are_one_actor() -> None:
+    text = ("Ribuan buruh PT Jamu Sehat Sentosa kembali berunjuk rasa. Jalan macet oleh demo para buruh PT Sehat "
+            "Sentosa di depan pabrik.")
+    assert labour(text) == ["buruh PT Jamu Sehat Sentosa"]
