@@ -10,7 +10,7 @@ import io
 import re
 from datetime import date
 
-from brief.content import Brief, Count
+from brief.content import Brief
 
 TYPE_COLOURS = {
     "clash": "#b2182b", "dispersal": "#d6604d", "arrest": "#67001f", "blockade": "#f4a582",
@@ -23,7 +23,8 @@ TYPE_COLOURS = {
 OTHER_COLOUR = "#999999"
 STATUS_COLOURS = {"hand-checked": "#1f4e79", "tagger": "#6fa8dc", "uncertain": "#d9e7f5"}
 RANKED_PLACES = 20
-"""Kabupaten/kota drawn in the ranked chart; the rest are summed in one bar."""
+"""Kabupaten/kota drawn in the ranked chart, most engagements first; the tables list every one (a bar summing
+the rest would dwarf them all)."""
 WIDTH_IN = 10.0
 BAR_HALF_WIDTH = 0.4
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
@@ -64,10 +65,8 @@ def places_svg(brief: Brief) -> str:
     """Kabupaten/kota ranked by engagements: hand-checked, the tagger's, uncertain; a tick for the period before."""
     from matplotlib.ticker import MaxNLocator
 
-    shown = [(place, count) for place, count in brief.by_place if count.total or count.previous]
-    if len(shown) > RANKED_PLACES:
-        rest = shown[RANKED_PLACES - 1:]
-        shown = shown[: RANKED_PLACES - 1] + [(f"{len(rest)} others", _summed(count for _place, count in rest))]
+    placed = [(place, count) for place, count in brief.by_place if count.total or count.previous]
+    shown = placed[:RANKED_PLACES]
     figure, axes = _figure(0.9 + 0.28 * len(shown))
     names = [place for place, _count in shown][::-1]
     counts = [count for _place, count in shown][::-1]
@@ -85,7 +84,9 @@ def places_svg(brief: Brief) -> str:
                  color="#222222", linewidths=1.6, label="period before", zorder=3)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("engagements")
-    axes.set_title("By kabupaten/kota", loc="left", fontsize=11)
+    title = "By kabupaten/kota" + (f": the {len(shown)} with most engagements of {len(placed)} (all in the table)"
+                                   if len(shown) < len(placed) else "")
+    axes.set_title(title, loc="left", fontsize=11)
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
     return _svg(figure, "places")
 
@@ -126,13 +127,3 @@ def _bucket_label(start: date, grain: str) -> str:
     if grain == "day":
         return f"{start:%a} {start.day}"
     return f"W{start.isocalendar().week:02d}\n{start.day} {start:%b}"
-
-
-def _summed(counts) -> Count:
-    total = Count()
-    for count in counts:
-        total.total += count.total
-        total.hand_checked += count.hand_checked
-        total.uncertain += count.uncertain
-        total.previous += count.previous
-    return total
