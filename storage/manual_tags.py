@@ -206,6 +206,26 @@ def set_type(engine: Engine, article_id: int, type_id: str, user: str) -> TagCha
 
 
 @retry_on_busy
+def confirm_coding(engine: Engine, article_id: int, user: str) -> TagChange:
+    """Confirm the tagger's engagements on the article as they are: they become the analyst's (manual rows
+    with the same fields), so re-tagging keeps them and the article leaves the review list."""
+    with Session(engine) as session:
+        _lock_article(session, article_id)
+        tagger_rows = _auto_engagements(session, article_id)
+        if _manual_engagements(session, article_id) or not tagger_rows:
+            raise TaggingError("nothing to confirm: the article has no engagement of the tagger's that is not "
+                               "coded by hand already")
+        before = _coding_snapshot(session, article_id)
+        kept = {"id", "source", "created_by", "created_at", "tagger_version"}
+        session.add_all(Engagement(**row.model_dump(exclude=kept), source=MANUAL, created_by=user)
+                        for row in tagger_rows)
+        change = _audit(session, article_id, "confirm", "type", tagger_rows[0].type, tagger_rows[0].type, user,
+                        before)
+        session.commit()
+        return change
+
+
+@retry_on_busy
 def set_kabupaten(engine: Engine, article_id: int, place: PlaceChoice, user: str) -> TagChange:
     """Place the article in a kabupaten/kota by hand; its engagements move there too (as manual rows)."""
     with Session(engine) as session:

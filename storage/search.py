@@ -35,6 +35,7 @@ from storage import fulltext
 from storage.articles import ArticleRow, as_rows, rows_select
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
                             NotRelevant, PlaceTag)
+from storage.review import articles_to_review
 from storage.search_parser import OPERATORS, TEXT, Query, Term, date_of
 from storage.tags import actor_key
 from storage.timeline import counted_engagements, current_engagements, engagement_day
@@ -222,6 +223,8 @@ class _Builder:
         return datetime.combine(day, time(), self.zone).astimezone(timezone.utc)
 
     def _is(self, value: str) -> ColumnElement[bool]:
+        if value == "review":
+            return self._among(articles_to_review())
         self.reads_articles = value != "hidden"
         if value == "unread":
             return col(Article.is_read).is_(False)

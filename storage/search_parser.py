@@ -20,7 +20,7 @@ MAX_QUERY_LENGTH = 500
 """Longer than any query a person types; a pasted page is refused before it reaches the database."""
 
 FILTERS = ("actor", "kab", "prov", "type", "tag", "feed", "since", "until", "is")
-IS_VALUES = ("unread", "read", "starred", "hidden")
+IS_VALUES = ("unread", "read", "starred", "hidden", "review")
 TEXT = "text"
 OPERATORS = ("OR", "AND", "NOT")
 
@@ -191,7 +191,7 @@ _EXAMPLES = {
     "feed": "`feed:kilas` or `feed:3`",
     "since": "`since:2025-12-01` or `since:7d`",
     "until": "`until:2025-12-07` or `until:1d`",
-    "is": "`is:unread`, `is:starred` or `is:hidden`",
+    "is": "`is:unread`, `is:read`, `is:starred`, `is:hidden` or `is:review`",
 }
 
 

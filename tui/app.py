@@ -40,6 +40,7 @@ from storage.engine import make_engine
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
+from storage.review import review_count
 from storage.tags import article_mentions
 from storage.timeline import GRAINS, Timeline, engagement_timeline
 from storage.watch import articles_naming
@@ -57,6 +58,7 @@ from tui.messages import (
     PollFinished,
     PollProgress,
     PollStarted,
+    ReviewCounted,
     TimelineLoaded,
     TopActorsLoaded,
     WatchedArrived,
@@ -562,6 +564,14 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     def on_health_loaded(self, message: HealthLoaded) -> None:
         self.status_bar.health = message.health
+        self.count_review()
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False, description="Counting the review list")
+    def count_review(self) -> None:
+        self.post_message(ReviewCounted(review_count(self.engine)))
+
+    def on_review_counted(self, message: ReviewCounted) -> None:
+        self.status_bar.review_count = message.count
 
     def action_poll_all(self) -> None:
         """Poll every enabled feed now, due or not."""

@@ -44,6 +44,9 @@ class DeskCommands(Provider):
             found.append(("Clear filter", f"Show every article again, not only {app.filter_text} (ctrl+l)",
                           app.clear_filter))
         found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
+        found.append(("Review uncertain engagements", "Show the articles whose engagements the tagger is unsure of "
+                      "(is:review); c confirms the tagger's coding, a digit or e corrects it",
+                      partial(app.apply_filter, "is:review")))
         found.append(("Export…", "Write the coded engagements to a file: ACLED-style CSV, CSV or JSON lines",
                       lambda: app.push_screen(ExportScreen(app.engine, app.filter_text))))
         found.append(("Brief…", "Write the weekly brief: counts, charts and every engagement with its sources, as HTML",

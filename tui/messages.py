@@ -88,6 +88,17 @@ class HealthLoaded(Message):
         return isinstance(message, HealthLoaded)
 
 
+class ReviewCounted(Message):
+    """How many articles wait for an analyst's review (uncertain engagements of the tagger's)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ReviewCounted)
+
+
 class PollStarted(Message):
     """A poll cycle began."""
 

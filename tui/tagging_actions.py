@@ -85,6 +85,7 @@ TAGGING_BINDINGS: list[Binding] = [
     Binding("t", "app.pick_tag", "Tag…", id="tag.pick_tag"),
     Binding("a", "app.edit_actor", "Actor…", id="tag.actor"),
     Binding("K", "app.pick_kabupaten", "Kab/kota…", id="tag.kabupaten"),
+    Binding("c", "app.confirm_coding", "Confirm", id="tag.confirm"),
     Binding("x", "app.toggle_not_relevant", "Not relevant", id="tag.not_relevant"),
     Binding("s", "app.toggle_star", "Star", id="tag.star"),
     Binding("ctrl+z", "app.undo_tagging", "Undo tag", id="tag.undo"),
@@ -175,6 +176,8 @@ def describe_change(change: TagChange | None) -> str:
         if change.new_value and change.new_value.startswith("kept: "):
             return f"Not undone: {change.field} was {change.new_value.removeprefix('kept: ')}."
         return f"Undone: {change.field} back to {change.new_value or 'nothing'}"
+    if change.action == "confirm":
+        return f"Confirmed the tagger's coding: {change.new_value} · undo: ctrl+z"
     what = {"type": "Type set", "kabupaten": "Kabupaten/kota set", "not_relevant": "Not relevant",
             "starred": "Starred", "tag": "Tag", "actor": "Actor"}[change.field]
     if change.field == "tag":
@@ -280,6 +283,7 @@ class TaggingActions:
             raise
 
     def on_tagging_saved(self, message: TaggingSaved) -> None:
+        self.count_review()
         change = message.change
         current = self.current_article
         elsewhere = change is not None and change.action == "undo" and (current is None or current.id != change.article_id)
@@ -329,6 +333,12 @@ class TaggingActions:
         article_id = self._selected_id()
         if type_id and article_id is not None:
             self._submit(article_id, partial(manual_tags.set_type, self.engine, article_id, type_id, self._user))
+
+    def action_confirm_coding(self) -> None:
+        """Confirm the tagger's engagements on the selected article as right: it leaves the review list."""
+        article_id = self._selected_id()
+        if article_id is not None:
+            self._submit(article_id, partial(manual_tags.confirm_coding, self.engine, article_id, self._user))
 
     def action_pick_type(self) -> None:
         """Pick any of the engagement types."""

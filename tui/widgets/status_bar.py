@@ -27,6 +27,7 @@ class StatusBar(Widget):
 
     health: reactive[FeedHealth | None] = reactive(None)
     new_count: reactive[int] = reactive(0)
+    review_count: reactive[int] = reactive(0)
     polling: reactive[tuple[int, int] | None] = reactive(None)
     offline: reactive[bool] = reactive(False)
     spin: reactive[int] = reactive(0)
@@ -73,6 +74,9 @@ class StatusBar(Widget):
             text.append(self._clock(health.last_poll_at))
         text.append("   new: ")
         text.append(str(self.new_count), style="bold" if self.new_count else "")
+        if self.review_count:
+            text.append("   review: ")
+            text.append(str(self.review_count), style=f"bold {colours.get('warning', 'yellow')}")
         if self.polling is not None:
             done, total = self.polling
             frame = SPINNER[self.spin % len(SPINNER)]
