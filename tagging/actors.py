@@ -31,6 +31,10 @@ COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin"
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
+QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+UNIT_LEVELS = {"Polsek": 1, "Polsekta": 1, "Polres": 2, "Polresta": 2, "Polrestabes": 2, "Polda": 3}
+FORMER_POST_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){1,3}$", re.IGNORECASE)
+AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum|jajaran)\s+$", re.IGNORECASE)
 POSITION_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
 RANK_LIKE_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
 BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris")
@@ -328,6 +332,8 @@ def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens
             continue
         if unit.unit_type in ("Polsek", "Polsekta") and any(u.startswith("Polsek") for u in covered if u):
             continue
+        if not unit_takes_part(unit, units, text):
+            continue
         out.setdefault(unit.name, Draft("police", None, unit=unit.name, confidence=0.75)).mentions.append(
             Mention(unit.span))
     if people or out:
@@ -340,6 +346,19 @@ def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens
     draft = Draft("police", None, unit="Polri", confidence=0.5)
     draft.mentions = [Mention(Span(m.start(), m.end(), m.group())) for m in generic]
     return [draft]
+
+
+def unit_takes_part(unit: UnitMention, units: list[UnitMention], text: str) -> bool:
+    """A unit named as an actor, not as the parent of the unit before it ('Polres Serang Polda Banten',
+    'Bhabinkamtibmas Polsek Jawilan Polres Serang'), an officer's former post ('mantan Kasat Reskrim
+    Polrestabes Surabaya') or an area ('Polres di wilayah Polda Jateng')."""
+    level = UNIT_LEVELS.get(unit.unit_type, 0)
+    for other in units:
+        if other.span.end < unit.span.start and re.fullmatch(r"[ \t]|[ \t]*,[ \t]*", text[other.span.end:unit.span.start]) \
+                and UNIT_LEVELS.get(other.unit_type, 0) < level:
+            return False
+    before = text[max(0, unit.span.start - 45):unit.span.start]
+    return not (FORMER_POST_RE.search(before) or AREA_OF_RE.search(before))
 
 
 def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft]]:
@@ -672,6 +691,7 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     named = police + people + govs
     add_references(text, named)
     resolve_unnamed_positions(police, unnamed)
+    unnamed = spoken_of(text, unnamed)
     drafts = police + unnamed + unit_level + orgs + firms + people + govs
     return [d.freeze() for d in drafts if d.mentions]
 
@@ -693,6 +713,14 @@ def resolve_unnamed_officials(govs: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
+
+
+def spoken_of(text: str, unnamed: list[Draft]) -> list[Draft]:
+    """An officer named only by his post inside direct speech ('“Kapolda harus menindak oknum itu,” ujarnya')
+    is talked about, not taking part."""
+    quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+    return [d for d in unnamed if not d.mentions or not all(
+        any(a <= m.span.start < b for a, b in quotes) for m in d.mentions)]
 
 
 def resolve_unnamed_positions(police: list[Draft], unnamed: list[Draft]) -> None:

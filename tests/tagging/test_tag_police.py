@@ -77,3 +77,25 @@ def test_tag_a_unit_with_no_named_officer_is_a_police_actor_of_the_engagement() 
             "Aksi berjalan tertib.")
     [engagement] = tag_article("", text, PUBLISHED).engagements
     assert engagement.police_actors == ("Polres Lebak",)
+
+
+def police_labels(text: str) -> list[str]:
+    return [a.label for a in tag_article("", text, PUBLISHED).actors if a.kind == "police"]
+
+
+def test_tag_a_parent_unit_written_after_a_unit_is_no_actor_of_its_own() -> None:
+    assert police_labels("Polres Lebak Polda Banten mengamankan aksi buruh.") == ["Polres Lebak"]
+    assert police_labels("Bhabinkamtibmas Polsek Cikupa Polres Tangerang Bripka Agus Salim berjaga.") == [
+        "Agus Salim"]
+
+
+def test_tag_a_former_post_and_an_area_are_no_actors() -> None:
+    text = ("Kabid Humas Polda Banten AKBP Rudi Hartono menerima laporan itu. Mantan Kasat Reskrim Polrestabes "
+            "Surabaya ini berjanji mengusutnya. Seluruh Polres di wilayah Polda Jawa Tengah bersiaga.")
+    assert police_labels(text) == ["Rudi Hartono"]
+
+
+def test_tag_a_post_named_only_in_direct_speech_is_talked_about_not_taking_part() -> None:
+    text = ("Polres Lebak mengamankan aksi buruh. “Kami datang damai. Kapolda harus menindak oknum itu,” "
+            "kata koordinator aksi.")
+    assert police_labels(text) == ["Polres Lebak"]
