@@ -33,7 +33,7 @@ def log_dir() -> Path:
 
 
 def demo_db_url(fresh: bool) -> str:
-    """The demo desk's own database, beside the real one, emptied when `fresh`."""
+    """The demo desk's own database, beside the real one, kept between demos; emptied when `fresh`."""
     path = user_data_path(APP_NAME) / "demo.db"
     path.parent.mkdir(parents=True, exist_ok=True)
     if fresh:

@@ -62,10 +62,12 @@ class DemoServer:
 
     At start the oldest `initial` articles of each site are out; then one more every
     `release_every_s` seconds, alternating sites in published order, until all are out.
+    `port` is tried first (a kept demo desk's feeds name the port of their last run), else any free one.
     """
 
     def __init__(
-        self, initial: int = 6, release_every_s: float = 3.0, *, articles: Sequence[DemoArticle] | None = None
+        self, initial: int = 6, release_every_s: float = 3.0, *, articles: Sequence[DemoArticle] | None = None,
+        port: int = 0,
     ) -> None:
         if initial < 0:
             raise ValueError("initial must be zero or more")
@@ -87,16 +89,22 @@ class DemoServer:
         ]
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._port = port
         self._httpd: _HTTPServer | None = None
         self._threads: list[threading.Thread] = []
 
     # --- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Bind a free port on 127.0.0.1 and start serving and releasing in background threads."""
+        """Bind the port asked for (else a free one) on 127.0.0.1 and start serving and releasing in background threads."""
         if self._httpd is not None:
             raise RuntimeError("the demo server is already started")
-        self._httpd = _HTTPServer(self)
+        try:
+            self._httpd = _HTTPServer(self, self._port)
+        except OSError:
+            if not self._port:
+                raise
+            self._httpd = _HTTPServer(self, 0)
         self._threads = [
             threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="demo-http", daemon=True),
             threading.Thread(target=self._release_loop, name="demo-release", daemon=True),
@@ -346,11 +354,11 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
 
-    def __init__(self, demo: DemoServer) -> None:
+    def __init__(self, demo: DemoServer, port: int) -> None:
         self.demo = demo
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
-        super().__init__((HOST, 0), _Handler)
+        super().__init__((HOST, port), _Handler)
 
     def process_request(self, request, client_address) -> None:
         with self._open_lock:

@@ -85,6 +85,9 @@ WORDPRESS = DemoSite(
     feed_path="/feed/",
 )
 SITES = (BLOGGER, WORDPRESS)
+WORDPRESS_GUID_ROOT = "http://portal-priangan.demo"
+"""Where the WordPress site's post guids point: WordPress keeps a post's guid when the site moves, and the demo
+site moves whenever its port does, so a kept demo desk still knows the posts it stored."""
 SITES_BY_KEY = {site.key: site for site in SITES}
 
 DEFAULT_RECENT_HEADLINES = (
@@ -667,7 +670,7 @@ def render_wordpress_rss(articles: Sequence[DemoArticle], base_url: str, previou
 		<dc:creator>{_cdata(article.author)}</dc:creator>
 		<pubDate>{_rfc822(article.published)}</pubDate>
 		{categories}
-		<guid isPermaLink="false">{escape(root)}/?p={wordpress_post_id(article)}</guid>
+		<guid isPermaLink="false">{WORDPRESS_GUID_ROOT}/?p={wordpress_post_id(article)}</guid>
 		<description>{_cdata(excerpt)}</description>
 		<content:encoded>{_cdata(content)}</content:encoded>
 		<wfw:commentRss>{escape(url)}feed/</wfw:commentRss>

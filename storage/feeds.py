@@ -27,6 +27,21 @@ def add_feed(
         return feed
 
 
+def move_feed(engine: Engine, feed_id: int, url: str, site: str = "") -> Feed | None:
+    """The feed answers at a new address (a site that moved; the demo's sites on another port): same feed,
+    same articles, polled there from now on."""
+    with Session(engine) as session:
+        feed = session.get(Feed, feed_id)
+        if feed is not None:
+            feed.url, feed.site = url, site or feed.site
+            feed.etag = feed.last_modified = feed.body_hash = None
+            feed.next_poll_at = None
+            session.add(feed)
+            session.commit()
+            session.refresh(feed)
+        return feed
+
+
 def _by_url_or_id(url_or_id: str):
     return select(Feed).where(or_(Feed.url == url_or_id, Feed.id == (int(url_or_id) if url_or_id.isdigit() else -1)))
 

@@ -124,8 +124,8 @@ def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
     if not is_read_only(engine):
         seed_default_feeds(engine)
     if demo_if_offline and not any_reachable([feed.url for feed in enabled_feeds(engine)]):
-        click.echo("No configured feed can be reached from this machine: opening the demo desk (pantau demo).")
-        _run_demo(settings, release_every_s=DEFAULT_DEMO_RELEASE_S)
+        log.info("no configured feed can be reached: opening the demo desk")
+        _run_demo(settings, DEFAULT_DEMO_RELEASE_S, offline=True)
         return
     run_logging_crashes(desk_app(engine, settings))
 
@@ -159,18 +159,18 @@ def run_logging_crashes(app, **run_options) -> None:
 @main.command()
 @click.option("--every", "release_every_s", type=click.FloatRange(min=0.1), default=DEFAULT_DEMO_RELEASE_S,
               show_default=True, help="Seconds between new demo articles.")
+@click.option("--fresh", is_flag=True, help="Start over: discard the demo database of the last demo, tags and all.")
 @click.pass_obj
-def demo(settings: Settings, release_every_s: float) -> None:
-    """Open the desk on a fresh demo database fed by two fictional local news sites."""
-    _run_demo(settings, release_every_s)
+def demo(settings: Settings, release_every_s: float, fresh: bool) -> None:
+    """Open the demo desk, fed by two fictional local news sites; what you tag is kept for the next demo."""
+    _run_demo(settings, release_every_s, fresh=fresh)
 
 
-def _run_demo(settings: Settings, release_every_s: float) -> None:
-    from demo.server import DemoServer
-    from tui.demo import demo_app
+def _run_demo(settings: Settings, release_every_s: float, *, fresh: bool = False, offline: bool = False) -> None:
+    from tui.demo import demo_desk
 
-    with DemoServer(release_every_s=release_every_s) as server:
-        run_logging_crashes(demo_app(settings, server))
+    with demo_desk(settings, release_every_s, fresh=fresh, offline=offline) as app:
+        run_logging_crashes(app)
 
 
 def run() -> None:
