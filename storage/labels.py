@@ -1,7 +1,7 @@
 """The analysts' corrections as labelled data: what `pantau learn` trains on besides the corpus.
 
-A label is an article whose engagement type an analyst set by hand: the latest such change that was not
-undone and is still in force (a manual engagement of that type is stored). Types the desk carried over
+A label is an article whose engagement type an analyst set by hand or confirmed as the tagger gave it: the
+latest such change that was not undone and is still in force (a manual engagement of that type is stored). Types the desk carried over
 untouched (placing an article in a kabupaten keeps the tagger's types on manual rows) are not labels.
 """
 
@@ -28,7 +28,8 @@ def manual_type_labels(engine: Engine) -> list[TypeLabel]:
     summary), oldest article first."""
     latest = (
         select(func.max(TagAudit.id).label("id"))
-        .where(TagAudit.field == "type", TagAudit.action == "set", col(TagAudit.reverted_by_id).is_(None))
+        .where(TagAudit.field == "type", col(TagAudit.action).in_(("set", "confirm")),
+               col(TagAudit.reverted_by_id).is_(None))
         .group_by(col(TagAudit.article_id))
         .subquery()
     )

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
 from storage.labels import manual_type_labels
-from storage.manual_tags import PlaceChoice, set_kabupaten, set_type, undo_last
+from storage.manual_tags import PlaceChoice, confirm_coding, set_kabupaten, set_type, undo_last
 from storage.tags import replace_auto_tags
 
 TEXT = "Kapolres Serang AKBP Dimas Wiratama menerima audiensi buruh KSPSI di Mapolres Serang."
@@ -54,3 +54,10 @@ def test_types_carried_over_by_a_place_change_are_not_labels(engine):
     set_type(engine, typed, "hearing", "alice")
     set_kabupaten(engine, typed, PlaceChoice("36.04", "Kabupaten Serang", "Banten"), "alice")
     assert [(label.article_id, label.type) for label in manual_type_labels(engine)] == [(typed, "hearing")]
+
+
+def test_a_confirmed_type_is_a_label_too(engine):
+    confirmed, untouched = stored(engine, 2)
+    confirm_coding(engine, confirmed, "alice")
+    assert [(label.article_id, label.type) for label in manual_type_labels(engine)] == [(confirmed, "dialogue")]
+    assert untouched not in {label.article_id for label in manual_type_labels(engine)}
