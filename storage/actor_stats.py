@@ -6,7 +6,7 @@ Articles marked not relevant are not counted.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Engine, and_, func, or_, select
 from sqlmodel import Session, col
@@ -49,3 +49,22 @@ def top_actors(engine: Engine, since: datetime, limit: int = 20, until: datetime
     )
     with Session(engine) as session:
         return [ActorCount(*row) for row in session.execute(query)]
+
+
+def latest_dated(engine: Engine) -> datetime | None:
+    """When the newest relevant article was published (or fetched, when undated), in UTC."""
+    newest = func.max(func.coalesce(col(Article.published_at), col(Article.fetched_at)))
+    with Session(engine) as session:
+        moment = session.execute(select(newest).where(relevant())).scalar()
+    if isinstance(moment, str):  # SQLite hands back an aggregate of datetimes as text
+        moment = datetime.fromisoformat(moment)
+    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+
+
+def recent_period_end(now: datetime, latest: datetime | None, days: int) -> datetime | None:
+    """Where "the last `days` days" end: now (None), unless the newest article is older than the whole period —
+    a demo of old news, a desk whose feeds went quiet — then at that article, so the period shows the last
+    days of news there are rather than nothing."""
+    if latest is not None and latest < now - timedelta(days=days):
+        return latest
+    return None

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.locations import screenshot_dir
 from core.plain_text import plain_line
-from storage.actor_stats import top_actors
+from storage.actor_stats import latest_dated, recent_period_end, top_actors
 from storage.articles import (
     ArticleRow,
     ArticleView,
@@ -70,7 +70,7 @@ from tui.search_actions import SEARCH_BINDINGS, SearchActions
 from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
-from tui.widgets.reader import Reader
+from tui.widgets.reader import EMPTY_HINT, Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import TimelinePane
@@ -88,6 +88,7 @@ ARTICLE_CACHE = 64
 NEIGHBOURS = (1, 2, -1)
 """Rows around the cursor read along with the selected article, so the next `j` or `k` finds them ready."""
 
+NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
 SCHEDULER_TICK_S = 15.0
@@ -298,6 +299,8 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
             return
         with self.batch_update():
             self.feed_list.start(message.generation, message.total, message.rows)
+            if not message.rows:
+                self._show_nothing()
         if not self._memory_settled:
             self._memory_settled = True
             settle_memory()  # once, after the first page: what the desk holds from then on
@@ -465,6 +468,13 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         if message.article_id is not None and current is not None and current.id == message.article_id:
             self._show_article(message.view)
 
+    def _show_nothing(self) -> None:
+        """The feed has no article to select (a search found none): the reader and the actors of the article
+        shown before must not stay, as if they matched."""
+        self.current_view = None
+        self.reader.show(None, NO_MATCH if self.filter_text else EMPTY_HINT)
+        self.actors.show_mentions(None)
+
     def _show_article(self, view: ArticleView | None) -> None:
         self.current_view = view
         self.reader.show(view)
@@ -486,11 +496,13 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @work(thread=True, exclusive=True, group="top-actors", exit_on_error=False, description="Counting actors")
     def _load_top_actors(self, days: int) -> None:
-        since = self.clock() - timedelta(days=days)
-        self.post_message(TopActorsLoaded(days, top_actors(self.engine, since)))
+        now = self.clock()
+        end = recent_period_end(now, latest_dated(self.engine), days)
+        since = (end or now) - timedelta(days=days)
+        self.post_message(TopActorsLoaded(days, top_actors(self.engine, since), end))
 
     def on_top_actors_loaded(self, message: TopActorsLoaded) -> None:
-        self.actors.show_top(message.days, message.actors)
+        self.actors.show_top(message.days, message.actors, message.end)
 
     @on(ActorsPane.Chosen)
     def _actor_chosen(self, message: ActorsPane.Chosen) -> None:

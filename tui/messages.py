@@ -137,12 +137,13 @@ class MentionsLoaded(Message):
 
 
 class TopActorsLoaded(Message):
-    """The most-named actors of the last `days` days."""
+    """The most-named actors of the last `days` days, up to now or (`end`) the newest article."""
 
-    def __init__(self, days: int, actors: list[Any]) -> None:
+    def __init__(self, days: int, actors: list[Any], end: datetime | None = None) -> None:
         super().__init__()
         self.days = days
         self.actors = actors
+        self.end = end
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TopActorsLoaded)

@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from storage.actor_stats import top_actors
+from storage.actor_stats import latest_dated, recent_period_end, top_actors
 from storage.timeline import engagement_timeline, period_end, period_start, periods_between
 from storage.watch import articles_naming
 from tests.tui.desk_corpus import fill_tagged_desk
@@ -74,6 +74,15 @@ def test_top_actors_count_articles_since_a_moment(desk) -> None:
     counts = top_actors(desk, datetime(2025, 11, 1, tzinfo=timezone.utc))
     assert [(actor.name, actor.articles) for actor in counts[:2]] == [("Condro Sasongko", 3), ("KSPSI", 2)]
     assert top_actors(desk, datetime(2025, 11, 4, tzinfo=timezone.utc)) == []
+
+
+def test_a_recent_period_ends_at_the_newest_article_when_that_is_older_than_the_period(desk) -> None:
+    latest = latest_dated(desk)
+    assert latest == datetime(2025, 11, 3, 8, tzinfo=timezone.utc), "the newest relevant article"
+    assert recent_period_end(datetime(2025, 11, 6, tzinfo=timezone.utc), latest, 7) is None
+    assert recent_period_end(datetime(2025, 11, 30, tzinfo=timezone.utc), latest, 7) == latest
+    assert recent_period_end(datetime(2025, 11, 30, tzinfo=timezone.utc), latest, 30) is None
+    assert recent_period_end(datetime(2025, 11, 30, tzinfo=timezone.utc), None, 7) is None
 
 
 def test_top_actors_leave_out_articles_marked_not_relevant(desk) -> None:

@@ -14,6 +14,7 @@ from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import save_search, saved_searches
 from storage.tags import replace_auto_tags
 from tests.tui.tui_support import until
+from tui.app import NO_MATCH
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
 SERANG = {"places": [{"code": "36.04", "name": "Kabupaten Serang", "level": "kabupaten", "province": "Banten",
@@ -193,6 +194,21 @@ async def test_escape_keeps_the_filter_and_ctrl_l_clears_it(make_desk, desk_corp
         await pilot.press("ctrl+l")
         await shows(pilot, initial)
         assert app.filter_text == "" and not bar(app).display
+
+
+async def test_a_search_with_no_results_clears_the_reader(make_desk, desk_corpus):
+    """The reader kept the article shown before the search, as if it matched."""
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: app.reader.article_id is not None and app.actors._article_loaded)
+        await type_query(pilot, "tidakadayangcocok")
+        await until(pilot, lambda: app.filter_text == "tidakadayangcocok" and app.feed_list.total == 0)
+        assert app.reader.article_id is None and app.current_view is None
+        assert app.reader.parts["title"].plain == NO_MATCH
+        assert "no article selected" in app.actors.plain_lines
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: app.reader.article_id is not None)
 
 
 async def test_apply_filter_and_clear_filter_from_code(make_desk, desk_corpus):

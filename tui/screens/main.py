@@ -60,7 +60,7 @@ class MainScreen(Screen[None]):
         self.feed.border_title = "Incoming"
         self.reader = Reader(zone=zone, id="reader", classes="pane")
         self.reader.border_title = "Reader"
-        self.actors = ActorsPane(id="actors", classes="pane")
+        self.actors = ActorsPane(zone=zone, id="actors", classes="pane")
         self.actors.border_title = "Actors"
         self.timeline = TimelinePane(id="timeline", classes="pane")
         self.timeline.border_title = "Timeline"

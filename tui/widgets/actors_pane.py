@@ -6,6 +6,7 @@ each part and a cursor on the actor lines. Names come from articles: every line 
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
@@ -125,9 +126,12 @@ class ActorsPane(Widget, can_focus=True):
             super().__init__()
             self.name = name
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.zone = zone
         self.days = PERIODS_DAYS[0]
+        self.period_end: datetime | None = None
+        """Where the most-named period ends when not now: the newest article, when it is older than the period."""
         self.mentions: list[MentionView] = []
         self.top: list[ActorCount] = []
         self.lines: list[Line] = []
@@ -145,11 +149,19 @@ class ActorsPane(Widget, can_focus=True):
         self._article_loaded = mentions is not None
         self._rebuild(keep_cursor=False)
 
-    def show_top(self, days: int, top: Sequence[ActorCount]) -> None:
-        if days != self.days or list(top) == self.top:
+    def show_top(self, days: int, top: Sequence[ActorCount], end: datetime | None = None) -> None:
+        if days != self.days or (list(top) == self.top and end == self.period_end):
             return
         self.top = list(top)
+        self.period_end = end
         self._rebuild()
+
+    @property
+    def top_heading(self) -> str:
+        """"Most named, last 7 days", or up to the newest article when it is older than that."""
+        if self.period_end is None:
+            return f"Most named, last {self.days} days"
+        return f"Most named, {self.days} days to {self.period_end.astimezone(self.zone):%d %b %Y}"
 
     @property
     def names(self) -> list[str]:
@@ -173,7 +185,7 @@ class ActorsPane(Widget, can_focus=True):
         else:
             hint = "no actors tagged" if self._article_loaded else "no article selected"
             lines.append(Line(Text(hint, style="dim italic")))
-        lines.append(Line(Text(f"Most named, last {self.days} days", style="bold underline")))
+        lines.append(Line(Text(self.top_heading, style="bold underline")))
         if self.top:
             lines += [Line(count_line(c), display_name(c.name, c.organisation, c.unit, c.position)) for c in self.top]
         else:

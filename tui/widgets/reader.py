@@ -189,15 +189,15 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         """Each line of the pane: a block and the index of its line, or None for a blank line."""
         self._drawn_with: tuple[int, Style] | None = None
 
-    def show(self, view: ArticleView | None) -> None:
-        """Show `view`, or say the article is gone."""
+    def show(self, view: ArticleView | None, empty_hint: str = EMPTY_HINT) -> None:
+        """Show `view`, or `empty_hint` (the article is gone, or the feed has none to select)."""
         article = view.article if view else None
         self.article_id = article.id if article else None
         self.view = view
         if self.tagging is not None and self.tagging.article_id != self.article_id:
             self.tagging = None
         if article is None:
-            self.parts = {part: Text(EMPTY_HINT if part == "title" else "") for part in PARTS}
+            self.parts = {part: Text(empty_hint if part == "title" else "") for part in PARTS}
             self.body_text = Text("")
         else:
             meta = f"{view.source} · {format_date(article.published_at, self.zone)}"
