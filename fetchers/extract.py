@@ -62,7 +62,7 @@ class Extracted:
 def extract_article(html: str | bytes, url: str | None = None, *, rules: SiteRules | None = None) -> Extracted:
     """Title, author, date and clean body text of an article page. Blocking (CPU-bound)."""
     rules = rules or load_rules()
-    html, cut = _bounded(html)
+    html, cut = bounded_page(html)
     try:
         document = _bare_extraction(html, url, favor_recall=False)
         text = _clean(document, rules, url)
@@ -92,7 +92,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, rules: SiteRul
     )
 
 
-def _bounded(html: str | bytes) -> tuple[str | bytes, bool]:
+def bounded_page(html: str | bytes) -> tuple[str | bytes, bool]:
     """The page up to its `PAGE_MAX_TAGS`-th tag, and whether it was cut: HTML parsers mend the
     open end, and no page worth reading needs more."""
     pattern = _PAGE_TAG if isinstance(html, str) else _PAGE_TAG_BYTES

@@ -32,7 +32,11 @@ UPDATE_PERIOD_S = {"hourly": 3600, "daily": 86400, "weekly": 604800, "monthly": 
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One item of a feed. `content` is HTML (content:encoded or Atom content); the rest is plain text."""
+    """One item of a feed. `content` is HTML (content:encoded or Atom content); the rest is plain text.
+
+    `hint_title` is a title to fall back on after the page's own (a listing page's link text, a news
+    sitemap's title): it is not what the source shows of the entry, so an edit of it is no upstream edit.
+    """
 
     guid: str
     link: str
@@ -42,6 +46,7 @@ class FeedEntry:
     content: str
     author: str | None = None
     link_key: str = ""
+    hint_title: str = ""
 
     @property
     def entry_hash(self) -> str:

@@ -34,11 +34,12 @@ from sqlalchemy import Engine
 
 from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import Extracted, decode_page, extract_article
-from fetchers.feeds import FeedEntry, ParsedFeed, parse_feed
+from fetchers.feeds import FeedEntry, ParsedFeed
 from fetchers.http import Fetched, FetchLimits, Validators, fetch, make_client
 from fetchers.schedule import cache_max_age_s, effective_interval, failure_weight, next_poll_at
 from fetchers.site_rules import load_rules
 from fetchers.sketch import bands, signature
+from fetchers.sources import ACCEPT, SourceKind, parse_source
 from fetchers.text import html_to_text
 from storage.articles import NewArticle, add_articles, update_articles
 from storage.feeds import due_feeds
@@ -63,7 +64,6 @@ STATUS_NOT_MODIFIED = "not modified"
 STATUS_FAILED = "failed"
 STATUS_OFFLINE = "offline"
 STATUS_GONE = "gone"
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "text/plain"})
 SUMMARY_CHARS = 300
 LEASE_S = 15 * 60
@@ -87,6 +87,16 @@ class PollSummary:
     failed: int = 0
     new_articles: int = 0
     offline: bool = False
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """What storing one poll's entries did: articles added, and pages whose text was and was not extracted."""
+
+    added: int = 0
+    pages_extracted: int = 0
+    pages_failed: int = 0
+    extraction_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -369,16 +379,16 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
             max_bytes=cycle.limits.feed_max_bytes,
             validators=None if feed.ignore_http_cache else Validators(feed.etag, feed.last_modified),
             limits=cycle.limits,
-            headers=_request_headers(feed, FEED_ACCEPT),
+            headers=_request_headers(feed, ACCEPT.get(feed.kind, ACCEPT[SourceKind.FEED])),
         )
     body_hash = hashlib.sha256(fetched.body).hexdigest() if not fetched.not_modified else None
     if fetched.not_modified or _unchanged(feed, fetched, body_hash):
         await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_NOT_MODIFIED, body_hash=body_hash))
         return _Outcome(feed, not_modified=True)
-    parsed = await _parse(cycle, fetched.body, feed.url, fetched.headers.get("content-type", ""))
-    added = await _store_entries(cycle, feed, parsed)
-    await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_OK, parsed, body_hash))
-    return _Outcome(feed, new_articles=added)
+    parsed = await _parse(cycle, feed.kind, fetched.body, feed.url, fetched.headers.get("content-type", ""))
+    stored = await _store_entries(cycle, feed, parsed)
+    await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_OK, parsed, body_hash, stored))
+    return _Outcome(feed, new_articles=stored.added)
 
 
 def _unchanged(feed: Feed, fetched: Fetched, body_hash: str | None) -> bool:
@@ -399,16 +409,16 @@ class _Refusal:
         return cls({name.name: getattr(error, name.name) for name in dataclasses.fields(error)})
 
 
-def parse_in_pool(body: bytes, url: str, content_type: str) -> ParsedFeed | _Refusal:
-    """`parse_feed` for a pool process: a document that is no feed comes back as a _Refusal."""
+def parse_in_pool(kind: str, body: bytes, url: str, content_type: str) -> ParsedFeed | _Refusal:
+    """`parse_source` for a pool process: a document that is not of its kind comes back as a _Refusal."""
     try:
-        return parse_feed(body, url, content_type)
+        return parse_source(kind, body, url, content_type)
     except FetchError as error:
         return _Refusal.of(error)
 
 
-async def _parse(cycle: _Cycle, body: bytes, url: str, content_type: str) -> ParsedFeed:
-    parsed = await _in_pool(cycle, parse_in_pool, body, url, content_type)
+async def _parse(cycle: _Cycle, kind: str, body: bytes, url: str, content_type: str) -> ParsedFeed:
+    parsed = await _in_pool(cycle, parse_in_pool, kind, body, url, content_type)
     if isinstance(parsed, _Refusal):
         raise FetchError(**parsed.fields)
     return parsed
@@ -424,16 +434,23 @@ async def _in_pool(cycle: _Cycle, function, *arguments):
         return await loop.run_in_executor(_replace_broken_pool(cycle.pool), function, *arguments)
 
 
-async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> int:
+async def _store_entries(cycle: _Cycle, feed: Feed, parsed: ParsedFeed) -> _Stored:
     """Store new entries, apply upstream edits, link entries another feed already brought."""
     keys = {entry.guid: EntryKey(entry.guid, entry.link_key or None, entry.entry_hash) for entry in parsed.entries}
     seen = await _in_database(classify_entries, cycle.engine, feed.id, list(keys.values()))
     elsewhere = [keys[guid] for guid, state in seen.items() if state == Seen.ELSEWHERE]
     fresh = [entry for entry in parsed.entries if seen.get(entry.guid) in (Seen.NEW, Seen.EDITED)]
     built = await _fetch_and_build(cycle, feed, fresh, parsed.language)
-    new = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
-    edited = [article for entry, article in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
-    return await _in_database(_write_entries, cycle, feed.id, new, edited, elsewhere)
+    new = [article for entry, (article, _) in zip(fresh, built) if seen[entry.guid] == Seen.NEW]
+    edited = [article for entry, (article, _) in zip(fresh, built) if seen[entry.guid] == Seen.EDITED]
+    added = await _in_database(_write_entries, cycle, feed.id, new, edited, elsewhere)
+    failed = [article for article, extracted in built if extracted is False]
+    return _Stored(
+        added=added,
+        pages_extracted=sum(extracted is True for _, extracted in built),
+        pages_failed=len(failed),
+        extraction_error=f"{failed[-1].url}: {failed[-1].extraction_status}" if failed else None,
+    )
 
 
 def _write_entries(
@@ -447,7 +464,9 @@ def _write_entries(
     return added
 
 
-async def _fetch_and_build(cycle: _Cycle, feed: Feed, entries: list[FeedEntry], language: str | None) -> list[NewArticle]:
+async def _fetch_and_build(
+    cycle: _Cycle, feed: Feed, entries: list[FeedEntry], language: str | None
+) -> list[tuple[NewArticle, bool | None]]:
     """Fetch the entries' pages a batch at a time and build their articles in the pool.
 
     Pages arrive faster than the pool reads them. A fetched batch waits for one of the cycle's
@@ -494,9 +513,17 @@ async def _page(cycle: _Cycle, feed: Feed, entry: FeedEntry) -> tuple[bytes, str
     return body, content_type, page_url, problem
 
 
-def build_articles(jobs: list[tuple[FeedEntry, bytes, str, str, str]], language: str | None) -> list[NewArticle]:
-    """`build_article` for a batch of (entry, page, content type, page address, problem): one pool job."""
-    return [build_article(*job, language=language) for job in jobs]
+def build_articles(
+    jobs: list[tuple[FeedEntry, bytes, str, str, str]], language: str | None
+) -> list[tuple[NewArticle, bool | None]]:
+    """`build_article` for a batch of (entry, page, content type, page address, problem): one pool job.
+    Each article comes with whether its page's text was extracted (None: there was no page to read), so a
+    site whose pages stop giving text (its layout changed) shows on its feed."""
+    built = []
+    for entry, page, content_type, page_url, problem in jobs:
+        extracted = _extracted(page, content_type, page_url)
+        built.append((_article(entry, extracted, problem, language), extracted.ok if extracted else None))
+    return built
 
 
 def build_article(
@@ -504,14 +531,22 @@ def build_article(
 ) -> NewArticle:
     """The article to store: the page's extracted text, else the feed's own content, with a status
     saying which and why. Blocking and free of I/O, so it can run in any worker pool."""
-    extracted = extract_article(decode_page(page, content_type), page_url) if page else None
+    return _article(entry, _extracted(page, content_type, page_url), problem, language)
+
+
+def _extracted(page: bytes, content_type: str, page_url: str) -> Extracted | None:
+    return extract_article(decode_page(page, content_type), page_url) if page else None
+
+
+def _article(entry: FeedEntry, extracted: Extracted | None, problem: str, language: str | None) -> NewArticle:
     feed_text = load_rules().clean(html_to_text(entry.content) or entry.summary, entry.link)
     text, status = _choose_text(extracted, feed_text, problem)
     sketch = signature(text)
+    page_title = extracted.title if extracted else None
     return NewArticle(
         guid=entry.guid,
         url=entry.link,
-        title=entry.title or (extracted.title if extracted else None) or entry.link or "(untitled)",
+        title=entry.title or page_title or entry.hint_title or entry.link or "(untitled)",
         published_at=entry.published or (extracted.published if extracted else None),
         summary=entry.summary or _lead(text),
         body=text,
@@ -566,6 +601,7 @@ def _success_record(
     status: str,
     parsed: ParsedFeed | None = None,
     body_hash: str | None = None,
+    stored: _Stored = _Stored(),
 ) -> PollRecord:
     advised = _advised_interval(feed, fetched, parsed)
     interval = effective_interval(feed.poll_interval_s or cycle.interval_s, advised)
@@ -582,6 +618,9 @@ def _success_record(
         advised_interval_s=advised,
         moved_to=fetched.moved_permanently_to,
         note=parsed.note if parsed else None,
+        pages_extracted=stored.pages_extracted,
+        pages_failed=stored.pages_failed,
+        extraction_error=stored.extraction_error,
     )
 
 

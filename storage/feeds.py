@@ -10,13 +10,21 @@ from storage.writes import begin_write
 
 
 def add_feed(
-    engine: Engine, url: str, title: str = "", site: str = "", poll_interval_s: int | None = None
+    engine: Engine,
+    url: str,
+    title: str = "",
+    site: str = "",
+    poll_interval_s: int | None = None,
+    *,
+    kind: str = "feed",
+    platform: str | None = None,
 ) -> Feed:
-    """Add a feed, or re-enable and return the one already stored under that address."""
+    """Add a source (a feed unless `kind` says otherwise), or re-enable and return the one already stored
+    under that address."""
     with Session(engine) as session:
         feed = session.exec(select(Feed).where(Feed.url == url)).first()
         if feed is None:
-            feed = Feed(url=url, title=title, site=site, poll_interval_s=poll_interval_s)
+            feed = Feed(url=url, title=title, site=site, poll_interval_s=poll_interval_s, kind=kind, platform=platform)
         else:
             feed.enabled = True
             feed.muted = False

@@ -34,7 +34,9 @@ class PollRecord:
     less); on success both the weight and the failure count go back to zero. `moved_to` is the
     feed's new address after a permanent redirect; `mute` stops polling until re-enabled (410).
     `note` is what a successful poll had to say about the feed (shown where errors are, counted
-    as no failure).
+    as no failure). `kind` is set when discovery resolved a site to the source at `moved_to`.
+    `pages_extracted` and `pages_failed` count the poll's article pages whose text was and was not
+    extracted; `extraction_error` says why the last failed one failed.
     """
 
     feed_id: int
@@ -51,6 +53,10 @@ class PollRecord:
     moved_to: str | None = None
     mute: bool = False
     note: str | None = None
+    kind: str | None = None
+    pages_extracted: int = 0
+    pages_failed: int = 0
+    extraction_error: str | None = None
 
 
 def lease_owner_name() -> str:
@@ -174,6 +180,8 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
         return
     feed.consecutive_failures = 0
     feed.failure_weight = 0.0
+    feed.last_ok_at = now
+    _count_extractions(feed, record)
     feed.etag = record.etag if record.etag is not None else feed.etag
     feed.last_modified = record.last_modified if record.last_modified is not None else feed.last_modified
     feed.title = record.title or feed.title
@@ -185,9 +193,21 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
         taken = session.exec(select(Feed.id).where(Feed.url == record.moved_to)).first()
         if taken is None:
             feed.url = record.moved_to
+            feed.kind = record.kind or feed.kind
+        elif record.kind:
+            feed.last_error = f"discovery found {record.moved_to}, which is already source {taken}"
         else:
             feed.last_error = f"moved permanently to {record.moved_to}, which is already feed {taken}"
     session.add(feed)
+
+
+def _count_extractions(feed: Feed, record: PollRecord) -> None:
+    """Pages whose text could not be extracted, counted in a row: any page extracted again ends the run."""
+    if record.pages_extracted:
+        feed.extraction_failures, feed.extraction_error = 0, None
+    if record.pages_failed:
+        feed.extraction_failures += record.pages_failed
+        feed.extraction_error = record.extraction_error
 
 
 def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offline") -> None:

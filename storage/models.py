@@ -18,7 +18,13 @@ def utcnow() -> datetime:
 
 
 class Feed(SQLModel, table=True):
-    """A feed the desk polls, with the HTTP validators and health of its last poll."""
+    """A source the desk polls, with the HTTP validators and health of its last poll.
+
+    `kind` says what `url` serves (fetchers.sources.SourceKind: a feed, a listing page, a sitemap, or a
+    site not yet resolved by discovery); `platform` is what the site is believed to run (from the
+    default list); `last_ok_at` is when it last answered. `extraction_failures` counts the source's
+    article pages in a row whose text could not be extracted, `extraction_error` says the last one's why.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(unique=True, index=True)
@@ -43,6 +49,12 @@ class Feed(SQLModel, table=True):
     body_hash: str | None = None
     lease_owner: str | None = None
     lease_until: datetime | None = None
+    # Issue 16: sources that are no feed, sites found by discovery, pages that stop extracting.
+    kind: str = "feed"
+    platform: str | None = None
+    last_ok_at: datetime | None = None
+    extraction_failures: int = 0
+    extraction_error: str | None = None
 
 
 class Article(SQLModel, table=True):

@@ -32,12 +32,19 @@ def test_every_revision_keeps_the_rows_of_the_one_before(backend_url):
     engine = connect_engine(backend_url)
     revisions = [script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()][::-1]
     upgrade(engine, revisions[0])
-    feed = add_feed(engine, "http://example.test/feed")
-    add_articles(engine, feed.id, [NewArticle("g1", "", "Buruh dan polisi", None, "", "dialog serikat", "ok", "")])
+    with engine.begin() as connection:  # the feed row as the baseline knew it: the model has grown since
+        connection.execute(text(
+            "INSERT INTO feed (url, title, site, consecutive_failures, last_status, enabled, created_at, "
+            "ignore_http_cache, muted, failure_weight, last_polled_at) VALUES ('http://example.test/feed', '', '', 0, "
+            "'ok', true, '2025-11-01 00:00:00', false, false, 0, '2025-11-02 00:00:00')"))
+    add_articles(engine, 1, [NewArticle("g1", "", "Buruh dan polisi", None, "", "dialog serikat", "ok", "")])
     for revision in revisions[1:] + ["head"]:
         upgrade(engine, revision)
         assert article_count(engine) == 1
     assert search_ids(engine, "serikat") == [1]
+    with engine.connect() as connection:
+        kind, answered = connection.execute(text("SELECT kind, last_ok_at FROM feed")).one()
+    assert kind == "feed" and answered is not None
     engine.dispose()
 
 
