@@ -419,15 +419,16 @@ def union_key(mention: unions.UnionMention) -> tuple[str, str | None, str | None
 
 
 def compatible(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:
-    """One body named more or less fully: the same core (or, for a bare name, the first or last words of the
-    core: 'FSPMI' of 'SPAI FSPMI', 'Garda Metal' of 'Garda Metal FSPMI'), and structure and area the same where
-    both give one."""
+    """One body named more or less fully: the same core (or a bare federation beside a unit under it), and
+    structure and area the same where both give one."""
     same_core = a[0].replace(" ", "") == b[0].replace(" ", "") or part_of(b, a) or part_of(a, b)
     return same_core and all(x is None or y is None or x == y for x, y in zip(a[1:], b[1:]))
 
 
 def part_of(bare: tuple[str, str | None, str | None], unit: tuple[str, str | None, str | None]) -> bool:
-    return bare[1:] == (None, None) and (unit[0].endswith(" " + bare[0]) or unit[0].startswith(bare[0] + " "))
+    """A bare federation ('FSPMI') named beside a local unit of a body under it ('PC SPAI FSPMI Majalengka')."""
+    return bare[1:] == (None, None) and unit[1:] != (None, None) and (
+        unit[0].endswith(" " + bare[0]) or unit[0].startswith(bare[0] + " "))
 
 
 def union_draft(text: str, mention: unions.UnionMention) -> Draft:

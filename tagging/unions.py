@@ -30,7 +30,11 @@ PT CV TBK UMK UMP UMSK UMR PHK THR BPJS PKB PP UU KUHP DPR DPRD MPR RI NKRI TNI 
 DKI NTT NTB DIY TKA HRD KTP SIM STTP STTLP LP SPKT KSOP PLTA SPBU BBM OPD BUMN BUMD PLN KPK BNN COVID PPKM SDM HAM
 BEM PMII HMI GMNI KAMMI IMM OKP LSM ORMAS GP KNPI PKL SMK SMA SD SMP RT RW KM JL NO DAN OLEH UNTUK DENGAN DARI YANG
 DI KE PADA AKSI DEMO BURUH PEKERJA SERIKAT MAY DAY APBD APBN PAD CSR PKWT PKS BPN PN PTUN PHI LKS KADIN SATPOL
+PDIP PDI GOLKAR GERINDRA PAN PPP NASDEM DEMOKRAT HANURA PERINDO PSI PBB GELORA PKN NU IPNU IPPNU IPM AMPI FKPPI
+HIPMI PWI IDI PGRI MUI FKUB PPPK
 """.split())
+"""Capitals that name no union: laws, wages, offices, parties, student and community bodies ('DPD PDIP',
+'PC PMII' have union structure words but are not unions)."""
 STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP", "Pengurus Cabang": "PC",
                   "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
@@ -38,7 +42,9 @@ PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|sem
 GENERIC_HEAD_RE = re.compile(
     r"(?<![\w-])(?:Aliansi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|Badan|"
     r"Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
-LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Pegawai|Serikat|Kerja|Federasi|Konfederasi)\b")
+LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi|Konfederasi)\b")
+NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
+"""Honorary staff, teachers, farmers, students, traders, residents: their bodies are no labour union."""
 ALLIANCE_RE = re.compile(r"(?<=[a-z,] )Buruh(?: [A-Z][a-z]+){2,3}")
 GENERIC_WORDS = frozenset({"aliansi", "serikat", "sarikat", "federasi", "konfederasi", "gabungan", "persatuan",
                            "persaudaraan", "gerakan", "forum", "komite", "front", "koalisi", "buruh", "pekerja",
@@ -240,8 +246,10 @@ def generic_name(text: str, start: int, phrase: str) -> str | None:
     if re.search(r"(?:Gedung|Kantor|Sekretariat|Peraturan)\s+$", text[max(0, start - 14):start]):
         return None
     kept: list[str] = []
-    for word in phrase.split(" "):
-        if word in EVENT_WORDS or STOP_WORD_RE.match(word):
+    parts = phrase.split(" ")
+    for k, word in enumerate(parts):
+        joined = word == "Dan" and k + 1 < len(parts) and LABOUR_WORD_RE.fullmatch(parts[k + 1])
+        if (word in EVENT_WORDS and not joined) or STOP_WORD_RE.match(word):
             break
         kept.append(word)
     paren = PAREN_RE.match(text, start + len(phrase))
@@ -252,7 +260,8 @@ def generic_name(text: str, start: int, phrase: str) -> str | None:
         kept.pop()
     name = " ".join(kept)
     head = kept[0] if kept else ""
-    if len(kept) < 2 or head not in ("Federasi", "Konfederasi") and not LABOUR_WORD_RE.search(name):
+    if len(kept) < 2 or head not in ("Federasi", "Konfederasi") and not LABOUR_WORD_RE.search(name) \
+            or NOT_WORKERS_RE.search(name):
         return None
     if head in ("Serikat", "Sarikat", "Badan") and not LABOUR_WORD_RE.search(" ".join(kept[1:2])):
         return None

@@ -111,3 +111,18 @@ def test_tag_the_workers_of_one_company_named_twice_are_one_actor() -> None:
     text = ("Ribuan buruh PT Jamu Sehat Sentosa kembali berunjuk rasa. Jalan macet oleh demo para buruh PT Sehat "
             "Sentosa di depan pabrik.")
     assert labour(text) == ["buruh PT Jamu Sehat Sentosa"]
+
+
+def test_tag_party_student_and_honorary_staff_bodies_are_not_unions() -> None:
+    assert labour("Ketua DPD PDIP Banten, DPC PKB Serang dan PC PMII Serang hadir. F PKS menolak.") == []
+    assert labour("Massa Forum Pegawai Honorer Indonesia dan Persatuan Guru Honorer Banten berunjuk rasa.") == []
+
+
+def test_tag_a_union_name_may_join_its_words_with_a_capitalised_dan() -> None:
+    text = "Organisasi Kepemudaan, Serikat Pekerja Dan Buruh Kabupaten Karanganyar gelar deklarasi damai."
+    assert labour(text) == ["Serikat Pekerja Dan Buruh Kabupaten Karanganyar"]
+
+
+def test_tag_a_federation_and_its_wing_are_two_bodies() -> None:
+    text = "Garda Metal, pasukan disiplin Federasi Serikat Pekerja Metal Indonesia (FSPMI), ikut upacara."
+    assert labour(text) == ["Garda Metal FSPMI", "FSPMI"]
