@@ -80,7 +80,7 @@ EXPECTED_CODING = {
 def test_taxonomy_maps_to_acled_types_and_actors(demo_desk):
     rows = export_rows(demo_desk.engine)
     seen = Counter(row["pantau_type"] for row in rows)
-    assert {"protest", "clash", "dialogue", "social_service"} <= set(seen)
+    assert {"protest_security", "clash", "dialogue", "social_service"} <= set(seen)
     for row in rows:
         if row["pantau_type"] not in EXPECTED_CODING or row["pantau_secondary_types"]:
             continue
@@ -99,7 +99,7 @@ def test_demo_article_one_as_acled_would_code_it(demo_desk):
     assert row["event_date"] == "2025-08-04" and row["pantau_type"] == "dialogue"
     assert (row["admin1"], row["admin2"], row["admin3"], row["location"]) == ("Banten", "Kabupaten Serang", "Cikande", "Cikande")
     assert row["geo_precision"] == "1"
-    assert row["assoc_actor_2"] == "Labor Group (Indonesia); ASPSB"
+    assert row["assoc_actor_2"] == "Labor Group (Indonesia); ASPSB Kabupaten Serang"
     assert row["inter1"] == "State forces" and row["inter2"] == "Civilians"
     assert row["source"] == "Kilas Banten Demo"
 
