@@ -35,7 +35,8 @@ QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 UNIT_LEVELS = {"Polsek": 1, "Polsekta": 1, "Polres": 2, "Polresta": 2, "Polrestabes": 2, "Polda": 3}
 FORMER_POST_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){1,3}$", re.IGNORECASE)
 AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum|jajaran)\s+$", re.IGNORECASE)
-POSITION_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
+POSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])|[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
+APPOSITION_END_RE = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*[,.]")
 RANK_LIKE_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
 BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris")
 INITIALS_RE = re.compile(r"^[A-Z]{2,3}$")
@@ -230,9 +231,16 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> l
 
 
 def position_after(text: str, offset: int, positions: list[Hit]) -> Hit | None:
-    """'AKBP Condro Sasongko selaku Kapolres Serang': the position named right after the name."""
+    """'AKBP Condro Sasongko selaku Kapolres Serang' or 'AKBP Condro Sasongko, Kapolres Serang, ...': the
+    position named right after the name (set off by commas, it is his only when no rank follows it)."""
     link = POSITION_AFTER_RE.match(text, offset)
-    return next((p for p in positions if link and p.start == link.end()), None)
+    position = next((p for p in positions if link and p.start == link.end()), None)
+    if position is None or "," not in link.group() or re.search(r"selaku|sebagai|yang", link.group()):
+        return position
+    closing = APPOSITION_END_RE.match(text, position.end)
+    if closing is None or any(word in lexicon.load().ranks for word in closing.group().split()):
+        return None
+    return position
 
 
 def misspelt_ranks(text: str, tokens: list[Token], positions: list[Hit], units: list[UnitMention]) -> list[Hit]:

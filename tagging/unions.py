@@ -40,7 +40,7 @@ STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
                               re.IGNORECASE)
 GENERIC_HEAD_RE = re.compile(
-    r"(?<![\w-])(?:Aliansi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|Badan|"
+    r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|Badan|"
     r"Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi|Konfederasi)\b")
 NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
@@ -432,7 +432,13 @@ def number_is_a_count(text: str, tokens: list[Token], j: int) -> bool:
 
 
 def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper: bool) -> UnionMention | None:
-    """A run of structure words, heads, acronyms and lexicon names, if it has the shape of a union."""
+    """A run of structure words, heads, acronyms and lexicon names, if it has the shape of a union; a structure
+    word or head alone before a company is its plant's union ('PUK PT Maju Jaya', 'SP PT Maju Jaya')."""
+    if len(parts) == 1 and parts[0][0] in ("S", "H") and not upper and COMPANY_RE.match(text, parts[0][2]):
+        word = text[parts[0][1]:parts[0][2]]
+        place, end = place_after(text, parts[0][2])
+        structure, core = (word, "") if parts[0][0] == "S" else (None, word)
+        return UnionMention(Span(parts[0][1], end, text[parts[0][1]:end]), core, structure, place, None, None)
     while parts and parts[-1][0] in ("S", "H"):
         parts.pop()
     if not parts:
@@ -459,8 +465,6 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
         structure, start = structure_before(text, start)
     core = " ".join(written(text[p[1]:p[2]], p[3]) for p in core_parts)
     info = infos[0] if infos else None
-    if core_parts[0][0] == "H" and text[core_parts[0][1]:core_parts[0][2]] in NAMED_HEADS and len(core_parts) == 1:
-        return None
     place, end = place_after(text, end)
     return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, None)
 

@@ -126,3 +126,9 @@ def test_tag_a_union_name_may_join_its_words_with_a_capitalised_dan() -> None:
 def test_tag_a_federation_and_its_wing_are_two_bodies() -> None:
     text = "Garda Metal, pasukan disiplin Federasi Serikat Pekerja Metal Indonesia (FSPMI), ikut upacara."
     assert labour(text) == ["Garda Metal FSPMI", "FSPMI"]
+
+
+def test_tag_a_structure_word_or_union_head_before_a_company_is_its_plant_union() -> None:
+    text = "Ketua SP PT Maju Jaya Abadi, Andi, dan pengurus PUK PT Sinar Terang hadir di Mapolres."
+    assert labour(text) == ["SP PT Maju Jaya Abadi", "PUK PT Sinar Terang"]
+    assert labour("Asosiasi Serikat Pekerja (ASPEK) Indonesia menggelar aksi.") == ["ASPEK"]

@@ -99,3 +99,10 @@ def test_tag_a_post_named_only_in_direct_speech_is_talked_about_not_taking_part(
     text = ("Polres Lebak mengamankan aksi buruh. “Kami datang damai. Kapolda harus menindak oknum itu,” "
             "kata koordinator aksi.")
     assert police_labels(text) == ["Polres Lebak"]
+
+
+def test_tag_a_position_set_off_by_commas_after_the_name_is_his_unless_a_rank_follows_it() -> None:
+    assert officers("AKBP Budi Santoso, Kapolres Lebak, mengatakan aksi tertib.") == [
+        ("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
+    assert officers("Hadir AKBP Budi Santoso, Kasat Intelkam AKP Rudi Hartono, dan Dandim.") == [
+        ("Budi Santoso", None, "AKBP", None), ("Rudi Hartono", "Kasatintelkam", "AKP", None)]
