@@ -47,6 +47,7 @@ PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah D
 BODY_ROLES = {"Kemnaker", "Komisi IX DPR RI", "DPR RI", "Disnaker", "PHI", "Dewan Pengupahan", "LKS Tripartit", "DPRD",
               "Forkopimda", "Forkopimcam", "Mediator HI"}
 REFERENCE_PREFIXES = ("Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr")
+REFERENCE_PREFIX_RE = re.compile(r"(?:" + "|".join(REFERENCE_PREFIXES) + r")\s+$")
 NATIONAL_UNITS = {"Kapolri": "Mabes Polri", "Wakapolri": "Mabes Polri", "Kabareskrim": "Bareskrim Polri",
                   "Dirtipidter": "Bareskrim Polri", "Kadiv Humas Polri": "Mabes Polri", "Kadiv Propam": "Mabes Polri",
                   "Kabaintelkam": "Mabes Polri", "Kabaharkam": "Mabes Polri"}
@@ -280,8 +281,7 @@ def headline_names(text: str, drafts: list[Draft]) -> list[Draft]:
         if fuller:
             draft.name = fuller
             kept.append(draft)
-        elif any(not in_title_case(text, m.start()) for w in draft.name.split()
-                 for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)):
+        elif any(not in_title_case(text, start) for w in draft.name.split() for start, _ in whole_words(text, w)):
             kept.append(draft)
     return kept
 
@@ -583,6 +583,29 @@ def companies(text: str) -> list[Draft]:
     return list(out.values())
 
 
+def whole_words(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Where `phrase` stands as whole words in `text` (no letter or digit glued before or after)."""
+    out = []
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            out.append((start, end))
+        start = text.find(phrase, start + 1)
+    return out
+
+
+@cache
+def position_surfaces() -> dict[str, tuple[str, ...]]:
+    """Every written form of each police position and government role, by canonical name."""
+    lex = lexicon.load()
+    out: dict[str, list[str]] = defaultdict(list)
+    for surface, info in list(lex.positions.items()) + list(lex.roles.items()):
+        out[info.canonical].append(surface)
+    return {canonical: tuple(forms) for canonical, forms in out.items()}
+
+
 def add_references(text: str, drafts: list[Draft]) -> None:
     """Later short references: a name word of one person ('Bapak Condro', 'kata Asep'), or a position held by
     exactly one named actor ('Kapolres', 'Menaker')."""
@@ -598,14 +621,14 @@ def add_references(text: str, drafts: list[Draft]) -> None:
         if len(owners) != 1:
             continue
         draft = drafts[next(iter(owners))]
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            if any(s.start <= m.start() < s.end for s in taken):
+        for found, end in whole_words(text, word):
+            if any(s.start <= found < s.end for s in taken):
                 continue
-            start = m.start()
-            prefix = re.search(r"(?:" + "|".join(REFERENCE_PREFIXES) + r")\s+$", text[max(0, start - 8):start])
+            start = found
+            prefix = REFERENCE_PREFIX_RE.search(text[max(0, start - 8):start])
             if prefix:
                 start -= len(prefix.group())
-            span = Span(start, m.end(), text[start:m.end()])
+            span = Span(start, end, text[start:end])
             draft.mentions.append(Mention(span))
             taken.append(span)
     holders: dict[str, list[Draft]] = defaultdict(list)
@@ -613,20 +636,18 @@ def add_references(text: str, drafts: list[Draft]) -> None:
         if draft.name:
             for canonical in {m.position for m in draft.mentions if m.position}:
                 holders[canonical].append(draft)
-    position_index = {**{k: v.canonical for k, v in lex.positions.items()}, **{k: v.canonical for k, v in lex.roles.items()}}
-    for surface, canonical in position_index.items():
-        if canonical not in holders or surface not in text:
-            continue
-        if len(holders.get(canonical, [])) != 1:
+    surfaces = position_surfaces()
+    for canonical, surface in ((c, form) for c in holders for form in surfaces.get(c, ())):
+        if surface not in text or len(holders[canonical]) != 1:
             continue
         if ("Wakil" in surface) != ("Wakil" in (holders[canonical][0].position or "")):
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if any(s.start <= m.start() < s.end for s in taken):
+        for found, end in whole_words(text, surface):
+            if any(s.start <= found < s.end for s in taken):
                 continue
-            if NOT_A_POSITION_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            if NOT_A_POSITION_BEFORE.search(text, max(0, found - 20), found):
                 continue
-            span = Span(m.start(), m.end(), m.group())
+            span = Span(found, end, surface)
             holders[canonical][0].mentions.append(Mention(span, None, canonical))
             taken.append(span)
 

@@ -67,36 +67,35 @@ class PhraseIndex(Generic[P]):
         self.key = key
         self.commas = commas
         self.table: dict[tuple[str, ...], P] = {}
-        self.longest = 1
         for phrase, payload in phrases:
             words = tuple(key(t.text) for t in tokenize(phrase))
             if words:
                 self.table.setdefault(words, payload)
-                self.longest = max(self.longest, len(words))
-        self.firsts = {words[0] for words in self.table}
+        lengths: dict[str, set[int]] = {}
+        for words in self.table:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+        """The lengths of the phrases each first word starts, longest first: only those are tried."""
 
     def find(self, tokens: list[Token], text: str, overlapping: bool = False) -> list[Hit[P]]:
         """Every match; without `overlapping`, a token belongs to the longest phrase starting leftmost."""
-        key = self.key
-        firsts = self.firsts
+        keys = [t.text for t in tokens] if self.key is exact else [self.key(t.text) for t in tokens]
+        lengths = self.lengths
+        table = self.table
+        count = len(keys)
         hits: list[Hit[P]] = []
-        i = 0
-        count = len(tokens)
-        while i < count:
-            if key(tokens[i].text) not in firsts:
-                i += 1
+        free = 0
+        for i in [k for k, word in enumerate(keys) if word in lengths]:
+            if i < free:
                 continue
-            found = None
-            for n in range(min(self.longest, count - i), 0, -1):
-                payload = self.table.get(tuple(key(t.text) for t in tokens[i:i + n]))
+            for n in lengths[keys[i]]:
+                if i + n > count:
+                    continue
+                payload = table.get(tuple(keys[i:i + n]))
                 if payload is not None and adjacent(tokens, text, i, n, self.commas):
-                    found = Hit(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
+                    hits.append(Hit(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload))
+                    free = i + 1 if overlapping else i + n
                     break
-            if found is None:
-                i += 1
-                continue
-            hits.append(found)
-            i = i + 1 if overlapping else found.last
         return hits
 
 

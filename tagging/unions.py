@@ -12,6 +12,7 @@ acronym of a list that names at least two unions ('... yaitu DPD SPN, FSPMI, FSK
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -384,13 +385,15 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
     'SB TEKAL'), or an acronym a bracket defined earlier; then the area or plant."""
     voc = vocabulary()
     known = {hit.first: hit for hit in hits}
-    blocked = {k for k, t in enumerate(tokens) for s in taken if s.start <= t.start < s.end}
+    starts = [t.start for t in tokens]
+    blocked = {k for s in taken for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end))}
+    candidates = [k for k, t in enumerate(tokens) if k in known or t.text[:2].isupper() or t.text in voc.structures
+                  or t.text in HEADS]
     out: list[UnionMention] = []
     resume = 0
-    for i, token in enumerate(tokens):
-        word = token.text
-        if i < resume or i in blocked or not (i in known or word in voc.structures or word in HEADS
-                                              or len(word) > 1 and word[0].isupper() and word[1].isupper()):
+    for i in candidates:
+        token = tokens[i]
+        if i < resume or i in blocked:
             continue
         upper = any(a <= token.start < b for a, b in uppers)
         j, parts, infos = i, [], []
