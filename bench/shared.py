@@ -49,13 +49,13 @@ import click  # noqa: E402
 import psycopg  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
+from core.vocabulary import engagement_types  # noqa: E402
 import fetchers.poller  # noqa: E402
 from demo.server import DemoServer  # noqa: E402
 from demo.sites import SITES, load_corpus  # noqa: E402
 from fetchers.pipeline import run_cycle  # noqa: E402
 from storage.articles import articles_after, newest_articles  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
-from storage.exports import engagement_types  # noqa: E402
 from storage.feeds import add_feed, enabled_feeds  # noqa: E402
 from storage.manual_tags import (  # noqa: E402
     PlaceChoice, TagChange, add_actor, add_tag, article_tagging, audit_log, set_kabupaten, set_type,

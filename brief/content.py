@@ -16,7 +16,8 @@ from sqlalchemy import Engine
 
 from brief.period import Period
 from core.plain_text import plain_line
-from storage.exports import EngagementRecord, ExportFilter, Tally, engagement_records, engagement_tally, engagement_types
+from core.vocabulary import engagement_types, type_label
+from storage.exports import EngagementRecord, ExportFilter, Tally, engagement_records, engagement_tally
 from storage.stories import StoryMember, story_members
 from storage.models import MANUAL
 from storage.timeline import period_start, periods_between
@@ -108,15 +109,6 @@ class Brief:
         return self.total.total == 0
 
 
-def type_label(type_id: str) -> str:
-    return engagement_types().get(type_id, {}).get("label_en", type_id)
-
-
-def type_order() -> list[str]:
-    """Every type id, most severe first."""
-    return sorted(engagement_types(), key=lambda type_id: engagement_types()[type_id].get("rank", 99))
-
-
 def build_brief(engine: Engine, period: Period, filters: BriefFilter = BriefFilter(),
                 made_at: datetime | None = None) -> Brief:
     """The brief of `period`: the engagements `pantau export` would write for it, counted, charted and listed."""
@@ -130,7 +122,7 @@ def build_brief(engine: Engine, period: Period, filters: BriefFilter = BriefFilt
         filters=filters,
         made_at=made_at or datetime.now(timezone.utc),
         total=total,
-        by_type=[(type_id, type_label(type_id), by_type[type_id]) for type_id in type_order() if type_id in by_type],
+        by_type=[(type_id, type_label(type_id), by_type[type_id]) for type_id in engagement_types() if type_id in by_type],
         by_place=sorted(by_place, key=lambda item: (-item[1].total, -item[1].previous, item[0])),
         buckets=buckets,
         series=series,
@@ -191,7 +183,7 @@ def _series(records: list[EngagementRecord], period: Period) -> tuple[list[date]
     index = {start: position for position, start in enumerate(buckets)}
     counted = Counter((record.type, period_start(record_day(record), period.grain)) for record in records)
     series: dict[str, list[int]] = {}
-    for type_id in type_order():
+    for type_id in engagement_types():
         row = [0] * len(buckets)
         for (kind, start), count in counted.items():
             if kind == type_id and start in index:

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy import Engine
 
+from core.vocabulary import FeedStatus
 from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import Extracted, decode_page, extract_article
 from fetchers.feeds import FeedEntry, ParsedFeed
@@ -59,11 +60,7 @@ from storage.models import Feed
 
 log = logging.getLogger(__name__)
 
-STATUS_OK = "ok"
-STATUS_NOT_MODIFIED = "not modified"
-STATUS_FAILED = "failed"
-STATUS_OFFLINE = "offline"
-STATUS_GONE = "gone"
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "text/plain"})
 SUMMARY_CHARS = 300
 LEASE_S = 15 * 60
@@ -383,11 +380,11 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
         )
     body_hash = hashlib.sha256(fetched.body).hexdigest() if not fetched.not_modified else None
     if fetched.not_modified or _unchanged(feed, fetched, body_hash):
-        await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_NOT_MODIFIED, body_hash=body_hash))
+        await cycle.recorder.add(_success_record(cycle, feed, fetched, FeedStatus.NOT_MODIFIED, body_hash=body_hash))
         return _Outcome(feed, not_modified=True)
     parsed = await _parse(cycle, feed.kind, fetched.body, feed.url, fetched.headers.get("content-type", ""))
     stored = await _store_entries(cycle, feed, parsed)
-    await cycle.recorder.add(_success_record(cycle, feed, fetched, STATUS_OK, parsed, body_hash, stored))
+    await cycle.recorder.add(_success_record(cycle, feed, fetched, FeedStatus.OK, parsed, body_hash, stored))
     return _Outcome(feed, new_articles=stored.added)
 
 
@@ -629,7 +626,7 @@ def _failure_record(cycle: _Cycle, outcome: _Outcome) -> PollRecord:
     if error.status == 410:
         return PollRecord(
             feed_id=feed.id,
-            status=STATUS_GONE,
+            status=FeedStatus.GONE,
             error="HTTP 410 Gone: the site removed this feed; muted until you re-enable it",
             next_poll_at=datetime.now(timezone.utc),
             mute=True,
@@ -638,7 +635,7 @@ def _failure_record(cycle: _Cycle, outcome: _Outcome) -> PollRecord:
     interval = effective_interval(feed.poll_interval_s or cycle.interval_s, feed.advised_interval_s)
     return PollRecord(
         feed_id=feed.id,
-        status=STATUS_FAILED,
+        status=FeedStatus.FAILED,
         error=error.message,
         failure_weight=weight,
         next_poll_at=next_poll_at(
@@ -666,4 +663,4 @@ async def _record_network_failures(cycle: _Cycle, outcomes: list[_Outcome], offl
         )
         for outcome in failed
     ]
-    await _in_database(record_offline, cycle.engine, polls, STATUS_OFFLINE)
+    await _in_database(record_offline, cycle.engine, polls)

@@ -19,8 +19,6 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timezone
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TextIO
 
@@ -28,6 +26,7 @@ from sqlalchemy import Engine, Row, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
 from core.plain_text import csv_cell, json_safe
+from core.vocabulary import acled_coding, type_label
 from storage.models import MANUAL, Actor, ActorMention, Article, ArticleLink, Engagement, Feed, NotRelevant, PlaceTag
 from storage.timeline import current_engagements
 
@@ -44,8 +43,6 @@ PANTAU_COLUMNS = ("pantau_engagement_id", "pantau_type", "pantau_secondary_types
 
 COUNTRY = "Indonesia"
 LABOUR_GROUP = "Labor Group (Indonesia)"
-PROTEST_CONTEXT = {"protest", "blockade", "protest_security", "dispersal", "strike"}
-"""Types that put an arrest inside a demonstration (ACLED: Protests / Protest with intervention)."""
 POLICE_REGIMES = ((date(2024, 10, 20), "2024-"), (date(2014, 10, 20), "2014-2024"), (date(2004, 10, 20), "2004-2014"))
 
 
@@ -106,29 +103,6 @@ class EngagementRecord:
     outlets: list[str] = field(default_factory=list)
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
-
-
-@cache
-def engagement_types() -> dict[str, dict]:
-    """The engagement taxonomy by type id, from the shipped seeds."""
-    text = files("seeds").joinpath("lexicons", "engagement_types.json").read_text(encoding="utf-8")
-    return {entry["id"]: entry for entry in json.loads(text)["types"]}
-
-
-def acled_coding(primary: str, secondary: list[str]) -> tuple[str, str, str] | None:
-    """(disorder_type, event_type, sub_event_type) for an engagement, or None when ACLED records none.
-
-    The most severe type ACLED records wins (the primary type first); an arrest during a
-    demonstration is a Protest with intervention, as ACLED's codebook says.
-    """
-    if primary == "arrest" and PROTEST_CONTEXT & set(secondary):
-        return ("Demonstrations", "Protests", "Protest with intervention")
-    taxonomy = engagement_types()
-    for type_id in (primary, *secondary):
-        acled = taxonomy.get(type_id, {}).get("acled") or {}
-        if acled.get("event_type"):
-            return (acled["disorder_type"], acled["event_type"], acled["sub_event_type"])
-    return None
 
 
 def engagement_records(engine: Engine, filters: ExportFilter = ExportFilter()) -> Iterator[EngagementRecord]:
@@ -302,8 +276,8 @@ def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]
         article_url=engagement.article_url,
         published_at=published.astimezone(timezone.utc).isoformat() if published else None,
         outlets=outlets,
-        acled_event_type=coding[1] if coding else None,
-        acled_sub_event_type=coding[2] if coding else None,
+        acled_event_type=coding.event_type if coding else None,
+        acled_sub_event_type=coding.sub_event_type if coding else None,
     )
 
 
@@ -324,7 +298,8 @@ def acled_row(record: EngagementRecord) -> dict[str, str]:
     """One engagement as an ACLED-style row (ACLED_COLUMNS then PANTAU_COLUMNS), every value a string."""
     day, precision = _event_day(record)
     coding = acled_coding(record.type, record.secondary_types)
-    disorder, event_type, sub_event = coding or ("", "", "")
+    disorder, event_type, sub_event = (coding.disorder_type, coding.event_type, coding.sub_event_type) if coding \
+        else ("", "", "")
     labour = "; ".join([LABOUR_GROUP, *_named(record.labour_actors)])
     police = police_actor(day) if record.police_actors else None
     sides = _sides(event_type, sub_event, police, labour)
@@ -386,12 +361,11 @@ def _sides(event_type: str, sub_event: str, police: str | None, labour: str) -> 
 
 
 def _notes(record: EngagementRecord, day: date | None, recorded: bool) -> str:
-    taxonomy = engagement_types()
-    label = taxonomy.get(record.type, {}).get("label_en", record.type)
+    label = type_label(record.type)
     place = record.kecamatan and f"{record.kecamatan}, {record.kabupaten_kota}" or record.kabupaten_kota or record.province
     parts = [f"On {day.isoformat()}" if day else "Undated", f" in {place}" if place else "", f": {label}."]
     if record.secondary_types:
-        parts.append(" Also: " + ", ".join(taxonomy.get(t, {}).get("label_en", t) for t in record.secondary_types) + ".")
+        parts.append(" Also: " + ", ".join(type_label(t) for t in record.secondary_types) + ".")
     parts.append(" Police: " + ", ".join(record.police_actors) + "." if record.police_actors
                  else " No police actor named.")
     if record.labour_actors:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, or_, update
 from sqlmodel import Session, col, select
 
+from core.vocabulary import FeedStatus
 from storage.models import Feed, utcnow
 from storage.writes import begin_write
 
@@ -210,7 +211,7 @@ def _count_extractions(feed: Feed, record: PollRecord) -> None:
         feed.extraction_error = record.extraction_error
 
 
-def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offline") -> None:
+def record_offline(engine: Engine, polls: list[OfflinePoll]) -> None:
     """Record a cycle in which no feed could be reached: the machine was offline, not the feeds.
 
     Each feed shows the error and its next poll time, but its consecutive-failure count and
@@ -227,7 +228,7 @@ def record_offline(engine: Engine, polls: list[OfflinePoll], status: str = "offl
                 continue
             feed.last_polled_at = now
             feed.next_poll_at = poll.next_poll_at
-            feed.last_status = status
+            feed.last_status = FeedStatus.OFFLINE
             feed.last_error = poll.error
             feed.lease_owner, feed.lease_until = None, None
             session.add(feed)

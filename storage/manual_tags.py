@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from core.vocabulary import ACTOR_KINDS
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleTag, Engagement, NotRelevant,
                             PlaceTag, TagAudit)
 from storage.retry import retry_on_busy
@@ -38,7 +39,6 @@ from storage.writes import begin_write
 KABUPATEN_LEVELS = ("kabupaten", "kota")
 CODING_FIELDS = ("type", "kabupaten")
 """Fields stored on the same engagement rows: undoing one must not clobber a later change of the other."""
-ACTOR_KINDS = ("police", "labour", "government", "company", "person")
 
 
 class TaggingError(ValueError):

@@ -12,6 +12,8 @@ from datetime import date, datetime, timezone
 from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
+from core.vocabulary import FeedStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -35,7 +37,7 @@ class Feed(SQLModel, table=True):
     last_polled_at: datetime | None = None
     next_poll_at: datetime | None = Field(default=None, index=True)
     consecutive_failures: int = 0
-    last_status: str = "new"
+    last_status: str = FeedStatus.NEW.value
     last_error: str | None = None
     poll_interval_s: int | None = None
     enabled: bool = True

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storage.exports import engagement_types
+from core.vocabulary import engagement_types
 from storage.tags import actor_key
 
 MAX_QUERY_LENGTH = 500

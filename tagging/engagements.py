@@ -13,13 +13,13 @@ becomes a second engagement.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cache
 
+from core import vocabulary
 from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
 from tagging.model import Actor, Engagement, EventDate, Place, Span
@@ -178,29 +178,26 @@ def type_ranks() -> dict[str, int]:
 @cache
 def shared_phrases() -> dict[str, frozenset[str]]:
     """Strong trigger phrases that engagement_types.json lists under more than one type."""
-    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
     owners: dict[str, set[str]] = defaultdict(set)
-    for entry in data["types"]:
-        for phrase in entry["triggers"]:
-            owners[phrase.lower()].add(entry["id"])
+    for entry in vocabulary.engagement_types().values():
+        for phrase in entry.triggers:
+            owners[phrase.lower()].add(entry.id)
     return {k: frozenset(v) for k, v in owners.items() if len(v) > 1}
 
 
 @cache
 def acled_table() -> dict[str, str | None]:
-    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
-    return {t["id"]: t["acled"]["sub_event_type"] for t in data["types"]}
+    return {t.id: t.acled.sub_event_type if t.acled else None for t in vocabulary.engagement_types().values()}
 
 
 @cache
 def trigger_index() -> PhraseIndex[tuple[tuple[str, bool], ...]]:
-    data = json.loads((lexicon.seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
     table: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for entry in data["types"]:
-        for phrase in entry["triggers"]:
-            table[phrase.lower()].append((entry["id"], True))
-        for phrase in entry["weak_triggers"]:
-            table[phrase.lower()].append((entry["id"], False))
+    for entry in vocabulary.engagement_types().values():
+        for phrase in entry.triggers:
+            table[phrase.lower()].append((entry.id, True))
+        for phrase in entry.weak_triggers:
+            table[phrase.lower()].append((entry.id, False))
     return PhraseIndex(((k, tuple(v)) for k, v in table.items()), key=lowered)
 
 

@@ -8,12 +8,13 @@ nothing.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+
+from core import vocabulary
 
 
 def seeds_dir() -> Path:
@@ -221,14 +222,14 @@ def pattern_of(words: list[str]) -> re.Pattern[str] | None:
 
 
 def load_types() -> tuple[EngagementType, ...]:
-    data = json.loads((seeds_dir() / "lexicons" / "engagement_types.json").read_text(encoding="utf-8"))
+    """The vocabulary's engagement types with their phrases compiled, most severe first."""
     out = []
-    for entry in data["types"]:
-        triggers = pattern_of(entry["triggers"])
-        assert triggers is not None, entry["id"]
-        out.append(EngagementType(entry["id"], entry["rank"], triggers,
-                                  pattern_of(entry["weak_triggers"]), pattern_of(entry["cues"])))
-    return tuple(sorted(out, key=lambda t: t.rank))
+    for entry in vocabulary.engagement_types().values():
+        triggers = pattern_of(list(entry.triggers))
+        assert triggers is not None, entry.id
+        out.append(EngagementType(entry.id, entry.rank, triggers,
+                                  pattern_of(list(entry.weak_triggers)), pattern_of(list(entry.cues))))
+    return tuple(out)
 
 
 def units_pattern() -> re.Pattern[str]:

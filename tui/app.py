@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.locations import screenshot_dir
 from core.plain_text import plain_line
+from core.vocabulary import FeedStatus
 from storage.actor_stats import latest_dated, recent_period_end, top_actors
 from storage.articles import (
     ArticleRow,
@@ -92,8 +93,6 @@ NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 HEALTH_INTERVAL_S = 5.0
 DUE_FEEDS, EVERY_FEED = "due", "every"
 SCHEDULER_TICK_S = 15.0
-STATUS_OFFLINE = "offline"
-"""What a poll that found no network leaves in a feed's `last_status` (fetchers.poller's STATUS_OFFLINE)."""
 """Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
 
 
@@ -163,7 +162,7 @@ def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
 
 
 def is_failing(feed: Feed) -> bool:
-    return feed.consecutive_failures > 0 or feed.last_status == STATUS_OFFLINE
+    return feed.consecutive_failures > 0 or feed.last_status == FeedStatus.OFFLINE
 
 
 def summary_is_offline(summary) -> bool:

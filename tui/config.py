@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from platformdirs import user_config_path
 
 from core.locations import APP_NAME, as_db_url, default_db_url
-from storage.exports import engagement_types
+from core.vocabulary import engagement_types
 
 TYPE_KEYS = 9
 DEFAULT_TYPE_KEYS = ("clash", "dispersal", "arrest", "blockade", "strike", "protest_security", "mediation",

@@ -23,55 +23,20 @@ from textual.dom import DOMNode
 from textual.message import Message
 
 from core.plain_text import plain_line
+from core.vocabulary import engagement_types, short_label
 from storage import manual_tags
 from storage.articles import article_title
-from storage.exports import engagement_types
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
 from tui.config import TYPE_KEYS
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
 
-SHORT_LABELS = {
-    "clash": "clash", "dispersal": "dispersal", "arrest": "arrest", "blockade": "blockade", "protest": "protest",
-    "strike": "strike", "protest_security": "escort", "agreement": "agreement", "mediation": "mediation",
-    "legal_complaint": "complaint", "hearing": "hearing", "pre_protest_coordination": "notice",
-    "dialogue": "dialogue", "joint_security": "jointsec", "social_service": "social", "ceremony": "ceremony",
-}
-"""Type labels of at most nine letters, for feed rows and the footer."""
-TYPE_GLYPHS = {
-    "clash": "X", "dispersal": "D", "arrest": "A", "blockade": "B", "protest": "P", "strike": "S",
-    "protest_security": "E", "agreement": "G", "mediation": "M", "legal_complaint": "L", "hearing": "H",
-    "pre_protest_coordination": "N", "dialogue": "T", "joint_security": "J", "social_service": "O",
-    "ceremony": "C",
-}
-"""One letter per type: the timeline's cells and legend, and narrow feed rows."""
-TINY_LABELS = {
-    "clash": "clash", "dispersal": "disp", "arrest": "arrest", "blockade": "block", "protest": "protst",
-    "strike": "strike", "protest_security": "escort", "agreement": "agree", "mediation": "mediat",
-    "legal_complaint": "compl", "hearing": "hear", "pre_protest_coordination": "notice", "dialogue": "dialog",
-    "joint_security": "joint", "social_service": "social", "ceremony": "cerem",
-}
-"""Type labels of at most six letters, for the type legend of a narrow terminal."""
-
-
 UNDO_TITLE_WIDTH = 60
 READ_ONLY = "This database is read-only: tagging, marking read and polling are off."
-
-def short_label(type_id: str | None) -> str:
-    return SHORT_LABELS.get(type_id or "", plain_line(type_id)[:9])
-
-
-def tiny_label(type_id: str) -> str:
-    return TINY_LABELS.get(type_id, plain_line(type_id)[:6])
-
-
-def type_glyph(type_id: str | None) -> str:
-    return TYPE_GLYPHS.get(type_id or "", "?" if type_id else " ")
 
 
 def taxonomy() -> list[tuple[str, str]]:
     """(type id, English label) of every engagement type, most severe first."""
-    types = sorted(engagement_types().values(), key=lambda entry: entry["rank"])
-    return [(entry["id"], entry["label_en"]) for entry in types]
+    return [(kind.id, kind.label) for kind in engagement_types().values()]
 
 
 def _type_binding(number: int) -> Binding:

@@ -4,6 +4,7 @@ from sqlalchemy import Engine
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList
 
+from core.vocabulary import short_label
 from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
 from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
@@ -11,7 +12,7 @@ from tests.tui.tui_support import fill, until
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
 from tui.config import DEFAULT_TYPE_KEYS
-from tui.tagging_actions import label_type_keys, short_label
+from tui.tagging_actions import label_type_keys
 from tui.widgets.feed_list import WIDE_ROW, FeedList
 
 TITLES = ["Buruh Cilegon mogok kerja", "Polisi jaga pabrik di Serang", "Audiensi buruh di Polres Serang"]

@@ -12,13 +12,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.locations import as_db_url
+from core.vocabulary import engagement_types
 from fetchers.errors import FetchError
 from fetchers.http import FEED_MAX_BYTES, FetchLimits, fetch, make_client
 from storage.copy import CopyError, copy_database
 from storage.doctor import Finding, Health, check_database, check_stored_feed_health, rebuild_search, remove_orphans
 from storage.engine import connect_engine
-from storage.exports import (FORMATS, ExportFilter, engagement_records, engagement_types, write_export,
-                             write_export_file)
+from storage.exports import FORMATS, ExportFilter, engagement_records, write_export, write_export_file
 from storage.feeds import enabled_feeds
 from storage.schema import current_revision
 from tagging.gazetteer import unknown_kabkota

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from core.plain_text import json_safe, plain_block, plain_line
+from core.vocabulary import ACTOR_KINDS
 from fetchers.extract import Extracted, decode_page, extract_article
 from fetchers.http import PAGE_MAX_BYTES, fetch, make_client
 from fetchers.errors import FetchError
@@ -114,7 +115,7 @@ def retag(settings: Settings) -> None:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--kind", type=click.Choice(["police", "labour", "government", "company", "person"]))
+@click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.pass_context
 def actors(ctx: click.Context, kind: str | None, limit: int) -> None:

@@ -26,8 +26,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from storage.exports import (FORMATS, EngagementRecord, ExportFilter, engagement_records, engagement_types,
-                             write_export_file)
+from core.vocabulary import engagement_types
+from storage.exports import FORMATS, EngagementRecord, ExportFilter, engagement_records, write_export_file
 from tagging.gazetteer import unknown_kabkota
 from tui.screens.form_fields import FormError, day_field, fields_from_search, listed, target_file
 

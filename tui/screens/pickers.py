@@ -21,7 +21,8 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from core.plain_text import plain_line
-from storage.manual_tags import ACTOR_KINDS, PlaceChoice
+from core.vocabulary import ACTOR_KINDS
+from storage.manual_tags import PlaceChoice
 from tagging.lexicon import seeds_dir
 from tui.widgets.plain_input import PlainInput
 

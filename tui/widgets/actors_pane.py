@@ -16,16 +16,16 @@ from textual.message import Message
 from textual.widget import Widget
 
 from core.plain_text import plain_line
+from core.vocabulary import actor_kind_short
 from storage.actor_stats import ActorCount
 from storage.tags import MentionView
 
 PERIODS_DAYS = (7, 30)
-KIND_LABELS = {"police": "police", "labour": "labour", "government": "govt", "company": "company", "person": "person"}
 KIND_WIDTH = 8
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)[:KIND_WIDTH]
+    return actor_kind_short(kind)[:KIND_WIDTH]
 
 
 def display_name(name: str, organisation: str | None, unit: str | None, position: str | None) -> str:

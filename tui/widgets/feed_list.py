@@ -31,9 +31,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.plain_text import plain_line
+from core.vocabulary import short_label, type_glyph
 from storage.articles import ArticleRow
 from storage.manual_tags import RowDetails
-from tui.tagging_actions import TAGGING_BINDINGS, short_label, type_glyph
+from tui.tagging_actions import TAGGING_BINDINGS
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40

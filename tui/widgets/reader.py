@@ -20,13 +20,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.plain_text import plain_block_runs, plain_line
+from core.vocabulary import ACTOR_KINDS, short_label
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
 from storage.tags import MentionView
-from tui.tagging_actions import TAGGING_BINDINGS, short_label
+from tui.tagging_actions import TAGGING_BINDINGS
 
 EMPTY_HINT = "No article selected."
-ACTOR_KINDS = ("police", "labour", "government", "company", "person")
 PARTS = ("title", "meta", "link", "tags", "body")
 SPACED_PARTS = ("meta", "body")
 """Parts with a blank line above them: the title stands apart, and so does the text."""

@@ -17,14 +17,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from core.plain_text import plain_line
-from storage.exports import engagement_types
+from core.vocabulary import short_label, type_glyph, type_rank
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
-from tui.tagging_actions import type_glyph
 
-SHORT_NAMES = {
-    "protest_security": "escort", "legal_complaint": "complaint", "pre_protest_coordination": "notice",
-    "joint_security": "joint security", "social_service": "social service",
-}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 GRAIN_NAMES = {"week": "weeks", "day": "days", "month": "months"}
 HEADER_LINES = 2
@@ -35,7 +30,7 @@ EMPTY_MARK = "·"
 
 def severity(kind: str) -> int:
     """The taxonomy's rank: 1 is the most severe type."""
-    return engagement_types().get(kind, {}).get("rank", 99)
+    return type_rank(kind)
 
 
 def type_colour(kind: str) -> str:
@@ -300,7 +295,7 @@ class TimelinePane(Widget, can_focus=True):
         text.append(f"{total} engagement{'s' if total != 1 else ''}")
         parts = sorted(cell.counts.items(), key=lambda item: (-item[1], severity(item[0])))
         if parts:
-            text.append(" (" + ", ".join(f"{SHORT_NAMES.get(kind, kind)} {count}" for kind, count in parts) + ")")
+            text.append(" (" + ", ".join(f"{short_label(kind)} {count}" for kind, count in parts) + ")")
         return text
 
     def _legend(self, places: list[Place], shown: list[date]) -> Text:
@@ -314,5 +309,5 @@ class TimelinePane(Widget, can_focus=True):
         text = Text(no_wrap=True, overflow="ellipsis")
         for kind in sorted(kinds, key=severity):
             text.append(type_glyph(kind), style=f"bold {type_colour(kind)}")
-            text.append(f" {SHORT_NAMES.get(kind, kind)}  ", style="dim")
+            text.append(f" {short_label(kind)}  ", style="dim")
         return text

@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 from core.plain_text import plain_line
+from core.vocabulary import short_label, tiny_label, type_glyph
 from tui.screens.help import keys_for
-from tui.tagging_actions import TAGGING_BINDINGS, short_label, tiny_label, type_glyph
+from tui.tagging_actions import TAGGING_BINDINGS
 
 LAYOUTS = (("types ", short_label, "  "), ("", tiny_label, " "), ("", type_glyph, " "))
 """(heading, label of a type, space between entries), tried in turn until the legend fits the row."""
