@@ -25,17 +25,19 @@ from tagging.units import UnitMention
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
 VERB_PREFIX_RE = re.compile(r"^(?:Meng|Meny|Mem[bp]|Men[dgjcyt]|Mel[aiu]k|Mer[ae]|Ber[a-z]{3,}|Di[a-z]{4,}(?:kan|i)|"
                             r"Ter[a-z]{3,}|Se[a-z]+nya)[a-z]*$")
-COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&|dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))"
-                        r"[ \t]*){1,7}")
+COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&|"
+                        r"dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))[ \t]*){1,7}")
 COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+UNIT_GAP_RE = re.compile(r"[ \t]|[ \t]*,[ \t]*")
 UNIT_LEVELS = {"Polsek": 1, "Polsekta": 1, "Polres": 2, "Polresta": 2, "Polrestabes": 2, "Polda": 3}
 FORMER_POST_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){1,3}$", re.IGNORECASE)
 AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum|jajaran)\s+$", re.IGNORECASE)
-POSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])|[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
+POSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])|"
+                               r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
 APPOSITION_END_RE = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*[,.]")
 RANK_LIKE_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
 BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris")
@@ -362,8 +364,8 @@ def unit_takes_part(unit: UnitMention, units: list[UnitMention], text: str) -> b
     Polrestabes Surabaya') or an area ('Polres di wilayah Polda Jateng')."""
     level = UNIT_LEVELS.get(unit.unit_type, 0)
     for other in units:
-        if other.span.end < unit.span.start and re.fullmatch(r"[ \t]|[ \t]*,[ \t]*", text[other.span.end:unit.span.start]) \
-                and UNIT_LEVELS.get(other.unit_type, 0) < level:
+        between = text[other.span.end:unit.span.start] if other.span.end < unit.span.start else None
+        if between is not None and UNIT_GAP_RE.fullmatch(between) and UNIT_LEVELS.get(other.unit_type, 0) < level:
             return False
     before = text[max(0, unit.span.start - 45):unit.span.start]
     return not (FORMER_POST_RE.search(before) or AREA_OF_RE.search(before))

@@ -41,8 +41,8 @@ STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
                               re.IGNORECASE)
 GENERIC_HEAD_RE = re.compile(
-    r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|Persaudaraan|Badan|"
-    r"Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+    r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|"
+    r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi|Konfederasi)\b")
 NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
 """Honorary staff, teachers, farmers, students, traders, residents: their bodies are no labour union."""
@@ -132,7 +132,7 @@ def union_words(text: str, tokens: list[Token]) -> list[Token]:
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Words for union names: hyphens split ('Garda Metal-FSPMI'), slashes join ('SP/SB')."""
+    """The words of text[start:end], for reading the area written after a union's name."""
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
 
@@ -193,7 +193,8 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
     for hit in voc.full_names.find(tokens, text):
         if text[hit.start].isupper():
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
-    alliances = [m for m in ALLIANCE_RE.finditer(text) if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
+    alliances = [m for m in ALLIANCE_RE.finditer(text)
+                 if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
     for m in list(GENERIC_HEAD_RE.finditer(text)) + alliances:
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue
@@ -423,7 +424,7 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
         if mention is not None:
             out.append(mention)
             resume = next((k for k in range(j, len(tokens)) if tokens[k].start >= mention.span.end), len(tokens))
-    return [m for m in out if m.info is None or m.info.is_labour or m.info.abbreviation in ("APINDO",)]
+    return [m for m in out if m.info is None or m.info.is_labour or "EMPLOYERS" in m.info.kind]
 
 
 def number_is_a_count(text: str, tokens: list[Token], j: int) -> bool:
@@ -459,8 +460,6 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
     is_defined = any(text[p[1]:p[2]] in defined for p in core_parts)
     member = MEMBER_OF_RE.search(text, max(0, parts[0][1] - 30), parts[0][1]) is not None
     if not (has_known or shaped or is_defined or member):
-        return None
-    if core_kinds[0] == "H" and len(core_kinds) == 1:
         return None
     start, end = parts[0][1], core_parts[-1][2]
     structure = " ".join(text[p[1]:p[2]] for p in parts[:structure_end]) or None
@@ -511,7 +510,8 @@ def list_items(text: str, uppers: list[tuple[int, int]], found: list[UnionMentio
     return out
 
 
-def list_run_items(text: str, start: int, end: int, uppers: list[tuple[int, int]], starts: set[int]) -> list[UnionMention]:
+def list_run_items(text: str, start: int, end: int, uppers: list[tuple[int, int]],
+                   starts: set[int]) -> list[UnionMention]:
     """The unions of the lists of unions in text[start:end] (one line)."""
     out = []
     for run in LIST_RE.finditer(text, start, end):
