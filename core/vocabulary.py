@@ -16,6 +16,11 @@ from types import MappingProxyType
 from core.plain_text import plain_line
 
 
+CONFIDENT_AT = 0.85
+"""An engagement the tagger scores at or above this confidence is one the desk need not review (`is:review`
+lists the rest); tuned on the labelled corpus's tune part (`pantau eval`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AcledCoding:
     """An event as ACLED's codebook codes it."""

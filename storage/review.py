@@ -1,7 +1,7 @@
 """Engagements the tagger is unsure of: what the desk lists for an analyst's review (`is:review`).
 
 An article needs review while one of the tagger's engagements on it is below the confidence the tagger
-calls confident (`REVIEW_BELOW`, the tagger's CONFIDENT_AT as stored with the engagement) and nobody has
+calls confident (`REVIEW_BELOW`: the vocabulary's CONFIDENT_AT against the confidence stored with the engagement) and nobody has
 coded it by hand: confirming the tagger's coding or correcting it (`storage.manual_tags`) makes the coding
 manual, and marking the article not relevant hides it, so either clears it from the list.
 """
@@ -9,7 +9,7 @@ manual, and marking the article not relevant hides it, so either clears it from 
 from sqlalchemy import Engine, Select, exists, func, or_, select
 from sqlmodel import Session, col
 
-from tagging.model import CONFIDENT_AT
+from core.vocabulary import CONFIDENT_AT
 from storage.models import AUTO, MANUAL, Engagement, NotRelevant
 
 REVIEW_BELOW = CONFIDENT_AT

@@ -1,6 +1,6 @@
 """How sure the tagger is of an engagement, from what it rests on.
 
-The desk lists engagements below CONFIDENT_AT (tagging/model.py) for review. The score reads the evidence as a
+The desk lists engagements below CONFIDENT_AT (core/vocabulary.py) for review. The score reads the evidence as a
 careful reader would: news states its own event in the headline and lead, so a type stated there and again is
 likely the article's; a type whose police and labour sides stand beside its trigger is an encounter, not two
 mentions; a date helps; a second type stated as often, or an earlier event recalled, calls for a look. Weights
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tagging.model import CONFIDENT_AT
+from core.vocabulary import CONFIDENT_AT
 
 PROTEST_ONLY_CEILING = round(CONFIDENT_AT - 0.05, 2)
 """A protest alone (the police in no described role, the weakest tie an engagement can have) is always

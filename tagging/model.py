@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-CONFIDENT_AT = 0.85
-"""An engagement at or above this confidence is one the desk need not review."""
+from core.vocabulary import CONFIDENT_AT
 
 
 @dataclass(frozen=True, slots=True)
