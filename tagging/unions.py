@@ -71,6 +71,9 @@ AREA_WORDS = frozenset({"kab", "kabupaten", "kota", "provinsi", "prov", "se", "w
 STOP_WORD_RE = re.compile(r"(?:Se-|Ma?Pol(?:res|sek|da|ri))")
 PARENT_AFTER_RE = re.compile(r"(?:-|[ \t]*[-–][ \t]*|[ \t])([A-Z][A-Z0-9]+)(?![\w-])")
 COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Jaya"})
+WORKERS_OF_RE = re.compile(r"\b(?:massa|serikat pekerja|serikat buruh)\s+$", re.IGNORECASE)
+"""A crowd or union named by an acronym the lexicon does not know: 'massa FSP2KI' ('buruh SPS' names the
+employer as often, so workers alone are no cue)."""
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
 
@@ -458,7 +461,8 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
     has_known = "K" in core_kinds
     shaped = structure_end > 0 or core_kinds[0] == "H" and len(core_kinds) > 1
     is_defined = any(text[p[1]:p[2]] in defined for p in core_parts)
-    member = MEMBER_OF_RE.search(text, max(0, parts[0][1] - 30), parts[0][1]) is not None
+    member = MEMBER_OF_RE.search(text, max(0, parts[0][1] - 30), parts[0][1]) is not None \
+        or WORKERS_OF_RE.search(text, max(0, parts[0][1] - 20), parts[0][1]) is not None
     if not (has_known or shaped or is_defined or member):
         return None
     start, end = parts[0][1], core_parts[-1][2]

@@ -132,3 +132,8 @@ def test_tag_a_structure_word_or_union_head_before_a_company_is_its_plant_union(
     text = "Ketua SP PT Maju Jaya Abadi, Andi, dan pengurus PUK PT Sinar Terang hadir di Mapolres."
     assert labour(text) == ["SP PT Maju Jaya Abadi", "PUK PT Sinar Terang"]
     assert labour("Asosiasi Serikat Pekerja (ASPEK) Indonesia menggelar aksi.") == ["ASPEK"]
+
+
+def test_tag_an_unknown_acronym_is_a_union_after_massa_or_serikat_but_not_after_buruh() -> None:
+    assert labour("Ratusan massa FSP2KI berunjuk rasa di depan pabrik.") == ["FSP2KI"]
+    assert labour("Gaji buruh SPSX belum dibayar sejak pabrik terbakar.") == []
