@@ -16,12 +16,11 @@ from sqlalchemy import Engine
 
 from brief.period import Period
 from core.plain_text import plain_line
-from core.vocabulary import engagement_types, type_label
+from core.vocabulary import CONFIDENT_AT, engagement_types, type_label
 from storage.exports import EngagementRecord, ExportFilter, Tally, engagement_records, engagement_tally
-from storage.stories import StoryMember, story_members
 from storage.models import MANUAL
+from storage.stories import StoryMember, story_members
 from storage.timeline import period_start, periods_between
-from tagging.model import CONFIDENT_AT
 
 HAND_CHECKED = "hand-checked"
 TAGGER = "tagger"

@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from brief.content import Brief, BriefFilter, build_brief
+from brief.html import render_html
+from brief.markdown import render_markdown
 from brief.period import Period
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -31,13 +33,7 @@ def is_markdown(path: Path) -> bool:
 
 def render(brief: Brief, markdown: bool) -> str:
     """The brief as Markdown, or as an HTML page (which loads matplotlib to draw the charts)."""
-    if markdown:
-        from brief.markdown import render_markdown
-
-        return render_markdown(brief)
-    from brief.html import render_html
-
-    return render_html(brief)
+    return render_markdown(brief) if markdown else render_html(brief)
 
 
 def write_brief(engine: Engine, request: BriefRequest, on_progress: Progress = lambda step, label: None) -> Brief:

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from brief.content import HAND_CHECKED, UNCERTAIN, Brief, Entry
 from brief.period import long_day
-from tagging.model import CONFIDENT_AT
+from core.vocabulary import CONFIDENT_AT
 
 TABLE_HEADS = ("This period", "Period before", "Change", "Hand-checked", "Tagger's alone", "of which uncertain")
 
