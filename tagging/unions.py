@@ -43,6 +43,10 @@ PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|sem
 GENERIC_HEAD_RE = re.compile(
     r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|"
     r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+LISTING_NAME_RE = re.compile(
+    r"(?<![\w-])(?:Federasi|Konfederasi|Serikat|Sarikat)(?:[ ](?:[A-Z][\w'’-]*|dan)|,(?=[ ][A-Z]))+(?=[ \t]*\()")
+"""A name that lists its trades, with its abbreviation in brackets: 'Federasi Serikat Pekerja Kimia, Energi dan
+Pertambangan (FSP KEP)'."""
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi|Konfederasi)\b")
 NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
 """Honorary staff, teachers, farmers, students, traders, residents: their bodies are no labour union."""
@@ -198,7 +202,9 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
     alliances = [m for m in ALLIANCE_RE.finditer(text)
                  if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
-    for m in list(GENERIC_HEAD_RE.finditer(text)) + alliances:
+    listing = [m for m in LISTING_NAME_RE.finditer(text)
+               if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
+    for m in listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances:
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue
         name = generic_name(text, m.start(), m.group())

@@ -137,3 +137,9 @@ def test_tag_a_structure_word_or_union_head_before_a_company_is_its_plant_union(
 def test_tag_an_unknown_acronym_is_a_union_after_massa_or_serikat_but_not_after_buruh() -> None:
     assert labour("Ratusan massa FSP2KI berunjuk rasa di depan pabrik.") == ["FSP2KI"]
     assert labour("Gaji buruh SPSX belum dibayar sejak pabrik terbakar.") == []
+
+
+def test_tag_a_name_listing_its_trades_with_commas_is_one_body() -> None:
+    text = "Federasi Serikat Pekerja Tekstil, Sandang dan Kulit (FSP TSK) SPSI Kabupaten Serang hadir di Polres."
+    assert labour(text) == ["FSP TSK SPSI Kabupaten Serang"]
+    assert labour("Serikat Pekerja Mandiri, Kapolres dan Bupati (Pemkab) hadir.") == ["Serikat Pekerja Mandiri"]
