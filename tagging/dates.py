@@ -1,7 +1,7 @@
 """Event dates in Indonesian news text, resolved against what the article says about its publication.
 
-Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', '18-11-2014', 'Kamis pagi (30/10/2025)', 'Kamis (27/11)', '4 Agustus',
-'Desember 2025', 'Jumat lalu', 'kemarin'. A missing year is the latest one that puts the date on or before
+Forms: 'Senin, 16 februari 2026', 'Senin (8/12/2025)', '18-11-2014', 'Kamis pagi (30/10/2025)', 'Kamis (27/11)',
+'4 Agustus', 'Desember 2025', 'Jumat lalu', 'kemarin'. A missing year is the latest one that puts the date on or before
 publication and, when a weekday is named, on that weekday: the weekday is evidence ('Senin (11/2)' near a 2019
 minister is 2019). Nothing is resolved against the day of tagging but a weekday-evidenced day and month: a
 relative word ('kemarin', 'Jumat lalu') needs the publication day, a bare day and month needs a publication

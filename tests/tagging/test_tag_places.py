@@ -272,5 +272,6 @@ def test_tag_a_former_post_places_nothing() -> None:
     ("Polresta Serang Kota mengawal aksi buruh.", "36.73"),
     ("Polda Metro Jaya mengawal aksi buruh.", None),
 ])
-def test_tag_a_police_area_that_is_no_one_kabupaten_or_kota_yields_to_the_kecamatan(text: str, code: str | None) -> None:
+def test_tag_a_police_area_that_is_not_one_kabupaten_or_kota_yields_to_the_kecamatan(text: str,
+                                                                                      code: str | None) -> None:
     assert main_code(text) == code
