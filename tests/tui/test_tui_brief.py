@@ -1,6 +1,7 @@
 """The palette's "Brief…": period and places from the search filter, written by a worker with progress, the path
 announced; the same file `pantau brief` writes; bad input said, nothing written."""
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.test_tui_export import palette_offers
 from tests.tui.tui_support import until
 from tui.cli import main
-from tui.screens.brief import BriefScreen, prefill
+from tui.screens.brief import BriefCancelled, BriefScreen, prefill
 
 TODAY = date(2025, 12, 15)
 
@@ -102,4 +103,32 @@ async def test_bad_input_is_said_and_nothing_is_written(desk, out, values, messa
         await pilot.press("enter")
         await until(pilot, lambda: message in error_text(screen), describe=lambda: error_text(screen))
         assert desk.screen is screen
+    assert list(out.iterdir()) == []
+
+
+async def test_escape_stops_a_brief_under_way_and_leaves_no_file(desk, out, monkeypatch):
+    """A brief that takes long (its steps stretched here) stops at its next step when the analyst presses escape."""
+    from brief import files
+
+    stopped = []
+
+    def slow_write(engine, request, on_progress):
+        try:
+            for _ in range(200):
+                on_progress(0, files.STEPS[0])
+                time.sleep(0.02)
+        except BriefCancelled:
+            stopped.append(True)
+            raise
+        return files.write_brief(engine, request, on_progress)
+
+    monkeypatch.setattr("tui.screens.brief.write_brief", slow_write)
+    async with desk.run_test(size=(120, 40)) as pilot:
+        screen = await open_brief(pilot)
+        field(screen, "path").value = str(out / "brief.html")
+        await pilot.press("enter")
+        await until(pilot, lambda: "Reading the engagements" in str(screen.query_one("#brief-step", Label).render()))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(desk.screen, BriefScreen))
+        await until(pilot, lambda: stopped == [True])
     assert list(out.iterdir()) == []
