@@ -106,3 +106,7 @@ def test_tag_a_position_set_off_by_commas_after_the_name_is_his_unless_a_rank_fo
         ("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
     assert officers("Hadir AKBP Budi Santoso, Kasat Intelkam AKP Rudi Hartono, dan Dandim.") == [
         ("Budi Santoso", None, "AKBP", None), ("Rudi Hartono", "Kasatintelkam", "AKP", None)]
+
+
+def test_tag_a_retired_officer_s_mark_is_not_his_name() -> None:
+    assert officers("Mantan Kapolda Banten Irjen Pol (Purn) Budi Santoso hadir.")[0][0] == "Budi Santoso"
