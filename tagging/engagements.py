@@ -224,7 +224,7 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 strong = True
             if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
                 continue
-            if strong and type_id in ACTION_TYPES and PLAN_RE.search(before):
+            if strong and type_id in ACTION_TYPES | {"legal_complaint"} and PLAN_RE.search(before):
                 continue
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
                 continue

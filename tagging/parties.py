@@ -39,6 +39,10 @@ ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|peng
                                r"pemerkosaan|penipuan|judi|perjudian|begal|jambret)\b", re.IGNORECASE)
 LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|PHK|BPJS|THR|lembur|union busting|pemberangusan|"
                                r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b", re.IGNORECASE)
+PROTESTERS_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|pengunjuk rasa|demonstran|pendemo|peserta aksi|"
+                           r"aksi|unjuk rasa|demo|serikat|hadir|memantau|meninjau|menyaksikan|di lokasi)\b",
+                           re.IGNORECASE)
+"""A sentence about the protesters or the police being there ('Kapolres hadir', 'memantau di lokasi')."""
 DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
                          r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
 """Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
@@ -70,9 +74,30 @@ def takes_part(police: Actor, text: str) -> bool:
 
 def police_at_the_protest(protest: set[int], police: list[Actor], lay: Layout) -> bool:
     """A protest in which the police have no described role is a labour-police engagement only when the police
-    are in a sentence that states it or one beside it (the protest's target or witness), not elsewhere in the
-    article."""
-    return any(abs(lay.sentence_of(s.start) - k) <= 1 for a in police for s in a.spans for k in protest)
+    are in a sentence that states it, or in the sentence before or after that speaks of the protesters or of
+    the police being there (the protest's target or witness), not elsewhere in the article ('"Bawa dulu ke Mapolres," ujar Kasatreskrim'
+    beside a protest is about someone else)."""
+    for actor in police:
+        for span in actor.spans:
+            k = lay.sentence_of(span.start)
+            if k in protest:
+                return True
+            if PROTESTERS_RE.search(lay.sentence_span(k).text) and protest & neighbours(lay, k):
+                return True
+    return False
+
+
+def neighbours(lay: Layout, sentence: int) -> set[int]:
+    """The nearest sentences with words in them before and after `sentence` (a line break after a full stop
+    leaves an empty one between)."""
+    out = set()
+    for step in (-1, 1):
+        k = sentence + step
+        while 0 <= k < lay.sentence_count() and not lay.sentence_span(k).text:
+            k += step
+        if 0 <= k < lay.sentence_count():
+            out.add(k)
+    return out
 
 
 def workers_acting(acting: set[int], sentences: set[int], recalled: bool) -> bool:

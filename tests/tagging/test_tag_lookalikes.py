@@ -117,3 +117,12 @@ def test_tag_lookalike_workers_as_theft_suspects_or_abuse_victims() -> None:
     abuse = ("Polres Lebak menerima laporan dua buruh yang kabur dari pabrik tentang penganiayaan terhadap puluhan "
              f"buruh. {POLICE} memulai penyelidikan.")
     assert engagements(theft) == engagements(abuse) == ()
+
+
+def test_tag_lookalike_police_beside_a_protest_must_speak_of_it() -> None:
+    about = (f"Ribuan {UNION} berunjuk rasa di depan kantor Bupati Lebak pada Senin.\n"
+             f"{POLICE} menemui perwakilan buruh di lokasi.")
+    elsewhere = (f"Ribuan {UNION} berunjuk rasa di depan kantor Bupati Lebak pada Senin.\n"
+                 f'"Bawa dulu ke Mapolres," ujar {POLICE} soal dua remaja yang membawa senjata tajam.')
+    assert [e.type for e in engagements(about)] == ["protest"]
+    assert engagements(elsewhere) == ()

@@ -203,3 +203,9 @@ def test_tag_type_a_protester_led_away_during_a_protest_is_an_arrest() -> None:
     text = (f"Satu peserta massa aksi unjuk rasa {UNION} di Kawasan Industri Cikande digelandang polisi karena diduga "
             "provokator, Kamis (4/12/2025).\nAparat yang berjaga langsung menyeretnya ke pos.")
     assert primary(text) == "arrest"
+
+
+def test_tag_type_a_promise_to_follow_up_reports_is_no_legal_complaint() -> None:
+    text = (f"{POLICE} bersilaturahmi ke sekretariat {UNION}, Senin (1/12/2025). Kapolres berjanji akan "
+            "menindaklanjuti setiap laporan buruh yang disertai bukti.")
+    assert types(text) == [("dialogue", ())]
