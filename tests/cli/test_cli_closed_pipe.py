@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from demo.server import DemoServer
+from tagging.corpus import is_check
 from tui.cli import main
 
 PANTAU = Path(sys.executable).with_name("pantau")
@@ -53,6 +54,7 @@ CASES = [
     ("db remove-orphans", ["db", "remove-orphans"]),
     ("poll", ["poll", "--once"]),
     ("eval", ["eval", "--corpus", "CORPUS"]),
+    ("learn", ["learn", "--corpus", "CORPUS", "--out", "model.json"]),
     ("brief", ["brief", "-o", "brief.html"]),
 ]
 
@@ -88,11 +90,23 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     page.write_text(PAGE, encoding="utf-8")
     corpus = folder / "corpus"
     corpus.mkdir()
-    (corpus / "articles.jsonl").write_text(json.dumps({"id": "uji-1", "text": "Ratusan buruh berunjuk rasa di Serang."})
-                                           + "\n", encoding="utf-8")
-    (corpus / "gold.jsonl").write_text(json.dumps({"id": "uji-1", "engagement": True, "engagement_type_16": "protest"})
-                                       + "\n", encoding="utf-8")
+    write_small_corpus(corpus)
     return {"DB": db, "FILE": str(opml), "PAGE": str(page), "COPY": str(folder / "copy.db"), "CORPUS": str(corpus)}
+
+
+def write_small_corpus(folder: Path, size: int = 12) -> None:
+    """A labelled corpus of our own sentences, all in the tune part (the part `pantau learn` reads)."""
+    texts = {
+        "dialogue": "Kapolres Serang AKBP Dimas Wiratama bersilaturahmi dengan pengurus KSPSI di Cikande, Senin (8/12/2025).",
+        "protest_security": "Ratusan buruh FSPMI berunjuk rasa di depan kantor Bupati Serang, Senin (8/12/2025), dikawal "
+                            "personel Polres Serang.",
+    }
+    ids = [f"uji-{n}" for n in range(1, 4 * size) if not is_check(f"uji-{n}")][:size]
+    labels = [list(texts)[n % 2] for n in range(size)]
+    (folder / "articles.jsonl").write_text("".join(json.dumps({"id": i, "text": texts[t]}) + "\n"
+                                                   for i, t in zip(ids, labels)), encoding="utf-8")
+    (folder / "gold.jsonl").write_text("".join(json.dumps({"id": i, "engagement": True, "engagement_type_16": t}) + "\n"
+                                               for i, t in zip(ids, labels)), encoding="utf-8")
 
 
 @pytest.mark.parametrize(("path", "arguments"), CASES, ids=[" ".join(arguments) for _path, arguments in CASES])
