@@ -21,7 +21,8 @@ PREFIX_RE = re.compile(
     r"Pemkab|Pemkot|Kabupaten|Kab\.?|Kotamadya|Kota|Bupati|Wakil Bupati|Wabup|Wali ?[Kk]ota|Wakil Wali ?[Kk]ota|"
     r"Wawali)\s+", re.IGNORECASE)
 KECAMATAN_RE = re.compile(r"(?<!\w)(?:Kecamatan|Kec\.|Camat)\s+", re.IGNORECASE)
-DATELINE_HEAD_RE = re.compile(r"(?P<head>[^\n]{2,90}?)[ \t]{0,3}(?:[-–—]{1,2}|\|\||:)[ \t]*(?=\S)")
+DATELINE_HEAD_RE = re.compile(r"(?P<head>[^\n]{2,90}?)(?:[ \t]{1,3}[-–—]{1,2}|[-–—]{1,2}(?=[ \t])|[ \t]{0,3}(?:\|\||:))"
+                              r"[ \t]*(?=\S)")
 DATELINE_PARTS_RE = re.compile(r"[ \t]*(?:,|\(|\)|\|\||//|\|)[ \t]*")
 DATELINE_LINES = 30
 NAME_CONTEXT_RE = re.compile(
@@ -129,8 +130,9 @@ def explicit_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
 def dateline(text: str) -> tuple[int, Span] | None:
     """The dateline near the top of the text: where its line starts, and its place ('JAKARTA –', 'SERANG, BANPOS –',
     'TRIBUNBANTEN.COM, KOTA SERANG -', 'Semarang (Jawapost.net) –', 'Bandung, 4 November 2025 —',
-    'Media Humas Polri // Serang'): a line whose head, before a dash, bar or colon (or the whole short line),
-    is a few short parts of which one is a place name."""
+    'Media Humas Polri // Serang'): a line whose head, before a dash, bar or colon (or the whole short line of an
+    outlet and a place), is a few short parts of which one is a place name. A place alone on its line is a label
+    or a heading, not a dateline."""
     start = 0
     for _ in range(DATELINE_LINES):
         end = text.find("\n", start)
@@ -140,7 +142,7 @@ def dateline(text: str) -> tuple[int, Span] | None:
         m = DATELINE_HEAD_RE.match(text, first, end) if first < end else None
         place = dateline_place(text, m.start("head"), m.end("head")) if m else None
         if place is None and first < end and len(line.strip()) <= 60:
-            place = dateline_place(text, first, end)
+            place = dateline_place(text, first, end, parts_at_least=2)
         if place:
             return start, place
         if end >= min(len(text), 1500):
@@ -149,8 +151,9 @@ def dateline(text: str) -> tuple[int, Span] | None:
     return None
 
 
-def dateline_place(text: str, start: int, end: int) -> Span | None:
-    """The part of a dateline's head that names a place; None when the head reads as a sentence."""
+def dateline_place(text: str, start: int, end: int, parts_at_least: int = 1) -> Span | None:
+    """The part of a dateline's head that names a place; None when the head reads as a sentence or has fewer
+    parts than asked."""
     parts = []
     cursor = start
     for sep in DATELINE_PARTS_RE.finditer(text, start, end):
@@ -158,7 +161,7 @@ def dateline_place(text: str, start: int, end: int) -> Span | None:
         cursor = sep.end()
     parts.append((cursor, end))
     parts = [(a, b) for a, b in parts if text[a:b].strip()]
-    if not parts or len(parts) > 4 or any(len(text[a:b].split()) > 4 for a, b in parts):
+    if len(parts) < parts_at_least or len(parts) > 4 or any(len(text[a:b].split()) > 4 for a, b in parts):
         return None
     if len(parts) == 1 and end - start > 40:
         return None

@@ -83,6 +83,7 @@ def test_tag_a_dateline_with_its_outlet_is_not_a_bare_place_mention() -> None:
     ("Bandung, 4 November 2025 — Buruh berkumpul.", "Bandung"),
     ("Media Fiksi // Serang\nPolda Banten mengerahkan personel.", "Serang"),
     ("Tangerang: Kapolda Banten bersilaturahmi dengan buruh.", "Tangerang"),
+    ("BOGOR-FIKSI.com, KEMANG – Demo puluhan karyawan.", "KEMANG"),
 ])
 def test_tag_dateline_forms(text: str, place: str) -> None:
     found = dateline(text)
@@ -92,6 +93,7 @@ def test_tag_dateline_forms(text: str, place: str) -> None:
 @pytest.mark.parametrize("text", [
     "Polisi Kawal Demo Buruh di Serang – Ribuan buruh berkumpul.",
     "Editor: Fiksi Santoso\nRibuan buruh berkumpul.",
+    "Ribuan buruh berkumpul di dua daerah.\n\nKabupaten Serang\n\nDi sini aksi berjalan tertib.",
 ])
 def test_tag_a_headline_or_byline_is_no_dateline(text: str) -> None:
     assert dateline(text) is None
