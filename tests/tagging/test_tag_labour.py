@@ -51,6 +51,8 @@ def test_tag_every_acronym_of_a_list_of_unions_is_a_union() -> None:
 
 def test_tag_alliances_and_named_workers_groups() -> None:
     assert labour("Ribuan massa Aliansi Buruh Cianjur berunjuk rasa di depan Pendopo.") == ["Aliansi Buruh Cianjur"]
+    assert labour("Massa Gerakan Buruh Jakarta Bersatu berkumpul di Patung Kuda.") == ["Gerakan Buruh Jakarta Bersatu"]
+    assert labour("Anggota Gerakan Buruh Bersatu (GBB) Kota Bekasi berunjuk rasa.") == ["GBB Kota Bekasi"]
     assert labour("Polisi menemui anggota TKBM Karya Bahari di pelabuhan.") == ["TKBM Karya Bahari"]
     assert labour("Ratusan anggota Forum Serikat Pekerja atau Serikat Buruh (SP/SB) Kota Cilegon berkumpul. "
                   "Forum SP/SB Kota Cilegon menuntut kenaikan upah.") == ["SP/SB Kota Cilegon"]
