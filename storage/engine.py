@@ -9,6 +9,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import create_engine
 
+from storage.fulltext import SQLITE_WORDS_DDL
 from storage.schema import ensure_schema
 
 BUSY_TIMEOUT_MS = 10_000
@@ -33,6 +34,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(SQLITE_WORDS_DDL)
     cursor.close()
 
 

@@ -8,7 +8,7 @@ articles on both.
 
 import re
 
-from sqlalchemy import Engine, TextClause, bindparam, text
+from sqlalchemy import Connection, Engine, TextClause, bindparam, text
 
 SQLITE_SEARCH_DDL = (
     """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
@@ -37,7 +37,11 @@ PG_SEARCH_DDL = (
 
 SQLITE_REBUILD = "INSERT INTO article_fts(article_fts) VALUES ('rebuild')"
 
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+SQLITE_WORDS_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_fts_words USING fts5vocab(main, article_fts, 'row')"
+"""The index's own words, a row each: made on every SQLite connection (storage.engine) as a temporary table, so
+nothing is stored and a read-only database has it too."""
+
+_TOKEN = re.compile(r'"[^"]*"\*?|\(|\)|[^\s()"]+')
 _WORD = re.compile(r"\w+")
 _OPERATORS = {"OR": "|", "AND": "&", "NOT": "& !"}
 
@@ -67,7 +71,8 @@ def fts5_to_tsquery(query: str) -> str:
 
 
 def _operand(token: str) -> str | None:
-    prefix = token.endswith("*") and not token.startswith('"')
+    """A word, a "phrase", or either ending in `*` (its last word a prefix: `"polres ko"*`)."""
+    prefix = token.endswith("*")
     words = [word.lower() for word in _WORD.findall(token)]
     if not words:
         return None
@@ -92,6 +97,27 @@ def index_matches(query: str) -> TextClause:
     The bind name is unique, so several can sit in one statement.
     """
     return text("article_fts MATCH :fts_query").bindparams(bindparam("fts_query", value=query, unique=True))
+
+
+def has_match(connection: Connection, dialect_name: str, query: str) -> bool:
+    """Whether any article matches an FTS5 query: the index answers from its first entry."""
+    if dialect_name == "postgresql":
+        statement = text(f"SELECT 1 FROM article WHERE {PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :query) LIMIT 1")
+        return connection.execute(statement, {"query": fts5_to_tsquery(query)}).first() is not None
+    statement = text("SELECT 1 FROM article_fts WHERE article_fts MATCH :query LIMIT 1")
+    return connection.execute(statement, {"query": query}).first() is not None
+
+
+def words_starting(connection: Connection, prefix: str, limit: int) -> list[str] | None:
+    """SQLite: the words of the index that start with `prefix` (lower case, as the index keeps them), or None
+    when more than `limit` do."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    rows = connection.execute(
+        text("SELECT term FROM temp.article_fts_words WHERE term >= :prefix AND term < :after LIMIT :limit"),
+        {"prefix": prefix, "after": after, "limit": limit + 1},
+    )
+    words = [row[0] for row in rows]
+    return None if len(words) > limit else words
 
 
 def search_ids(engine: Engine, fts_query: str, limit: int = 200) -> list[int]:

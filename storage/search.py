@@ -6,6 +6,8 @@ by key for the feed list.
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from sqlalchemy import (
@@ -36,13 +38,16 @@ from storage.articles import ArticleRow, as_rows, rows_select
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
                             NotRelevant, PlaceTag)
 from storage.review import articles_to_review
-from storage.search_parser import OPERATORS, TEXT, Query, Term, date_of
+from storage.search_parser import OPERATORS, Query, Term, date_of
 from storage.tags import actor_key
 from storage.timeline import counted_engagements, current_engagements, engagement_day
 
 _KAB_CODE = re.compile(r"\d{2}\.\d{2}")
 _PROV_CODE = re.compile(r"\d{2}")
-_BAREWORD = re.compile(r"[A-Za-z0-9_]+\*?")
+_BAREWORD = re.compile(r"[A-Za-z0-9_]+")
+PREFIX_WORDS = 32
+"""At most this many of the index's words stand in for a prefix on SQLite (`kapol*` → kapolres OR kapolsek …);
+a prefix that starts more is left to FTS5."""
 
 
 def condition(query: Query, dialect_name: str, zone: tzinfo = timezone.utc, today: date | None = None) -> ColumnElement[bool]:
@@ -123,7 +128,7 @@ class _Builder:
 
     def _term(self, term: Term) -> ColumnElement[bool]:
         if term.is_text:
-            found = self._matches(_fts_term(Term(TEXT, term.value, phrase=term.phrase)))
+            found = self._matches(_fts_term(replace(term, negated=False)))
         elif term.kind in DATE_FILTERS:
             found = self._dated([term])
         else:
@@ -323,10 +328,51 @@ def _fts_group(group: tuple[Term, ...]) -> str:
 
 def _fts_term(term: Term) -> str:
     """A word as an FTS5 bareword only when it is one; anything else becomes a quoted string,
-    which FTS5 runs through its tokenizer, so no user text is ever read as FTS5 syntax."""
-    if not term.phrase and _BAREWORD.fullmatch(term.value) and term.value.rstrip("*") not in OPERATORS:
-        return term.value
-    return '"' + term.value.replace('"', '""') + '"'
+    which FTS5 runs through its tokenizer, so no user text is ever read as FTS5 syntax. A prefix
+    term ends in `*` (after the quote: `"polres-ko"*` is the phrase whose last word starts with ko), and so does a
+    typed word nobody settled (`settle_typed`), which finds the word itself too."""
+    star = "*" if term.prefix or term.typed else ""
+    if not term.phrase and _BAREWORD.fullmatch(term.value) and term.value not in OPERATORS:
+        return term.value + star
+    return '"' + term.value.replace('"', '""') + '"' + star
+
+
+def settle_typed(query: Query, is_word: Callable[[str], bool]) -> Query:
+    """The query with its typed last word settled: the word itself when `is_word` finds articles with it as a word
+    of its own (`polres` stays Polres), else the start of words (`kapol` finds Kapolres). A complete word is not
+    widened by a keystroke's accident, and costs what it always did."""
+    def settled(term: Term) -> Term:
+        if not term.typed:
+            return term
+        exact = replace(term, typed=False)
+        return exact if is_word(_fts_term(exact)) else replace(exact, prefix=True)
+
+    return replace(query, groups=tuple(tuple(settled(term) for term in group) for group in query.groups))
+
+
+def expand_prefixes(query: Query, words_of: Callable[[str], list[str] | None]) -> Query:
+    """The query with each prefix word replaced by the words that start with it, as `words_of` finds them in the
+    index (`kapol*` → kapolres OR kapolsek; `-polres*` → -polres -polresta). FTS5 gathers a prefix's whole list of
+    articles before its first row, where it reads an OR of words row by row and stops at the page's end: the
+    common word a person is still typing costs what the word itself does. A prefix `words_of` finds no word for,
+    or too many (None), stays a prefix."""
+    def words(term: Term) -> list[Term] | None:
+        if not (term.is_text and term.prefix and _BAREWORD.fullmatch(term.value)):
+            return None
+        found = words_of(term.value.lower())
+        return [replace(term, value=word, prefix=False) for word in found] if found else None
+
+    groups: list[tuple[Term, ...]] = []
+    for group in query.groups:
+        if len(group) == 1 and group[0].negated:
+            excluded = words(group[0])
+            groups.extend([(term,) for term in excluded] if excluded else [group])
+            continue
+        terms: list[Term] = []
+        for term in group:
+            terms.extend((None if term.negated else words(term)) or [term])
+        groups.append(tuple(terms))
+    return replace(query, groups=tuple(groups))
 
 
 def _contains(value: str) -> str:
@@ -374,24 +420,44 @@ class SearchSource:
         self.engine = engine
         self.query = query
         self.zone = zone
+        self._settled: Query | None = None
 
     @property
     def text(self) -> str:
         return self.query.text
+
+    def _query_now(self) -> Query:
+        """The query with its typed word settled and, on SQLite, its prefixes spelt out in the index's words; read
+        once for a page and its count, and again for arrivals (`after`), whose words may be new. PostgreSQL's
+        index reads prefixes itself."""
+        if self._settled is None:
+            self._settled = self._settle()
+        return self._settled
+
+    def _settle(self) -> Query:
+        terms = [term for group in self.query.groups for term in group]
+        if not any(term.prefix or term.typed for term in terms):
+            return self.query
+        dialect = self.engine.dialect.name
+        with self.engine.connect() as connection:
+            query = settle_typed(self.query, lambda fts_query: fulltext.has_match(connection, dialect, fts_query))
+            if dialect != "sqlite":
+                return query
+            return expand_prefixes(query, lambda prefix: fulltext.words_starting(connection, prefix, PREFIX_WORDS))
 
     @property
     def _text_driven(self) -> bool:
         return self.engine.dialect.name == "sqlite" and fts_text(self.query) is not None
 
     def _condition(self) -> ColumnElement[bool]:
-        return condition(self.query, self.engine.dialect.name, self.zone)
+        return condition(self._query_now(), self.engine.dialect.name, self.zone)
 
     def _driven_condition(self) -> tuple[ColumnElement[bool], bool]:
         """The condition on the full-text rowid with the words matched in the index, and whether it reads articles."""
         today = datetime.now(self.zone).date()
         builder = _Builder(self.engine.dialect.name, self.zone, today, ids=CHECKED_ROWID)
-        found = and_(fulltext.index_matches(fts_text(self.query)),
-                     builder.build(self.query, text_driven=True))
+        query = self._query_now()
+        found = and_(fulltext.index_matches(fts_text(query)), builder.build(query, text_driven=True))
         return found, builder.reads_articles
 
     @staticmethod
@@ -413,6 +479,7 @@ class SearchSource:
         return self._rows(limit=limit, below=before_id)
 
     def after(self, after_id: int) -> list[ArticleRow]:
+        self._settled = None
         return self._rows(above=after_id)
 
     def _rows(self, limit: int | None = None, below: int | None = None, above: int | None = None) -> list[ArticleRow]:

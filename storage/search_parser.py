@@ -4,13 +4,15 @@
     since:7d  until:2025-12-07  feed:kilas  tag:pemilu  is:unread  -is:starred  prov:banten
 
 Terms side by side must all hold; `OR` joins its neighbours (it binds tighter than the space);
-a leading `-` excludes a word, a phrase or a filter. `parse_query` turns the text into a `Query`
-or raises `QuerySyntaxError` with a message and a position for the search bar. No SQL here:
-`storage.search` builds it from the Query.
+a leading `-` excludes a word, a phrase or a filter. A word ending in `*` stands for every word it
+starts (`polres*`: polres, Polresta, Polrestabes; `-polres*` excludes them all, `-polres` the word
+alone). The query's last word, of TYPED_PREFIX_MIN letters or more, is `typed`: `storage.search`
+takes it for the start of words when no article has it as a word of its own (`kapol` finds Kapolres). `parse_query` turns the text into a `Query` or raises `QuerySyntaxError`
+with a message and a position for the search bar. No SQL here: `storage.search` builds it from the Query.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from core.vocabulary import engagement_types
@@ -29,6 +31,9 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 _RELATIVE = re.compile(r"(\d{1,4})([dwmy])")
 _DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
 _WORD_CHARACTER = re.compile(r"\w")
+TYPED_PREFIX_MIN = 3
+"""A last word this long or longer is matched as the start of words: shorter ones start too many words to be worth reading
+(on 100,000 articles `k*` gathers a dozen of the commonest words and takes over a second)."""
 _FILTER = re.compile(r"([A-Za-z_]+):(.*)", re.DOTALL)
 
 
@@ -43,12 +48,18 @@ class QuerySyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
-    """One word, phrase or filter. `kind` is TEXT or a filter name; text `value` is a word or a phrase."""
+    """One word, phrase or filter. `kind` is TEXT or a filter name; text `value` is a word or a phrase.
+
+    A `prefix` word stands for every word that starts with `value` (written `polres*`). A `typed` word is the
+    query's last, still being typed: the word itself where articles have it, else the start of words.
+    """
 
     kind: str
     value: str
     negated: bool = False
     phrase: bool = False
+    prefix: bool = False
+    typed: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -103,7 +114,9 @@ def parse_query(text: str) -> Query:
             continue
         term = _term(token)
         if term is not None and negating:
-            term = Term(term.kind, term.value, not term.negated, term.phrase)
+            term = replace(term, negated=not term.negated)
+        if term is not None and index == len(tokens) - 1:
+            term = _typed_on(term)
         negating = False
         if term is None:
             continue
@@ -144,6 +157,14 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+def _typed_on(term: Term) -> Term:
+    """The query's last term: a word being typed may be the start of a word (`kapol` for Kapolres); an excluded
+    word, a phrase, a prefix or a filter stays as written (excluding `-pol…` at each keystroke would empty the list)."""
+    if not term.is_text or term.negated or term.phrase or term.prefix or len(term.value) < TYPED_PREFIX_MIN:
+        return term
+    return replace(term, typed=True)
+
+
 def _check_operator(tokens: list[_Token], index: int) -> None:
     """OR and AND stand between two terms, NOT before one (`buruh NOT ojek` is `buruh -ojek`)."""
     operator = tokens[index].head
@@ -172,7 +193,11 @@ def _term(token: _Token) -> Term | None:
         found = _FILTER.fullmatch(head)
         name, value = (found.group(1), found.group(2)) if found else (None, head)
     if name is None:
-        return Term(TEXT, value, negated, phrase=token.phrase is not None) if _WORD_CHARACTER.search(value) else None
+        if not _WORD_CHARACTER.search(value):
+            return None
+        if token.phrase is not None:
+            return Term(TEXT, value, negated, phrase=True)
+        return Term(TEXT, value.rstrip("*"), negated, prefix=value.endswith("*"))
     if name.lower() not in FILTERS:
         known = " ".join(f"{known}:" for known in FILTERS)
         raise QuerySyntaxError(f"unknown filter `{name}:`; the filters are {known}", position)

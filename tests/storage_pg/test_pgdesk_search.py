@@ -57,6 +57,7 @@ def test_translation_to_tsquery():
     assert fts5_to_tsquery("Serikat buruh") == "'serikat' & 'buruh'"
     assert fts5_to_tsquery('"unjuk rasa" OR demo*') == "('unjuk' <-> 'rasa') | 'demo':*"
     assert fts5_to_tsquery("buruh NOT (polisi OR polres)") == "'buruh' & ! ( 'polisi' | 'polres' )"
+    assert fts5_to_tsquery('"polres-kar"* OR kapol*') == "('polres' <-> 'kar':*) | 'kapol':*"
 
 
 @pytest.mark.parametrize("query", ["", "OR buruh", "buruh AND", "\"\""])
