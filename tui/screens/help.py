@@ -1,4 +1,4 @@
-"""Help: every key binding of the desk, grouped by where it works."""
+"""Help: every key binding of the desk, grouped by where it works, then the search bar's syntax."""
 
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
@@ -16,6 +16,22 @@ from core.plain_text import plain_line
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 
+SEARCH_SYNTAX = (
+    ("buruh polisi", "articles with every word"),
+    ('"unjuk rasa"', "the phrase"),
+    ("buruh OR mogok", "either"),
+    ("-ojek, NOT ojek", "leave out the word (or a filter: -kab:36.04)"),
+    ("polres*", "every word it starts: Polres, Polresta, Polrestabes; -polres* leaves them all out"),
+    ("kapol", "the last word typed, from 3 letters, when no article has it whole: the words it starts (Kapolres)"),
+    ('actor:"Condro Sasongko"', "an actor named so"),
+    ("kab:36.04  kab:serang", "a kabupaten/kota by code or name; prov:36, prov:banten a province"),
+    ("type:clash", "an engagement's own type"),
+    ("tag:pemilu  feed:kilas", "a free tag; a feed by id, title or address"),
+    ("since:7d  until:2025-12-07", "from / to a day: 2025-12-01, or 7d 2w 3m 1y back from today"),
+    ("is:unread  is:starred", "also is:read, and is:hidden for articles marked not relevant"),
+)
+"""The search bar's language as README's "Search syntax" tells it (storage.search_parser reads it)."""
+
 
 def keys_for(binding: Binding, keymap: Mapping[str, str]) -> str:
     """The keys a binding answers to, after the user's remapping, as people write them ("?", not "question_mark")."""
@@ -30,6 +46,17 @@ def _display(key: str) -> str:
 
 def _as_binding(binding: BindingType) -> Binding:
     return binding if isinstance(binding, Binding) else Binding(*binding)
+
+
+def search_syntax_table() -> Table:
+    """SEARCH_SYNTAX under its own heading: what can be typed after `/`."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("query", style="bold", no_wrap=True)
+    table.add_column("finds")
+    table.add_row(Text("Search (/)", style="underline"), "")
+    for query, finds in SEARCH_SYNTAX:
+        table.add_row(Text(query), Text(finds))
+    return table
 
 
 def bindings_table(groups: Sequence[BindingGroup], keymap: Mapping[str, str]) -> Table:
@@ -80,6 +107,7 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Pantau keys"
             scroll.border_subtitle = "escape closes · remap keys by id in config.toml, table keymap"
             yield Static(bindings_table(self.groups, self.keymap), id="help-table")
+            yield Static(search_syntax_table(), id="help-search")
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down()
