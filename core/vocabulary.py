@@ -154,3 +154,20 @@ class FeedStatus(StrEnum):
     FAILED = "failed"
     OFFLINE = "offline"
     GONE = "gone"
+
+
+class SourceKind(StrEnum):
+    """What a source's address serves (`feed.kind`)."""
+
+    FEED = "feed"
+    """RSS, Atom or RDF."""
+    LISTING = "listing"
+    """An HTML page listing articles: a front, category or search page."""
+    SITEMAP = "sitemap"
+    """A (news) sitemap."""
+    SITE = "site"
+    """A site's address whose source discovery has not found yet (the default list before the first poll)."""
+
+
+SOURCE_KINDS: tuple[str, ...] = (SourceKind.FEED, SourceKind.LISTING, SourceKind.SITEMAP)
+"""The kinds a source can be added as without discovery."""

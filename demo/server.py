@@ -19,6 +19,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import zip_longest
 from urllib.parse import parse_qs, urlsplit
 
+from demo.hidden_sources import (
+    HIDDEN_BY_KEY,
+    HIDDEN_SITES,
+    KEPALA,
+    KEPALA_FEED,
+    PETA,
+    PETA_FEED,
+    PETA_NEWS_SITEMAP,
+    PETA_SITEMAP_INDEX,
+    WARTA,
+    HiddenSite,
+    hidden_path,
+    load_hidden_articles,
+    render_front_page,
+    render_hidden_article,
+    render_kepala_rss,
+    render_peta_news_sitemap,
+    render_peta_pages_sitemap,
+    render_peta_rss,
+    render_peta_sitemap_index,
+    render_robots,
+)
 from demo.sites import (
     BLOGGER,
     FEED_MAX_ITEMS,
@@ -46,6 +68,10 @@ BLOGGER_MAX_RESULTS = 500
 HTML = "text/html; charset=UTF-8"
 ATOM = "application/atom+xml; charset=UTF-8"
 RSS = "application/rss+xml; charset=UTF-8"
+XML = "application/xml; charset=UTF-8"
+TEXT = "text/plain; charset=UTF-8"
+HIDDEN_EVERY = 4
+"""The clock releases an article of the three sites without a usual feed at every this many releases."""
 
 
 @dataclass(frozen=True)
@@ -58,16 +84,20 @@ class Response:
 
 
 class DemoServer:
-    """Serves the Blogger-style and the WordPress-style demo site from one local port.
+    """Serves the Blogger-style and the WordPress-style demo site, and the three sites of
+    `demo.hidden_sources` (no feed; a feed found through the sitemap; a feed named only in the page head),
+    from one local port.
 
-    At start the oldest `initial` articles of each site are out; then one more every
-    `release_every_s` seconds, alternating sites in published order, until all are out.
-    `port` is tried first (a kept demo desk's feeds name the port of their last run), else any free one.
+    At start the oldest `initial` articles of each of the first two sites are out; then one more every
+    `release_every_s` seconds, alternating sites in published order, until all are out. Of the other three
+    sites all but the newest article are out at start; the clock releases one of theirs at every
+    `HIDDEN_EVERY`th release (`release_hidden` does it by hand). `port` is tried first (a kept demo desk's
+    feeds name the port of their last run), else any free one.
     """
 
     def __init__(
         self, initial: int = 6, release_every_s: float = 3.0, *, articles: Sequence[DemoArticle] | None = None,
-        port: int = 0,
+        port: int = 0, hidden: Sequence[DemoArticle] | None = None,
     ) -> None:
         if initial < 0:
             raise ValueError("initial must be zero or more")
@@ -87,6 +117,13 @@ class DemoServer:
             for article in pair
             if article is not None
         ]
+        hidden = list(hidden) if hidden is not None else load_hidden_articles()
+        self._hidden_routes = {hidden_path(article): article for article in hidden}
+        newest = {site.key: max((a for a in hidden if a.site == site.key), key=lambda a: a.published, default=None)
+                  for site in HIDDEN_SITES}
+        self._hidden_out = [article for article in hidden if article is not newest[article.site]]
+        self._hidden_pending = sorted((a for a in newest.values() if a is not None), key=lambda a: a.published)
+        self._ticks = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._port = port
@@ -153,7 +190,20 @@ class DemoServer:
         return [f"{self.base_url}{site.prefix}/" for site in SITES]
 
     def page_url(self, article: DemoArticle) -> str:
-        return self.base_url + article_path(article)
+        return self.base_url + (hidden_path(article) if article.site in HIDDEN_BY_KEY else article_path(article))
+
+    def hidden_site_url(self, site: HiddenSite) -> str:
+        """The address a desk user would give for one of the three other sites: its front page."""
+        return f"{self.base_url}{site.prefix}/"
+
+    @property
+    def sources(self) -> list[tuple[str, str, str]]:
+        """(address, kind, name) of every demo source as discovery finds it: the two feeds, Warta Lebak's front
+        page, Kabar Karawang's feed (through its sitemap) and Suara Cilegon's feed (from its page head)."""
+        feeds = [(url, "feed", name) for url, name in zip(self.feed_urls, self.site_names)]
+        return [*feeds, (self.hidden_site_url(WARTA), "listing", WARTA.name),
+                (self.base_url + PETA.prefix + PETA_FEED, "feed", PETA.name),
+                (self.base_url + KEPALA.prefix + KEPALA_FEED, "feed", KEPALA.name)]
 
     # --- releasing ---------------------------------------------------------------------------
 
@@ -172,6 +222,20 @@ class DemoServer:
                 self._released[article.site].append(article)
             self._pending.clear()
 
+    def release_hidden(self) -> DemoArticle | None:
+        """Publish the next article of the three other sites now; None once all of theirs are out."""
+        with self._lock:
+            if not self._hidden_pending:
+                return None
+            article = self._hidden_pending.pop(0)
+            self._hidden_out.append(article)
+            return article
+
+    def hidden_released(self) -> list[DemoArticle]:
+        """What the three other sites have published so far, oldest first."""
+        with self._lock:
+            return sorted(self._hidden_out, key=lambda a: (a.published, a.number))
+
     def released(self) -> list[DemoArticle]:
         """What is published so far, oldest first."""
         with self._lock:
@@ -185,7 +249,9 @@ class DemoServer:
 
     def _release_loop(self) -> None:
         while not self._stop.wait(self._release_every_s):
-            if self.release_next() is None:
+            self._ticks += 1
+            hidden = self.release_hidden() if self._ticks % HIDDEN_EVERY == 0 else None
+            if self.release_next() is None and hidden is None and not self._hidden_pending:
                 return
 
     def _snapshot(self, site: DemoSite) -> list[DemoArticle]:
@@ -200,6 +266,10 @@ class DemoServer:
         path, query = parts.path, parse_qs(parts.query)
         if path == "/":
             return _html(_landing_page(self.base_url))
+        if path == "/robots.txt":
+            return Response(HTTPStatus.OK, TEXT, render_robots(self.base_url).encode())
+        if path.startswith(tuple(site.prefix for site in HIDDEN_SITES)):
+            return self._hidden(path, query)
         for site in SITES:
             if path == site.prefix:
                 return Response(HTTPStatus.MOVED_PERMANENTLY, location=self.base_url + site.prefix + "/")
@@ -224,6 +294,34 @@ class DemoServer:
         if query.get("alt", ["atom"])[0] == "rss":
             return Response(HTTPStatus.OK, RSS, render_blogger_rss(newest, self.base_url, len(released)).encode(), _newest(released))
         return Response(HTTPStatus.OK, ATOM, render_blogger_atom(newest, self.base_url, len(released)).encode(), _newest(released))
+
+    def _hidden(self, path: str, query: dict[str, list[str]]) -> Response:
+        """The three other sites: front pages, Kabar Karawang's sitemaps and both feeds, and article pages."""
+        site = next(site for site in HIDDEN_SITES if path.startswith(site.prefix))
+        with self._lock:
+            out = sorted((a for a in self._hidden_out if a.site == site.key), key=lambda a: a.published, reverse=True)
+        local = path.removeprefix(site.prefix)
+        newest = _newest(out)
+        if local == "":
+            return Response(HTTPStatus.MOVED_PERMANENTLY, location=self.base_url + site.prefix + "/")
+        if local == "/":
+            page = query.get("page", ["1"])[0]
+            if not page.isdigit() or int(page) < 1:
+                return _not_found()
+            return _html(render_front_page(site, out, self.base_url, int(page)), newest)
+        routes = {
+            (PETA, PETA_SITEMAP_INDEX): lambda: Response(HTTPStatus.OK, XML, render_peta_sitemap_index(self.base_url).encode(), newest),
+            (PETA, PETA_NEWS_SITEMAP): lambda: Response(HTTPStatus.OK, XML, render_peta_news_sitemap(out, self.base_url).encode(), newest),
+            (PETA, "/sitemap-pages.xml"): lambda: Response(HTTPStatus.OK, XML, render_peta_pages_sitemap(self.base_url).encode()),
+            (PETA, PETA_FEED): lambda: Response(HTTPStatus.OK, RSS, render_peta_rss(out, self.base_url).encode(), newest),
+            (KEPALA, KEPALA_FEED): lambda: Response(HTTPStatus.OK, RSS, render_kepala_rss(out, self.base_url).encode(), newest),
+        }
+        if (site, local) in routes:
+            return routes[site, local]()
+        article = self._hidden_routes.get(path)
+        if article is None or article not in out:
+            return _not_found()
+        return _html(render_hidden_article(article, self.base_url), article.updated)
 
     def _wordpress_feed(self) -> Response:
         released = self._snapshot(WORDPRESS)
@@ -267,7 +365,7 @@ def _newest(articles: Sequence[DemoArticle]) -> datetime | None:
 
 
 def _landing_page(base_url: str) -> str:
-    links = "".join(f'<li><a href="{base_url}{site.prefix}/">{site.name}</a></li>' for site in SITES)
+    links = "".join(f'<li><a href="{base_url}{site.prefix}/">{site.name}</a></li>' for site in (*SITES, *HIDDEN_SITES))
     return f"<!DOCTYPE html><html lang='id'><head><meta charset='UTF-8'><title>Pantau demo</title></head><body><ul>{links}</ul></body></html>"
 
 

@@ -11,7 +11,7 @@ all render them without a network.
 import hashlib
 import json
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -118,8 +118,8 @@ def _corpus() -> tuple[DemoArticle, ...]:
     return tuple(sorted(articles, key=lambda article: (article.published, article.number)))
 
 
-def parse_article(filename: str, text: str) -> DemoArticle:
-    """Parse one `NNN-slug.md` file; the number orders ties and makes stable post ids."""
+def parse_article(filename: str, text: str, sites: Mapping[str, object] = SITES_BY_KEY) -> DemoArticle:
+    """Parse one `NNN-slug.md` file of a site among `sites`; the number orders ties and makes stable post ids."""
     fence = f"{FRONT_MATTER_FENCE}\n"
     if not text.startswith(fence) or text.count(fence) < 2:
         raise ValueError(f"{filename}: front matter must sit between '+++' lines")
@@ -128,7 +128,7 @@ def parse_article(filename: str, text: str) -> DemoArticle:
     published = datetime.fromisoformat(meta["published"])
     if published.tzinfo is None:
         raise ValueError(f"{filename}: 'published' needs a UTC offset")
-    if meta["site"] not in SITES_BY_KEY:
+    if meta["site"] not in sites:
         raise ValueError(f"{filename}: unknown site {meta['site']!r}")
     paragraphs = [" ".join(block.split()) for block in body.strip().split("\n\n") if block.strip()]
     return DemoArticle(

@@ -1,9 +1,19 @@
-"""Feed lists as OPML: read a user's file or the bundled default, write one back out."""
+"""Source lists as OPML: read a user's file or the bundled default, write one back out.
+
+An outline with an `xmlUrl` is a feed, unless its `pantauKind` says it is a listing page or a sitemap; an
+outline with only an `htmlUrl` (or a `url`) is a site whose sources discovery finds at its first poll.
+`platform` is what the site is believed to run.
+"""
 
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+
+from core.vocabulary import SourceKind
+
+
+KIND_ATTRIBUTE = "pantauKind"
 
 
 @dataclass(frozen=True)
@@ -11,6 +21,8 @@ class FeedListEntry:
     url: str
     title: str
     site: str
+    kind: str = "feed"
+    platform: str | None = None
 
 
 class OpmlError(ValueError):
@@ -18,17 +30,20 @@ class OpmlError(ValueError):
 
 
 def read_opml(source: Path | str) -> list[FeedListEntry]:
-    """Every outline with an xmlUrl, however deeply it is nested in folders."""
+    """Every outline with an address, however deeply it is nested in folders."""
     try:
         root = ElementTree.parse(source).getroot()
     except (ElementTree.ParseError, OSError) as error:
         raise OpmlError(f"cannot read {source} as OPML: {error}") from error
     entries = []
     for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or "").strip()
+        feed = (outline.get("xmlUrl") or "").strip()
+        site = (outline.get("htmlUrl") or outline.get("url") or "").strip()
+        url, kind = (feed, outline.get(KIND_ATTRIBUTE) or SourceKind.FEED) if feed else (site, SourceKind.SITE)
+        kind = kind if kind in SourceKind.__members__.values() else SourceKind.FEED
         if url.startswith(("http://", "https://")):
             title = outline.get("title") or outline.get("text") or url
-            entries.append(FeedListEntry(url=url, title=title, site=outline.get("htmlUrl") or ""))
+            entries.append(FeedListEntry(url=url, title=title, site=site, kind=kind, platform=outline.get("platform")))
     return entries
 
 
@@ -45,9 +60,13 @@ def write_opml(entries: list[FeedListEntry], title: str = "Pantau feeds") -> str
     ElementTree.SubElement(head, "title").text = title
     body = ElementTree.SubElement(opml, "body")
     for entry in entries:
-        ElementTree.SubElement(
+        outline = ElementTree.SubElement(
             body, "outline", type="rss", text=entry.title, title=entry.title,
             xmlUrl=entry.url, htmlUrl=entry.site,
         )
+        if entry.kind != "feed":
+            outline.set(KIND_ATTRIBUTE, entry.kind)
+        if entry.platform:
+            outline.set("platform", entry.platform)
     ElementTree.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(opml, encoding="unicode") + "\n"

@@ -32,7 +32,8 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy import Engine
 
-from core.vocabulary import FeedStatus
+from core.vocabulary import FeedStatus, SourceKind
+from fetchers.discovery import Discovery, discover
 from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import Extracted, decode_page, extract_article
 from fetchers.feeds import FeedEntry, ParsedFeed
@@ -40,7 +41,7 @@ from fetchers.http import Fetched, FetchLimits, Validators, fetch, make_client
 from fetchers.schedule import cache_max_age_s, effective_interval, failure_weight, next_poll_at
 from fetchers.site_rules import load_rules
 from fetchers.sketch import bands, signature
-from fetchers.sources import ACCEPT, SourceKind, parse_source
+from fetchers.sources import ACCEPT, parse_source
 from fetchers.text import html_to_text
 from storage.articles import NewArticle, add_articles, update_articles
 from storage.feeds import due_feeds
@@ -369,6 +370,12 @@ def _request_headers(feed: Feed, accept: str | None = None) -> dict[str, str]:
 
 
 async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
+    discovery = None
+    if feed.kind == SourceKind.SITE:
+        discovery = await _discover_source(cycle, feed)
+        picked = discovery.picked
+        feed = feed.model_copy(update={"url": picked.url, "kind": picked.kind, "etag": None, "last_modified": None,
+                                       "body_hash": None})
     async with cycle.limiter.slot(feed.url):
         fetched = await fetch(
             cycle.client,
@@ -384,8 +391,22 @@ async def _fetch_and_store(cycle: _Cycle, feed: Feed) -> _Outcome:
         return _Outcome(feed, not_modified=True)
     parsed = await _parse(cycle, feed.kind, fetched.body, feed.url, fetched.headers.get("content-type", ""))
     stored = await _store_entries(cycle, feed, parsed)
-    await cycle.recorder.add(_success_record(cycle, feed, fetched, FeedStatus.OK, parsed, body_hash, stored))
+    record = _success_record(cycle, feed, fetched, FeedStatus.OK, parsed, body_hash, stored)
+    if discovery is not None:
+        notes = "; ".join(note for note in (discovery.summary, record.note) if note)
+        record = dataclasses.replace(record, moved_to=record.moved_to or feed.url, kind=feed.kind, note=notes)
+    await cycle.recorder.add(record)
     return _Outcome(feed, new_articles=stored.added)
+
+
+async def _discover_source(cycle: _Cycle, feed: Feed) -> Discovery:
+    """The source discovery picks for a site's address (a site of the default list, or one added offline);
+    raises FetchError when it cannot reach the site or finds nothing usable there."""
+    discovery = await discover(cycle.client, feed.url, limits=cycle.limits, headers=_request_headers(feed),
+                               slot=cycle.limiter.slot)
+    if discovery.picked is None:
+        raise FetchError(FailureKind.NOT_FEED, discovery.summary)
+    return discovery
 
 
 def _unchanged(feed: Feed, fetched: Fetched, body_hash: str | None) -> bool:

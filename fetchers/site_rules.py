@@ -13,6 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from storage.models import Feed
+
 MIN_KEPT_CHARS_BEFORE_STOP = 200
 SECTION_KEYS = {"drop", "stop"}
 SITE_KEYS = SECTION_KEYS | {"hosts", "inherit"}
@@ -121,6 +123,23 @@ def _compile(patterns: list[str], where: str) -> tuple[re.Pattern[str], ...]:
         except re.error as error:
             raise ValueError(f"{where}: bad pattern {pattern!r}: {error}") from error
     return tuple(compiled)
+
+
+LAYOUT_SUSPECT_AT = 3
+"""A source's article pages failing extraction this many times in a row suggest the site's layout changed."""
+
+
+def extraction_warning(source: Feed) -> str | None:
+    """What to say of a source (a Feed row) whose article pages keep failing extraction, naming the site rule
+    to look at in seeds/site_rules.toml; None while they extract."""
+    if source.extraction_failures < LAYOUT_SUSPECT_AT:
+        return None
+    host = (urlsplit(source.site or source.url).hostname or "").lower()
+    named = next((site.hosts for site in load_rules().sites if site.matches(host)), None)
+    rule = (f"look at the [[site]] rule for {', '.join(named)} in seeds/site_rules.toml" if named
+            else f"no [[site]] rule names {host} yet: add one to seeds/site_rules.toml")
+    return (f"{source.extraction_failures} pages in a row gave no article text (has the site's layout changed?); "
+            f"{rule}. Last: {source.extraction_error or 'no reason given'}")
 
 
 @cache

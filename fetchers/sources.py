@@ -1,34 +1,20 @@
-"""What kind of document a source is, and reading each kind into feed entries.
+"""Reading a source of any kind into feed entries.
 
 Whatever the kind, a poll ends in the same `ParsedFeed`, so everything after parsing — conditional GET,
 back-off and health, dedup, extraction, tagging — is one pipeline for all of them.
 """
 
-from enum import StrEnum
-
+from core.vocabulary import SourceKind
 from fetchers.feeds import ParsedFeed, parse_feed
 from fetchers.listing import parse_listing
 from fetchers.sitemap import parse_sitemap
-
-
-class SourceKind(StrEnum):
-    """What a source's address serves."""
-
-    FEED = "feed"
-    """RSS, Atom or RDF."""
-    LISTING = "listing"
-    """An HTML page listing articles: a front, category or search page."""
-    SITEMAP = "sitemap"
-    """A (news) sitemap."""
-    SITE = "site"
-    """A site's address whose source discovery has not found yet (the default list before the first poll)."""
-
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 SITEMAP_ACCEPT = "application/xml, text/xml;q=0.9, */*;q=0.5"
 ACCEPT = {SourceKind.FEED: FEED_ACCEPT, SourceKind.LISTING: PAGE_ACCEPT, SourceKind.SITEMAP: SITEMAP_ACCEPT,
           SourceKind.SITE: PAGE_ACCEPT}
+"""What each kind's request asks for."""
 
 
 def parse_source(kind: str, body: bytes, url: str, content_type: str) -> ParsedFeed:

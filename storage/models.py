@@ -22,7 +22,7 @@ def utcnow() -> datetime:
 class Feed(SQLModel, table=True):
     """A source the desk polls, with the HTTP validators and health of its last poll.
 
-    `kind` says what `url` serves (fetchers.sources.SourceKind: a feed, a listing page, a sitemap, or a
+    `kind` says what `url` serves (core.vocabulary.SourceKind: a feed, a listing page, a sitemap, or a
     site not yet resolved by discovery); `platform` is what the site is believed to run (from the
     default list); `last_ok_at` is when it last answered. `extraction_failures` counts the source's
     article pages in a row whose text could not be extracted, `extraction_error` says the last one's why.

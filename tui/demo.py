@@ -1,4 +1,4 @@
-"""The demo desk: its own database, kept between runs, polling the two fictional sites that `DemoServer` serves.
+"""The demo desk: its own database, kept between runs, polling the fictional sites that `DemoServer` serves.
 
 What an analyst does on the demo (tags, stars, saved searches, the audit log) is kept in demo.db for
 the next demo; `pantau demo --fresh` starts over. The desk says it is a demo in its title, and when it
@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 
 from core.locations import demo_db_url
+from demo.hidden_sources import HIDDEN_SITES, load_hidden_articles
 from demo.server import DemoServer
 from demo.sites import SITES
 from storage.articles import article_count
@@ -26,11 +27,12 @@ DEMO_POLL_INTERVAL_S = 3
 DEMO_INITIAL = 6
 """Articles of each site out when a new demo starts."""
 TITLE = "Pantau DEMO"
-SUBTITLE = "fictional news from two invented sites"
+SUBTITLE = "fictional news from five invented sites"
 OFFLINE_NOTICE = ("No configured feed could be reached from this machine, so this is the demo desk: fictional news "
-                  "from two invented sites, served on this computer. What you tag here is kept for the next demo; "
+                  "from five invented sites, served on this computer. What you tag here is kept for the next demo; "
                   "your own desk opens when the network is back.")
-DEMO_NOTICE = ("The demo desk: fictional news from two invented sites. What you tag here is kept for the next demo "
+DEMO_NOTICE = ("The demo desk: fictional news from five invented sites (one without a feed, watched through "
+               "its front page). What you tag here is kept for the next demo "
                "(pantau demo --fresh starts over).")
 
 
@@ -40,11 +42,13 @@ def demo_desk(settings: Settings, release_every_s: float, *, fresh: bool = False
     """The demo server and a desk on the demo database, going on where the last demo stopped.
 
     The server takes the port of the last run when it is free, so stored links still open; it releases
-    at least as many articles as are stored, so the desk is not waiting for articles it already has.
+    at least as many articles as are stored, so the desk is not waiting for articles it already has. (When
+    that port is taken, Warta Lebak's articles come again: its front page knows them by their addresses.)
     """
     url = db_url or demo_db_url(fresh)
     engine = make_engine(url)
-    initial = max(DEMO_INITIAL, ceil(article_count(engine) / len(SITES)))
+    hidden_at_start = len(load_hidden_articles()) - len(HIDDEN_SITES)
+    initial = max(DEMO_INITIAL, ceil((article_count(engine) - hidden_at_start) / len(SITES)))
     with DemoServer(initial=initial, release_every_s=release_every_s, port=_last_port(engine)) as server:
         app = demo_app(replace(settings, db_url=url), server, engine=engine)
         app.notify(OFFLINE_NOTICE if offline else DEMO_NOTICE, title="Demo desk", severity="warning",
@@ -58,10 +62,10 @@ def demo_app(settings: Settings, server: DemoServer, db_url: str | None = None, 
     address on a kept one. Its title says it is a demo."""
     engine = engine or make_engine(db_url or settings.db_url)
     stored = {urlsplit(feed.url).path: feed for feed in list_feeds(engine)}
-    for url, name in zip(server.feed_urls, server.site_names):
+    for url, kind, name in server.sources:
         feed = stored.get(urlsplit(url).path)
         if feed is None:
-            add_feed(engine, url, title=name, site=server.base_url, poll_interval_s=DEMO_POLL_INTERVAL_S)
+            add_feed(engine, url, title=name, site=server.base_url, poll_interval_s=DEMO_POLL_INTERVAL_S, kind=kind)
         elif feed.url != url:
             move_feed(engine, feed.id, url, site=server.base_url)
     app = PantauApp(engine, settings, poll_interval_s=DEMO_POLL_INTERVAL_S)

@@ -37,7 +37,7 @@ def test_feeds_add_remove_export_import(tmp_path: Path):
     runner = CliRunner()
     db = ["--db", str(tmp_path / "desk.db")]
     added = runner.invoke(main, [*db, "feeds", "add", "http://127.0.0.1:9/feed.xml", "--title", "Lokal"])
-    assert added.exit_code == 0 and "Added feed" in added.output
+    assert added.exit_code == 0 and "Added site 1, unconfirmed" in added.output
     exported = tmp_path / "feeds.opml"
     assert runner.invoke(main, [*db, "feeds", "export", str(exported)]).exit_code == 0
     urls = [entry.url for entry in read_opml(exported)]

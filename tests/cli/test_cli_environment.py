@@ -19,6 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from textual.app import App
 
+from fetchers.opml import default_feeds
 from storage.engine import make_engine
 from storage.feeds import add_feed, feed_count
 from tests.tui.desk_corpus import fill_tagged_desk
@@ -51,6 +52,9 @@ def made_database(path: Path) -> Path:
     assert result.returncode == 0, result.stderr
     return path
 
+
+DEFAULT_SOURCES = len(default_feeds())
+"""The sources of the shipped list, which a new database starts with."""
 
 def table_count(path: Path, table: str) -> int:
     with sqlite3.connect(path) as connection:
@@ -90,7 +94,7 @@ def test_database_from_a_newer_pantau_is_refused_with_what_to_do(tmp_path: Path)
         connection.execute("UPDATE alembic_version SET version_num = '0999_future'")
     assert_worded_failure(pantau("--db", str(path), "feeds"), "newer Pantau", "0999_future", "install the newer Pantau")
     assert_worded_failure(pantau("--db", str(path)), "newer Pantau")
-    assert table_count(path, "feed") == 11
+    assert table_count(path, "feed") == DEFAULT_SOURCES
 
 
 # Read-only and full disks ------------------------------------------------------------------
@@ -129,7 +133,7 @@ def test_read_only_database_refuses_writes_and_serves_reads(small_disk: Path):
         assert "ok    integrity" in doctor.stdout and "ok    search index" in doctor.stdout
     finally:
         remount(small_disk, "rw")
-    assert table_count(path, "feed") == 11
+    assert table_count(path, "feed") == DEFAULT_SOURCES
 
 
 async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(small_disk: Path, tmp_path: Path):
@@ -174,7 +178,7 @@ def test_full_disk_says_disk_full_and_keeps_what_is_stored(small_disk: Path):
     assert_worded_failure(pantau("--db", str(path), "poll", "--once"), "disk full")
     filler.unlink()
     assert integrity(path) == "ok"
-    assert table_count(path, "feed") == 11
+    assert table_count(path, "feed") == DEFAULT_SOURCES
     assert path.read_bytes() == before
 
 
@@ -286,7 +290,7 @@ def test_no_network_poll_says_offline_and_exits_cleanly(tmp_path: Path, no_netwo
     result = pantau("--db", str(path), "poll", "--once", "--all", prefix=no_network)
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "offline: no feed could be reached" in result.stdout
-    assert table_count(path, "feed") == 11
+    assert table_count(path, "feed") == DEFAULT_SOURCES
 
 
 def test_no_network_extract_and_doctor_are_worded(tmp_path: Path, no_network):
@@ -294,4 +298,4 @@ def test_no_network_extract_and_doctor_are_worded(tmp_path: Path, no_network):
     assert_worded_failure(pantau("extract", "https://kilas24news.test/berita", prefix=no_network), "cannot fetch")
     doctor = pantau("--db", str(path), "doctor", prefix=no_network)
     assert doctor.returncode == 1 and "Traceback" not in doctor.stdout + doctor.stderr
-    assert "0 of 11 feeds answered: is this machine offline?" in doctor.stdout
+    assert f"0 of {DEFAULT_SOURCES} feeds answered: is this machine offline?" in doctor.stdout

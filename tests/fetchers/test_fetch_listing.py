@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from fetchers.article_links import looks_like_article
 from fetchers.poller import poll_feeds
-from fetchers.sources import SourceKind
+from core.vocabulary import SourceKind
 from storage.feeds import add_feed, get_feed
 from storage.models import Article, ArticleLink
 from tests.fetchers.conftest import BASE_DATE, Item, Site, article_page, article_paragraphs, rss

@@ -1,5 +1,6 @@
 """`pantau feeds`: the feed list with its health, and managing it from the command line."""
 
+import asyncio
 import sys
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
@@ -8,6 +9,8 @@ import click
 from sqlalchemy import Engine
 
 from core.plain_text import plain_line
+from core.vocabulary import SOURCE_KINDS, SourceKind
+from fetchers.site_rules import extraction_warning
 from fetchers.opml import FeedListEntry, OpmlError, default_feeds, read_opml, write_opml
 from storage.feeds import (
     add_feed,
@@ -27,7 +30,7 @@ def seed_default_feeds(engine: Engine) -> None:
     """On a brand-new database, start from the regional feeds shipped in seeds/feeds.opml."""
     if feed_count(engine) == 0:
         for entry in default_feeds():
-            add_feed(engine, entry.url, title=entry.title, site=entry.site)
+            add_feed(engine, entry.url, title=entry.title, site=entry.site, kind=entry.kind, platform=entry.platform)
 
 
 def _when(moment: datetime | None, zone: tzinfo) -> str:
@@ -60,15 +63,20 @@ def _found(feed: Feed | None, url_or_id: str) -> Feed:
 
 
 def _health_lines(feed: Feed, zone: tzinfo) -> str:
-    """A feed in three lines at most: health, address, and the last error worded for a person."""
+    """A source in four lines at most: health, kind and address with whether it ever answered, the last
+    error worded for a person, and pages that keep failing extraction."""
+    answered = f"answered {_when(feed.last_ok_at, zone)}" if feed.last_ok_at else "unconfirmed: has not answered yet"
+    platform = f"{plain_line(feed.platform)} (believed), " if feed.platform else ""
     lines = [
         f"{feed.id:>4}  {_state(feed):<13} fails={feed.consecutive_failures:<3} "
         f"polled={_when(feed.last_polled_at, zone):<21} next={_when(feed.next_poll_at, zone) if feed.enabled else '-':<21} "
         f"{plain_line(feed.title or feed.url)}",
-        f"      {plain_line(feed.url)}",
+        f"      {feed.kind:<8} {plain_line(feed.url)}  ({platform}{answered})",
     ]
     if feed.last_error:
         lines.append(f"      last error: {plain_line(feed.last_error)}")
+    if (warning := extraction_warning(feed)) is not None:
+        lines.append(f"      {warning}")
     return "\n".join(lines)
 
 
@@ -85,15 +93,53 @@ def feeds(ctx: click.Context) -> None:
 
 
 @feeds.command("add")
-@click.argument("url")
-@click.option("--title", default="", help="A name for the feed (default: the feed's own title).")
+@click.argument("address")
+@click.option("--title", default="", help="A name for the source (default: its own title).")
+@click.option("--kind", type=click.Choice(SOURCE_KINDS),
+              help="Take the address as this kind of source as it is, without looking (no network).")
+@click.option("--dry-run", is_flag=True, help="Only say what discovery finds; add nothing.")
 @click.pass_obj
-def feeds_add(settings: Settings, url: str, title: str) -> None:
-    """Add a feed by its address."""
-    if not url.startswith(("http://", "https://")):
-        raise DeskError(f"not a feed address: {url!r} (only http:// and https:// are accepted)")
-    feed = add_feed(open_engine(settings), url, title=title)
-    click.echo(f"Added feed {feed.id}: {plain_line(feed.url)}")
+def feeds_add(settings: Settings, address: str, title: str, kind: str | None, dry_run: bool) -> None:
+    """Add a site (portalbanten.net) or an address: discovery finds its feed, news sitemap or listing page."""
+    from fetchers.discovery import site_address  # the fetchers load only when a source is added (start-up time)
+    from fetchers.errors import FetchError
+
+    try:
+        url = site_address(address)
+    except FetchError as error:
+        raise DeskError(error.message) from error
+    engine = None if dry_run else open_engine(settings)
+    if kind:
+        feed = add_feed(engine, url, title=title, kind=kind) if engine else None
+        click.echo(f"Added {kind} {feed.id}: {plain_line(url)}" if feed else f"Dry run: would add {kind} {plain_line(url)}")
+        return
+    click.echo(f"Looking for the sources of {plain_line(url)} …", err=True)
+    try:
+        discovery = asyncio.run(_discover(address))
+    except FetchError as error:
+        if dry_run or not error.network:
+            raise DeskError(f"could not look at {url}: {error.message}; nothing added") from error
+        feed = add_feed(engine, url, title=title, kind=SourceKind.SITE)
+        click.echo(f"Added site {feed.id}, unconfirmed: {plain_line(url)} could not be reached "
+                   f"({plain_line(error.message)}); its sources are looked for again at its first poll")
+        return
+    picked = discovery.picked
+    feed = None
+    if picked is not None and not dry_run:
+        feed = add_feed(engine, picked.url, title=title, site=discovery.address, kind=picked.kind)
+    for line in discovery.report():
+        click.echo(plain_line(line))
+    if picked is None:
+        raise DeskError(f"nothing to watch at {url}; nothing added (--kind listing takes a page of links as it is)")
+    click.echo(f"Added {picked.kind} {feed.id}: {plain_line(feed.url)}" if feed else "Dry run: nothing added.")
+
+
+async def _discover(address: str):
+    from fetchers.discovery import discover
+    from fetchers.http import make_client
+
+    async with make_client() as client:
+        return await discover(client, address)
 
 
 @feeds.command("remove")
@@ -117,7 +163,7 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
     engine = open_engine(settings)
     with click.progressbar(entries, label="Importing feeds", file=sys.stderr) as bar:
         for entry in bar:
-            add_feed(engine, entry.url, title=entry.title, site=entry.site)
+            add_feed(engine, entry.url, title=entry.title, site=entry.site, kind=entry.kind, platform=entry.platform)
     click.echo(f"Imported {len(entries)} feeds from {opml_file}")
 
 
@@ -126,7 +172,8 @@ def feeds_import(settings: Settings, opml_file: Path) -> None:
 @click.pass_obj
 def feeds_export(settings: Settings, opml_file: Path | None) -> None:
     """Write the enabled feeds as OPML 2.0 (to standard output without a file)."""
-    entries = [FeedListEntry(*(plain_line(part, None) for part in (f.url, f.title, f.site)))
+    entries = [FeedListEntry(*(plain_line(part, None) for part in (f.url, f.title, f.site)), kind=f.kind,
+                             platform=plain_line(f.platform, None) if f.platform else None)
                for f in enabled_feeds(open_engine(settings))]
     document = write_opml(entries)
     if opml_file is None:
