@@ -173,7 +173,7 @@ def _score_actors(scores: Scores, article: LabelledArticle, tags: Tags) -> None:
         (scores.police, article.gold.police_names, police, same_officer, "police"),
         (scores.labour, article.gold.labour_actors, labour, same_organisation, "labour"),
     ):
-        missed, extra = _match(overlap, gold_names, predicted, same)
+        missed, extra = pair_names(overlap, gold_names, predicted, same)
         if missed or extra:
             scores.misses.append(f"{article.id} {what}: missed {missed}, extra {extra}")
 
@@ -185,18 +185,26 @@ def _score_confidence(scores: Scores, gold: Gold, engagements: tuple[Engagement,
             scores.confident.add(engagement.type in right_types)
 
 
-def _match(overlap: Overlap, gold: tuple[str, ...], predicted: list[str], same) -> tuple[list[str], list[str]]:
-    """Pair gold and predicted names one to one (exact pairs first); returns the unpaired of each side."""
-    unpaired = list(dict.fromkeys(predicted))
-    missed = []
-    for name in gold:
-        partner = next((p for p in unpaired if _words(p) == _words(name)), None) or next(
-            (p for p in unpaired if same(name, p)), None)
-        if partner is None:
-            missed.append(name)
-        else:
-            unpaired.remove(partner)
-    overlap.true_positives += len(gold) - len(missed)
+def pair_names(overlap: Overlap, gold: tuple[str, ...], predicted: list[str], same) -> tuple[list[str], list[str]]:
+    """Pair gold and predicted names one to one, as many pairs as can be made (a maximum matching, so the
+    order of either list cannot cost a pair); returns the unpaired of each side."""
+    candidates = list(dict.fromkeys(predicted))
+    partners = [[k for k, p in enumerate(candidates) if _words(p) == _words(name) or same(name, p)] for name in gold]
+    owner: dict[int, int] = {}
+
+    def pair(g: int, seen: set[int]) -> bool:
+        for k in partners[g]:
+            if k not in seen:
+                seen.add(k)
+                if k not in owner or pair(owner[k], seen):
+                    owner[k] = g
+                    return True
+        return False
+
+    paired = {g for g in range(len(gold)) if pair(g, set())}
+    missed = [name for g, name in enumerate(gold) if g not in paired]
+    unpaired = [p for k, p in enumerate(candidates) if k not in owner]
+    overlap.true_positives += len(paired)
     overlap.false_negatives += len(missed)
     overlap.false_positives += len(unpaired)
     return missed, unpaired

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from tagging.corpus import default_corpus, is_check, load_corpus
-from tagging.scoring import same_officer, same_organisation, score, tag_labelled
+from tagging.scoring import Overlap, pair_names, same_officer, same_organisation, score, tag_labelled
 from tui.cli import main
 
 ENGAGEMENT = ("Kapolres Serang AKBP Dimas Wiratama menemui pengurus ASPSB di Kecamatan Cikande, Kabupaten Serang, "
@@ -115,3 +115,10 @@ def test_the_shared_corpus_splits_into_a_fixed_check_fifth():
     check = [a for a in articles if a.in_check_fifth]
     assert len(articles) == 160
     assert len(check) == 31
+
+
+def test_pairs_are_as_many_as_can_be_made_whatever_the_order():
+    overlap = Overlap()
+    missed, extra = pair_names(overlap, ("FSPMI", "KC FSPMI Batam"), ["KC FSPMI Batam", "FSPMI"], same_organisation)
+    assert (missed, extra) == ([], [])
+    assert (overlap.true_positives, overlap.false_positives, overlap.false_negatives) == (2, 0, 0)
