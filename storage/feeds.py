@@ -35,6 +35,12 @@ def add_feed(
         return feed
 
 
+def feed_at(engine: Engine, url: str) -> Feed | None:
+    """The source stored under this address, if any."""
+    with Session(engine) as session:
+        return session.exec(select(Feed).where(Feed.url == url)).first()
+
+
 def move_feed(engine: Engine, feed_id: int, url: str, site: str = "") -> Feed | None:
     """The feed answers at a new address (a site that moved; the demo's sites on another port): same feed,
     same articles, polled there from now on."""

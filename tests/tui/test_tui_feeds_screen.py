@@ -2,8 +2,9 @@
 
 from datetime import datetime, timedelta, timezone
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
+from demo.server import DemoServer
 from storage.feeds import add_feed, get_feed, list_feeds
 from storage.fetch_state import PollRecord, record_polls
 from tests.tui.tui_support import until
@@ -35,11 +36,11 @@ async def test_f_opens_the_health_table_and_escape_closes_it(engine, make_desk):
         await pilot.press("f")
         await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
         rows = {row[0]: row for row in table_text(app)}
-        assert rows[str(healthy)][1:4] == ["ok", "Kabar [b]Sehat[/b]", "0"]
-        assert rows[str(broken)][1] == "failed" and rows[str(broken)][3] == "1"
-        assert rows[str(broken)][6] == "DNS lookup failed for host rusak.test"
-        assert rows[str(gone)][1] == "muted (gone)" and rows[str(gone)][5] == "—"
-        assert rows[str(healthy)][5] != "—"
+        assert rows[str(healthy)][1:5] == ["feed", "ok", "Kabar [b]Sehat[/b]", "0"]
+        assert rows[str(broken)][2] == "failed" and rows[str(broken)][4] == "1"
+        assert rows[str(broken)][7] == "DNS lookup failed for host rusak.test"
+        assert rows[str(gone)][2] == "muted (gone)" and rows[str(gone)][6] == "—"
+        assert rows[str(healthy)][6] != "—"
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, FeedsScreen))
 
@@ -51,7 +52,7 @@ async def test_feed_titles_are_shown_as_plain_text_not_markup(engine, make_desk)
         await pilot.press("f")
         await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
         table = app.screen.query_one(DataTable)
-        rendered = table.get_row_at(0)[2]
+        rendered = table.get_row_at(0)[3]
         assert rendered.plain == "Kabar [b]Sehat[/b]" and not rendered.spans
 
 
@@ -66,10 +67,10 @@ async def test_re_enable_unmutes_and_remove_disables(engine, make_desk, wait_for
         table.move_cursor(row=table.get_row_index(str(gone)))
         await pilot.press("e")
         await until(pilot, lambda: not get_feed(engine, gone).muted)
-        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][1] == "gone")
+        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][2] == "gone")
         await pilot.press("d")
         await until(pilot, lambda: not get_feed(engine, gone).enabled)
-        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][1] == "removed")
+        await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][2] == "removed")
         await wait_for_workers(app)
 
 
@@ -85,6 +86,8 @@ async def test_a_feed_is_added_from_the_screen(engine, make_desk):
         await pilot.press("enter")
         await until(pilot, lambda: [feed.url for feed in list_feeds(engine)] == ["https://baru.test/rss"])
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+        assert table_text(app)[0][1:3] == ["site", "unconfirmed"]
+        assert "could not be reached" in str(app.screen.query_one("#feeds-discovery", Static).render())
 
 
 async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):
@@ -95,5 +98,39 @@ async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):
         await pilot.press("a")
         app.screen.query_one("#feeds-add", Input).value = "ftp://salah.test/feed"
         await pilot.press("enter")
-        await until(pilot, lambda: any("Not an http(s) address" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("only http:// and https://" in n.message for n in app._notifications))
         assert list_feeds(engine) == []
+
+
+async def test_a_site_without_a_feed_is_found_and_added_as_its_listing_page(engine, make_desk, wait_for_workers):
+    with DemoServer(initial=3, release_every_s=3600) as server:
+        app = make_desk()
+        async with app.run_test() as pilot:
+            await pilot.press("f")
+            await until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+            await pilot.press("a")
+            await pilot.press(*server.base_url.removeprefix("http://"), *"/warta-lebak/")
+            await pilot.press("enter")
+            await until(pilot, lambda: [feed.kind for feed in list_feeds(engine)] == ["listing"], timeout_s=30)
+            await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
+            report = str(app.screen.query_one("#feeds-discovery", Static).render())
+            assert "Picked: listing" in report and "2 article links on the page" in report
+            assert table_text(app)[0][1:3] == ["listing", "unconfirmed"]
+            await pilot.press("escape")
+            assert isinstance(app.screen, FeedsScreen) and not app.screen.query_one("#feeds-discovery").has_class("open")
+            await wait_for_workers(app)
+
+
+async def test_pages_failing_extraction_name_the_site_rule_to_look_at(engine, make_desk):
+    source = add_feed(engine, "https://www.kilas24news.com/feeds/posts/default", title="Kilas24News")
+    soon = datetime.now(timezone.utc) + timedelta(minutes=10)
+    record_polls(engine, [PollRecord(source.id, "ok", soon, pages_failed=4,
+                                     extraction_error="https://www.kilas24news.com/2025/12/x.html: failed: no article text")])
+    app = make_desk()
+    async with app.run_test(size=(220, 30)) as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 1)
+        warning = table_text(app)[0][7]
+        assert warning.startswith("4 pages in a row gave no article text (has the site's layout changed?)")
+        assert "look at the [[site]] rule for kilas24news.com in seeds/site_rules.toml" in warning
+        assert "1 with pages failing extraction" in str(app.screen.query_one("#feeds-summary", Static).render())

@@ -17,6 +17,7 @@ from storage.feeds import (
     disable_feed,
     enable_feed,
     enabled_feeds,
+    feed_at,
     feed_count,
     list_feeds,
     set_feed_options,
@@ -124,14 +125,19 @@ def feeds_add(settings: Settings, address: str, title: str, kind: str | None, dr
                    f"({plain_line(error.message)}); its sources are looked for again at its first poll")
         return
     picked = discovery.picked
-    feed = None
+    feed = known = None
     if picked is not None and not dry_run:
+        known = feed_at(engine, picked.url)
         feed = add_feed(engine, picked.url, title=title, site=discovery.address, kind=picked.kind)
     for line in discovery.report():
         click.echo(plain_line(line))
     if picked is None:
         raise DeskError(f"nothing to watch at {url}; nothing added (--kind listing takes a page of links as it is)")
-    click.echo(f"Added {picked.kind} {feed.id}: {plain_line(feed.url)}" if feed else "Dry run: nothing added.")
+    if feed is None:
+        click.echo("Dry run: nothing added.")
+    else:
+        done = f"Already watched as source {feed.id}" if known else f"Added {picked.kind} {feed.id}"
+        click.echo(f"{done}: {plain_line(feed.url)}")
 
 
 async def _discover(address: str):

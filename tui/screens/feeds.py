@@ -1,10 +1,14 @@
-"""Feeds: the health of every feed, and adding, removing and re-enabling them.
+"""Feeds: the health of every source (feeds, listing pages, sitemaps, sites not yet resolved), and adding,
+removing and re-enabling them.
 
 Every database call runs in a thread worker; the worker hands plain rows back to the event
-loop. Titles, addresses and errors come from the feeds themselves, so cells are `Text`
-objects: a feed titled "[b]x[/b]" shows those characters instead of bold text.
+loop. Adding looks for the site's sources first (fetchers.discovery, in an async worker) and shows what it
+tried and picked. Titles, addresses and errors come from the feeds themselves, so cells are `Text`
+objects: a feed titled "[b]x[/b]" shows those characters instead of bold text. A source whose article pages
+keep failing extraction says so, naming the site rule to look at.
 """
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import ClassVar
@@ -18,57 +22,68 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from core.plain_text import plain_line
-from storage.feeds import add_feed, disable_feed, enable_feed, list_feeds
+from core.vocabulary import FeedStatus, SourceKind
+from fetchers.site_rules import extraction_warning
+from fetchers.errors import FetchError
+from storage.feeds import add_feed, disable_feed, enable_feed, feed_at, list_feeds
 from storage.models import Feed
 from tui.widgets.plain_input import PlainInput
 
-COLUMNS = ("#", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
+COLUMNS = ("#", "Kind", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
 
 
 @dataclass(frozen=True)
 class FeedLine:
-    """One row of the table, computed off the event loop."""
+    """One row of the table, computed off the event loop. `warning` says the source's pages keep failing
+    extraction (and which site rule to look at)."""
 
     id: int
+    kind: str
     status: str
     name: str
     failures: int
     last_poll: datetime | None
     next_poll: datetime | None
     error: str
+    warning: str | None = None
 
 
 def status_of(feed: Feed) -> str:
-    """What the desk calls a feed's state: removed and muted before the last poll's word."""
+    """What the desk calls a source's state: removed and muted before the last poll's word; a source that
+    never answered is unconfirmed until it does."""
     if not feed.enabled:
         return "removed"
     if feed.muted:
         return "muted (gone)"
+    if feed.last_ok_at is None and feed.last_status == FeedStatus.NEW:
+        return "unconfirmed"
     return feed.last_status
 
 
 def feed_lines(engine: Engine) -> list[FeedLine]:
-    """Every feed as a table line. Blocking: call it from a thread."""
+    """Every source as a table line. Blocking: call it from a thread."""
     return [
         FeedLine(
             id=feed.id,
+            kind=feed.kind,
             status=status_of(feed),
             name=feed.title or feed.url,
             failures=feed.consecutive_failures,
             last_poll=feed.last_polled_at,
             next_poll=None if feed.muted or not feed.enabled else feed.next_poll_at,
             error=feed.last_error or "",
+            warning=extraction_warning(feed),
         )
         for feed in list_feeds(engine)
     ]
 
 
 class FeedsScreen(Screen[None]):
-    """A table of every feed's health; `a` adds, `d` removes, `e` re-enables, escape closes."""
+    """A table of every source's health; `a` adds a site or address, `d` removes, `e` re-enables, escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="feeds.close"),
-        Binding("a", "add", "Add feed", id="feeds.add"),
+        Binding("a", "add", "Add site or feed", id="feeds.add"),
         Binding("d,delete", "remove", "Remove", id="feeds.remove"),
         Binding("e", "enable", "Re-enable", id="feeds.enable"),
         Binding("g", "refresh", "Refresh", id="feeds.refresh"),
@@ -77,8 +92,10 @@ class FeedsScreen(Screen[None]):
     DEFAULT_CSS = """
     FeedsScreen {
         & > #feeds-table { height: 1fr; }
-        & > #feeds-add { dock: bottom; display: none; }
+        & > #feeds-add { display: none; }
         & > #feeds-add.open { display: block; }
+        & > #feeds-discovery { height: auto; max-height: 20; padding: 0 1; display: none; }
+        & > #feeds-discovery.open { display: block; }
         & > #feeds-summary { height: 1; padding: 0 1; }
     }
     """
@@ -94,7 +111,9 @@ class FeedsScreen(Screen[None]):
         table = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
-        yield PlainInput(placeholder="Feed address (http or https), enter adds, escape cancels", id="feeds-add")
+        yield Static(id="feeds-discovery")
+        yield PlainInput(placeholder="A site (portalbanten.net) or an address; enter looks for its sources and adds one, "
+                                     "escape cancels", id="feeds-add")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,20 +149,27 @@ class FeedsScreen(Screen[None]):
                 table.move_cursor(row=table.get_row_index(str(selected)))
         failing = sum(1 for line in lines if line.failures)
         muted = sum(1 for line in lines if line.status.startswith("muted"))
+        extraction = sum(1 for line in lines if line.warning)
+        unconfirmed = sum(1 for line in lines if line.status == "unconfirmed")
         self.query_one("#feeds-summary", Static).update(
-            Text(f"{len(lines)} feeds, {failing} failing, {muted} muted — a add, d remove, e re-enable, escape back")
+            Text(f"{len(lines)} sources, {failing} failing, {muted} muted, {unconfirmed} unconfirmed, "
+                 f"{extraction} with pages failing extraction — a add, d remove, e re-enable, escape back")
         )
 
     def _cells(self, line: FeedLine) -> tuple:
         style = "red" if line.failures or line.status.startswith("muted") else ""
+        problem = Text(plain_line(line.error), style=style)
+        if line.warning:
+            problem = Text(plain_line(line.warning), style="yellow")
         return (
             Text(str(line.id)),
+            Text(line.kind),
             Text(plain_line(line.status), style=style),
             Text(plain_line(line.name)),
             Text(str(line.failures)),
             Text(self._when(line.last_poll)),
             Text(self._when(line.next_poll)),
-            Text(plain_line(line.error), style=style),
+            problem,
         )
 
     def _when(self, moment: datetime | None) -> str:
@@ -158,8 +184,10 @@ class FeedsScreen(Screen[None]):
 
     def action_close(self) -> None:
         add = self.query_one("#feeds-add", Input)
-        if add.has_class("open"):
+        panel = self.query_one("#feeds-discovery", Static)
+        if add.has_class("open") or panel.has_class("open"):
             add.remove_class("open")
+            panel.remove_class("open")
             self.table.focus()
             return
         self.dismiss()
@@ -175,13 +203,53 @@ class FeedsScreen(Screen[None]):
 
     @on(Input.Submitted, "#feeds-add")
     def submit_add(self, event: Input.Submitted) -> None:
-        url = event.value.strip()
+        from fetchers.discovery import site_address  # the fetchers load when a source is added, not with the desk
+
+        address = event.value.strip()
         event.input.remove_class("open")
         self.table.focus()
-        if not url.startswith(("http://", "https://")):
-            self.notify(plain_line(f"Not an http(s) address: {url}"), severity="error", markup=False)
+        try:
+            url = site_address(address)
+        except FetchError as error:
+            self.notify(plain_line(error.message), severity="error", markup=False)
             return
-        self.change(add_feed, url, f"Added {url}")
+        self.show_discovery([f"Looking for the sources of {url} …"])
+        self.discover(address, url)
+
+    def show_discovery(self, lines: list[str]) -> None:
+        panel = self.query_one("#feeds-discovery", Static)
+        panel.update(Text("\n".join(plain_line(line) for line in lines)))
+        panel.add_class("open")
+
+    @work(exclusive=True, group="feeds-discover", exit_on_error=False, description="Looking for a site's sources")
+    async def discover(self, address: str, url: str) -> None:
+        """Discovery on the event loop's own terms (httpx is async), the database write in a thread."""
+        from fetchers.discovery import discover
+        from fetchers.http import make_client
+
+        try:
+            async with make_client() as client:
+                found = await discover(client, address)
+        except FetchError as error:
+            if not error.network:
+                self.show_discovery([f"Could not look at {url}: {error.message}; nothing added."])
+                return
+            feed = await asyncio.to_thread(add_feed, self.engine, url, kind=SourceKind.SITE)
+            self.show_discovery([f"{url} could not be reached ({error.message}).",
+                                 f"Added it as site {feed.id}, unconfirmed: its sources are looked for at its first poll."])
+            self.load()
+            return
+        *tried, verdict = found.report()
+        picked = found.picked
+        if picked is None:
+            self.show_discovery([verdict, "Nothing added. What was tried:", *tried])
+            return
+        known = await asyncio.to_thread(feed_at, self.engine, picked.url)
+        feed = await asyncio.to_thread(add_feed, self.engine, picked.url, site=found.address, kind=picked.kind)
+        done = f"Already watched as source {feed.id}" if known else f"Added {picked.kind} {feed.id}"
+        self.show_discovery([f"{done}: {feed.url}", verdict, "What was tried:", *tried])
+        self.notify(plain_line(f"{done}: {feed.url}"), markup=False)
+        self.load()
 
     def action_remove(self) -> None:
         feed_id = self.selected_id()
