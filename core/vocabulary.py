@@ -34,9 +34,10 @@ class AcledCoding:
 class EngagementType:
     """One of the engagement types between labour and the police.
 
-    `rank` orders types when several match one event, most severe first. `short` (nine letters at most),
-    `tiny` (six) and `glyph` (one letter) name the type where room is short. `acled` is None where ACLED records nothing.
-    `triggers` propose the type, `weak_triggers` only support it, and `cues` must stand near a trigger.
+    `rank` orders types when several match one event, most severe first. `short` (nine letters at
+    most), `tiny` (six) and `glyph` (one letter) name the type where room is short. `acled` is None where
+    ACLED records nothing. `triggers` propose the type, `weak_triggers` only support it, and `cues` must
+    stand near a trigger.
     """
 
     id: str

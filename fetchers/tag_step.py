@@ -43,5 +43,5 @@ def _tag_one(engine: Engine, article_id: int) -> bool:
     except Exception:
         log.exception("tagging failed for article %s (%s)", article_id, article.url)
         return False
-    replace_auto_tags(engine, article_id, tags.to_json(extended=True), TAGGER_VERSION)
+    replace_auto_tags(engine, article_id, tags)
     return True

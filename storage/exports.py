@@ -1,9 +1,11 @@
 """What the desk coded, out of the terminal: one row per engagement, as ACLED-style CSV, CSV or JSON lines.
 
-The ACLED-style file keeps ACLED's column names and meanings where they apply and maps each
-engagement type as `seeds/lexicons/engagement_types.json` says. Types ACLED does not record
-(dialogues, social service, ceremonies, mediation ...) are still exported, with the three ACLED
-type columns empty and `acled_recorded` = "no", so a reader can keep or drop them.
+The ACLED-style file keeps ACLED's column names and meanings where they apply, with ACLED's coding as
+stored on each engagement: the tagger's (which reads a sub-event such as excessive force from the
+text), or for a coding by hand its type's (`core.vocabulary.acled_coding`); nothing is coded again
+here. Types ACLED does not record (dialogues, social service, ceremonies, mediation ...) are still
+exported, with the three ACLED type columns empty and `acled_recorded` = "no", so a reader can keep
+or drop them.
 
 The police stand in a row only when the engagement names a police actor: the tagger's own, or for an
 analyst's coding the actors tagged on the article (an analyst codes the article, not one sentence of it).
@@ -26,7 +28,7 @@ from sqlalchemy import Engine, Row, and_, exists, func, not_, or_
 from sqlmodel import Session, col, select
 
 from core.plain_text import csv_cell, json_safe
-from core.vocabulary import acled_coding, type_label
+from core.vocabulary import type_label
 from storage.models import MANUAL, Actor, ActorMention, Article, ArticleLink, Engagement, Feed, NotRelevant, PlaceTag
 from storage.timeline import current_engagements
 
@@ -101,6 +103,7 @@ class EngagementRecord:
     article_url: str
     published_at: str | None
     outlets: list[str] = field(default_factory=list)
+    acled_disorder_type: str | None = None
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
 
@@ -249,7 +252,6 @@ def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]
     """A record from one row of the engagement's columns and ARTICLE_COLUMNS; `actors` (police, labour, other),
     when given, replace the lists stored on the engagement."""
     secondary = json.loads(engagement.secondary_types)
-    coding = acled_coding(engagement.type, secondary)
     published = engagement.published_at
     return EngagementRecord(
         engagement_id=engagement.id,
@@ -276,8 +278,9 @@ def _record(engagement: Row, outlets: list[str], kecamatan: list[tuple[str, str]
         article_url=engagement.article_url,
         published_at=published.astimezone(timezone.utc).isoformat() if published else None,
         outlets=outlets,
-        acled_event_type=coding.event_type if coding else None,
-        acled_sub_event_type=coding.sub_event_type if coding else None,
+        acled_disorder_type=engagement.acled_disorder_type,
+        acled_event_type=engagement.acled_event_type,
+        acled_sub_event_type=engagement.acled_sub_event_type,
     )
 
 
@@ -297,9 +300,9 @@ def _named(actors: list[str]) -> list[str]:
 def acled_row(record: EngagementRecord) -> dict[str, str]:
     """One engagement as an ACLED-style row (ACLED_COLUMNS then PANTAU_COLUMNS), every value a string."""
     day, precision = _event_day(record)
-    coding = acled_coding(record.type, record.secondary_types)
-    disorder, event_type, sub_event = (coding.disorder_type, coding.event_type, coding.sub_event_type) if coding \
-        else ("", "", "")
+    recorded = record.acled_event_type is not None
+    disorder, event_type, sub_event = (record.acled_disorder_type or "", record.acled_event_type or "",
+                                       record.acled_sub_event_type or "")
     labour = "; ".join([LABOUR_GROUP, *_named(record.labour_actors)])
     police = police_actor(day) if record.police_actors else None
     sides = _sides(event_type, sub_event, police, labour)
@@ -320,11 +323,11 @@ def acled_row(record: EngagementRecord) -> dict[str, str]:
         "geo_precision": "1" if admin3 else "2" if record.kabupaten_kota else "3" if record.province else "",
         "source": "; ".join(record.outlets),
         "source_scale": "",
-        "notes": _notes(record, day, coding is not None),
+        "notes": _notes(record, day, recorded),
         "pantau_engagement_id": str(record.engagement_id),
         "pantau_type": record.type,
         "pantau_secondary_types": "; ".join(record.secondary_types),
-        "acled_recorded": "yes" if coding else "no",
+        "acled_recorded": "yes" if recorded else "no",
         "tag_source": record.tag_source,
         "article_url": record.article_url,
     }

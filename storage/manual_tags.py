@@ -20,7 +20,7 @@ queries with `relevant()`.
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from core.vocabulary import ACTOR_KINDS
+from core.vocabulary import ACTOR_KINDS, acled_coding
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleTag, Engagement, NotRelevant,
                             PlaceTag, TagAudit)
 from storage.retry import retry_on_busy
@@ -199,6 +199,7 @@ def set_type(engine: Engine, article_id: int, type_id: str, user: str) -> TagCha
             police_actors=template.police_actors if template else "[]",
             labour_actors=template.labour_actors if template else "[]",
             other_actors=template.other_actors if template else "[]",
+            **_acled_columns(type_id),
         ))
         change = _audit(session, article_id, "set", "type", old_type, type_id, user, before)
         session.commit()
@@ -223,6 +224,20 @@ def confirm_coding(engine: Engine, article_id: int, user: str) -> TagChange:
                         before)
         session.commit()
         return change
+
+
+def _acled_columns(type_id: str, secondary: Sequence[str] = ()) -> dict[str, str | None]:
+    """ACLED's coding of types set by hand, as an engagement row's columns (the text is not read again)."""
+    coding = acled_coding(type_id, secondary)
+    return {"acled_disorder_type": coding.disorder_type if coding else None,
+            "acled_event_type": coding.event_type if coding else None,
+            "acled_sub_event_type": coding.sub_event_type if coding else None}
+
+
+def _restored_engagement(row: dict) -> Engagement:
+    """An engagement row from an undo snapshot; one taken before ACLED's coding was stored gets it now."""
+    coding = _acled_columns(row["type"], json.loads(row.get("secondary_types") or "[]"))
+    return Engagement.model_validate(coding | row)
 
 
 @retry_on_busy
@@ -466,7 +481,7 @@ def _revert(session: Session, entry: TagAudit, undo: dict) -> None:
         session.execute(delete(PlaceTag).where(col(PlaceTag.article_id) == article_id, col(PlaceTag.source) == MANUAL,
                                                col(PlaceTag.level).in_(KABUPATEN_LEVELS)))
         session.flush()
-        session.add_all(Engagement.model_validate(row) for row in undo["engagements"])
+        session.add_all(_restored_engagement(row) for row in undo["engagements"])
         session.add_all(PlaceTag.model_validate(row) for row in undo["places"])
     elif entry.field == "tag":
         _revert_tag(session, entry, undo)

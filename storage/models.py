@@ -136,12 +136,18 @@ class Actor(SQLModel, table=True):
     organisation: str | None = None
     unit: str | None = None
     position: str | None = None
+    faction: str | None = None
+    full_name: str | None = None
     merged_into_id: int | None = Field(default=None, foreign_key="actor.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 
 class ActorMention(SQLModel, table=True):
-    """An actor named in one article, with the rank and position the article gives."""
+    """An actor named in one article, with the rank and position the article gives.
+
+    `spans` lists where the article names the actor; `mentions` what each of those says (rank, position,
+    titles: the same officer can be Iptu in one paragraph and AKP in a quote).
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
@@ -149,6 +155,8 @@ class ActorMention(SQLModel, table=True):
     rank: str | None = None
     position: str | None = None
     spans: str = "[]"
+    mentions: str = "[]"
+    confidence: float | None = None
     source: str = Field(default=AUTO, index=True)
     tagger_version: str | None = None
     created_by: str | None = None
@@ -156,7 +164,8 @@ class ActorMention(SQLModel, table=True):
 
 
 class PlaceTag(SQLModel, table=True):
-    """A kabupaten/kota, kecamatan or province named in an article."""
+    """A kabupaten/kota, kecamatan or province named in an article; `basis` says how the tagger decided it
+    (explicit, kecamatan, official, bare, police_unit, dateline) and `is_main` marks the article's main place."""
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
@@ -167,6 +176,9 @@ class PlaceTag(SQLModel, table=True):
     precision: int
     span_start: int | None = None
     span_end: int | None = None
+    basis: str | None = None
+    confidence: float | None = None
+    is_main: bool = False
     source: str = AUTO
     tagger_version: str | None = None
     created_by: str | None = None
@@ -174,7 +186,12 @@ class PlaceTag(SQLModel, table=True):
 
 
 class Engagement(SQLModel, table=True):
-    """One labour–police engagement found in (or coded on) an article: a row of the timeline."""
+    """One labour–police engagement found in (or coded on) an article: a row of the timeline.
+
+    The `acled_` columns are ACLED's coding as the tagger read it (a sub-event such as "Excessive force against
+    protesters" needs the text), or as `core.vocabulary.acled_coding` gives it for a coding by hand; all three
+    are None where ACLED records none of the types. Exports read them as stored.
+    """
 
     __table_args__ = (
         Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
@@ -188,9 +205,13 @@ class Engagement(SQLModel, table=True):
     event_date: date | None = Field(default=None, index=True)
     date_precision: int | None = None
     year_inferred: bool = False
+    weekday_conflict: bool = False
+    date_span_start: int | None = None
+    date_span_end: int | None = None
     kabupaten_code: str | None = Field(default=None, index=True)
     kabupaten_kota: str | None = None
     province: str | None = None
+    place_precision: int | None = None
     police_actors: str = "[]"
     labour_actors: str = "[]"
     other_actors: str = "[]"
@@ -198,6 +219,11 @@ class Engagement(SQLModel, table=True):
     evidence_start: int | None = None
     evidence_end: int | None = None
     confidence: float | None = None
+    triggers: str = "[]"
+    notes: str = "[]"
+    acled_disorder_type: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
     source: str = Field(default=AUTO, index=True)
     tagger_version: str | None = None
     created_by: str | None = None

@@ -1,18 +1,21 @@
 """Storing tags: automatic ones replaced wholesale on re-tagging, manual ones never touched.
 
-Tags arrive as the plain dict the tagger's `to_json(extended=True)` gives (the `pantau tag`
-contract), so storage needs nothing from `tagging/`.
+Tags arrive as the tagger's own values (`core.tags`), every field of which is stored; storage needs nothing
+from `tagging/`.
 """
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
+from core.tags import Actor as TaggedActor
+from core.tags import Engagement as TaggedEngagement
+from core.tags import Place, Span, Tags
 from storage.models import AUTO, Actor, ActorMention, Article, Engagement, PlaceTag
 
 SAME_PERSON_SCORE = 92
@@ -39,9 +42,9 @@ def actor_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", name.lower()).strip()
 
 
-def _find_or_create_actor(session: Session, payload: dict) -> Actor:
-    kind = payload["kind"]
-    name = payload.get("name") or payload.get("organisation") or payload.get("unit") or ""
+def _find_or_create_actor(session: Session, tagged: TaggedActor) -> Actor:
+    kind = tagged.kind
+    name = tagged.name or tagged.organisation or tagged.unit or ""
     key = actor_key(name)
     actor = session.exec(select(Actor).where(Actor.kind == kind, Actor.key == key)).first()
     if actor is None and kind in FUZZY_KINDS and key:
@@ -51,9 +54,11 @@ def _find_or_create_actor(session: Session, payload: dict) -> Actor:
             actor = session.get(Actor, known[best[0]])
     if actor is None:
         actor = Actor(kind=kind, key=key, name=name)
-    actor.organisation = payload.get("organisation") or actor.organisation
-    actor.unit = payload.get("unit") or actor.unit
-    actor.position = payload.get("position") or actor.position
+    actor.organisation = tagged.organisation or actor.organisation
+    actor.unit = tagged.unit or actor.unit
+    actor.position = tagged.position or actor.position
+    actor.faction = tagged.faction or actor.faction
+    actor.full_name = tagged.full_name or actor.full_name
     session.add(actor)
     session.flush()
     while actor.merged_into_id is not None:
@@ -61,62 +66,81 @@ def _find_or_create_actor(session: Session, payload: dict) -> Actor:
     return actor
 
 
-def _span(payload: dict | list | None) -> tuple[int | None, int | None]:
-    span = payload.get("span") if isinstance(payload, dict) else payload
-    return (span[0], span[1]) if span else (None, None)
+def replace_auto_tags(engine: Engine, article_id: int, tags: Tags) -> None:
+    """Swap the article's automatic tags for `tags` in one transaction; manual tags stay.
 
-
-def replace_auto_tags(engine: Engine, article_id: int, tags: dict, tagger_version: str) -> None:
-    """Swap the article's automatic tags for `tags` in one transaction; manual tags stay."""
+    Every field the tagger computed is stored; `tags.tagger_version` marks the rows and the article.
+    """
+    version = tags.tagger_version
     with Session(engine) as session:
         for table in (ActorMention, PlaceTag, Engagement):
             session.execute(
                 delete(table).where(col(table.article_id) == article_id, col(table.source) == AUTO)
             )
-        for payload in tags.get("actors", []):
-            actor = _find_or_create_actor(session, payload)
-            session.add(ActorMention(
-                article_id=article_id, actor_id=actor.id, rank=payload.get("rank"),
-                position=payload.get("position"), spans=json.dumps(payload.get("spans", [])),
-                tagger_version=tagger_version,
-            ))
-        for payload in tags.get("places", []):
-            start, end = _span(payload.get("span"))
-            session.add(PlaceTag(
-                article_id=article_id, code=payload["code"], name=payload["name"],
-                level=payload["level"], province=payload["province"], precision=payload["precision"],
-                span_start=start, span_end=end, tagger_version=tagger_version,
-            ))
-        for payload in tags.get("engagements", []):
-            session.add(_engagement_row(article_id, payload, tagger_version))
+        for tagged in tags.actors:
+            actor = _find_or_create_actor(session, tagged)
+            session.add(_mention_row(article_id, actor.id, tagged, version))
+        for place in tags.places:
+            session.add(_place_row(article_id, place, place == tags.main_place, version))
+        for engagement in tags.engagements:
+            session.add(_engagement_row(article_id, engagement, version))
         article = session.get(Article, article_id)
         if article is not None:
-            article.tagger_version = tagger_version
+            article.tagger_version = version
             session.add(article)
         session.commit()
 
 
-def _engagement_row(article_id: int, payload: dict, tagger_version: str) -> Engagement:
-    evidence = payload.get("evidence") or {}
-    start, end = _span(evidence)
+def _spans(spans: Iterable[Span]) -> str:
+    return json.dumps([span.to_json() for span in spans])
+
+
+def _mention_row(article_id: int, actor_id: int, tagged: TaggedActor, version: str) -> ActorMention:
+    mentions = [{"rank": m.rank, "position": m.position, "titles": list(m.titles)} for m in tagged.mentions]
+    return ActorMention(
+        article_id=article_id, actor_id=actor_id, rank=tagged.rank, position=tagged.position,
+        spans=_spans(tagged.spans), mentions=json.dumps(mentions), confidence=tagged.confidence,
+        tagger_version=version,
+    )
+
+
+def _place_row(article_id: int, place: Place, is_main: bool, version: str) -> PlaceTag:
+    return PlaceTag(
+        article_id=article_id, code=place.code, name=place.name, level=place.level, province=place.province,
+        precision=place.precision, span_start=place.span.start, span_end=place.span.end, basis=place.basis,
+        confidence=place.confidence, is_main=is_main, tagger_version=version,
+    )
+
+
+def _engagement_row(article_id: int, engagement: TaggedEngagement, version: str) -> Engagement:
+    when, place, acled = engagement.date, engagement.place, engagement.acled
     return Engagement(
         article_id=article_id,
-        type=payload["type"],
-        secondary_types=json.dumps(payload.get("secondary_types", [])),
-        event_date=date.fromisoformat(payload["date"]) if payload.get("date") else None,
-        date_precision=payload.get("date_precision"),
-        year_inferred=bool(payload.get("year_inferred")),
-        kabupaten_code=payload.get("code"),
-        kabupaten_kota=payload.get("kabupaten_kota"),
-        province=payload.get("province"),
-        police_actors=json.dumps(payload.get("police_actors", [])),
-        labour_actors=json.dumps(payload.get("labour_actors", [])),
-        other_actors=json.dumps(payload.get("other_actors", [])),
-        evidence=evidence.get("text", "") if isinstance(evidence, dict) else "",
-        evidence_start=start,
-        evidence_end=end,
-        confidence=payload.get("confidence"),
-        tagger_version=tagger_version,
+        type=engagement.type,
+        secondary_types=json.dumps(list(engagement.secondary_types)),
+        event_date=when.date if when else None,
+        date_precision=when.precision if when else None,
+        year_inferred=when.year_inferred if when else False,
+        weekday_conflict=when.weekday_conflict if when else False,
+        date_span_start=when.span.start if when else None,
+        date_span_end=when.span.end if when else None,
+        kabupaten_code=place.code if place else None,
+        kabupaten_kota=place.name if place else None,
+        province=place.province if place else None,
+        place_precision=place.precision if place else None,
+        police_actors=json.dumps(list(engagement.police_actors)),
+        labour_actors=json.dumps(list(engagement.labour_actors)),
+        other_actors=json.dumps(list(engagement.other_actors)),
+        evidence=engagement.evidence.text,
+        evidence_start=engagement.evidence.start,
+        evidence_end=engagement.evidence.end,
+        confidence=engagement.confidence,
+        triggers=_spans(engagement.triggers),
+        notes=json.dumps(list(engagement.notes)),
+        acled_disorder_type=acled.disorder_type if acled else None,
+        acled_event_type=acled.event_type if acled else None,
+        acled_sub_event_type=acled.sub_event_type if acled else None,
+        tagger_version=version,
     )
 
 

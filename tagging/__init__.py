@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.tags import Actor, Engagement, EventDate, Mention, Place, Span, Tags
 from tagging import dates as date_finder
 from tagging.actors import find_actors
 from tagging.boilerplate import mask_boilerplate
 from tagging.engagements import find_engagements
-from tagging.model import Actor, Engagement, EventDate, Mention, Place, Span, Tags
 from tagging.places import find_places
 from tagging.text import layout, tokenize
 from tagging.units import find_units

@@ -17,8 +17,8 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from core.tags import Actor, Mention, Span
 from tagging import gazetteer, lexicon, unions
-from tagging.model import Actor, Mention, Span
 from tagging.text import Hit, PhraseIndex, Token, in_title_case
 from tagging.units import UnitMention
 

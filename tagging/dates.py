@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 
+from core.tags import EventDate, Span
 from tagging import lexicon
-from tagging.model import EventDate, Span
 
 WIB = timezone(timedelta(hours=7))
 YEARS_BACK = 11

@@ -20,9 +20,10 @@ from datetime import timedelta
 from functools import cache
 
 from core import vocabulary
+from core.tags import Actor, Engagement, EventDate, Place, Span
+from core.vocabulary import AcledCoding
 from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
-from tagging.model import Actor, Engagement, EventDate, Place, Span
 from tagging.parties import (DETAINED_RE, WORKERS_ACTING_RE, ordinary_crime, other_guards, police_at_the_protest,
                              takes_part, workers_acting)
 from tagging.places import PlaceFindings, body_start, make_place
@@ -183,11 +184,6 @@ def shared_phrases() -> dict[str, frozenset[str]]:
         for phrase in entry.triggers:
             owners[phrase.lower()].add(entry.id)
     return {k: frozenset(v) for k, v in owners.items() if len(v) > 1}
-
-
-@cache
-def acled_table() -> dict[str, str | None]:
-    return {t.id: t.acled.sub_event_type if t.acled else None for t in vocabulary.engagement_types().values()}
 
 
 @cache
@@ -470,16 +466,18 @@ def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | Non
     return place
 
 
-def acled_sub_event(primary: str, event: Event, text: str, lay: Layout) -> str | None:
-    sub = acled_table().get(primary)
-    if primary == "dispersal":
+def acled_of(types: list[str], event: Event, lay: Layout) -> AcledCoding | None:
+    """ACLED's coding of the event's types (core.vocabulary), read closer for a dispersal: injuries near it are
+    excessive force against protesters, and without physical force the protest stayed peaceful."""
+    coding = vocabulary.acled_coding(types[0], types[1:])
+    if types[0] == "dispersal" and coding is not None:
         near = {k for s in event.sentences for k in range(s - 1, s + 3) if 0 <= k < lay.sentence_count()}
         sentences = " ".join(lay.sentence_span(s).text for s in sorted(near))
         if INJURY_RE.search(sentences):
-            return "Excessive force against protesters"
+            return replace(coding, sub_event_type="Excessive force against protesters")
         if not any(h.phrase in PHYSICAL_DISPERSAL for h in event.hits if h.type == "dispersal"):
-            return "Peaceful protest"
-    return sub
+            return replace(coding, sub_event_type="Peaceful protest")
+    return coding
 
 
 def event_notes(event: Event, text: str, lay: Layout) -> tuple[str, ...]:
@@ -585,7 +583,7 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
                 evidence=lay.sentence_span(evidence_hit.sentence),
                 confidence=confidence_of(weigh_evidence(event, primary, police, labour, acting, lay)),
                 triggers=tuple(h.span for h in event.hits if h.strong),
-                acled_sub_event=acled_sub_event(primary, event, text, lay),
+                acled=acled_of(types, event, lay),
                 notes=event_notes(event, text, lay),
             ))
     return out

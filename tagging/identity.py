@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from tagging.model import Actor
+from core.tags import Actor
 
 MERGE_THRESHOLD = 90
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from core.tags import Actor
 from tagging import lexicon
-from tagging.model import Actor
 from tagging.text import Layout
 
 WORKER = r"(?:buruh|pekerja|karyawan|pegawai pabrik)"

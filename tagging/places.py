@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from core.tags import Place, Span
 from tagging import gazetteer, lexicon
-from tagging.model import Place, Span
 from tagging.text import Token
 from tagging.units import UnitMention
 

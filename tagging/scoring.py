@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
+from core.tags import Engagement, Tags
 from tagging import tag_article
 from tagging.corpus import Gold, LabelledArticle
-from tagging.model import Engagement, Tags
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 PARENTHESES_RE = re.compile(r"\(([^)]*)\)")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from tagging.model import Span
+from core.tags import Span
 
 TOKEN_RE = re.compile(r"\w+(?:['’\-.]\w+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from core.tags import Span
 from tagging import gazetteer, lexicon
-from tagging.model import Span
 from tagging.text import Hit, PhraseIndex, Token, in_title_case, lowered
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")

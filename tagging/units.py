@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.tags import Span
 from tagging import gazetteer, lexicon
-from tagging.model import Span
 from tagging.text import Token
 
 HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$")

@@ -10,6 +10,7 @@ from storage.articles import NewArticle, add_articles
 from storage.feeds import add_feed
 from storage.models import Article
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 from tests.tui.tui_support import article
 
 SERANG = {"code": "36.04", "kabupaten_kota": "Kabupaten Serang", "province": "Banten"}
@@ -30,7 +31,7 @@ def store(engine: Engine, feed_url: str, feed_title: str, articles: list[NewArti
     add_articles(engine, feed.id, articles)
     stored = _ids_of(engine, [item.guid for item in articles])
     for article_id, payload in zip(stored, tags, strict=True):
-        replace_auto_tags(engine, article_id, {"actors": [], "places": [], "engagements": [payload]}, "uji-1")
+        replace_auto_tags(engine, article_id, tags_of({"actors": [], "places": [], "engagements": [payload]}, "uji-1"))
     return stored
 
 

@@ -17,6 +17,7 @@ from storage.feeds import add_feed, record_poll
 from storage.tags import replace_auto_tags
 from tagging import tag_article
 from tests.support.hostile_text import BIDI, CSI, GONE_WORDS, MARKUP, OSC8, TITLE_SET, everything_hostile, unsafe_in
+from tests.support.tagged import tags_of
 from tui.cli import main
 
 FEED_TITLE = f"{MARKUP} {CSI} {BIDI}"
@@ -49,7 +50,7 @@ def hostile_db(tmp_path: Path) -> list[str]:
                                               "", "isi", "extracted", "h1")])
     actor = {"kind": "police", "name": f"Condro {CSI} [b]Sasongko[/b] {BIDI}", "position": "[i]Kapolres[/i]",
              "unit": f"Polres {OSC8}", "spans": []}
-    replace_auto_tags(engine, 1, {"actors": [actor], "places": [], "engagements": []}, "uji-1")
+    replace_auto_tags(engine, 1, tags_of({"actors": [actor], "places": [], "engagements": []}, "uji-1"))
     engine.dispose()
     return ["--db", str(path)]
 

@@ -13,6 +13,7 @@ from storage.exports import FORMATS, engagement_records, write_export
 from storage.feeds import add_feed
 from storage.tags import replace_auto_tags
 from tests.support.hostile_text import BIDI, CSI, MARKUP, OSC8, unsafe_in
+from tests.support.tagged import tags_of
 
 FORMULA_TITLE = "=cmd|' /C calc'!A0 \x1b[31mjudul"
 POLICE = ["=HYPERLINK(\"https://jahat.test\",\"klik\")", f"Polres {CSI}"]
@@ -29,7 +30,7 @@ def hostile_engagement(engine):
     engagement = {"type": "protest", "date": "2025-12-01", "code": "36.04", "province": "Banten",
                   "kabupaten_kota": "Kabupaten \x1b]0;x\x07Serang", "police_actors": POLICE, "labour_actors": LABOUR,
                   "other_actors": [], "evidence": {"text": EVIDENCE, "span": [0, 10]}}
-    replace_auto_tags(engine, 1, {"actors": [], "places": [], "engagements": [engagement]}, "uji-1")
+    replace_auto_tags(engine, 1, tags_of({"actors": [], "places": [], "engagements": [engagement]}, "uji-1"))
     return engine
 
 

@@ -6,6 +6,7 @@ from storage.actors import ActorEditError, list_actors, merge_actors, split_acto
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
 from storage.tags import article_mentions, replace_auto_tags
+from tests.support.tagged import tags_of
 
 
 def police(name: str) -> dict:
@@ -21,18 +22,18 @@ def articles(engine) -> list[int]:
 
 
 def test_merge_moves_mentions_and_later_tagging_follows(engine, articles):
-    replace_auto_tags(engine, articles[0], {"actors": [police("Bambang Wiryawan")]}, "t1")
-    replace_auto_tags(engine, articles[1], {"actors": [police("Kapten Udin")]}, "t1")
+    replace_auto_tags(engine, articles[0], tags_of({"actors": [police("Bambang Wiryawan")]}, "t1"))
+    replace_auto_tags(engine, articles[1], tags_of({"actors": [police("Kapten Udin")]}, "t1"))
     keep, other = (article_mentions(engine, a)[0].actor_id for a in articles[:2])
     assert merge_actors(engine, keep, other) == 1
     assert [c.actor.id for c in list_actors(engine)] == [keep]
-    replace_auto_tags(engine, articles[2], {"actors": [police("Kapten Udin")]}, "t1")
+    replace_auto_tags(engine, articles[2], tags_of({"actors": [police("Kapten Udin")]}, "t1"))
     assert article_mentions(engine, articles[2])[0].actor_id == keep
 
 
 def test_split_moves_chosen_articles_to_a_new_actor(engine, articles):
     for article_id in articles:
-        replace_auto_tags(engine, article_id, {"actors": [police("Asep Saepudin")]}, "t1")
+        replace_auto_tags(engine, article_id, tags_of({"actors": [police("Asep Saepudin")]}, "t1"))
     actor_id = article_mentions(engine, articles[0])[0].actor_id
     created = split_actor(engine, actor_id, [articles[2]], "Asep Saepuloh")
     assert article_mentions(engine, articles[2])[0].actor_id == created.id
@@ -42,7 +43,7 @@ def test_split_moves_chosen_articles_to_a_new_actor(engine, articles):
 
 
 def test_impossible_edits_are_refused(engine, articles):
-    replace_auto_tags(engine, articles[0], {"actors": [police("Asep Saepudin")]}, "t1")
+    replace_auto_tags(engine, articles[0], tags_of({"actors": [police("Asep Saepudin")]}, "t1"))
     actor_id = article_mentions(engine, articles[0])[0].actor_id
     with pytest.raises(ActorEditError, match="into itself"):
         merge_actors(engine, actor_id, actor_id)

@@ -7,6 +7,7 @@ from storage.feeds import add_feed
 from storage.labels import manual_type_labels
 from storage.manual_tags import PlaceChoice, confirm_coding, set_kabupaten, set_type, undo_last
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 
 TEXT = "Kapolres Serang AKBP Dimas Wiratama menerima audiensi buruh KSPSI di Mapolres Serang."
 AUTO = {"places": [], "actors": [], "engagements": [
@@ -23,7 +24,7 @@ def stored(engine, count: int) -> list[int]:
                    "ok", "") for n in range(count)])
     ids = sorted(row.id for row in newest_articles(engine, count))
     for article_id in ids:
-        replace_auto_tags(engine, article_id, AUTO, "t1")
+        replace_auto_tags(engine, article_id, tags_of(AUTO, "t1"))
     return ids
 
 

@@ -34,6 +34,7 @@ from storage.manual_tags import (
 )
 from storage.tags import actor_key, article_engagements, article_mentions, replace_auto_tags
 from storage.timeline import engagement_timeline
+from tests.support.tagged import tags_of
 
 SERANG = PlaceChoice("36.04", "Kabupaten Serang", "Banten")
 BEKASI = PlaceChoice("32.75", "Kota Bekasi", "Jawa Barat")
@@ -61,14 +62,14 @@ def stored_articles(engine, count: int = 1) -> list[int]:
 def tagged(engine) -> int:
     """One article the tagger coded as a dialogue in Kabupaten Serang."""
     article_id = stored_articles(engine)[0]
-    replace_auto_tags(engine, article_id, TAGS, "t1")
+    replace_auto_tags(engine, article_id, tags_of(TAGS, "t1"))
     return article_id
 
 
 def test_manual_type_supersedes_the_tagger_and_survives_retagging(engine, tagged):
     change = set_type(engine, tagged, "strike", "alice")
     assert (change.field, change.old_value, change.new_value) == ("type", "dialogue", "strike")
-    replace_auto_tags(engine, tagged, TAGS, "t2")
+    replace_auto_tags(engine, tagged, tags_of(TAGS, "t2"))
     rows = article_engagements(engine, tagged)
     assert sorted((row.type, row.source) for row in rows) == [("dialogue", "auto"), ("strike", "manual")]
     manual = next(row for row in rows if row.source == MANUAL)
@@ -99,7 +100,7 @@ def test_kabupaten_moves_the_article_and_its_engagements(engine, tagged):
     assert tagging.engagement_type == "dialogue" and tagging.type_source == MANUAL
     assert row_details(engine, [tagged])[tagged].kabupaten == "Kota Bekasi"
     assert [place.code for place in engagement_timeline(engine).places] == ["32.75"]
-    replace_auto_tags(engine, tagged, TAGS, "t2")
+    replace_auto_tags(engine, tagged, tags_of(TAGS, "t2"))
     assert article_tagging(engine, tagged).kabupaten_code == "32.75"
 
 
@@ -180,7 +181,7 @@ def test_actor_add_creates_edits_and_undo(engine, tagged):
 
 def test_actor_tagged_by_hand_survives_retagging_and_removal_can_be_undone(engine, tagged):
     add_actor(engine, tagged, "alice", "police", "Condro Sasongko", rank="Kombes")
-    replace_auto_tags(engine, tagged, TAGS, "t2")
+    replace_auto_tags(engine, tagged, tags_of(TAGS, "t2"))
     assert sorted(view.source for view in article_mentions(engine, tagged)) == ["auto", "manual"]
     actor_id = article_mentions(engine, tagged)[0].actor_id
     remove_actor(engine, tagged, actor_id, "alice")
@@ -211,8 +212,8 @@ def test_star_and_undo(engine, tagged):
 
 def test_row_details_for_a_page(engine):
     ids = stored_articles(engine, 4)
-    replace_auto_tags(engine, ids[0], TAGS, "t1")
-    replace_auto_tags(engine, ids[1], TAGS, "t1")
+    replace_auto_tags(engine, ids[0], tags_of(TAGS, "t1"))
+    replace_auto_tags(engine, ids[1], tags_of(TAGS, "t1"))
     set_type(engine, ids[1], "strike", "alice")
     add_tag(engine, ids[2], "upah", "alice")
     details = row_details(engine, ids)

@@ -11,6 +11,7 @@ from storage.search import SearchSource
 from storage.search_parser import parse_query
 from storage.tags import article_engagements, replace_auto_tags
 from tests.storage.test_storage_manual_tags import TAGS, stored_articles
+from tests.support.tagged import tags_of
 
 
 def tags_with_confidence(confidence: float) -> dict:
@@ -23,8 +24,8 @@ def tags_with_confidence(confidence: float) -> dict:
 def desk(engine) -> tuple[int, int, int]:
     """Three tagged articles: an uncertain engagement, a confident one, and one with no engagement."""
     uncertain, confident, untagged = stored_articles(engine, 3)
-    replace_auto_tags(engine, uncertain, tags_with_confidence(REVIEW_BELOW - 0.2), "t1")
-    replace_auto_tags(engine, confident, tags_with_confidence(REVIEW_BELOW), "t1")
+    replace_auto_tags(engine, uncertain, tags_of(tags_with_confidence(REVIEW_BELOW - 0.2), "t1"))
+    replace_auto_tags(engine, confident, tags_of(tags_with_confidence(REVIEW_BELOW), "t1"))
     return uncertain, confident, untagged
 
 
@@ -47,7 +48,7 @@ def test_confirming_clears_the_review_and_keeps_the_taggers_coding(engine, desk)
     rows = article_engagements(engine, uncertain)
     assert [(row.type, row.source, row.kabupaten_code) for row in rows if row.source == "manual"] == [
         ("dialogue", "manual", "36.04")]
-    replace_auto_tags(engine, uncertain, tags_with_confidence(0.1), "t2")
+    replace_auto_tags(engine, uncertain, tags_of(tags_with_confidence(0.1), "t2"))
     assert review_count(engine) == 0
 
 

@@ -15,6 +15,7 @@ from storage.saved_searches import delete_saved_search, save_search, saved_searc
 from storage.search import SearchSource, search_select
 from storage.search_parser import MAX_QUERY_LENGTH, QuerySyntaxError, parse_query
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 
 RECENT = datetime.now(timezone.utc) - timedelta(days=2)
 
@@ -127,7 +128,7 @@ def stored(engine: Engine) -> list[int]:
         with Session(engine) as session:
             ids.append(session.exec(select(Article.id).where(Article.guid == f"g{number}")).one())
         if tags:
-            replace_auto_tags(engine, ids[-1], tags, "uji-1")
+            replace_auto_tags(engine, ids[-1], tags_of(tags, "uji-1"))
     set_read(engine, ids[READ_AND_STARRED], True)
     with Session(engine) as session:
         starred = session.get(Article, ids[READ_AND_STARRED])

@@ -1,11 +1,15 @@
 """Tag rows: re-tagging replaces automatic tags, keeps manual ones, and one person stays one actor."""
 
+import json
+
 from sqlmodel import Session, select
 
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
-from storage.models import MANUAL, Actor, Engagement
-from storage.tags import article_engagements, article_mentions, articles_to_tag, replace_auto_tags
+from storage.models import MANUAL, Actor, ActorMention, Engagement
+from storage.tags import article_engagements, article_mentions, article_places, articles_to_tag, replace_auto_tags
+from tagging import tag_article
+from tests.support.tagged import tags_of
 
 
 def stored_article(engine, guid: str) -> int:
@@ -34,11 +38,11 @@ TAGS = {
 
 def test_retag_replaces_auto_and_keeps_manual(engine):
     article_id = stored_article(engine, "a")
-    replace_auto_tags(engine, article_id, TAGS, "t1")
+    replace_auto_tags(engine, article_id, tags_of(TAGS, "t1"))
     with Session(engine) as session:
         session.add(Engagement(article_id=article_id, type="mediation", source=MANUAL, created_by="analis"))
         session.commit()
-    replace_auto_tags(engine, article_id, TAGS, "t2")
+    replace_auto_tags(engine, article_id, tags_of(TAGS, "t2"))
     engagements = article_engagements(engine, article_id)
     assert sorted((e.type, e.source) for e in engagements) == [("dialogue", "auto"), ("mediation", "manual")]
     assert [e.tagger_version for e in engagements if e.source == "auto"] == ["t2"]
@@ -48,8 +52,8 @@ def test_retag_replaces_auto_and_keeps_manual(engine):
 def test_one_officer_across_rank_changes_and_near_spellings(engine):
     first = stored_article(engine, "first")
     second = stored_article(engine, "second")
-    replace_auto_tags(engine, first, {"actors": [officer("Iptu", "Saeful Sani")]}, "t1")
-    replace_auto_tags(engine, second, {"actors": [officer("AKP", "Saeful Sanni")]}, "t1")
+    replace_auto_tags(engine, first, tags_of({"actors": [officer("Iptu", "Saeful Sani")]}, "t1"))
+    replace_auto_tags(engine, second, tags_of({"actors": [officer("AKP", "Saeful Sanni")]}, "t1"))
     with Session(engine) as session:
         assert len(session.exec(select(Actor)).all()) == 1
     ranks = [article_mentions(engine, a)[0].rank for a in (first, second)]
@@ -59,6 +63,40 @@ def test_one_officer_across_rank_changes_and_near_spellings(engine):
 def test_articles_to_tag_follows_the_tagger_version(engine):
     article_id = stored_article(engine, "a")
     assert articles_to_tag(engine, "t1") == [article_id]
-    replace_auto_tags(engine, article_id, TAGS, "t1")
+    replace_auto_tags(engine, article_id, tags_of(TAGS, "t1"))
     assert articles_to_tag(engine, "t1") == []
     assert articles_to_tag(engine, "t2") == [article_id]
+
+
+INJURED = ("Kapolres Serang AKBP Condro Sasongko membenarkan aksi buruh Aliansi Serikat Pekerja Serikat Buruh "
+           "(ASPSB) di Kecamatan Cikande, Kabupaten Serang, dibubarkan dengan gas air mata pada Senin (8/12/2025). "
+           "Dua buruh dirawat di rumah sakit.")
+
+
+def test_every_field_the_tagger_computes_is_stored(engine):
+    """The tagger's own values go in; what it read from the text (excessive force, trigger spans, how a place
+    was decided, what each mention says) comes back out of the rows."""
+    article_id = stored_article(engine, "a")
+    tags = tag_article("", INJURED)
+    [found] = tags.engagements
+    replace_auto_tags(engine, article_id, tags)
+    [row] = article_engagements(engine, article_id)
+    assert (row.acled_disorder_type, row.acled_event_type, row.acled_sub_event_type) == (
+        "Demonstrations", "Protests", "Excessive force against protesters")
+    assert json.loads(row.triggers) == [span.to_json() for span in found.triggers] and found.triggers
+    assert (row.date_span_start, row.date_span_end) == (found.date.span.start, found.date.span.end)
+    assert (row.weekday_conflict, row.place_precision, row.confidence) == (
+        found.date.weekday_conflict, found.place.precision, found.confidence)
+    assert json.loads(row.notes) == list(found.notes)
+    places = article_places(engine, article_id)
+    assert [(p.code, p.basis, p.confidence, p.is_main) for p in places] == [
+        (p.code, p.basis, p.confidence, p == tags.main_place) for p in tags.places]
+    assert sum(p.is_main for p in places) == 1
+    police = next(a for a in tags.actors if a.kind == "police")
+    with Session(engine) as session:
+        mention = session.exec(select(ActorMention).join(Actor).where(Actor.kind == "police")).one()
+        assert json.loads(mention.mentions) == [
+            {"rank": m.rank, "position": m.position, "titles": list(m.titles)} for m in police.mentions]
+        assert mention.confidence == police.confidence
+    assert tag_article("", INJURED).to_json(extended=True)["engagements"][0]["acled"]["sub_event_type"] == \
+        "Excessive force against protesters"

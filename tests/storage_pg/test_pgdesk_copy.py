@@ -14,6 +14,7 @@ from storage.engine import make_engine
 from storage.feeds import add_feed
 from storage.tags import replace_auto_tags
 from tests.backends import database_url
+from tests.support.tagged import tags_of
 from tui.cli import main
 
 OTHER = {"sqlite": "postgres", "postgres": "sqlite"}
@@ -68,7 +69,8 @@ def test_an_actor_merged_into_a_later_one_survives_the_copy(backend, tmp_path: P
         source, target = make_engine(source_url), make_engine(url)
         feed = add_feed(source, "http://example.test/feed")
         add_articles(source, feed.id, [NewArticle("g", "", "t", None, "", "isi", "ok", "")])
-        replace_auto_tags(source, 1, {"actors": [{**police, "name": "Asep"}, {**police, "name": "Budi Santoso"}]}, "t1")
+        officers = [{**police, "name": "Asep"}, {**police, "name": "Budi Santoso"}]
+        replace_auto_tags(source, 1, tags_of({"actors": officers}, "t1"))
         merge_actors(source, 2, 1)
         copy_database(source, target)
         assert every_row(target)["actor"] == every_row(source)["actor"]

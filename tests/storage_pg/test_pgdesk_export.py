@@ -242,3 +242,25 @@ def test_a_type_set_by_hand_exports_the_actors_the_article_has_and_never_invents
         "Police Forces of Indonesia (2024-)", "State forces", "State forces-Civilians")
     assert "Police: Condro Sasongko." in row["notes"]
     assert exported(hearing, "jsonl")["police_actors"] == ["Condro Sasongko"]
+
+
+def test_the_export_reads_acled_coding_as_the_tagger_stored_it(backend_engine):
+    """A dispersal with protesters taken to hospital is excessive force to the tagger, which reads the text; the
+    export shows what was stored, never the coding of the type alone ('Protest with intervention')."""
+    from storage.articles import NewArticle, add_articles
+    from storage.feeds import add_feed
+    from storage.tags import replace_auto_tags
+    from tagging import tag_article
+
+    text = ("Kapolres Serang AKBP Condro Sasongko membenarkan aksi buruh Aliansi Serikat Pekerja Serikat Buruh (ASPSB) "
+            "di Kabupaten Serang dibubarkan dengan gas air mata pada Senin (8/12/2025). Dua buruh dirawat di rumah sakit.")
+    feed = add_feed(backend_engine, "http://example.test/feed")
+    add_articles(backend_engine, feed.id, [NewArticle("g1", "http://example.test/1", "Aksi dibubarkan", None, "",
+                                                      text, "ok", "")])
+    replace_auto_tags(backend_engine, 1, tag_article("", text))
+    [row] = export_rows(backend_engine)
+    assert (row["pantau_type"], row["event_type"], row["sub_event_type"]) == (
+        "dispersal", "Protests", "Excessive force against protesters")
+    [plain] = export_rows(backend_engine, "jsonl")
+    assert (plain["acled_disorder_type"], plain["acled_sub_event_type"]) == (
+        "Demonstrations", "Excessive force against protesters")

@@ -112,3 +112,29 @@ def test_db_upgrade_command(backend_url):
     assert f"from schema (empty) to {HEAD_REVISION}" in first.output
     again = CliRunner().invoke(main, ["--db", backend_url, "db", "upgrade"])
     assert f"already at schema {HEAD_REVISION}" in again.output
+
+
+def test_engagements_stored_before_0008_get_the_acled_coding_of_their_types(backend_url):
+    """What `pantau export` computed from the types before the tagger's coding was stored, so an old desk's
+    export reads the same rows after the upgrade."""
+    engine = connect_engine(backend_url)
+    upgrade(engine, "0007")
+    feed = add_feed(engine, "http://example.test/feed")
+    add_articles(engine, feed.id, [NewArticle("g1", "", "Buruh dan polisi", None, "", "dialog serikat", "ok", "")])
+    with engine.begin() as connection:
+        for type_id, secondary in (("arrest", '["protest"]'), ("arrest", "[]"), ("dialogue", "[]")):
+            connection.execute(text(
+                "INSERT INTO engagement (article_id, type, secondary_types, year_inferred, police_actors, labour_actors,"
+                " other_actors, evidence, source, created_at) VALUES (1, :type, :secondary, false, '[]', '[]', '[]',"
+                " '', 'auto', CURRENT_TIMESTAMP)"), {"type": type_id, "secondary": secondary})
+    upgrade(engine)
+    with engine.connect() as connection:
+        coded = connection.execute(text(
+            "SELECT type, acled_event_type, acled_sub_event_type, triggers, weekday_conflict FROM engagement ORDER BY id"
+        )).all()
+    assert [tuple(row) for row in coded] == [
+        ("arrest", "Protests", "Protest with intervention", "[]", False),
+        ("arrest", "Strategic developments", "Arrests", "[]", False),
+        ("dialogue", None, None, "[]", False),
+    ]
+    engine.dispose()

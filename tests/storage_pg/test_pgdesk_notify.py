@@ -13,6 +13,7 @@ from storage.manual_tags import add_tag, set_not_relevant
 from storage.notify import ChangeWatcher
 from storage.models import MANUAL, Engagement
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 
 WAIT_S = 10.0
 """Only an upper bound for a broken watcher; a working one returns as soon as the commit lands."""
@@ -42,7 +43,8 @@ def test_watcher_sees_another_engines_article_and_tags(backend, backend_engine, 
             assert ("article", "INSERT", row.id) in {(c.table, c.op, c.article_id) for c in changes}
         assert watcher.poll() == []
 
-        replace_auto_tags(writer, row.id, {"engagements": [{"type": "dialogue", "evidence": {"text": "x"}}]}, "t1")
+        dialogue = {"type": "dialogue", "evidence": {"text": "x"}}
+        replace_auto_tags(writer, row.id, tags_of({"engagements": [dialogue]}, "t1"))
         with Session(writer) as session:
             session.add(Engagement(article_id=row.id, type="mediation", source=MANUAL, created_by="analis"))
             session.commit()

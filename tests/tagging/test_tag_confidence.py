@@ -4,8 +4,8 @@ type rests on one remark deep in the article, another type is stated as often, o
 
 from datetime import datetime, timedelta, timezone
 
+from core.tags import CONFIDENT_AT
 from tagging import tag_article
-from tagging.model import CONFIDENT_AT
 
 PUBLISHED = datetime(2025, 12, 8, 10, tzinfo=timezone(timedelta(hours=7)))
 POLICE = "Kapolres Lebak AKBP Bayu Prasetyo"

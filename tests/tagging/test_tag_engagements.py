@@ -51,13 +51,14 @@ def test_tag_clash_police_force_on_peaceful_protesters_is_dispersal() -> None:
 def test_tag_dispersal_with_serious_injuries_is_excessive_force() -> None:
     text = f"Aksi {UNION} di Kabupaten Serang dibubarkan dengan gas air mata. Dua buruh dirawat di rumah sakit. {POLICE} menyesalkan."
     [e] = engagements(text)
-    assert (e.type, e.acled_sub_event) == ("dispersal", "Excessive force against protesters")
+    assert (e.type, e.acled.event_type, e.acled.sub_event_type) == ("dispersal", "Protests",
+                                                                     "Excessive force against protesters")
 
 
 def test_tag_dispersal_order_without_physical_action_stays_peaceful_protest() -> None:
     text = f"{POLICE} meminta massa aksi {UNION} membubarkan barisan karena melewati batas waktu unjuk rasa."
     [e] = engagements(text)
-    assert (e.type, e.acled_sub_event) == ("dispersal", "Peaceful protest")
+    assert (e.type, e.acled.sub_event_type) == ("dispersal", "Peaceful protest")
 
 
 # arrest
@@ -69,16 +70,18 @@ def test_tag_arrest_securing_the_protest_is_not_an_arrest() -> None:
 
 
 def test_tag_arrest_during_a_protest_is_part_of_that_protest_event() -> None:
+    """ACLED's codebook: an arrest during a demonstration is a Protest with intervention, not an Arrests event."""
     text = f"Unjuk rasa {UNION} di Kabupaten Serang berujung penangkapan dua korlap. {POLICE} membenarkan."
     [e] = engagements(text)
-    assert (e.type, "protest" in e.secondary_types, e.acled_sub_event) == ("arrest", True, "Arrests")
+    assert (e.type, "protest" in e.secondary_types) == ("arrest", True)
+    assert (e.acled.event_type, e.acled.sub_event_type) == ("Protests", "Protest with intervention")
 
 
 # blockade
 def test_tag_blockade_with_burning_tyres_is_a_riot() -> None:
     text = f"Massa {UNION} memblokade jalan dan bakar ban di Kabupaten Serang. {POLICE} menegur massa."
     [e] = engagements(text)
-    assert (e.type, "blockade" in e.secondary_types, e.acled_sub_event) == ("clash", True, "Violent demonstration")
+    assert (e.type, "blockade" in e.secondary_types, e.acled.sub_event_type) == ("clash", True, "Violent demonstration")
 
 
 # protest

@@ -13,6 +13,7 @@ from storage.articles import NewArticle, add_articles
 from storage.feeds import add_feed
 from storage.manual_tags import set_not_relevant, set_type
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 from tests.tui.tui_support import article
 
 TAGGER = "uji-1"
@@ -52,7 +53,7 @@ def fill_tagged_desk(engine: Engine) -> list[int]:
     ids = list(range(1, len(ARTICLES) + 1))
     for article_id, (_title, kind, place, day, actors) in zip(ids, ARTICLES):
         tags = {"actors": actors, "places": [], "engagements": [engagement(kind, place, day)]}
-        replace_auto_tags(engine, article_id, tags, TAGGER)
+        replace_auto_tags(engine, article_id, tags_of(tags, TAGGER))
     set_not_relevant(engine, NOT_RELEVANT, True, "penguji")
     set_type(engine, RECODED, "mediation", "penguji")
     return ids

@@ -33,6 +33,7 @@ from tests.support.hostile_text import (
     everything_hostile,
     unsafe_in,
 )
+from tests.support.tagged import tags_of
 from tests.tui.tui_support import BASE_TIME, until
 from tui.screens.feeds import FeedsScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker
@@ -78,7 +79,7 @@ def hostile(engine) -> int:
              "unit": "Polres \u202eSerang", "spans": [[NAME_AT, NAME_AT + len("Condro Sasongko")]]}
     engagement = {"type": "protest", "date": "2025-11-05", "code": "36.04", "kabupaten_kota": PLACE_NAME,
                   "province": PROVINCE}
-    replace_auto_tags(engine, NEWEST_ID, {"actors": [actor], "places": [], "engagements": [engagement]}, "uji-1")
+    replace_auto_tags(engine, NEWEST_ID, tags_of({"actors": [actor], "engagements": [engagement]}, "uji-1"))
     add_tag(engine, NEWEST_ID, TAG, "penguji")
     save_search(engine, SEARCH_NAME, "rusuh", "penguji")
     return feed.id

@@ -9,6 +9,7 @@ from storage.articles import add_articles
 from storage.engine import make_engine
 from storage.tags import replace_auto_tags
 from tests.backends import database_url
+from tests.support.tagged import tags_of
 from tests.tui.desk_corpus import CONDRO, SERANG, engagement, fill_tagged_desk
 from tests.tui.tui_support import article, fill, until
 from tui.app import PantauApp
@@ -48,8 +49,8 @@ async def test_tags_stored_elsewhere_refresh_the_actors_and_the_timeline(make_de
         assert selected == 7 and app.actors.mentions == []
         before = app.timeline.count_at("36.04", DEC_1)
         tags = {"actors": [CONDRO], "places": [], "engagements": [engagement("protest", SERANG, "2025-12-02")]}
-        replace_auto_tags(other_engine, 5, tags, "uji-2")
-        replace_auto_tags(other_engine, selected, {"actors": [CONDRO], "places": [], "engagements": []}, "uji-2")
+        replace_auto_tags(other_engine, 5, tags_of(tags, "uji-2"))
+        replace_auto_tags(other_engine, selected, tags_of({"actors": [CONDRO]}, "uji-2"))
         await until(pilot, lambda: app.timeline.count_at("36.04", DEC_1) == before + 1,
                     describe=lambda: app.timeline.data.cells)
         await until(pilot, lambda: [m.name for m in app.actors.mentions] == ["Condro Sasongko"])

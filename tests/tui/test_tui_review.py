@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from storage.manual_tags import audit_log
 from storage.review import REVIEW_BELOW
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 from tests.tui.test_tui_tagging import TAGS, manual_type, started, tagged_desk
 from tests.tui.tui_support import until
 
@@ -16,7 +17,7 @@ def uncertain_desk(engine: Engine) -> int:
     newest = tagged_desk(engine)
     tags = copy.deepcopy(TAGS)
     tags["engagements"][0]["confidence"] = REVIEW_BELOW - 0.3
-    replace_auto_tags(engine, newest, tags, "t1")
+    replace_auto_tags(engine, newest, tags_of(tags, "t1"))
     return newest
 
 

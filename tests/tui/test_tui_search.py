@@ -13,6 +13,7 @@ from storage.feeds import add_feed
 from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import save_search, saved_searches
 from storage.tags import replace_auto_tags
+from tests.support.tagged import tags_of
 from tests.tui.tui_support import until
 from tui.app import NO_MATCH
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
@@ -55,7 +56,7 @@ def desk_corpus(engine: Engine) -> dict[str, int]:
         with Session(engine) as session:
             ids[title] = session.exec(select(Article.id).where(Article.guid == f"g{number}")).one()
         if tags:
-            replace_auto_tags(engine, ids[title], tags, "uji-1")
+            replace_auto_tags(engine, ids[title], tags_of(tags, "uji-1"))
     set_read(engine, ids["Dialog kapolres dengan ojek"], True)
     with Session(engine) as session:
         starred = session.get(Article, ids["Mogok kerja di pabrik sepatu"])

@@ -8,6 +8,7 @@ from core.vocabulary import short_label
 from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
 from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
+from tests.support.tagged import tags_of
 from tests.tui.tui_support import fill, until
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
@@ -46,7 +47,7 @@ def tagged_desk(engine: Engine) -> int:
         row.body = BODY
         session.add(row)
         session.commit()
-    replace_auto_tags(engine, newest, TAGS, "t1")
+    replace_auto_tags(engine, newest, tags_of(TAGS, "t1"))
     return newest
 
 
@@ -363,7 +364,7 @@ async def test_rows_pick_up_tags_stored_after_they_were_shown(make_desk, engine:
     async with app.run_test(size=(120, 30)) as pilot:
         feed = await started(pilot)
         assert feed.details_of(newest).engagement_type is None
-        replace_auto_tags(engine, newest, TAGS, "t1")
+        replace_auto_tags(engine, newest, tags_of(TAGS, "t1"))
         await until(pilot, lambda: feed.details_of(newest).engagement_type == "hearing")
         assert " H " in row_text(feed)
 

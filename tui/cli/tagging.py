@@ -82,7 +82,9 @@ def _parse_published(value: str | None) -> datetime | None:
 @click.argument("source", metavar="[FILE|-]", default="-")
 @click.option("--published", metavar="ISO-DATETIME", help="Publication time, to resolve dates without a year.")
 @click.option("--html", "is_html", is_flag=True, help="The input is an HTML page: extract its text first.")
-def tag(source: str, published: str | None, is_html: bool) -> None:
+@click.option("--extended", is_flag=True,
+              help="Every field the tagger computes and the desk stores (confidences, trigger spans, ACLED's coding).")
+def tag(source: str, published: str | None, is_html: bool, extended: bool) -> None:
     """Print the tags of one article (places, actors, engagements) as one JSON object."""
     published_at = _parse_published(published)
     raw = sys.stdin.buffer.read() if source == "-" else _read_bytes(source)
@@ -92,7 +94,7 @@ def tag(source: str, published: str | None, is_html: bool) -> None:
         title, text = extracted.title or "", extracted.text
         published_at = published_at or extracted.published
     tags = tag_article(title, text, published_at)
-    click.echo(json_safe(json.dumps(tags.to_json(), ensure_ascii=False, indent=2)))
+    click.echo(json_safe(json.dumps(tags.to_json(extended), ensure_ascii=False, indent=2)))
 
 
 def _read_bytes(source: str) -> bytes:

@@ -1,11 +1,15 @@
-"""The tags an article yields, as frozen values that serialise to the CLI contract of README.md."""
+"""The tags an article yields, as frozen values that serialise to the CLI contract of README.md.
+
+The tagger makes them and hands them on as they are: storage keeps every field, the desk and the exports read
+them back. No package but the tagger builds them from text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from core.vocabulary import CONFIDENT_AT
+from core.vocabulary import CONFIDENT_AT, AcledCoding
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +158,7 @@ class Engagement:
     evidence: Span
     confidence: float
     triggers: tuple[Span, ...] = ()
-    acled_sub_event: str | None = None
+    acled: AcledCoding | None = None
     notes: tuple[str, ...] = ()
 
     @property
@@ -183,7 +187,7 @@ class Engagement:
                 "date_span": self.date.span.to_json() if self.date else None,
                 "place_precision": self.place.precision if self.place else None,
                 "triggers": [{"text": t.text, "span": t.to_json()} for t in self.triggers],
-                "acled_sub_event": self.acled_sub_event,
+                "acled": asdict(self.acled) if self.acled else None,
                 "notes": list(self.notes),
             }
         return out
