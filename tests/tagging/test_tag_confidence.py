@@ -4,7 +4,7 @@ type rests on one remark deep in the article, another type is stated as often, o
 
 from datetime import datetime, timedelta, timezone
 
-from core.tags import CONFIDENT_AT
+from core.vocabulary import CONFIDENT_AT
 from tagging import tag_article
 
 PUBLISHED = datetime(2025, 12, 8, 10, tzinfo=timezone(timedelta(hours=7)))
