@@ -24,7 +24,7 @@ from core.tags import Actor, Engagement, EventDate, Place, Span
 from core.vocabulary import AcledCoding
 from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
-from tagging.parties import (DETAINED_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
+from tagging.parties import (DETAINED_RE, WORKER_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
                              workers_acting, workers_acting_at)
 from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
@@ -41,7 +41,7 @@ SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|
                                r"(?:\S+\s+){0,1}$", re.IGNORECASE)
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 POLICE_DESK = (r"(?:Mapolres\w*|Mapolda|Mapolsek|Polres\w*|Polda|Polsek|polisi|pihak kepolisian|kepolisian|"
-               r"Satreskrim|Ditreskrim\w*|Bareskrim|SPKT|Propam)")
+               r"Satreskrim|Ditreskrim\w*|Bareskrim|SPKT|Propam|Desk Ketenagakerjaan|Desk Tenaga Kerja)")
 REPORT_TO_POLICE_RE = re.compile(
     rf"(?:melaporkan|melapor|dilaporkan|laporan|pengaduan|mengadukan|diadukan|mengadu|aduan)\b[^.\n]{{0,80}}?"
     rf"\b(?:ke|kepada|di)\s+{POLICE_DESK}\b", re.IGNORECASE)
@@ -445,6 +445,16 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
     return sides[0], sides[1], sides[2]
 
 
+def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]:
+    """The sentences where workers act as workers: placed so by their words (parties.workers_acting_at), or
+    named in a sentence that states a labour action (a protest, strike, blockade or its policing), where
+    workers are the actors."""
+    action = {h.sentence for h in hits if h.strong and h.type in LABOUR_ACTION_TYPES | {"clash"}}
+    placed = {lay.sentence_of(offset) for offset in workers_acting_at(text)}
+    named = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)}
+    return placed | (named & action)
+
+
 def protest_sentences(event: Event) -> set[int]:
     return {h.sentence for h in event.hits if h.strong and h.type == "protest"}
 
@@ -556,8 +566,8 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
     buruh') make the labour side of an engagement but are not listed among its labour actors, which name
     organisations (the corpus README's labour_actors)."""
     unions = tuple(s for a in actors if a.kind == "labour" for s in a.spans)
-    acting = {lay.sentence_of(offset) for offset in workers_acting_at(text)}
     hits = coordination(apply_caveats(find_triggers(text, tokens, lay), text, lay, unions), text, lay)
+    acting = acting_sentences(hits, text, lay)
     out = []
     for event in group_events(hits, dates, text, lay):
         police, labour, others = event_actors(event, actors, lay)

@@ -209,3 +209,15 @@ def test_tag_type_a_promise_to_follow_up_reports_is_no_legal_complaint() -> None
     text = (f"{POLICE} bersilaturahmi ke sekretariat {UNION}, Senin (1/12/2025). Kapolres berjanji akan "
             "menindaklanjuti setiap laporan buruh yang disertai bukti.")
     assert types(text) == [("dialogue", ())]
+
+
+def test_tag_type_workers_named_in_a_protest_sentence_are_its_labour_side() -> None:
+    text = ("Unjuk rasa di depan kantor Bupati Lebak diikuti buruh dari tiga pabrik, Senin (1/12/2025). Polres Lebak "
+            "menerjunkan 100 personel untuk pengamanan unjuk rasa itu.")
+    assert types(text) == [("protest_security", ("protest",))]
+
+
+def test_tag_type_a_complaint_to_the_desk_ketenagakerjaan_is_a_legal_complaint() -> None:
+    text = (f"Pengurus {UNION} melaporkan PT Sinar Cemerlang ke Desk Ketenagakerjaan Polda Banten karena upah "
+            f"dipotong sepihak, Senin (1/12/2025). {POLICE} membenarkan.")
+    assert primary(text) == "legal_complaint"
