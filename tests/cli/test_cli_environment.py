@@ -24,6 +24,7 @@ from storage.engine import make_engine
 from storage.feeds import add_feed, feed_count
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import until
+from tui.app import PantauApp
 from tui.cli import desk_app, main, run_logging_crashes
 from tui.cli.common import DeskError, database_problem, open_engine
 from tui.config import Settings
@@ -136,7 +137,16 @@ def test_read_only_database_refuses_writes_and_serves_reads(small_disk: Path):
     assert table_count(path, "feed") == DEFAULT_SOURCES
 
 
-async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(small_disk: Path, tmp_path: Path):
+async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(small_disk: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    shown: list[str] = []
+    notify = PantauApp.notify
+
+    def recorded(app: PantauApp, message, *args, **options) -> None:
+        shown.append(str(message))
+        notify(app, message, *args, **options)
+
+    monkeypatch.setattr(PantauApp, "notify", recorded)
     source = made_database(tmp_path / "source.db")
     engine = make_engine(f"sqlite:///{source}")
     fill_tagged_desk(engine)
@@ -151,14 +161,13 @@ async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(smal
         engine = open_engine(Settings(db_url=f"sqlite:///{path}"), writes=False)
         app = desk_app(engine, Settings(db_url=f"sqlite:///{path}"))
         async with app.run_test(size=(120, 30)) as pilot:
-            await until(pilot, lambda: any("read-only" in str(n.message) for n in app._notifications))
+            await until(pilot, lambda: any("read-only" in message for message in shown))
             assert not app.poll
-            notes_before = len(app._notifications)
+            notes_before = len(shown)
             for key in ("s", "m", "3", "R"):  # star, read, a type, poll: each refused up front, the desk stays up
                 await pilot.press(key)
-            await until(pilot, lambda: len(app._notifications) >= notes_before + 4,
-                        describe=lambda: [str(note.message) for note in app._notifications])
-            refused = [str(note.message) for note in list(app._notifications)[notes_before:]]
+            await until(pilot, lambda: len(shown) >= notes_before + 4, describe=lambda: shown)
+            refused = shown[notes_before:]
             assert all("read-only" in message for message in refused), refused
             assert app.is_running
         assert table_count(path, "tagaudit") == audit_rows

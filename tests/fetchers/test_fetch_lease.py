@@ -5,6 +5,7 @@ import asyncio
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 
 import pytest
 
@@ -14,6 +15,7 @@ from storage.feeds import add_feed, get_feed
 from storage.fetch_state import claim_feeds, renew_leases
 from tests.backends import BACKENDS, database_url
 from tests.fetchers.conftest import Site
+from tests.support.waiting import until
 
 LEASE_S = 1.5
 PAGE_DELAY_S = 0.6
@@ -83,7 +85,8 @@ async def test_a_cycle_longer_than_its_lease_keeps_its_feeds_from_a_second_polle
     options = {"concurrency": 1, "per_host": 1, "lease_s": LEASE_S}
     with ThreadPoolExecutor(2) as pool:
         first = asyncio.create_task(poll_feeds(app_engine, feeds, owner="the-app", pool=pool, **options))
-        await asyncio.sleep(LEASE_S * 1.4)
+        taken = await until(lambda: get_feed(app_engine, feeds[-1].id).lease_until, "the first poller's lease")
+        await until(lambda: datetime.now(timezone.utc) > taken, "the lease first taken to run out, unless renewed")
         assert not first.done(), "the first poll must still be running when the second starts"
         second = await poll_feeds(poll_engine, feeds, owner="pantau-poll", pool=pool, **options)
         first = await first
@@ -100,7 +103,8 @@ async def test_a_cancelled_cycle_gives_its_leases_back(engine, slow_sites):
         task = asyncio.create_task(
             poll_feeds(engine, feeds, owner="the-app", pool=pool, concurrency=1, per_host=1, lease_s=LEASE_S)
         )
-        await asyncio.sleep(LEASE_S / 2)
+        await until(lambda: all(get_feed(engine, feed.id).lease_owner == "the-app" for feed in feeds),
+                    "both feeds leased")
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
