@@ -92,7 +92,9 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
                     "menerjunkan", "terjunkan", "diterjunkan", "menyiagakan", "siagakan", "disiagakan", "pengerahan",
                     "diturunkan", "penjagaan", "berjaga", "personel gabungan", "dihadang", "menghadang", "penyekatan",
                     "disekat", "pengaturan lalu lintas", "rekayasa lalu lintas", "pengalihan arus",
-                    "mengamankan kegiatan", "mengamankan jalannya"}
+                    "mengamankan kegiatan", "mengamankan jalannya", "dijaga", "dijaga ketat"}
+PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
+"""'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
 GENERIC_BESIDE_OTHERS = {
     "dialogue": {"dialog", "dialogis", "tatap muka"},
     "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
@@ -275,7 +277,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
-        if h.type == "protest_security" and other_guards().search(sentence) and not POLICE_WORD_RE.search(sentence):
+        if h.type == "protest_security" and (other_guards().search(sentence) or h.phrase in PASSIVE_GUARD) \
+                and not POLICE_WORD_RE.search(sentence):
             continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
                 and not POLICE_WORD_RE.search(sentence):

@@ -221,3 +221,22 @@ def test_tag_type_a_complaint_to_the_desk_ketenagakerjaan_is_a_legal_complaint()
     text = (f"Pengurus {UNION} melaporkan PT Sinar Cemerlang ke Desk Ketenagakerjaan Polda Banten karena upah "
             f"dipotong sepihak, Senin (1/12/2025). {POLICE} membenarkan.")
     assert primary(text) == "legal_complaint"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ratusan buruh PT Maju Jaya menggelar aksi di depan pabrik menuntut THR, Senin (1/12/2025). Aksi dijaga ketat "
+     "aparat Polsek Cikupa.", "protest_security"),
+    ("Kasat Intelkam Polres Karawang mempertemukan serikat pekerja dengan manajemen PT Sinar, Senin (1/12/2025).",
+     "mediation"),
+    ("Kapolsek Cikupa memfasilitasi pertemuan antara manajemen PT Sinar dan perwakilan buruh, Senin (1/12/2025).",
+     "mediation"),
+])
+def test_tag_type_guarding_and_bringing_together_in_other_words(text: str, expected: str) -> None:
+    assert primary(text) == expected
+
+
+def test_tag_type_guarded_by_unnamed_authorities_is_no_police_role() -> None:
+    text = ("Demo puluhan karyawan PT Sinar Cemerlang di Kecamatan Kemang dijaga ketat aparat berwajib, Selasa "
+            "(2/12/2025). Siangnya manajemen dan perwakilan karyawan menggelar mediasi yang disaksikan Kapolsek Kemang "
+            "Kompol Agus Hartono.")
+    assert primary(text) == "mediation"
