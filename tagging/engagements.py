@@ -60,6 +60,10 @@ POLICE_FORCE_RE = re.compile(
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
+PARTNER_BEFORE_RE = re.compile(r"\b(?:bersama|dengan|antara)\s+(?:para\s+)?$", re.IGNORECASE)
+ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|mengawasi)\s+(?:proses\s+)?$",
+                                re.IGNORECASE)
+"""'mengawal pembubaran buruh': the police escort the workers' own dispersing, no force."""
 DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat|setelah|usai|seusai)\s+(?:\S+\s+){0,2}$",
                      re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
@@ -92,7 +96,8 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
                     "menerjunkan", "terjunkan", "diterjunkan", "menyiagakan", "siagakan", "disiagakan", "pengerahan",
                     "diturunkan", "penjagaan", "berjaga", "personel gabungan", "dihadang", "menghadang", "penyekatan",
                     "disekat", "pengaturan lalu lintas", "rekayasa lalu lintas", "pengalihan arus",
-                    "mengamankan kegiatan", "mengamankan jalannya", "dijaga", "dijaga ketat"}
+                    "mengamankan kegiatan", "mengamankan jalannya", "dijaga", "dijaga ketat", "memantau jalannya",
+                    "pemantauan"}
 PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
 """'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
 GENERIC_BESIDE_OTHERS = {
@@ -227,7 +232,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
                 continue
-            if type_id == "dispersal" and re.match(r"\s+diri\b", text[hit.end:hit.end + 6]):
+            if type_id == "dispersal" and (re.match(r"\s+diri\b", text[hit.end:hit.end + 6])
+                                           or ESCORTED_BEFORE_RE.search(before)):
                 continue
             if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
                 continue
@@ -449,13 +455,17 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
 
 
 def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]:
-    """The sentences where workers act as workers: placed so by their words (parties.workers_acting_at), or
-    named in a sentence that states a labour action (a protest, strike, blockade or its policing), where
-    workers are the actors."""
+    """The sentences where workers act as workers: placed so by their words (parties.workers_acting_at), named
+    in a sentence that states a labour action (a protest, strike, blockade or its policing), or named as the
+    police's partners in a sentence where the police do what a trigger says ('Kapolres menggelar Jumat Curhat
+    bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
     action = {h.sentence for h in hits if h.strong and h.type in LABOUR_ACTION_TYPES | {"clash"}}
+    with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
     placed = {lay.sentence_of(offset) for offset in workers_acting_at(text)}
     named = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)}
-    return placed | (named & action)
+    partners = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)
+                if PARTNER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())}
+    return placed | (named & action) | (partners & with_police)
 
 
 def protest_sentences(event: Event) -> set[int]:
