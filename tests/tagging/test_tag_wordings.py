@@ -32,6 +32,8 @@ TYPED = [
                "mogok itu"),
     ("hearing", "Perwakilan buruh diterima Kapolres Sukabumi di Mapolres untuk menyampaikan keluhan soal PHK massal"),
     ("hearing", "Serikat buruh beraudiensi dengan Kapolda Banten terkait rencana peringatan May Day"),
+    ("hearing", "Perwakilan KSPI Jawa Barat beraudiensi dengan Kapolda Jawa Barat di Mapolda soal intimidasi terhadap "
+                "pengurus serikat. Kapolda berjanji menindaklanjuti aduan tersebut"),
     ("dialogue", "Kapolsek Jatiuwung menyambangi sekretariat DPC SPN Kota Tangerang untuk berdiskusi soal kamtibmas"),
     ("dialogue", "Kapolres Serang menggelar Jumat Curhat bersama buruh di Kecamatan Kibin"),
     ("mediation", "Satintelkam Polres Bekasi menjadi penengah antara buruh PT Maju dan manajemen yang berselisih soal "
