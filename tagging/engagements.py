@@ -34,7 +34,8 @@ NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|
                          r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
-                     r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                     r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
+                     re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
