@@ -36,6 +36,9 @@ PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|berja
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
                      re.IGNORECASE)
+OTHERS_ANNIVERSARY_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:Kota|Kabupaten|Kab\.?|Provinsi|RI|Republik|Kemerdekaan|"
+                                   r"TNI|Korpri|PGRI|Pemkab|Pemkot|Pemprov|Desa|Kecamatan)\b")
+"""'HUT Kota Serang', 'HUT ke-80 RI': anniversaries of a place or the state, no union's or police's ceremony."""
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -61,6 +64,12 @@ POLICE_FORCE_RE = re.compile(
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
+WORKERS_ACTIONS = frozenset({"protest", "strike", "blockade", "dispersal", "clash"})
+"""The types whose triggers tell what workers do (the police's securing tells what the police do)."""
+POLICE_SIDE_RE = re.compile(r"\b(?:polisi|kepolisian|aparat|petugas|Polres\w*|Polsek\w*|Polda|Brimob)\b",
+                            re.IGNORECASE)
+"""The police as a side of a fight: 'kericuhan antara buruh dan aparat kepolisian' is a clash without a protest
+word."""
 PARTNER_BEFORE_RE = re.compile(r"\b(?:bersama|dengan|antara)\s+(?:para\s+)?$", re.IGNORECASE)
 ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|mengawasi)\s+(?:proses\s+)?$",
                                 re.IGNORECASE)
@@ -238,6 +247,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
                 continue
+            if type_id == "ceremony" and OTHERS_ANNIVERSARY_RE.match(text, hit.end):
+                continue
             if type_id in ("legal_complaint", "mediation") and SERVICE_BEFORE_RE.search(before):
                 continue
             out.append(TriggerHit(type_id, strong, Span(hit.start, hit.end, phrase), sentence, phrase.lower()))
@@ -273,7 +284,10 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         if not h.strong:
             kept.append(h)
             continue
-        if (h.type == "clash" and not labour_action) or (h.type == "arrest" and not labour_action and not union_named):
+        sides = WORKER_RE.search(lay.sentence_span(h.sentence).text) and POLICE_SIDE_RE.search(
+            lay.sentence_span(h.sentence).text)
+        if (h.type == "clash" and not labour_action and not sides) \
+                or (h.type == "arrest" and not labour_action and not union_named):
             kept.append(TriggerHit(h.type, False, h.span, h.sentence, h.phrase))
             continue
         sentence = lay.sentence_span(h.sentence).text
@@ -460,7 +474,7 @@ def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]
     in a sentence that states a labour action (a protest, strike, blockade or its policing), or named as the
     police's partners in a sentence where the police do what a trigger says ('Kapolres menggelar Jumat Curhat
     bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
-    action = {h.sentence for h in hits if h.strong and h.type in LABOUR_ACTION_TYPES | {"clash"}}
+    action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS}
     with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
     placed = {lay.sentence_of(offset) for offset in workers_acting_at(text)}
     named = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)}

@@ -19,8 +19,8 @@ from tagging.text import Layout
 WORKER_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|pegawai pabrik)\b", re.IGNORECASE)
 GROUP_BEFORE_RE = re.compile(
     r"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
-    r"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*(?:\s+(?:ribu|ratus|puluh))?"
-    r"(?:\s+orang)?)\s+$"
+    r"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*)(?:\s+(?:ribu|ratus|puluh))?"
+    r"(?:\s+orang)?\s+$"
     r"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi|protes)\s+"
     r"(?:para\s+)?$", re.IGNORECASE)
 ACTION_AFTER_RE = re.compile(

@@ -49,6 +49,15 @@ TYPED = [
     ("ceremony", "Kapolres Karawang hadir dalam pelantikan pengurus DPC KSPSI Karawang"),
     ("joint_security", "Polres Bekasi dan serikat pekerja membentuk satgas anti premanisme di kawasan industri"),
     ("protest", "Ratusan buruh menggeruduk Mapolres Bekasi menuntut polisi mengusut kasus penganiayaan rekan mereka"),
+    ("clash", "Terjadi kericuhan antara buruh dan aparat kepolisian di depan Kantor Gubernur Banten"),
+    ("dispersal", "Polisi menghalau massa buruh yang hendak masuk ke jalan tol Cikampek"),
+    ("ceremony", "Polres Tangerang mengerahkan ratusan personel untuk mengamankan peringatan May Day di Stadion Benteng "
+                 "yang diikuti puluhan ribu buruh"),
+    ("social_service", "Kapolsek Cikupa bersama pengurus SPN membagikan takjil kepada buruh pabrik"),
+    ("blockade", "Ratusan buruh menduduki kantor PT Maju menuntut gaji yang belum dibayar. Polisi berjaga di luar gedung"),
+    ("pre_protest_coordination", "Kapolres Bogor mengumpulkan pimpinan serikat buruh untuk berkoordinasi menjelang "
+                                 "rencana mogok daerah"),
+    ("joint_security", "Polsek Cikande dan serikat buruh mendirikan posko pengamanan bersama di kawasan industri"),
 ]
 
 LOOKALIKES = [
@@ -63,6 +72,9 @@ LOOKALIKES = [
     "Polres Karawang menangkap dua pekerja bangunan yang mencuri besi di proyek perumahan",
     "Anggota TNI dan satpam perusahaan mengamankan aksi mogok kerja buruh PT Maju",
     "Polisi membubarkan balap liar; para pelaku sebagian adalah buruh pabrik",
+    "Buruh pabrik mengikuti lomba lari dalam rangka HUT Kota Serang yang dijaga polisi lalu lintas",
+    "Guru honorer berdemo menuntut kenaikan gaji, dikawal aparat Polres Garut",
+    "Pedagang pasar berunjuk rasa menolak relokasi, dikawal Polsek Serang",
 ]
 
 
