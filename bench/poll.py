@@ -1,6 +1,10 @@
-"""Poll benchmark: N local feeds × 25 items with article pages, polled cold and warm.
+"""Poll benchmark: N local sources × 25 items with article pages, polled cold and warm.
 
-    .venv/bin/python bench/poll.py --feeds 1000
+    .venv/bin/python bench/poll.py --feeds 1000 [--listing-share 0.2]
+
+A share of the sources (a fifth by default) are listing pages — a site's front page linking its 25
+articles among tag, author, next-page and editorial links, as a site without a feed is watched — and the
+rest RSS feeds; both answer 304 to their ETag.
 
 A separate process serves the feeds and pages on 127.0.0.1 from one asyncio loop (feeds answer 304 to their ETag),
 so the server does not share the poller's interpreter. Pages are the demo Blogger template around
@@ -72,6 +76,33 @@ def page_title(feed: int, item: int) -> str:
     return f"Buruh dan polisi bertemu di kawasan industri {feed}-{item}"
 
 
+def article_path(feed: int, item: int) -> str:
+    """An article's address on its site, shaped as regional sites shape them (a dated path and a slug)."""
+    return f"/f/{feed}/2025/11/buruh-dan-polisi-bertemu-{feed}-{item}.html"
+
+
+def is_listing(feed: int, share: float) -> bool:
+    """Whether source `feed` is a listing page: `share` of the sources, spread evenly among them."""
+    return int((feed + 1) * share) > int(feed * share)
+
+
+def listing_html(feed: int, base_url: str) -> str:
+    """A front page: the site's 25 articles (a picture link and a headline each), newest first, among the
+    links that are no articles (tags, authors, categories, the next page, editorial pages)."""
+    root = f"{base_url}/f/{feed}"
+    cards = "".join(
+        f'<article><a href="{base_url}{article_path(feed, item)}"><img src="{root}/img/{item}.jpg"></a>'
+        f'<h2><a href="{base_url}{article_path(feed, item)}">{escape(page_title(feed, item))}</a></h2>'
+        f'<a href="{root}/penulis/redaksi-{feed}">Redaksi</a> <a href="{root}/tag/buruh-{item}">buruh</a></article>'
+        for item in range(ITEMS_PER_FEED, 0, -1)
+    )
+    furniture = "".join(f'<li><a href="{root}{path}">{path}</a></li>' for path in (
+        "/kategori/hukum-dan-kriminal/", "/redaksi", "/pedoman-media-siber", "/kontak", "/?page=2", "/page/2/",
+        "/search?q=buruh+polisi"))
+    return (f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Situs uji {feed}</title></head>"
+            f"<body><nav><ul>{furniture}</ul></nav><main>{cards}</main></body></html>")
+
+
 def page_html(feed: int, item: int, base_url: str, bare: bool = False) -> str:
     """An article page of the demo Blogger template with a real site's furniture (bench._furniture),
     or without it when `bare`; its words are drawn per page, so no two match."""
@@ -81,7 +112,7 @@ def page_html(feed: int, item: int, base_url: str, bare: bool = False) -> str:
         " ".join(rng.choice(words) for _ in range(rng.randint(35, 60))).capitalize() + "." for _ in range(8)
     ]
     page = render_blogger_page(
-        page_title(feed, item), paragraphs, BASE_DATE + timedelta(hours=item), url=f"{base_url}/f/{feed}/a/{item}.html"
+        page_title(feed, item), paragraphs, BASE_DATE + timedelta(hours=item), url=base_url + article_path(feed, item)
     )
     return page if bare else furnish(page, feed, base_url)
 
@@ -89,7 +120,7 @@ def page_html(feed: int, item: int, base_url: str, bare: bool = False) -> str:
 def feed_xml(feed: int, base_url: str) -> str:
     items = []
     for item in range(ITEMS_PER_FEED, 0, -1):
-        link = f"{base_url}/f/{feed}/a/{item}.html"
+        link = base_url + article_path(feed, item)
         items.append(
             f"<item><title>{escape(page_title(feed, item))}</title><link>{link}</link>"
             f"<guid>{link}</guid><pubDate>{format_datetime(BASE_DATE + timedelta(hours=item))}</pubDate>"
@@ -103,19 +134,22 @@ def feed_xml(feed: int, base_url: str) -> str:
 
 
 class Site:
-    """Every feed document and article page of the bench, rendered once into a temporary file.
+    """Every feed document, listing page and article page of the bench, rendered once into a temporary file.
 
     Only an index of offsets stays in memory, so the server's peak memory stays that of a small
     process however many pages there are.
     """
 
-    def __init__(self, feeds: int, base_url: str, directory: str, bare: bool) -> None:
+    def __init__(self, feeds: int, base_url: str, directory: str, bare: bool, listing_share: float) -> None:
         self._where: dict[str, tuple[int, int]] = {}
         self._file = open(Path(directory) / "site.bin", "w+b")  # noqa: SIM115  (read for the server's life)
         for feed in range(feeds):
-            self._add(f"/f/{feed}/feed.xml", feed_xml(feed, base_url).encode())
+            if is_listing(feed, listing_share):
+                self._add(f"/f/{feed}/", listing_html(feed, base_url).encode())
+            else:
+                self._add(f"/f/{feed}/feed.xml", feed_xml(feed, base_url).encode())
             for item in range(1, ITEMS_PER_FEED + 1):
-                self._add(f"/f/{feed}/a/{item}.html", page_html(feed, item, base_url, bare).encode())
+                self._add(article_path(feed, item), page_html(feed, item, base_url, bare).encode())
         self._file.flush()
 
     def _add(self, path: str, body: bytes) -> None:
@@ -130,13 +164,13 @@ class Site:
 
 
 def answer(site: Site, path: str, headers: dict[str, str]) -> tuple[int, bytes, str | None, str | None]:
-    """Status, body, content type and ETag for a GET of `path`; feeds answer 304 to their ETag."""
-    if path.endswith("/feed.xml"):
-        etag = f'"feed-{path.split("/")[2]}"'
+    """Status, body, content type and ETag for a GET of `path`; feeds and listing pages answer 304 to their ETag."""
+    if path.endswith(("/feed.xml", "/")):
+        etag = f'"{path.split("/")[-1] or "list"}-{path.split("/")[2]}"'
         if headers.get("if-none-match") == etag:
             return 304, b"", None, etag
         if (body := site.body(path)) is not None:
-            return 200, body, "application/rss+xml", etag
+            return 200, body, "application/rss+xml" if path.endswith(".xml") else "text/html; charset=utf-8", etag
     elif (body := site.body(path)) is not None:
         return 200, body, "text/html; charset=utf-8", None
     return 404, b"not found", "text/plain", None
@@ -161,7 +195,7 @@ async def _connection(site: Site, reader: asyncio.StreamReader, writer: asyncio.
         writer.close()
 
 
-def _serve(port_pipe, feeds: int, bare: bool) -> None:
+def _serve(port_pipe, feeds: int, bare: bool, listing_share: float) -> None:
     async def serve(listening: socket.socket, site: Site) -> None:
         server = await asyncio.start_server(partial(_connection, site), sock=listening)
         port_pipe.send(listening.getsockname()[1])
@@ -169,14 +203,15 @@ def _serve(port_pipe, feeds: int, bare: bool) -> None:
 
     listening = socket.create_server(("127.0.0.1", 0))
     with tempfile.TemporaryDirectory() as directory:
-        site = Site(feeds, f"http://127.0.0.1:{listening.getsockname()[1]}", directory, bare)
+        site = Site(feeds, f"http://127.0.0.1:{listening.getsockname()[1]}", directory, bare, listing_share)
         asyncio.run(serve(listening, site))
 
 
-def start_server(feeds: int, bare: bool = False) -> tuple[multiprocessing.Process, str]:
+def start_server(feeds: int, bare: bool = False, listing_share: float = 0.0) -> tuple[multiprocessing.Process, str]:
     """The bench's site in a process of its own, answering once every page is rendered."""
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_serve, args=(send, feeds, bare), daemon=True)
+    process = multiprocessing.get_context("fork").Process(target=_serve, args=(send, feeds, bare, listing_share),
+                                                          daemon=True)
     process.start()
     return process, f"http://127.0.0.1:{receive.recv()}"
 
@@ -225,7 +260,7 @@ def trafilatura_alone(pages: list[tuple[int, int]], base_url: str, bare: bool) -
     with click.progressbar(length=len(pages), label="trafilatura alone", file=sys.stderr) as bar:
         for start in range(0, len(pages), ALONE_BATCH):
             batch = [
-                (page_html(feed, item, base_url, bare), f"{base_url}/f/{feed}/a/{item}.html")
+                (page_html(feed, item, base_url, bare), base_url + article_path(feed, item))
                 for feed, item in pages[start : start + ALONE_BATCH]
             ]
             started = time.perf_counter()
@@ -270,7 +305,9 @@ def peak_rss_mib(who: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--feeds", type=int, default=1000, help="number of feeds (default 1000)")
+    parser.add_argument("--feeds", type=int, default=1000, help="number of sources (default 1000)")
+    parser.add_argument("--listing-share", type=float, default=0.2,
+                        help="share of the sources that are listing pages rather than feeds (default 0.2)")
     parser.add_argument(
         "--extract-sample", type=int, default=0,
         help="pages for trafilatura alone (default: every page the poll stored)",
@@ -280,12 +317,16 @@ def main() -> None:
         help="serve the demo template alone (~9 KB) instead of pages with a real site's furniture (~100 KB)",
     )
     options = parser.parse_args()
-    server, base_url = start_server(options.feeds, options.bare_pages)
+    server, base_url = start_server(options.feeds, options.bare_pages, options.listing_share)
     warm_extract_pool()  # start every extraction process before timing
+    listings = sum(is_listing(feed, options.listing_share) for feed in range(options.feeds))
     with tempfile.TemporaryDirectory() as directory:
         engine = make_engine(f"sqlite:///{Path(directory) / 'bench.db'}")
         for feed in range(options.feeds):
-            add_feed(engine, f"{base_url}/f/{feed}/feed.xml")
+            if is_listing(feed, options.listing_share):
+                add_feed(engine, f"{base_url}/f/{feed}/", kind="listing")
+            else:
+                add_feed(engine, f"{base_url}/f/{feed}/feed.xml")
         pages = [(feed, item) for feed in range(options.feeds) for item in range(1, ITEMS_PER_FEED + 1)]
         if options.extract_sample:
             pages = random.Random(7).sample(pages, min(options.extract_sample, len(pages)))
@@ -309,11 +350,11 @@ def main() -> None:
     cold_rate, alone_rate = stored / cold_s, len(pages) / alone_s
     page_kb = len(page_html(0, 1, base_url, options.bare_pages).encode()) / 1024
     page_kind = "the bare demo template" if options.bare_pages else "with a real site's furniture"
-    print(f"feeds: {options.feeds} x {ITEMS_PER_FEED} items, {stored} articles stored, "
-          f"{cold.failed} cold failures, {warm.not_modified} warm 304s; pages of {page_kb:.0f} KB "
-          f"({page_kind})")
+    print(f"sources: {options.feeds} x {ITEMS_PER_FEED} items ({listings} listing pages, {options.feeds - listings} "
+          f"feeds), {stored} articles stored, {cold.failed} cold failures, {warm.not_modified} warm 304s; "
+          f"pages of {page_kb:.0f} KB ({page_kind})")
     print(f"cold poll: {cold_s:.1f} s, {cold_rate:.1f} articles/s end to end (fetch, parse, extract, store)")
-    print(f"warm poll (every feed 304): {warm_s:.2f} s")
+    print(f"warm poll (every feed and listing page 304): {warm_s:.2f} s")
     print(f"  CPU during the cold poll, per article: poller process {1000 * poller_cpu / stored:.1f} ms "
           f"(HTTP, pool hand-offs, SQLite), local server {1000 * server_cpu / stored:.1f} ms (sending pages rendered beforehand)")
     print(f"trafilatura alone, same pool: {len(pages)} pages in {alone_s:.1f} s, {alone_rate:.1f} pages/s "

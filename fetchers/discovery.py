@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-import lxml.html
-from lxml import etree
 from trafilatura.feeds import FeedParameters, determine_feed
 from trafilatura.sitemaps import extract_robots_sitemaps
 
@@ -34,7 +32,7 @@ from fetchers.errors import FailureKind, FetchError
 from fetchers.extract import bounded_page, decode_page
 from fetchers.feeds import ParsedFeed, parse_feed
 from fetchers.http import Fetched, FetchLimits, fetch
-from fetchers.listing import article_links
+from fetchers.listing import article_links, html_document
 from fetchers.sitemap import Sitemap, read_sitemap
 from fetchers.sources import ACCEPT
 
@@ -69,7 +67,6 @@ class Discovery:
     address: str
     tried: list[Tried] = field(default_factory=list)
     picked: Tried | None = None
-    title: str = ""
 
     def report(self) -> list[str]:
         """One line per address tried, then the choice: what `pantau feeds add` prints."""
@@ -172,9 +169,7 @@ async def _discover(finder: _Discoverer, discovery: Discovery) -> None:
         discovery.tried.append(itself)
         discovery.picked = itself if itself.kind else None
         return
-    html, _ = bounded_page(decode_page(page.body, page.headers.get("content-type", "")))
-    tree = _document(html)
-    discovery.title = (tree.findtext(".//title") or "").strip() if tree is not None else ""
+    html, _ = await asyncio.to_thread(_page_text, page)
     base = _base(page.url)
     discovery.tried += await _linked_feeds(finder, html, page.url)
     if not _usable(discovery, SourceKind.FEED):
@@ -182,7 +177,7 @@ async def _discover(finder: _Discoverer, discovery: Discovery) -> None:
     if not _usable(discovery, SourceKind.FEED):
         discovery.tried += await _sitemaps(finder, page.url, base)
     if not _usable(discovery, SourceKind.FEED, SourceKind.SITEMAP):
-        links = article_links(tree, page.url) if tree is not None else []
+        links = await asyncio.to_thread(_article_links, html, page.url)
         usable = len(links) >= MIN_LISTING_LINKS
         discovery.tried.append(Tried(page.url, "the page itself", f"{len(links)} article links on the page",
                                      SourceKind.LISTING if usable else None))
@@ -336,11 +331,14 @@ def _feed_outcome(parsed: ParsedFeed) -> str:
     return f"a feed of {len(parsed.entries)} entries, {kind}"
 
 
-def _document(html: str):
-    try:
-        return lxml.html.document_fromstring(html) if "<" in html[:4096] else None
-    except (etree.ParserError, ValueError):
-        return None
+def _page_text(page: Fetched) -> tuple[str, bool]:
+    return bounded_page(decode_page(page.body, page.headers.get("content-type", "")))
+
+
+def _article_links(html: str, url: str) -> list[tuple[str, str]]:
+    """The page's article links, as a listing source would read them (none when it is no HTML)."""
+    tree = html_document(html)
+    return article_links(tree, url) if tree is not None else []
 
 
 def _looks_like_html(body: bytes) -> bool:

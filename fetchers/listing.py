@@ -24,6 +24,14 @@ MAX_ANCHORS = 5_000
 """Links read per page: a front page has a few hundred; the rest of a hostile page is not looked at."""
 
 
+def html_document(html: str) -> etree._Element | None:
+    """The page's element tree, or None when it holds no HTML."""
+    try:
+        return lxml.html.document_fromstring(html) if "<" in html[:4096] else None
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def article_links(tree: etree._Element, url: str, limit: int = MAX_ANCHORS) -> list[tuple[str, str]]:
     """(normalised address, link text) of every article link on the page at `url`, in page order, once each;
     the longest text a link is given anywhere on the page is kept (a picture's link has none)."""
@@ -52,10 +60,7 @@ def parse_listing(
 ) -> ParsedFeed:
     """The page's article links as feed entries; raise FetchError(NOT_FEED) when the body is no HTML page. Blocking."""
     html, cut = bounded_page(decode_page(body, content_type))
-    try:
-        tree = lxml.html.document_fromstring(html) if "<" in html[:4096] else None
-    except (etree.ParserError, ValueError):
-        tree = None
+    tree = html_document(html)
     if tree is None:
         raise FetchError(FailureKind.NOT_FEED, "not an HTML page: no markup in it")
     links = article_links(tree, url)

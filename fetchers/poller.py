@@ -61,7 +61,6 @@ from storage.models import Feed
 
 log = logging.getLogger(__name__)
 
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml", "text/plain"})
 SUMMARY_CHARS = 300
 LEASE_S = 15 * 60

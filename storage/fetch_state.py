@@ -199,6 +199,8 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
             feed.last_error = f"discovery found {record.moved_to}, which is already source {taken}"
         else:
             feed.last_error = f"moved permanently to {record.moved_to}, which is already feed {taken}"
+    elif record.kind:
+        feed.kind = record.kind
     session.add(feed)
 
 

@@ -11,7 +11,7 @@ from fetchers.http import FetchLimits, make_client
 from fetchers.pipeline import run_cycle
 from core.vocabulary import SourceKind
 from storage.feeds import add_feed, get_feed, list_feeds
-from storage.models import Article
+from storage.models import Article, ArticleLink
 from tui.cli import main
 
 
@@ -92,11 +92,16 @@ def test_feeds_add_without_a_network_adds_an_unconfirmed_site(tmp_path):
 async def test_each_demo_source_polls_through_the_real_pipeline(engine, demo):
     for url, kind, name in demo.sources:
         add_feed(engine, url, title=name, kind=kind)
+    news = add_feed(engine, demo.base_url + "/kabar-karawang/sitemap-news.xml", kind=SourceKind.SITEMAP)
     summary = await run_cycle(engine, list_feeds(engine))
     assert summary.failed == 0, [feed.last_error for feed in list_feeds(engine)]
-    stored = {article.url for article in articles(engine)}
+    stored = [article.url for article in articles(engine)]
+    assert len(stored) == len(set(stored)), "the news sitemap's articles are the feed's: linked, not stored again"
     for article in demo.hidden_released():
         assert demo.page_url(article) in stored
+    with Session(engine) as session:
+        linked = session.exec(select(ArticleLink).where(ArticleLink.feed_id == news.id)).all()
+    assert len(linked) == sum(article.site == "peta" for article in demo.hidden_released())
     assert all(article.tagger_version for article in articles(engine))
     warta = next(feed for feed in list_feeds(engine) if feed.kind == "listing")
     before = len(articles(engine))
