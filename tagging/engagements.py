@@ -25,7 +25,7 @@ from core.vocabulary import AcledCoding
 from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
 from tagging.parties import (DETAINED_RE, WORKER_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
-                             workers_acting, workers_acting_at)
+                             worker_mentions, workers_acting)
 from tagging.places import PlaceFindings, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
@@ -70,7 +70,6 @@ POLICE_SIDE_RE = re.compile(r"\b(?:polisi|kepolisian|aparat|petugas|Polres\w*|Po
                             re.IGNORECASE)
 """The police as a side of a fight: 'kericuhan antara buruh dan aparat kepolisian' is a clash without a protest
 word."""
-PARTNER_BEFORE_RE = re.compile(r"\b(?:bersama|dengan|antara)\s+(?:para\s+)?$", re.IGNORECASE)
 ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|mengawasi)\s+(?:proses\s+)?$",
                                 re.IGNORECASE)
 """'mengawal pembubaran buruh': the police escort the workers' own dispersing, no force."""
@@ -329,15 +328,13 @@ def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigger
     coordination; the meeting itself stays dialogue, its secondary."""
     if any(h.strong and h.type == "pre_protest_coordination" for h in hits):
         return hits
-    for planned in PLANNED_ACTION_RE.finditer(text):
-        sentence = lay.sentence_of(planned.start())
-        meeting = next((h.span for h in hits if h.strong and h.type in ("dialogue", "hearing")
-                        and h.sentence == sentence), None)
-        if meeting is None:
-            span = lay.sentence_span(sentence)
-            found = MEETING_RE.search(text, span.start, span.end)
-            meeting = Span(found.start(), found.end(), found.group()) if found else None
-        if meeting is not None:
+    meetings = {h.sentence: h.span for h in reversed(hits) if h.strong and h.type in ("dialogue", "hearing")}
+    for m in MEETING_RE.finditer(text):
+        meetings.setdefault(lay.sentence_of(m.start()), Span(m.start(), m.end(), m.group()))
+    for sentence in sorted(meetings):
+        span = lay.sentence_span(sentence)
+        if PLANNED_ACTION_RE.search(text, span.start, span.end):
+            meeting = meetings[sentence]
             return hits + [TriggerHit("pre_protest_coordination", True, meeting, sentence, meeting.text.lower())]
     return hits
 
@@ -470,17 +467,18 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
 
 
 def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]:
-    """The sentences where workers act as workers: placed so by their words (parties.workers_acting_at), named
-    in a sentence that states a labour action (a protest, strike, blockade or its policing), or named as the
+    """The sentences where workers act as workers: placed so by their words (parties.worker_mentions), named
+    in a sentence that states what workers do (a protest, strike, blockade, or its dispersal), or named as the
     police's partners in a sentence where the police do what a trigger says ('Kapolres menggelar Jumat Curhat
     bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
     action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS}
     with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
-    placed = {lay.sentence_of(offset) for offset in workers_acting_at(text)}
-    named = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)}
-    partners = {lay.sentence_of(m.start()) for m in WORKER_RE.finditer(text)
-                if PARTNER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())}
-    return placed | (named & action) | (partners & with_police)
+    out = set()
+    for mention in worker_mentions(text):
+        sentence = lay.sentence_of(mention.start)
+        if mention.acting or sentence in action or (mention.partner and sentence in with_police):
+            out.add(sentence)
+    return out
 
 
 def protest_sentences(event: Event) -> set[int]:

@@ -10,6 +10,7 @@ protest with no police role needs the police beside it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from core.tags import Actor
@@ -28,18 +29,30 @@ ACTION_AFTER_RE = re.compile(
     r"menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|bergerak|long march|"
     r"konvoi)", re.IGNORECASE)
 ACTING_REACH = 40
+PARTNER_BEFORE_RE = re.compile(r"\b(?:bersama|dengan|antara)\s+(?:para\s+)?$", re.IGNORECASE)
 
 
-def workers_acting_at(text: str) -> list[int]:
-    """Where workers act as workers with no body named ('ratusan buruh', 'demo karyawan PT X', 'buruh menggelar
-    aksi'), not as the subject of talk or aid ('persoalan pekerja', 'pekerja yang ter-PHK'): the offsets of the
-    worker words so placed. Each worker word is looked at in its own reach, not the whole text at every offset."""
-    found = []
+@dataclass(frozen=True, slots=True)
+class WorkerMention:
+    """A worker word ('buruh', 'pekerja', 'karyawan') and how it is placed."""
+
+    start: int
+    acting: bool
+    partner: bool
+
+
+def worker_mentions(text: str) -> list[WorkerMention]:
+    """The worker words of a text: `acting` where workers act as workers with no body named ('ratusan buruh',
+    'demo karyawan PT X', 'buruh menggelar aksi'; not 'persoalan pekerja', 'pekerja yang ter-PHK'), `partner`
+    where they are named as someone's counterpart ('bersama buruh', 'antara buruh dan manajemen'). Each word is
+    looked at in its own reach, not the whole text at every offset."""
+    out = []
     for m in WORKER_RE.finditer(text):
-        if GROUP_BEFORE_RE.search(text, max(0, m.start() - ACTING_REACH), m.start()) \
-                or ACTION_AFTER_RE.match(text, m.end()):
-            found.append(m.start())
-    return found
+        before = max(0, m.start() - ACTING_REACH)
+        acting = bool(GROUP_BEFORE_RE.search(text, before, m.start()) or ACTION_AFTER_RE.match(text, m.end()))
+        partner = bool(PARTNER_BEFORE_RE.search(text, before, m.start()))
+        out.append(WorkerMention(m.start(), acting, partner))
+    return out
 
 
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|kalau|akan|harus|perlu|silakan|"
@@ -88,8 +101,8 @@ def takes_part(police: Actor, text: str) -> bool:
 def police_at_the_protest(protest: set[int], police: list[Actor], lay: Layout) -> bool:
     """A protest in which the police have no described role is a labour-police engagement only when the police
     are in a sentence that states it, or in the sentence before or after that speaks of the protesters or of
-    the police being there (the protest's target or witness), not elsewhere in the article ('"Bawa dulu ke Mapolres," ujar Kasatreskrim'
-    beside a protest is about someone else)."""
+    the police being there (the protest's target or witness), not elsewhere in the article ('"Bawa dulu ke
+    Mapolres," ujar Kasatreskrim' beside a protest is about someone else)."""
     for actor in police:
         for span in actor.spans:
             k = lay.sentence_of(span.start)

@@ -51,10 +51,11 @@ TYPED = [
     ("protest", "Ratusan buruh menggeruduk Mapolres Bekasi menuntut polisi mengusut kasus penganiayaan rekan mereka"),
     ("clash", "Terjadi kericuhan antara buruh dan aparat kepolisian di depan Kantor Gubernur Banten"),
     ("dispersal", "Polisi menghalau massa buruh yang hendak masuk ke jalan tol Cikampek"),
-    ("ceremony", "Polres Tangerang mengerahkan ratusan personel untuk mengamankan peringatan May Day di Stadion Benteng "
-                 "yang diikuti puluhan ribu buruh"),
+    ("ceremony", "Polres Tangerang mengerahkan ratusan personel untuk mengamankan peringatan May Day di Stadion "
+                 "Benteng yang diikuti puluhan ribu buruh"),
     ("social_service", "Kapolsek Cikupa bersama pengurus SPN membagikan takjil kepada buruh pabrik"),
-    ("blockade", "Ratusan buruh menduduki kantor PT Maju menuntut gaji yang belum dibayar. Polisi berjaga di luar gedung"),
+    ("blockade", "Ratusan buruh menduduki kantor PT Maju menuntut gaji yang belum dibayar. Polisi berjaga di luar "
+                 "gedung"),
     ("pre_protest_coordination", "Kapolres Bogor mengumpulkan pimpinan serikat buruh untuk berkoordinasi menjelang "
                                  "rencana mogok daerah"),
     ("joint_security", "Polsek Cikande dan serikat buruh mendirikan posko pengamanan bersama di kawasan industri"),
