@@ -196,7 +196,8 @@ def _apply(session: Session, feed: Feed, record: PollRecord, now: datetime) -> N
             feed.url = record.moved_to
             feed.kind = record.kind or feed.kind
         elif record.kind:
-            feed.last_error = f"discovery found {record.moved_to}, which is already source {taken}"
+            feed.enabled = False
+            feed.last_error = f"discovery found {record.moved_to}, which is already source {taken}: this one is no longer polled"
         else:
             feed.last_error = f"moved permanently to {record.moved_to}, which is already feed {taken}"
     elif record.kind:

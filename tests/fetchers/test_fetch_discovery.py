@@ -156,3 +156,14 @@ async def test_discovery_fetches_through_the_bounded_client(local_server):
     assert outcomes["/robots.txt"] == "timed out after 0.5 s"
     assert len(local_server.requests) <= MAX_REQUESTS and discovery.picked is None
 
+
+
+async def test_a_site_whose_source_is_already_watched_is_retired_not_polled_twice(engine, demo):
+    feed = add_feed(engine, demo.base_url + KEPALA.prefix + "/data/rss-terbaru.xml")
+    site = add_feed(engine, demo.base_url + KEPALA.prefix + "/", kind=SourceKind.SITE)
+    await run_cycle(engine, [feed])
+    await run_cycle(engine, [site])
+    row = get_feed(engine, site.id)
+    assert (row.kind, row.enabled) == ("site", False)
+    assert row.last_error == f"discovery found {feed.url}, which is already source {feed.id}: this one is no longer polled"
+    assert len({article.url for article in articles(engine)}) == len(articles(engine))
