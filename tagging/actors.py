@@ -25,6 +25,8 @@ from tagging.units import UnitMention
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
 VERB_PREFIX_RE = re.compile(r"^(?:Meng|Meny|Mem[bp]|Men[dgjcyt]|Mel[aiu]k|Mer[ae]|Ber[a-z]{3,}|Di[a-z]{4,}(?:kan|i)|"
                             r"Ter[a-z]{3,}|Se[a-z]+nya)[a-z]*$")
+VERB_SUFFIX_RE = re.compile(r"^[A-Z][a-z]{3,}(?:kan|lah)$")
+"""A headline's bare verb ('Bubarkan', 'Lakukan'): no name."""
 COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&|"
                         r"dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))[ \t]*){1,7}")
 COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
@@ -35,13 +37,22 @@ QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 UNIT_GAP_RE = re.compile(r"[ \t]|[ \t]*,[ \t]*")
 UNIT_LEVELS = {"Polsek": 1, "Polsekta": 1, "Polres": 2, "Polresta": 2, "Polrestabes": 2, "Polda": 3}
 FORMER_POST_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){1,3}$", re.IGNORECASE)
-AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum|jajaran)\s+$", re.IGNORECASE)
+AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum)\s+$", re.IGNORECASE)
 POSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])|"
                                r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
 APPOSITION_END_RE = re.compile(r"(?:[ \t]+[A-Z][\w-]*){0,3}[ \t]*[,.]")
 RANK_LIKE_RE = re.compile(r"(?<![\w.])[A-Z]{3,6}(?![\w.])")
-BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris")
+BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris", "Inspektur Jenderal", "Brigadir Jenderal")
+"""Ranks that are also common words, a ministry's inspector general or a TNI rank: ranks only after a police post or
+unit."""
 INITIALS_RE = re.compile(r"^[A-Z]{2,3}$")
+DOTTED_INITIALS_RE = re.compile(r"^[A-Z](?:\.[A-Z])+$")
+NOT_INITIALS = frozenset({"PT", "CV", "RI", "TNI", "WIB", "NRP", "NIP", "NIK"})
+"""Capitals after a name that are no initials: a company, the state, the army, a time zone, a staff number."""
+PARTICLES = frozenset({"bin", "binti"})
+"""Lower-case words inside a name ('Muhammad Ridwan bin Abdullah')."""
+NAME_WORDS = 6
+"""The most words a name is read to ('I Dewa Putu Gede Anom Danujaya')."""
 GLUED_TITLE_RE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z][\w.]*)$")
 NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
 FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
@@ -123,10 +134,11 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
         titles.append(tokens[i].text)
         i += 1
     words: list[Token] = []
-    while i < len(tokens) and len(words) < 4:
+    while i < len(tokens) and len(words) < NAME_WORDS:
         token = tokens[i]
         between = gap(text, words[-1], token) if words else " "
-        shortened = words and (len(words[-1].text) == 1 or words[-1].text in ix.name_abbreviations)
+        shortened = words and (len(words[-1].text) == 1 or words[-1].text in ix.name_abbreviations
+                               or DOTTED_INITIALS_RE.match(words[-1].text))
         if words and not (between == " " or between == ". " and shortened):
             break
         glued = GLUED_TITLE_RE.match(token.text)
@@ -135,11 +147,19 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
             titles.append(glued.group(2))
             i += 1
             break
-        if INITIALS_RE.match(token.text) and is_initials(tokens, text, i, words):
+        if INITIALS_RE.match(token.text) or DOTTED_INITIALS_RE.match(token.text):
+            place = initials_place(tokens, text, i, words)
+            if place is None:
+                break
             words.append(token)
             i += 1
-            if len(words) > 1:
+            if place == "end":
                 break
+            continue
+        if words and token.text in PARTICLES and i + 1 < len(tokens) and NAME_WORD_RE.match(tokens[i + 1].text) \
+                and gap(text, token, tokens[i + 1]) == " ":
+            words.append(token)
+            i += 1
             continue
         if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords or token.text in lex.ranks:
             break
@@ -163,19 +183,27 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
     return words, titles, (j if words else i)
 
 
-def is_initials(tokens: list[Token], text: str, i: int, words: list[Token]) -> bool:
-    """'RN' before a name ('RN Tarigan') or 'SW' ending one ('Dadang SW'): capitals that are no title, rank,
-    union or other acronym."""
+def initials_place(tokens: list[Token], text: str, i: int, words: list[Token]) -> str | None:
+    """Where capitals that are no title, rank, union or other acronym stand in a name: 'RN' before it ('RN
+    Tarigan'), 'FC' or 'F.C.' inside it ('Ronald F.C. Sipayung'), 'SW' ending it ('Dadang SW'); None when they
+    are no initials ('NRP 8208…', an acronym before another)."""
     lex = lexicon.load()
     word = tokens[i].text
     if word in indexes().titles or word in lex.ranks or word in lex.orgs or word.title() in lex.positions \
-            or word in lex.roles or word in ("PT", "CV", "RI", "TNI", "WIB"):
-        return False
+            or word in lex.roles or word in NOT_INITIALS:
+        return None
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    follows = after is not None and gap(text, tokens[i], after) == " "
+    between = gap(text, tokens[i], after) if after is not None else ""
+    follows = after is not None and (between == " " or between == ". " and "." in word)
+    named_next = follows and bool(NAME_WORD_RE.match(after.text)) and after.text[1:2].islower() \
+        and after.text not in lex.name_stopwords and after.text not in lex.positions
     if not words:
-        return follows and bool(NAME_WORD_RE.match(after.text)) and after.text[1:2].islower()
-    return not (follows and after.text[:1].isupper())
+        return "start" if named_next else None
+    if named_next:
+        return "inside"
+    if follows and (after.text[:1].isupper() or after.text[:1].isdigit()):
+        return None
+    return "end"
 
 
 def name_of(words: list[Token], text: str) -> str:
@@ -309,6 +337,43 @@ def position_before(text: str, rank_hit: Hit, positions: list[Hit], units: list[
             return p
         return None
     return None
+
+
+def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], ranked: list[Draft]) -> list[Draft]:
+    """An officer named after his post with no rank ('kata Kapolres Lebak Budi Santoso', 'Kapolres Lebak, Budi
+    Santoso, mengatakan'): two name words or more, right after the post and its unit (not in a quote or a
+    title-case headline; not an area, a day, an official, a soldier or a verb)."""
+    ix = indexes()
+    lex = lexicon.load()
+    covered = [m.span for d in ranked for m in d.mentions]
+    quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    out = []
+    for hit in ix.positions.find(tokens, text):
+        if any(s.start <= hit.start < s.end for s in covered) or any(a <= hit.start < b for a, b in quotes) \
+                or NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start) or in_title_case(text, hit.start):
+            continue
+        end = max([hit.end] + [u.span.end for u in units
+                               if u.span.start == hit.start or 0 <= u.span.start - hit.end <= 1])
+        link = re.match(r"[ \t]*,?[ \t]*", text[end:])
+        i = starts.get(end + link.end())
+        if i is None:
+            continue
+        words, titles, _ = read_name(tokens, text, i)
+        if len(words) < 2 or any(INITIALS_RE.match(w.text) for w in words[:1]):
+            continue
+        name = name_of(words, text)
+        first = words[0].text
+        if is_place(first) or first.lower() in lex.days or VERB_PREFIX_RE.match(first) or VERB_SUFFIX_RE.match(first) \
+                or first in ix.roles.lengths or lex.non_police_re.match(first) \
+                or any(w.text in ix.person_roles.lengths or w.text in unions.EVENT_WORDS for w in words):
+            continue
+        info = hit.payload
+        span = Span(hit.start, words[-1].end, text[hit.start:words[-1].end])
+        out.append(Draft(kind="police", name=name, position=info.canonical,
+                         unit=unit_for_position(info, hit.start, hit.end, units),
+                         mentions=[Mention(span, None, info.canonical, tuple(titles))], confidence=0.8))
+    return out
 
 
 def unnamed_officers(text: str, tokens: list[Token], units: list[UnitMention], named: list[Draft]) -> list[Draft]:
@@ -709,7 +774,8 @@ def company_workers(text: str, firms: list[Draft]) -> list[Draft]:
 
 def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Actor]:
     """Every actor of the article, each with all its mentions."""
-    police = merge(headline_names(text, police_people(text, tokens, units)))
+    ranked = police_people(text, tokens, units)
+    police = merge(headline_names(text, ranked + unranked_officers(text, tokens, units, ranked)))
     unnamed = unnamed_officers(text, tokens, units, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)

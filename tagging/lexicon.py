@@ -130,7 +130,7 @@ POSITION_UNITS = {
 def load_ranks() -> tuple[dict[str, RankInfo], re.Pattern[str]]:
     ranks: dict[str, RankInfo] = {}
     for row in read_csv("police_ranks.csv"):
-        variants = split_variants(row["abbreviations"]) + [row["rank"]]
+        variants = split_variants(row["abbreviations"]) + [row["rank"]] + without_polisi(row["rank"])
         plain = [v for v in variants if " " not in v and "." not in v]
         short = RANK_SHORT_EXCEPTIONS.get(row["rank"]) or min(plain, key=len)
         info = RankInfo(row["rank"], short, int(row["order"]))
@@ -139,6 +139,14 @@ def load_ranks() -> tuple[dict[str, RankInfo], re.Pattern[str]]:
                 ranks[form] = info
     # 'Brigadir' alone and 'Jenderal' alone are ranks only before a name: the name check in actors.py guards them.
     return ranks, re.compile(bounded(f"(?:{alternation(ranks)})"))
+
+
+def without_polisi(rank: str) -> list[str]:
+    """A rank written out leaves out 'Polisi' as often as not ('Ajun Komisaris Besar Budi', 'Inspektur Satu
+    Agus'); the short form counts when it keeps two words (one word alone, 'Komisaris', is the table's own
+    guarded form)."""
+    short = " ".join(w for w in rank.split() if w != "Polisi")
+    return [short] if short != rank and " " in short else []
 
 
 def load_positions() -> tuple[dict[str, PositionInfo], re.Pattern[str]]:

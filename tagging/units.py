@@ -12,11 +12,17 @@ from core.tags import Span
 from tagging import gazetteer, lexicon
 from tagging.text import Token
 
-HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$")
+HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$|^(?:MA|KA|WAKA)?(POL(?:RESTABES|RESTA|RES|SEKTA|SEK|DA))$")
+WRITTEN_HEAD_RE = re.compile(r"(?<!\w)Kepolisian[ \t]+(?:(Resort|Resor)(?:[ \t]+(Kota)(?:[ \t]+(Besar))?)?|(Daerah)|(Sektor))"
+                             r"(?:[ \t]*\([A-Za-z]+\))?(?:[ \t]+Kabupaten(?=[ \t]))?")
+"""A unit written out: 'Kepolisian Resor (Polres) Jepara', 'Kepolisian Resor Kota Besar Surabaya', 'Kepolisian Daerah
+Banten', 'Kepolisian Sektor Ciruas', 'Kepolisian Resor Kabupaten Bekasi'."""
 NATIONAL_RE = re.compile(
     r"(?<!\w)(?:Mabes Polri|Bareskrim Polri|Bareskrim|Desk Ketenagakerjaan Polri|Desk Ketenagakerjaan|"
     r"Desk Tenaga Kerja|Korbrimob Polri|Baharkam Polri|Baintelkam Polri|Divisi Humas Polri|Polri)(?!\w)"
 )
+SHORT_AFTER_RE = re.compile(r"[ \t]*\((Pol[a-z]+)[ \t]+([A-Z][\w ]{1,30})\)")
+"""The short name in brackets after a unit written out: 'Kepolisian Daerah Kalimantan Timur (Polda Kaltim)'."""
 AREA_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]{2,})$")
 
 
@@ -32,27 +38,33 @@ class UnitMention:
     from_position: bool
 
 
-def area_tokens(tokens: list[Token], text: str, i: int) -> list[Token]:
-    """The capitalised words after a unit head that name its area, stopping at ranks, names and sentence ends."""
+def area_tokens(tokens: list[Token], text: str, i: int, unit_type: str | None = None) -> list[Token]:
+    """The capitalised words after a unit head (token i, or the words from token i of a unit written out, whose
+    `unit_type` is given) that name its area, stopping at ranks, names and sentence ends."""
     lex = lexicon.load()
     out: list[Token] = []
-    j = i + 1
+    j = i if unit_type else i + 1
     while j < len(tokens) and len(out) < 4:
-        gap = text[tokens[j - 1].end:tokens[j].start]
+        gap = text[tokens[j - 1].end:tokens[j].start] if j > 0 else " "
         word = tokens[j].text
-        if gap.strip() or "\n" in gap or not AREA_WORD_RE.match(word):
+        if (out or not unit_type) and (gap.strip() or "\n" in gap) or not AREA_WORD_RE.match(word):
             break
         if word in lex.ranks or word in lex.positions or word in lex.name_stopwords - {"Kota"}:
             break
         out.append(tokens[j])
         j += 1
-    return trim_area(out, unit_head(tokens[i].text))
+    return trim_area(out, unit_type or unit_head(tokens[i].text))
 
 
 def unit_head(word: str) -> str:
-    """'Kapolresta' -> 'Polresta', 'Mapolres' -> 'Polres'."""
+    """'Kapolresta' -> 'Polresta', 'Mapolres' -> 'Polres', 'POLRES' -> 'Polres'."""
     m = HEAD_RE.match(word)
-    return "P" + m.group(1)[1:] if m else word
+    return "P" + (m.group(1) or m.group(2))[1:].lower() if m else word
+
+
+def area_name(words: list[Token]) -> str:
+    """The area as a name: 'Serang', 'Metro Bekasi Kota'; written in capitals ('POLRES SERANG'), in title case."""
+    return " ".join(w.text.title() if w.text.isupper() and len(w.text) > 3 else w.text for w in words)
 
 
 def trim_area(words: list[Token], unit_type: str) -> list[Token]:
@@ -95,23 +107,48 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
         m = HEAD_RE.match(token.text)
         if not m:
             continue
-        unit_type = "P" + m.group(1)[1:]
+        unit_type = unit_head(token.text)
         words = area_tokens(tokens, text, i)
         if unit_type == "Polda" and words and words[0].text == "Metro" and len(words) == 1:
             continue
         if not words:
             continue
-        from_position = token.text.startswith(("Ka", "Waka"))
-        area = " ".join(w.text for w in words)
-        if from_position and not known_area(area, unit_type):
+        from_position = token.text.startswith(("Ka", "Waka", "KA", "WAKA"))
+        area = area_name(words)
+        if (from_position or token.text.isupper()) and not known_area(area, unit_type):
             continue
         name = f"{unit_type} {area}"
         span = Span(token.start, words[-1].end, text[token.start:words[-1].end])
         out.append(UnitMention(span, name, unit_type, area, area_code(unit_type, area),
                                from_position=from_position))
+    out += written_units(text, tokens)
     for m in NATIONAL_RE.finditer(text):
         out.append(UnitMention(Span(m.start(), m.end(), m.group()), normalise_national(m.group()),
                                "national", None, None, from_position=False))
+    return out
+
+
+def written_units(text: str, tokens: list[Token]) -> list[UnitMention]:
+    """Units written out ('Kepolisian Resor Serang'), with the area after the head as units have it."""
+    out = []
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for m in WRITTEN_HEAD_RE.finditer(text):
+        resor, kota, besar, daerah, sektor = m.groups()
+        unit_type = ("Polda" if daerah else "Polsek" if sektor else "Polrestabes" if besar else "Polresta" if kota
+                     else "Polres")
+        k = starts.get(m.end() + 1)
+        if k is None or text[m.end()] not in " \t":
+            continue
+        words = area_tokens(tokens, text, k, unit_type)
+        area = area_name(words)
+        if not words or not known_area(area, unit_type):
+            continue
+        span = Span(m.start(), words[-1].end, text[m.start():words[-1].end])
+        short = SHORT_AFTER_RE.match(text, words[-1].end)
+        if short and short.group(1) == unit_type:
+            area = short.group(2)
+        out.append(UnitMention(span, f"{unit_type} {area}", unit_type, area, area_code(unit_type, area),
+                               from_position=False))
     return out
 
 

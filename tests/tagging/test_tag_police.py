@@ -110,3 +110,68 @@ def test_tag_a_position_set_off_by_commas_after_the_name_is_his_unless_a_rank_fo
 
 def test_tag_a_retired_officer_s_mark_is_not_his_name() -> None:
     assert officers("Mantan Kapolda Banten Irjen Pol (Purn) Budi Santoso hadir.")[0][0] == "Budi Santoso"
+
+
+def test_tag_a_rank_written_out_without_polisi() -> None:
+    assert officers("Kapolres Lebak, Ajun Komisaris Besar Budi Santoso, menemui buruh.") == [
+        ("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
+    assert officers("Kapolsek Ciruas Inspektur Satu Agus Salim menemui buruh.")[0][:3] == ("Agus Salim", "Kapolsek",
+                                                                                           "Iptu")
+    assert officers("Kabag Ops Kepolisian Resor Lebak, Komisaris Dedi Kurniawan, terkena lemparan batu.")[0][0] == \
+        "Dedi Kurniawan"
+
+
+def test_tag_a_written_out_general_s_rank_is_police_only_after_a_police_post() -> None:
+    assert officers("Inspektur Jenderal Kementerian Ketenagakerjaan Budi Santoso hadir.") == []
+    assert officers("Danrem 064 Brigadir Jenderal TNI Budi Santoso hadir.") == []
+    assert officers("Kapolda Banten Inspektur Jenderal Budi Santoso hadir.")[0][0] == "Budi Santoso"
+
+
+def test_tag_initials_inside_a_name_particles_and_long_names() -> None:
+    assert officers("Kapolres Tapanuli AKBP Ronald F.C. Sipayung hadir.")[0][0] == "Ronald F.C. Sipayung"
+    assert officers("Kapolres Tapanuli AKBP Ronald FC Sipayung hadir.")[0][0] == "Ronald FC Sipayung"
+    assert officers("Kapolres Serang AKBP Muhammad Ridwan bin Abdullah hadir.")[0][0] == \
+        "Muhammad Ridwan bin Abdullah"
+    assert officers("Kapolres Badung AKBP I Dewa Putu Gede Anom Santika hadir.")[0][0] == \
+        "I Dewa Putu Gede Anom Santika"
+
+
+def test_tag_a_staff_number_after_a_name_is_no_initials() -> None:
+    assert officers("Bhabinkamtibmas Desa Sukamaju Bripka Agus Salim NRP 82080123 hadir.")[0][0] == "Agus Salim"
+    assert officers("Bhabinkamtibmas Desa Sukamaju Bripka Agus Salim, NRP 82080123, hadir.")[0][0] == "Agus Salim"
+
+
+def test_tag_an_officer_named_after_his_post_without_a_rank() -> None:
+    assert officers("\"Aksi berjalan tertib,\" kata Kapolres Lebak Budi Santoso kepada wartawan.") == [
+        ("Budi Santoso", "Kapolres", None, "Polres Lebak")]
+    assert officers("Kapolres Lebak, Budi Santoso, mengatakan aksi berjalan tertib.")[0][0] == "Budi Santoso"
+    assert officers("\"Kami kawal sampai selesai,\" ujar Kasat Intelkam Rudi Hartono.")[0][0] == "Rudi Hartono"
+    text = "Kapolres Lebak AKBP Budi Santoso hadir. \"Aman,\" kata Kapolres Lebak Budi Santoso."
+    assert [name for name, *_ in officers(text)] == ["Budi Santoso"]
+
+
+def test_tag_words_after_a_post_that_are_no_name() -> None:
+    for text in ("Kapolres Lebak Harap Buruh Tertib\nKapolres Lebak mengimbau buruh menjaga ketertiban.",
+                 "Kapolres Serang Kota Bubarkan Massa Aksi: Kalau Tidak Bubar, Saya Tangkap!\nKapolres marah.",
+                 "Hadir Kapolres Lebak, Wakil Bupati Lebak Ade Sumardi, dan Dandim.",
+                 "Kapolres Lebak, Ketua KSPSI Lebak Budi Santoso, dan Bupati hadir.",
+                 "Kapolres Lebak Kepala Dinas Tenaga Kerja hadir.",
+                 "Bhabinkamtibmas Kelurahan Batu Jaya hadir di lokasi.",
+                 "Kapolsek Panongan, Kapten Arh Budi Santoso Danramil Panongan, hadir.",
+                 "Pengamanan berdasarkan Surat Perintah Kapolres Lebak Nomor Sprin 5333.",
+                 "Mantan Kapolres Lebak Budi Santoso hadir di acara itu.",
+                 "“Kapolres Lebak Budi Santoso harus menindak oknum itu,” kata koordinator aksi."):
+        assert officers(text) == [], text
+
+
+def test_tag_units_written_out_or_in_capitals() -> None:
+    assert police_labels("Aksi buruh dikawal Kepolisian Resor Serang.") == ["Polres Serang"]
+    assert police_labels("Aksi buruh dikawal Kepolisian Resort (Polres) Jepara.") == ["Polres Jepara"]
+    assert police_labels("Aksi buruh dikawal Kepolisian Daerah Kalimantan Timur (Polda Kaltim).") == ["Polda Kaltim"]
+    assert police_labels("Aksi buruh dikawal Kepolisian Sektor Ciruas.") == ["Polsek Ciruas"]
+    assert police_labels("Aksi buruh dikawal Kepolisian Resor Kabupaten Bekasi.") == ["Polres Bekasi"]
+    assert police_labels("POLRES SERANG KAWAL AKSI BURUH\nAksi berjalan tertib.") == ["Polres Serang"]
+
+
+def test_tag_the_ranks_of_a_unit_are_that_unit() -> None:
+    assert police_labels("Aksi buruh dikawal personel jajaran Polres Kudus.") == ["Polres Kudus"]
