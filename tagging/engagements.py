@@ -26,7 +26,7 @@ from tagging import learned, lexicon
 from tagging.confidence import Evidence, confidence_of
 from tagging.parties import (DETAINED_RE, WORKER_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
                              worker_mentions, workers_acting)
-from tagging.places import PlaceFindings, body_start, make_place
+from tagging.places import PlaceFindings, best_kabupaten_kota, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
@@ -492,6 +492,9 @@ def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | Non
                     if m.code.count(".") >= 1 and lay.sentence_of(m.span.start) in event.sentences
                     and m.basis not in ("police_unit", "dateline"))
     code = local.most_common(1)[0][0] if local and event.recalled else (places.main.code if places.main else None)
+    site = event_site(event, places, lay)
+    if site is not None and not event.recalled:
+        code = site
     if code is None:
         return None
     base = places.place_for(code)
@@ -501,6 +504,15 @@ def event_place(event: Event, places: PlaceFindings, lay: Layout) -> Place | Non
         return Place(place.name, place.code, place.level, place.province, 1, place.span, place.basis,
                      place.confidence, None)
     return place
+
+
+def event_site(event: Event, places: PlaceFindings, lay: Layout) -> str | None:
+    """The kab/kota the event's own sentences place it in with 'di' ('berunjuk rasa di depan Gedung Sate, Kota
+    Bandung'): where it happened outweighs where its people come from or whose name carries a place."""
+    lead = lead_sentences([h for h in event.hits if h.strong], event.date, lay)
+    return best_kabupaten_kota([m for m in places.mentions if m.role == "site" and m.code.count(".") >= 1
+                                and m.basis not in ("police_unit", "dateline")
+                                and lay.sentence_of(m.span.start) in lead])
 
 
 def acled_of(types: list[str], event: Event, lay: Layout) -> AcledCoding | None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.tags import Place, Span
 from tagging import gazetteer, lexicon
-from tagging.text import Token
+from tagging.text import Token, abbreviation_before
 from tagging.units import UnitMention
 
 PREFIX_RE = re.compile(
@@ -33,7 +33,19 @@ PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?
 FOCUS_PROVINCES = ("31", "32", "36")
 FORMER_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|bertolak ke|long ?march ke|konvoi ke|"
-                            r"ke arah|mendatangi)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+                            r"ke arah)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+GOVERNOR_RE = re.compile(
+    r"(?<![\w-])(?:(?P<site>di(?:depan|halaman|kantor|kawasan|sekitar|lokasi|wilayah|seputaran)?|bertempat|berlokasi|"
+    r"mendatangi|didatangi|menggeruduk|geruduk|digeruduk|menyambangi|disambangi|mengepung|dikepung|menduduki|"
+    r"diduduki|memadati|dipadati)"
+    r"|(?P<origin>asal|dari|berasal)|ke|kepada|oleh|terhadap|untuk|bersama|dengan|menuju|antara)(?![\w-])",
+    re.IGNORECASE)
+"""The word that governs a place name: 'di' (and the press's 'didepan', 'dikantor') and the verbs of coming to a
+place to act there ('mendatangi', 'menggeruduk', 'menduduki' kantor Bupati X) place the words after them where
+something happens; 'asal' and 'dari' where people come from; any other preposition nearer the name takes it out
+of either ('aspirasi kepada Bupati Bogor', 'dilakukan oleh buruh Kabupaten Bogor')."""
+QUALIFIER_RE = re.compile(r"[ \t]*,[ \t]*")
+CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
 BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "destination": 0.5,
                 "police_unit": 0.5, "dateline": 0.2}
 BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "bare": 0.6, "destination": 0.5,
@@ -42,9 +54,14 @@ BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area":
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
+    """A place named at `span`, how it was named (`basis`), and what the words before it make of it (`role`):
+    'site' where something happens ('di depan kantor Wali Kota Bekasi'), 'origin' where people come from
+    ('buruh asal Kabupaten Bogor'), '' otherwise."""
+
     code: str
     span: Span
     basis: str
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -305,7 +322,7 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
                                     for m in explicit_mentions(text, tokens)]
     mentions += [a for a in area_mentions(text, tokens) if not overlaps(a.span, [m.span for m in mentions])]
     taken = [m.span for m in mentions] + unit_spans
-    bare = bare_mentions(text, tokens, taken)
+    bare = unqualified(bare_mentions(text, tokens, taken), mentions, text)
     provinces = province_mentions(text, tokens)
     province_codes = {p.code for p in provinces}
     parents = {m.code for m in mentions}
@@ -325,7 +342,41 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
                  if u.code and not FORMER_RE.search(text, max(0, u.span.start - 40), u.span.start)]
     if line:
         mentions += dateline_places(line, decided)
-    return assemble([as_destination(m, text) for m in mentions], provinces)
+    return assemble([with_role(as_destination(m, text), text) for m in mentions], provinces)
+
+
+def role_of(text: str, start: int) -> str:
+    """'site', 'origin' or '' for a place named at `start`, from the nearest preposition before it in its clause
+    (within 80 characters): a chain of places ('di depan pabrik, Desa X, Kecamatan Y, Kabupaten Z') stays under
+    the 'di' that opens it."""
+    floor = max(0, start - 80)
+    for brk in CLAUSE_BREAK_RE.finditer(text, floor, start):
+        if brk.group() != "." or not abbreviation_before(text, brk.start()):
+            floor = brk.end()
+    last = None
+    for last in GOVERNOR_RE.finditer(text, floor, start):
+        pass
+    if last is None:
+        return ""
+    return "site" if last.group("site") else "origin" if last.group("origin") else ""
+
+
+def with_role(mention: PlaceMention, text: str) -> PlaceMention:
+    return replace(mention, role=role_of(text, mention.span.start))
+
+
+def unqualified(bare: list[tuple[str, Span]], named: list[PlaceMention], text: str) -> list[tuple[str, Span]]:
+    """Bare names the article does not place inside another kab/kota: 'kawasan Bitung, Kabupaten Tangerang' makes
+    Bitung an area of Kabupaten Tangerang (not Kota Bitung) wherever the article names it."""
+    gaz = gazetteer.load()
+    starts = {m.span.start: m.code for m in named if m.code.count(".") == 1}
+    inner = set()
+    for base, span in bare:
+        after = QUALIFIER_RE.match(text, span.end)
+        code = starts.get(after.end()) if after else None
+        if code is not None and code not in gaz.kabkota_by_base[base]:
+            inner.add(base)
+    return [(base, span) for base, span in bare if base not in inner]
 
 
 def as_destination(mention: PlaceMention, text: str) -> PlaceMention:
@@ -374,17 +425,8 @@ def dateline_places(dateline: Span, decided: set[str]) -> list[PlaceMention]:
 def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> PlaceFindings:
     """Group mentions by kab/kota; police units only when nothing better names a place; a dateline only adds to a
     place named otherwise."""
-    gaz = gazetteer.load()
-    by_kabkota: dict[str, list[PlaceMention]] = defaultdict(list)
-    for m in mentions:
-        by_kabkota[gaz.regions[m.code].kabkota_code or m.code].append(m)
-    strong = {c for c, ms in by_kabkota.items()
-              if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare", "destination") for m in ms)}
-    if not strong:
-        strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
-    scores = {c: sum(BASIS_WEIGHT[m.basis] for m in by_kabkota[c]) for c in strong}
-    order = twin_by_kecamatan(sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c]))),
-                              by_kabkota)
+    by_kabkota = by_kabupaten_kota(mentions)
+    order = ranked(by_kabkota)
     places: list[Place] = []
     for code in order:
         group = by_kabkota[code]
@@ -401,6 +443,39 @@ def assemble(mentions: list[PlaceMention], provinces: list[PlaceMention]) -> Pla
             places.append(make_place(code, first.span, "explicit"))
     main = next((p for p in places if p.level in ("kabupaten", "kota")), None)
     return PlaceFindings(tuple(places), tuple(mentions) + tuple(provinces), main)
+
+
+def by_kabupaten_kota(mentions: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
+    gaz = gazetteer.load()
+    out: dict[str, list[PlaceMention]] = defaultdict(list)
+    for m in mentions:
+        out[gaz.regions[m.code].kabkota_code or m.code].append(m)
+    return out
+
+
+def ranked(by_kabkota: dict[str, list[PlaceMention]]) -> list[str]:
+    """The kab/kota named, the best evidenced first: the sum of their mentions' weights, police units only when
+    nothing better names a place, a kecamatan deciding between a Kabupaten and a Kota of one name."""
+    strong = {c for c, ms in by_kabkota.items()
+              if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare", "destination") for m in ms)}
+    if not strong:
+        strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
+    scores = {c: sum(weight(m) for m in by_kabkota[c]) for c in strong}
+    return twin_by_kecamatan(sorted(strong, key=lambda c: (-scores[c], min(m.span.start for m in by_kabkota[c]))),
+                             by_kabkota)
+
+
+def weight(mention: PlaceMention) -> float:
+    """What a mention counts for its kab/kota: by how it names the place, halved where it says where people come
+    from ('buruh asal Kabupaten Bogor')."""
+    return BASIS_WEIGHT[mention.basis] * (0.5 if mention.role == "origin" else 1.0)
+
+
+def best_kabupaten_kota(mentions: list[PlaceMention]) -> str | None:
+    """The kab/kota these mentions name best (ranked), None when they name none."""
+    order = ranked(by_kabupaten_kota(mentions))
+    gaz = gazetteer.load()
+    return next((c for c in order if gaz.regions[c].level in ("kabupaten", "kota")), None)
 
 
 def twin_by_kecamatan(order: list[str], by_kabkota: dict[str, list[PlaceMention]]) -> list[str]:

@@ -277,3 +277,46 @@ def test_tag_a_former_post_places_nothing() -> None:
 def test_tag_a_police_area_that_is_not_one_kabupaten_or_kota_yields_to_the_kecamatan(text: str,
                                                                                       code: str | None) -> None:
     assert main_code(text) == code
+
+
+def engagement_place(text: str) -> str | None:
+    engagements = tag_article("", text).engagements
+    assert engagements, text
+    return engagements[0].place.code if engagements[0].place else None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # The workers' home is named more often; 'di' names the site (Kota Bandung).
+    ("Ribuan buruh asal Kabupaten Bogor berunjuk rasa di depan Gedung Sate, Kota Bandung, Kamis (6/11/2025). "
+     "Polrestabes Bandung mengawal aksi itu. Buruh dari Kabupaten Bogor berangkat sejak pagi.", "32.73"),
+    # A union body whose name carries its area, named twice; the office it protests at is in Kota Bekasi.
+    ("DPC KSPSI Kabupaten Karawang menggelar aksi di depan kantor Wali Kota Bekasi, Kamis (6/11/2025). Ketua DPC "
+     "KSPSI Kabupaten Karawang mengatakan aksi itu damai. Polres Metro Bekasi Kota mengawal aksi.", "32.75"),
+    ("Ribuan buruh dari Kabupaten Purwakarta tiba di Kota Bandung untuk berunjuk rasa di depan Gedung Sate, "
+     "Kamis (6/11/2025). Polisi mengawal aksi.", "32.73"),
+    # The press glues 'di' to the next word.
+    ("Massa PC FSPMI Kabupaten Serang berunjuk rasa didepan kantor Wali Kota Cilegon, Senin (3/11/2025). Ketua PC "
+     "FSPMI Kabupaten Serang memimpin orasi. Polres Cilegon mengawal jalannya aksi.", "36.72"),
+    ("Aliansi buruh Kota Bandung menggelar unjuk rasa yang dipusatkan di halaman kantor Bupati Sumedang, Senin "
+     "(3/11/2025). Massa dari Kota Bandung dikawal Polres Sumedang. Koordinator aliansi buruh Kota Bandung "
+     "menyampaikan tuntutan.", "32.11"),
+    # A place named for a later plan is not the site of the event told first.
+    ("Ratusan buruh SPN berunjuk rasa di depan pabrik di Kecamatan Cikupa, Kabupaten Tangerang, Senin (3/11/2025), "
+     "dikawal Polresta Tangerang. Pekan depan mereka berencana berunjuk rasa di Kota Serang.", "36.03"),
+    # The office they come to is the site ('mendatangi' is no march's destination), the workers' city twice named.
+    ("Ratusan buruh Kota Cimahi mendatangi kantor Bupati Bandung Barat, Senin (3/11/2025), menuntut kenaikan upah. "
+     "Polres Cimahi mengawal aksi buruh Kota Cimahi itu.", "32.17"),
+    ("Ratusan buruh berunjuk rasa menggeruduk Gedung DPRD Kabupaten Bogor di Cibinong, Senin (3/11/2025). Buruh "
+     "yang berasal dari Kota Bogor itu dikawal Polres Bogor.", "32.01"),
+    # Where they come from is still the place when nothing else names one.
+    ("Ratusan buruh asal Kabupaten Subang berunjuk rasa dan dikawal Polres Subang, Senin (3/11/2025).", "32.13"),
+])
+def test_tag_the_site_named_with_di_in_the_events_lead_is_its_place(text: str, code: str) -> None:
+    assert engagement_place(text) == code
+
+
+def test_tag_a_name_placed_inside_another_kabupaten_is_an_area_of_it() -> None:
+    # Bitung is also a Kota in North Sulawesi; 'kawasan Bitung, Kabupaten Tangerang' is an area of the kabupaten.
+    text = ("Polisi mengamankan dua buruh dalam unjuk rasa di kawasan Bitung, Kabupaten Tangerang, Kamis (8/10/2020). "
+            "Aksi di Bitung sempat memanas. Warga Bitung menonton dari pinggir jalan.")
+    assert codes(text) == ["36.03"]
