@@ -65,9 +65,17 @@ NATIONAL_UNITS = {"Kapolri": "Mabes Polri", "Wakapolri": "Mabes Polri", "Kabares
                   "Dirtipidter": "Bareskrim Polri", "Kadiv Humas Polri": "Mabes Polri", "Kadiv Propam": "Mabes Polri",
                   "Kabaintelkam": "Mabes Polri", "Kabaharkam": "Mabes Polri"}
 NON_LABOUR_ORGS = {"ILO", "SPI"}
-CROWD_OF_WORKERS_RE = re.compile(r"\b(?:ratusan|puluhan|ribuan|belasan|sejumlah|seratusan|massa|para)\s+"
-                                 r"(karyawan|buruh|pekerja|sopir|supir)\s+$", re.IGNORECASE)
-WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|demonstrasi|aksi|protes|berunjuk|orasi|"
+WORKERS_OF_FIRM_RE = re.compile(r"(?<!\w)((?i:karyawan|buruh|pekerja|sopir|supir|pegawai))"
+                                r"((?:[ \t]+(?:[a-z]+|\([A-Z]{2,6}\))){0,3}?)[ \t]+(?:(?:di|dari)[ \t]+)?$")
+"""Workers written before their company, with up to three words that say which ('buruh pabrik garmen PT X',
+'pekerja harian lepas (BHL) PT X', 'karyawan di PT X')."""
+NOT_A_QUALIFIER_RE = re.compile(r"(?:me|ber|ter|di)[a-z]{3,}|yang|dan|atau|di|ke|dari|pada|untuk|kepada|terhadap|"
+                                r"dengan|oleh|bersama|serta|tidak|akan|sudah|telah|juga|mereka|itu|ini|tersebut|asal|"
+                                r"bukan|depan|dalam|luar|sekitar|gerbang|kantor|kawasan|halaman|lokasi|area|gedung")
+"""Words between workers and a company that make the company something else than their employer ('buruh
+mendatangi PT X', 'pekerja yang dirumahkan', 'buruh dan PT X', 'buruh di depan PT X')."""
+WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|demonstrasi|protes|berunjuk|orasi|"
+                               r"aksi(?!\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan))|"
                                r"blokade|memblokade|memblokir|menuntut|mendatangi|menggeruduk)\b", re.IGNORECASE)
 EMPLOYER_ORGS = {"APINDO"}
 
@@ -625,7 +633,8 @@ def is_place(word: str) -> bool:
 
 
 def companies(text: str) -> list[Draft]:
-    """Companies written with their legal form: 'PT Indah Kiat Pulp and Paper'."""
+    """Companies written with their legal form: 'PT Indah Kiat Pulp and Paper' (a title-case headline runs the
+    name on, 'PT Maju Dijaga Ketat': find_actors names a company by the body's spelling first)."""
     out: dict[str, Draft] = {}
     for m in COMPANY_RE.finditer(text):
         words = re.finditer(r"\S+", m.group())
@@ -754,21 +763,23 @@ def same_name(a: Draft, b: Draft) -> bool:
 
 
 def company_workers(text: str, firms: list[Draft]) -> list[Draft]:
-    """'ratusan karyawan PT Maju mogok kerja': the workers of a named company acting as workers, the labour
-    actor when the article names no union (corpus README)."""
+    """'ratusan karyawan PT Maju mogok kerja', 'buruh pabrik garmen PT Maju berunjuk rasa': the workers of a named
+    company acting as workers in the sentence that names them, the labour actor when the article names no union
+    (corpus README). A title-case headline runs the company's name on ('Demo Karyawan PT X Dijaga Ketat'): the
+    body names them."""
     out: dict[str, Draft] = {}
     for firm in firms:
-        for mention in firm.mentions:
-            crowd = CROWD_OF_WORKERS_RE.search(text, max(0, mention.span.start - 30), mention.span.start)
-            if crowd is None:
+        for mention in (m for m in firm.mentions if not in_title_case(text, m.span.start)):
+            workers = WORKERS_OF_FIRM_RE.search(text, max(0, mention.span.start - 60), mention.span.start)
+            if workers is None or any(NOT_A_QUALIFIER_RE.fullmatch(w) for w in workers.group(2).split()):
                 continue
-            sentence = text[max(text.rfind(".", 0, crowd.start()), text.rfind("\n", 0, crowd.start())) + 1:
+            sentence = text[max(text.rfind(".", 0, workers.start()), text.rfind("\n", 0, workers.start())) + 1:
                             text.find(".", mention.span.end) % (len(text) + 1)]
             if not WORKERS_ACTION_RE.search(sentence):
                 continue
-            label = f"{crowd.group(1).lower()} {firm.name}"
+            label = f"{workers.group(1).lower()} {firm.name}"
             out.setdefault(label, Draft("labour", label, organisation=firm.name, confidence=0.6)).mentions.append(
-                Mention(Span(crowd.start(1), mention.span.end, text[crowd.start(1):mention.span.end])))
+                Mention(Span(workers.start(1), mention.span.end, text[workers.start(1):mention.span.end])))
     return list(out.values())
 
 
@@ -780,7 +791,7 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)
     orgs, employers = labour_orgs(text, tokens)
-    firms = merge(companies(text)) + employers
+    firms = merge(sorted(companies(text), key=lambda d: in_title_case(text, d.mentions[0].span.start))) + employers
     orgs = orgs or company_workers(text, firms)
     people = merge(role_people(text, tokens, orgs, firms))
     people = [p for p in people if not any(same_name(p, q) for q in police)]

@@ -177,6 +177,12 @@ def is_full_name(variant: str) -> bool:
     return len(words) > 1 and any(re.fullmatch(r"[A-Z]?[a-z]{3,}", w) for w in words)
 
 
+def spoken(variant: str) -> str:
+    """An acronym the press writes as a word ('Kamiparho', 'Kasbi', 'Gebrak'): capitals of five letters or more
+    in title case."""
+    return " ".join(w.capitalize() if w.isalpha() and w.isupper() and len(w) >= 5 else w for w in variant.split())
+
+
 def load_orgs() -> tuple[dict[str, OrgInfo], dict[str, str]]:
     orgs: dict[str, OrgInfo] = {}
     full_names: dict[str, str] = {}
@@ -189,9 +195,10 @@ def load_orgs() -> tuple[dict[str, OrgInfo], dict[str, str]]:
                 full_names[variant.lower()] = row["abbreviation"]
             else:
                 orgs.setdefault(variant, info)
+                orgs.setdefault(spoken(variant), info)
         orgs.setdefault(row["abbreviation"], info)
         name = row["full_name"]
-        if name[:1].isupper() and "(" not in name and "," not in name:
+        if name[:1].isupper() and "(" not in name:
             full_names.setdefault(name.lower(), row["abbreviation"])
     return orgs, full_names
 
@@ -209,6 +216,17 @@ def load_roles() -> dict[str, RoleInfo]:
     roles.setdefault("Menteri Ketenakerjaan", roles["Menteri Ketenagakerjaan"])
     roles.setdefault("Kepala Dinas Tenaga Kerja", roles["Kadisnaker"])
     return roles
+
+
+def union_units() -> list[tuple[str, str, str]]:
+    """(term, full name, level) of each union structure word; a row naming two ('Korwil / Korda', 'Koordinator
+    Wilayah / Koordinator Daerah') gives both."""
+    out = []
+    for row in read_csv("labour_org_units.csv"):
+        terms, names = row["term"].split(" / "), row["full_name"].split(" / ")
+        if len(terms) == len(names):
+            out += [(term, name, row["typical_level"]) for term, name in zip(terms, names)]
+    return out
 
 
 def load_calendar() -> tuple[dict[str, int], dict[str, int]]:
@@ -263,7 +281,7 @@ def load() -> Lexicon:
     non_police = [v for row in unit_rows if row["is_polri"] == "False" for v in split_variants(row["variants"])]
     non_police += ["Polisi Pamong Praja", "Polisi Hutan", "Polisi Militer", "POM TNI"]
     titles = read_lines("name_titles.txt")
-    union_structure = frozenset(row["term"] for row in read_csv("labour_org_units.csv") if "/" not in row["term"])
+    union_structure = frozenset(term for term, _, _ in union_units())
     return Lexicon(
         ranks=ranks,
         rank_re=rank_re,

@@ -47,6 +47,11 @@ LISTING_NAME_RE = re.compile(
     r"(?<![\w-])(?:Federasi|Konfederasi|Serikat|Sarikat)(?:[ ](?:[A-Z][\w'’-]*|dan)|,(?=[ ][A-Z]))+(?=[ \t]*\()")
 """A name that lists its trades, with its abbreviation in brackets: 'Federasi Serikat Pekerja Kimia, Energi dan
 Pertambangan (FSP KEP)'."""
+TRADE = r"[A-Z][a-z'’-]+"
+TRADES_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:Federasi|Konfederasi|Serikat|Sarikat)(?: {TRADE})+(?:, {TRADE}(?: {TRADE})?)+,? dan {TRADE}")
+"""A name that lists its trades and closes the list with 'dan', with no abbreviation after it: 'Federasi Serikat
+Pekerja Rokok, Tembakau, Makanan dan Minuman'."""
 LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi|Konfederasi)\b")
 NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
 """Honorary staff, teachers, farmers, students, traders, residents: their bodies are no labour union."""
@@ -78,6 +83,10 @@ COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Ja
 WORKERS_OF_RE = re.compile(r"\b(?:massa|serikat pekerja|serikat buruh)\s+$", re.IGNORECASE)
 """A crowd or union named by an acronym the lexicon does not know: 'massa FSP2KI' ('buruh SPS' names the
 employer as often, so workers alone are no cue)."""
+CONFEDERATION_PREFIX_RE = re.compile(r"K[-.]([A-Z]{3,})")
+"""'K-SPSI', 'K.SPSI', 'K-SBSI': the confederation of the union the rest names."""
+WING_BEFORE_RE = re.compile(r"(?<![\w-])(Garda|Brigade|Laskar)[ \t]+$")
+LED_BY_RE = re.compile(r"[ \t]+(?:pimpinan|kubu|versi)[ \t]+((?:[A-Z][a-z]+[ \t]?){1,4})")
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
 
@@ -111,10 +120,9 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     lex = lexicon.load()
     long_forms = dict(STRUCTURE_LONG)
-    for row in lexicon.read_csv("labour_org_units.csv"):
-        if "/" not in row["term"] and row["full_name"][:1].isupper() and "(" not in row["full_name"] \
-                and "person" not in row["typical_level"]:
-            long_forms[row["full_name"]] = row["term"]
+    for term, full_name, level in lexicon.union_units():
+        if full_name[:1].isupper() and "(" not in full_name and "person" not in level:
+            long_forms[full_name] = term
     return Vocabulary(
         orgs=PhraseIndex(lex.orgs.items()),
         full_names=PhraseIndex(lex.org_full.items(), key=lowered, commas=True),
@@ -124,11 +132,15 @@ def vocabulary() -> Vocabulary:
 
 
 def union_words(text: str, tokens: list[Token]) -> list[Token]:
-    """The article's tokens as union names need them: hyphens and dots split ('Garda Metal-FSPMI'), slashes
-    join acronyms ('SP/SB')."""
+    """The article's tokens as union names need them: hyphens and dots split ('Garda Metal-FSPMI') unless the
+    lexicon writes the word so, 'K-SPSI' and 'K.SPSI' are KSPSI, slashes join acronyms ('SP/SB')."""
     out: list[Token] = []
+    whole = vocabulary().orgs.table
     for token in tokens:
-        if "-" in token.text or "." in token.text:
+        prefixed = CONFEDERATION_PREFIX_RE.fullmatch(token.text)
+        if prefixed and ("K" + prefixed.group(1),) in whole:
+            out.append(Token(token.start, token.end, "K" + prefixed.group(1)))
+        elif ("-" in token.text or "." in token.text) and (token.text,) not in whole:
             out += [Token(token.start + m.start(), token.start + m.end(), m.group())
                     for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", token.text)]
         elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper():
@@ -186,8 +198,42 @@ def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
     taken = [m.span for m in spelled]
     chunks = abbreviated(text, tokens, known, uppers, defined, taken)
     listed = list_items(text, uppers, chunks + spelled)
-    found = spelled + chunks + listed
+    found = [with_wing(text, with_faction(text, m)) for m in spelled + chunks + listed]
     return sorted(found, key=lambda m: m.span.start)
+
+
+def with_wing(text: str, mention: UnionMention) -> UnionMention:
+    """A union's security or action wing named before it ('Brigade KSPSI', 'Laskar SPN', 'Garda KSPI') is a
+    body of its own, as Garda Metal is FSPMI's."""
+    wing = WING_BEFORE_RE.search(text, max(0, mention.span.start - 10), mention.span.start)
+    if wing is None or mention.structure or mention.core.startswith(wing.group(1)):
+        return mention
+    span = Span(wing.start(), mention.span.end, text[wing.start():mention.span.end])
+    return UnionMention(span, f"{wing.group(1)} {mention.core}", None, mention.place, mention.info, mention.full_name)
+
+
+def with_faction(text: str, mention: UnionMention) -> UnionMention:
+    """A confederation named with its faction's leader ('KSPSI kubu Jumhur Hidayat', 'KSPSI versi Andi Gani')
+    is that faction of the lexicon ('KSPSI Jumhur', 'KSPSI AGN'), the leader's name words in its full name."""
+    led = LED_BY_RE.match(text, mention.span.end)
+    if led is None or mention.info is None or mention.place:
+        return mention
+    leader = {w for w in led.group(1).split() if len(w) >= 4}
+    for info in factions().get(mention.info.abbreviation, ()):
+        if leader & set(info.full_name.replace(",", " ").split()):
+            span = Span(mention.span.start, led.end(1), text[mention.span.start:led.end(1)])
+            return UnionMention(span, info.abbreviation, mention.structure, None, info, mention.full_name)
+    return mention
+
+
+@cache
+def factions() -> dict[str, tuple[lexicon.OrgInfo, ...]]:
+    """The lexicon's factions by the body they split ('KSPSI': KSPSI AGN, KSPSI Jumhur)."""
+    out: dict[str, list[lexicon.OrgInfo]] = {}
+    for info in set(lexicon.load().orgs.values()):
+        if info.faction_of:
+            out.setdefault(info.faction_of, []).append(info)
+    return {k: tuple(sorted(v, key=lambda i: i.abbreviation)) for k, v in out.items()}
 
 
 def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) -> list[UnionMention]:
@@ -204,6 +250,7 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
                  if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
     listing = [m for m in LISTING_NAME_RE.finditer(text)
                if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
+    listing += [m for m in TRADES_NAME_RE.finditer(text) if trades_only(m.group())]
     for m in listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances:
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue
@@ -221,6 +268,15 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
             continue
         out.append(mention)
     return out
+
+
+def trades_only(name: str) -> bool:
+    """The items of a name's list are trades, not the people, offices or places of a sentence that lists them
+    ('Serikat Pekerja Mandiri, Kapolres dan Bupati')."""
+    lex = lexicon.load()
+    words = re.findall(r"[A-Z][\w'’-]*", name.split(",", 1)[1])
+    return not any(w in lex.name_stopwords or w in lex.positions or w in lex.roles or w in lex.ranks or is_place(w)
+                   or w in lex.days for w in words)
 
 
 def split_area(name: str) -> tuple[str, str | None]:

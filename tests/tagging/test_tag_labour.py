@@ -145,3 +145,70 @@ def test_tag_a_name_listing_its_trades_with_commas_is_one_body() -> None:
     text = "Federasi Serikat Pekerja Tekstil, Sandang dan Kulit (FSP TSK) SPSI Kabupaten Serang hadir di Polres."
     assert labour(text) == ["FSP TSK SPSI Kabupaten Serang"]
     assert labour("Serikat Pekerja Mandiri, Kapolres dan Bupati (Pemkab) hadir.") == ["Serikat Pekerja Mandiri"]
+
+
+def test_tag_regional_and_party_structure_words() -> None:
+    assert labour("Korwil KSPSI Banten menggelar aksi di depan Mapolda Banten.") == ["Korwil KSPSI Banten"]
+    assert labour("Ketua Koordinator Daerah KSPI Banten, Andi, hadir di Polda Banten.") == ["Korda KSPI Banten"]
+    assert labour("Exco Partai Buruh Kabupaten Serang berunjuk rasa di depan Polres Serang.") == [
+        "Exco Partai Buruh Kabupaten Serang"]
+    assert labour("Ketua Dewan Pimpinan Wilayah FSPMI Jawa Timur, Andi, hadir di Mapolda.") == [
+        "DPW FSPMI Jawa Timur"]
+
+
+def test_tag_a_lexicon_name_listing_trades_is_found_without_its_abbreviation() -> None:
+    assert labour("Massa Federasi Serikat Pekerja Kimia, Energi, Pertambangan, Minyak, Gas Bumi dan Umum hadir di "
+                  "Polres.") == ["FSP KEP"]
+    assert labour("Massa Federasi Industri, Kesehatan, Energi dan Pertambangan berunjuk rasa di Polres.") == [
+        "FIKEP SBSI"]
+    assert labour("Massa Federasi Serikat Pekerja Logam, Elektronik dan Mesin SPSI berunjuk rasa.") == [
+        "FSP LEM SPSI"]
+
+
+def test_tag_a_name_listing_trades_closed_by_dan_is_one_body_without_brackets() -> None:
+    assert labour("Massa Federasi Serikat Pekerja Rokok, Tembakau, Makanan dan Minuman berunjuk rasa di Polres.") == [
+        "Federasi Serikat Pekerja Rokok, Tembakau, Makanan dan Minuman"]
+    assert labour("Serikat Pekerja Nasional, Kapolres Serang, dan Bupati hadir.") == ["SPN"]
+
+
+def test_tag_the_confederation_s_k_joined_by_a_hyphen_or_a_dot() -> None:
+    assert labour("Massa K-SPSI berunjuk rasa di depan Polres.") == ["KSPSI"]
+    assert labour("Massa K.SPSI Kabupaten Purwakarta berangkat ke Jakarta.") == ["KSPSI Kabupaten Purwakarta"]
+
+
+def test_tag_an_acronym_written_as_a_word() -> None:
+    assert labour("Anggota FSB Kamiparho berunjuk rasa di Polres.") == ["FSB KAMIPARHO"]
+    assert labour("Massa Kasbi dan Gebrak berunjuk rasa di depan DPR.") == ["KASBI", "GEBRAK"]
+
+
+def test_tag_a_confederation_named_with_its_faction_s_leader_is_that_faction() -> None:
+    assert labour("Massa KSPSI kubu Jumhur Hidayat berunjuk rasa di depan Polres.") == ["KSPSI Jumhur"]
+    assert labour("Massa KSPSI versi Andi Gani berunjuk rasa di depan Polres.") == ["KSPSI AGN"]
+    assert labour("Massa KSPSI pimpinan Budi Santoso berunjuk rasa di depan Polres.") == ["KSPSI"]
+
+
+def test_tag_a_union_s_wing_is_a_body_of_its_own() -> None:
+    text = "Garda Metal-FSPMI, Brigade KSPSI-AGN dan Laskar SPN siap mengamankan acara bersama polisi."
+    assert labour(text) == ["Garda Metal FSPMI", "Brigade KSPSI AGN", "Laskar SPN"]
+    assert labour("Personel Brigade Mobil Polda Banten berjaga di depan massa KSPI.") == ["KSPI"]
+
+
+def test_tag_workers_of_a_company_with_words_between_them_and_its_name() -> None:
+    assert labour("Ratusan buruh pabrik garmen PT Sinar Tekstil Abadi berunjuk rasa, dijaga polisi.") == [
+        "buruh PT Sinar Tekstil Abadi"]
+    assert labour("Puluhan pekerja harian lepas (BHL) PT Sinar Sawit Abadi memblokade jalan kebun.") == [
+        "pekerja PT Sinar Sawit Abadi"]
+    assert labour("Karyawan PT Sinar Tekstil Abadi mogok kerja, dijaga personel Polsek Cikupa.") == [
+        "karyawan PT Sinar Tekstil Abadi"]
+    assert labour("Ratusan karyawan di PT Sinar Tekstil Abadi mogok kerja, dijaga polisi.") == [
+        "karyawan PT Sinar Tekstil Abadi"]
+    assert labour("Aksi unjuk rasa para mantan karyawan PT Sinar Tekstil Abadi dijaga polisi.") == [
+        "karyawan PT Sinar Tekstil Abadi"]
+
+
+def test_tag_workers_near_a_company_they_do_not_work_for_are_not_its_workers() -> None:
+    assert labour("Aksi unjuk rasa buruh di depan PT Sinar Tekstil Abadi dibubarkan polisi.") == []
+    assert labour("Ratusan buruh mendatangi PT Sinar Tekstil Abadi dan berunjuk rasa.") == []
+    assert labour("Ratusan karyawan PT Sinar Tekstil Abadi mengikuti aksi donor darah bersama Polsek Cikupa.") == []
+    assert labour("Demo Karyawan PT Sinar Abadi Dijaga Ketat Aparat\nPuluhan karyawan PT Sinar Abadi berdemo.") == [
+        "karyawan PT Sinar Abadi"]
