@@ -160,7 +160,8 @@ async def test_a_malformed_query_shows_its_message_and_keeps_the_list(make_desk,
         await type_query(pilot, "buruh")
         await shows(pilot, ["Polisi bubarkan blokade di Karawang", "Buruh demo di Serang"])
         await press_text(pilot, " since:kemarin")
-        await until(pilot, lambda: bar(app).has_error)
+        await until(pilot, lambda: bar(app).has_error and "`kemarin`" in str(bar(app).error.content),
+                    describe=lambda: str(bar(app).error.content))
         error = str(bar(app).error.content)
         assert "`kemarin` is not a date" in error and "^" in error
         await pilot.pause(0.3)
