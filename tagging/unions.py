@@ -341,8 +341,13 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
     full_end = end
     paren = PAREN_RE.match(text, end)
     core = info.abbreviation if info else name
-    if paren and is_abbreviation(paren.group(1).strip()):
+    inner_place = None
+    if paren and not is_abbreviation(paren.group(1).strip()):
+        inner_place = bracketed_place(paren.group(1).strip())
+    if paren and (is_abbreviation(paren.group(1).strip()) or inner_place):
         inner_structure, inner = split_structure(paren.group(1).strip())
+        if inner_place:
+            inner = inner[:-len(inner_place)].strip()
         core = inner
         info = info or lexicon.load().orgs.get(inner)
         structure = structure or inner_structure
@@ -356,7 +361,8 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
     if parent and lexicon.load().orgs.get(parent.group(1)) and parent.group(1) not in core:
         core, end = f"{core} {parent.group(1)}", parent.end()
     place, end = place_after(text, end)
-    return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, text[start:full_end])
+    return UnionMention(Span(start, end, text[start:end]), core, structure, place or inner_place, info,
+                        text[start:full_end])
 
 
 def is_abbreviation(inner: str) -> bool:
@@ -365,6 +371,20 @@ def is_abbreviation(inner: str) -> bool:
     if len(parts) == 1:
         return len(parts[0]) <= 10 or parts[0].isupper()
     return all(p.isupper() or p in vocabulary().structures for p in parts)
+
+
+def bracketed_place(inner: str) -> str | None:
+    """The area after an abbreviation in brackets ('SPTE Kaltim', 'PC FSPMI Kabupaten Batam'), when the rest is
+    an abbreviation."""
+    words = inner.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        area = " ".join(words[-n:])
+        bare = re.sub(r"^(?:Kabupaten|Kab\.|Kota|Provinsi)\s+", "", area)
+        if bare != area and len(words) - n > 0 or is_place(bare):
+            rest = " ".join(words[:-n])
+            if rest and is_abbreviation(rest):
+                return area
+    return None
 
 
 def split_structure(inner: str) -> tuple[str | None, str]:

@@ -212,3 +212,10 @@ def test_tag_workers_near_a_company_they_do_not_work_for_are_not_its_workers() -
     assert labour("Ratusan karyawan PT Sinar Tekstil Abadi mengikuti aksi donor darah bersama Polsek Cikupa.") == []
     assert labour("Demo Karyawan PT Sinar Abadi Dijaga Ketat Aparat\nPuluhan karyawan PT Sinar Abadi berdemo.") == [
         "karyawan PT Sinar Abadi"]
+
+
+def test_tag_an_abbreviation_in_brackets_may_carry_its_area() -> None:
+    assert labour("Hadir pula Serikat Pekerja Tambang dan Energi Kaltim (SPTE Kaltim) di Mapolda.") == ["SPTE Kaltim"]
+    assert labour("Mereka tergabung dalam Serikat Buruh Angkutan Kota Batam (SBAK Kota Batam).") == [
+        "SBAK Kota Batam"]
+    assert labour("Massa Serikat Buruh Angkutan Lebak (Jalan Raya) hadir.") == ["Serikat Buruh Angkutan Lebak"]
