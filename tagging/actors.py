@@ -46,6 +46,7 @@ BARE_RANKS = ("Jenderal", "Brigadir", "Komisaris", "Inspektur Jenderal", "Brigad
 """Ranks that are also common words, a ministry's inspector general or a TNI rank: ranks only after a police post or
 unit."""
 INITIALS_RE = re.compile(r"^[A-Z]{2,3}$")
+CAPITALS_RE = re.compile(r"^[A-Z]{3,}$")
 DOTTED_INITIALS_RE = re.compile(r"^[A-Z](?:\.[A-Z])+$")
 NOT_INITIALS = frozenset({"PT", "CV", "RI", "TNI", "WIB", "NRP", "NIP", "NIK"})
 """Capitals after a name that are no initials: a company, the state, the army, a time zone, a staff number."""
@@ -191,6 +192,32 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
     return words, titles, (j if words else i)
 
 
+def capital_name(tokens: list[Token], text: str, i: int) -> list[Token]:
+    """A name written in capitals after a rank in a line that is not ('Kapolsek Ciruas IPTU AGUS SALIM, S.H.,
+    mengatakan'): up to four words of three letters or more that are no acronym, title, rank, post or place, ended
+    by a word that is not in capitals."""
+    lex = lexicon.load()
+    ix = indexes()
+    words: list[Token] = []
+    while i < len(tokens) and len(words) < 4 and CAPITALS_RE.match(tokens[i].text) \
+            and (not words or gap(text, words[-1], tokens[i]) == " "):
+        word = tokens[i].text
+        if word in lex.orgs or word in unions.ACRONYM_STOP or word in ix.titles or word in lex.ranks \
+                or word.title() in lex.positions or unions.is_place(word.title()) or word in NOT_INITIALS:
+            break
+        words.append(tokens[i])
+        i += 1
+    after = tokens[i].text if i < len(tokens) else ""
+    if not words or CAPITALS_RE.match(after) and after not in ix.titles or not re.search(r"[a-z]{3}", line_of(text, words[0].start)):
+        return []
+    return words
+
+
+def line_of(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[text.rfind("\n", 0, offset) + 1:end if end >= 0 else len(text)]
+
+
 def initials_place(tokens: list[Token], text: str, i: int, words: list[Token]) -> str | None:
     """Where capitals that are no title, rank, union or other acronym stand in a name: 'RN' before it ('RN
     Tarigan'), 'FC' or 'F.C.' inside it ('Ronald F.C. Sipayung'), 'SW' ending it ('Dadang SW'); None when they
@@ -247,6 +274,7 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> l
         while first < len(tokens) and tokens[first].text in ("Pol", "Polisi") and first - rank_hit.last < 1:
             first += 1
         words, titles, _ = read_name(tokens, text, first)
+        words = words or capital_name(tokens, text, first)
         if not words:
             continue
         rank_surface = text[rank_hit.start:rank_hit.end]
@@ -256,6 +284,7 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> l
         anchor = written_out or rank_hit
         position = position_before(text, anchor, positions, units) or position_after(text, words[-1].end, positions)
         name = name_of(words, text)
+        name = name.title() if name.isupper() else name
         start = min(position.start, anchor.start) if position else anchor.start
         end = max(position.end, words[-1].end) if position else words[-1].end
         span = Span(start, end, text[start:end])

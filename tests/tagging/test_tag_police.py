@@ -175,3 +175,18 @@ def test_tag_units_written_out_or_in_capitals() -> None:
 
 def test_tag_the_ranks_of_a_unit_are_that_unit() -> None:
     assert police_labels("Aksi buruh dikawal personel jajaran Polres Kudus.") == ["Polres Kudus"]
+
+
+def test_tag_a_name_in_capitals_after_a_rank_in_a_line_that_is_not() -> None:
+    assert officers("Kapolsek Ciruas IPTU AGUS SALIM, S.H., mengatakan aksi tertib.") == [
+        ("Agus Salim", "Kapolsek", "Iptu", "Polsek Ciruas")]
+    assert officers("Hadir AKBP SPN dan KSPSI di lokasi aksi.") == []
+    assert officers("KAPOLRES LEBAK AKBP BUDI SANTOSO HADIRI AKSI BURUH\nAksi tertib.") == []
+
+
+def test_tag_posts_of_a_polres_or_polda_the_reference_table_leaves_out() -> None:
+    assert officers("Kasubbag Humas Polres Lebak, Dedi Jumhaedi, mengatakan aksi tertib.") == [
+        ("Dedi Jumhaedi", "Kasubbag Humas", None, "Polres Lebak")]
+    assert officers("Kasat Narkoba Polres Lebak AKP Rudi Hartono hadir.")[0][1] == "Kasat Resnarkoba"
+    assert officers("Wadirreskrimsus Polda Riau AKBP Edi Saputra menerima buruh.")[0][1:] == (
+        "Wadirreskrimsus", "AKBP", "Polda Riau")
