@@ -32,10 +32,10 @@ DKI NTT NTB DIY TKA HRD KTP SIM STTP STTLP LP SPKT KSOP PLTA SPBU BBM OPD BUMN B
 BEM PMII HMI GMNI KAMMI IMM OKP LSM ORMAS GP KNPI PKL SMK SMA SD SMP RT RW KM JL NO DAN OLEH UNTUK DENGAN DARI YANG
 DI KE PADA AKSI DEMO BURUH PEKERJA SERIKAT MAY DAY APBD APBN PAD CSR PKWT PKS BPN PN PTUN PHI LKS KADIN SATPOL
 PDIP PDI GOLKAR GERINDRA PAN PPP NASDEM DEMOKRAT HANURA PERINDO PSI PBB GELORA PKN NU IPNU IPPNU IPM AMPI FKPPI
-HIPMI PWI IDI PGRI MUI FKUB PPPK
+HIPMI PWI IDI PGRI MUI FKUB PPPK HO IST
 """.split())
 """Capitals that name no union: laws, wages, offices, parties, student and community bodies ('DPD PDIP',
-'PC PMII' have union structure words but are not unions)."""
+'PC PMII' have union structure words but are not unions), a photo's credit ('ANTARA/HO-SPSI', 'Foto: Ist')."""
 STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP", "Pengurus Cabang": "PC",
                   "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
@@ -86,6 +86,9 @@ employer as often, so workers alone are no cue)."""
 CONFEDERATION_PREFIX_RE = re.compile(r"K[-.]([A-Z]{3,})")
 """'K-SPSI', 'K.SPSI', 'K-SBSI': the confederation of the union the rest names."""
 WING_BEFORE_RE = re.compile(r"(?<![\w-])(Garda|Brigade|Laskar)[ \t]+$")
+ALSO_CALLED_RE = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|(?:yang )?disingkat)[ \t]+([A-Z][A-Z0-9]{1,9})(?![\w-])")
+"""An abbreviation given after the name without brackets: 'Serikat Buruh Maju atau SBM', '..., disingkat SBM'."""
+ACRONYM_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})[ \t]*\($")
 LED_BY_RE = re.compile(r"[ \t]+(?:pimpinan|kubu|versi)[ \t]+((?:[A-Z][a-z]+[ \t]?){1,4})")
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
@@ -259,6 +262,10 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
             continue
         core, area = split_area(name)
         info = shortened(core, present + [o.info for o in out if o.info])
+        defined = defined_before(text, m.start(), m.start() + len(name))
+        if info is None and defined:
+            out.append(defined)
+            continue
         mention = spelled_mention(text, m.start(), m.start() + len(name), info, name)
         if info is None and mention.core == name and area:
             mention = UnionMention(mention.span, core, mention.structure, area, None, mention.full_name)
@@ -268,6 +275,19 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
             continue
         out.append(mention)
     return out
+
+
+def defined_before(text: str, start: int, end: int) -> UnionMention | None:
+    """A name written out in brackets after its abbreviation ('SBM (Serikat Buruh Maju)', 'KSBI (Konfederasi
+    Serikat Buruh ...)') is the body the abbreviation names, labelled by it (its first letter the name's)."""
+    before = ACRONYM_BEFORE_RE.search(text, max(0, start - 16), start)
+    close = re.compile(r"[ \t]*\)").match(text, end)
+    if before is None or close is None or before.group(1)[0] != text[start] or before.group(1) in ACRONYM_STOP:
+        return None
+    structure, first = structure_before(text, before.start(1))
+    place, stop = place_after(text, close.end())
+    info = lexicon.load().orgs.get(before.group(1))
+    return UnionMention(Span(first, stop, text[first:stop]), before.group(1), structure, place, info, text[start:end])
 
 
 def trades_only(name: str) -> bool:
@@ -318,6 +338,8 @@ def generic_name(text: str, start: int, phrase: str) -> str | None:
         joined = word == "Dan" and k + 1 < len(parts) and LABOUR_WORD_RE.fullmatch(parts[k + 1])
         if (word in EVENT_WORDS and not joined) or STOP_WORD_RE.match(word):
             break
+        if word == "atau" and k + 1 < len(parts) and ACRONYM_RE.fullmatch(parts[k + 1]) and parts[k + 1][0] == phrase[0]:
+            break
         kept.append(word)
     paren = PAREN_RE.match(text, start + len(phrase))
     if len(kept) < len(phrase.split(" ")) and paren and paren.group(1)[0] == phrase[0] \
@@ -352,6 +374,11 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
         info = info or lexicon.load().orgs.get(inner)
         structure = structure or inner_structure
         end = paren.end()
+    elif (also := ALSO_CALLED_RE.match(text, end)) and also.group(1)[0] == name[0] \
+            and also.group(1) not in ACRONYM_STOP:
+        core = also.group(1)
+        info = info or lexicon.load().orgs.get(core)
+        end = also.end()
     elif info is None:
         later = LATER_PAREN_RE.match(text, end)
         if later and later.group(1) in lexicon.load().orgs:

@@ -219,3 +219,17 @@ def test_tag_an_abbreviation_in_brackets_may_carry_its_area() -> None:
     assert labour("Mereka tergabung dalam Serikat Buruh Angkutan Kota Batam (SBAK Kota Batam).") == [
         "SBAK Kota Batam"]
     assert labour("Massa Serikat Buruh Angkutan Lebak (Jalan Raya) hadir.") == ["Serikat Buruh Angkutan Lebak"]
+
+
+def test_tag_a_name_written_out_after_its_abbreviation_is_the_body_the_abbreviation_names() -> None:
+    assert labour("Massa SBM (Serikat Buruh Maju) Kabupaten Serang berunjuk rasa di Polres.") == [
+        "SBM Kabupaten Serang"]
+    assert labour("Hadir SBSI (Serikat Buruh Sejahtera Indonesia) Malang dan APSM (Asosiasi Pekerja Sejahtera "
+                  "Malang) di Polres.") == ["SBSI Malang", "APSM"]
+    assert labour("Massa Serikat Buruh Maju atau SBM berunjuk rasa di Polres.") == ["SBM"]
+    assert labour("Massa Federasi Serikat Buruh Karya Utama, disingkat FSBKU, berunjuk rasa.") == ["FSBKU"]
+    assert labour("Kantor DPRD (Serikat Buruh Maju) hadir.") == ["Serikat Buruh Maju"]
+
+
+def test_tag_a_photo_credit_is_no_union() -> None:
+    assert labour("Karyawan PT KSI mogok kerja. (ANTARA/HO-SPSI PT KSI)") == ["SPSI PT KSI"]
