@@ -25,6 +25,10 @@ DATELINE_HEAD_RE = re.compile(r"(?P<head>[^\n]{2,90}?)(?:[ \t]{1,3}[-–—]{1,2
                               r"[ \t]*(?=\S)")
 DATELINE_PARTS_RE = re.compile(r"[ \t]*(?:,|\(|\)|\|\||//|\|)[ \t]*")
 DATELINE_LINES = 30
+TOP_SENTENCES = 3
+"""A page's top has a headline, a summary and a caption that read as sentences; a dateline comes before a third
+(after it the body has begun, and a dateline there is another story's or an item of a list)."""
+BODY_SENTENCE_RE = re.compile(r"(?:\S+\s+){7,}\S*[.!?\"”]")
 NAME_CONTEXT_RE = re.compile(
     r"(?:\b(?:Desa|Kelurahan|Kel\.|Kampung|Dusun|Jalan|Jalan Raya|Jl\.?|Jl\. Raya|Jln\.?|Gedung|Hotel|Universitas|Perumahan|Graha|PT|"
     r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
@@ -151,21 +155,34 @@ def dateline(text: str) -> tuple[int, Span] | None:
     outlet and a place), is a few short parts of which one is a place name. A place alone on its line is a label
     or a heading, not a dateline."""
     start = 0
+    sentences: set[str] = set()
     for _ in range(DATELINE_LINES):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
         first = start + len(line) - len(line.lstrip())
         m = DATELINE_HEAD_RE.match(text, first, end) if first < end else None
-        place = dateline_place(text, m.start("head"), m.end("head")) if m else None
+        place = dateline_place(text, m.start("head"), m.end("head")) \
+            if m and opens_a_lead(text, m, end, after_sentences=bool(sentences)) else None
         if place is None and first < end and len(line.strip()) <= 60:
             place = dateline_place(text, first, end, parts_at_least=2)
         if place:
             return start, place
-        if end >= min(len(text), 1500):
+        if BODY_SENTENCE_RE.fullmatch(line.strip()):
+            sentences.add(line.strip())
+        if end >= min(len(text), 1500) or len(sentences) >= TOP_SENTENCES:
             return None
         start = end + 1
     return None
+
+
+def opens_a_lead(text: str, head: re.Match[str], end: int, after_sentences: bool) -> bool:
+    """What follows a dateline's head opens the article's lead (or names its outlet), not another place
+    ('Cimahi - Bandung', a route). A colon ends a dateline's head only at the top of the page, before any line
+    that reads as a sentence: below one, 'Kabupaten Karawang: kantor bupati' is an item of a list."""
+    if text[head.end("head"):head.end()].strip() == ":" and after_sentences:
+        return False
+    return not names_place(text[head.end():end].strip().rstrip(".,;"))
 
 
 def dateline_place(text: str, start: int, end: int, parts_at_least: int = 1) -> Span | None:

@@ -183,3 +183,17 @@ def test_tag_a_date_written_with_dashes() -> None:
     assert only("Aksi digelar Selasa, 18-11-2014 di depan pabrik.", on(2014, 11, 19)).date == date(2014, 11, 18)
     text = "Selasa | 18-11-2014 | 16:38 WIB\nBuruh berunjuk rasa Senin (17/11/2014)."
     assert reference(text, None) == on(2014, 11, 18)
+
+
+def test_tag_another_storys_dateline_below_the_body_does_not_move_the_body() -> None:
+    text = ("Ratusan buruh SPN berunjuk rasa di Kabupaten Karawang, Senin (3/11/2025), dikawal personel Polres "
+            "Karawang.\n\nPara buruh menuntut kenaikan upah minimum kabupaten tahun depan sebesar sepuluh persen.\n\n"
+            "Aksi berakhir sore hari setelah perwakilan buruh diterima oleh pejabat dinas tenaga kerja.\n\n"
+            "BEKASI - Polisi mengawal aksi buruh di Kota Bekasi, Selasa (4/11/2025).")
+    assert engagement_dates(text, datetime(2025, 11, 4, 9, tzinfo=WIB))[0] == "2025-11-03"
+
+
+def test_tag_a_list_item_below_the_body_does_not_move_the_body() -> None:
+    text = ("Ratusan buruh SPN berunjuk rasa di Kabupaten Karawang, Senin (3/11/2025), dikawal Polres Karawang.\n\n"
+            "Titik aksi:\nKabupaten Karawang: kantor bupati\nKota Bekasi: kantor wali kota, Selasa (4/11/2025)\n")
+    assert engagement_dates(text, datetime(2025, 11, 4, 9, tzinfo=WIB)) == ["2025-11-03"]

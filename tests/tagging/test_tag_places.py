@@ -320,3 +320,28 @@ def test_tag_a_name_placed_inside_another_kabupaten_is_an_area_of_it() -> None:
     text = ("Polisi mengamankan dua buruh dalam unjuk rasa di kawasan Bitung, Kabupaten Tangerang, Kamis (8/10/2020). "
             "Aksi di Bitung sempat memanas. Warga Bitung menonton dari pinggir jalan.")
     assert codes(text) == ["36.03"]
+
+
+@pytest.mark.parametrize("text", [
+    # A list of sites under the body: a place and a colon before a few words is an item, not a dateline.
+    "Ratusan buruh SPN berunjuk rasa di Kabupaten Karawang, Senin (3/11/2025), dikawal Polres Karawang.\n\n"
+    "Titik aksi hari itu:\nKabupaten Karawang: kantor bupati\nKota Bekasi: kantor wali kota\n",
+    # A route: a place on either side of the dash.
+    "Rute long march buruh:\nCimahi - Bandung\nRatusan buruh SPN berunjuk rasa di Kabupaten Karawang.",
+    # Another story after the body, under its own dateline: the body has long begun.
+    "Ratusan buruh SPN berunjuk rasa di Kabupaten Karawang, Senin (3/11/2025), dikawal personel Polres Karawang.\n\n"
+    "Para buruh menuntut kenaikan upah minimum kabupaten tahun depan sebesar sepuluh persen.\n\n"
+    "Aksi berakhir sore hari setelah perwakilan buruh diterima oleh pejabat dinas tenaga kerja.\n\n"
+    "BEKASI - Polisi menangkap pencuri sepeda motor di Kota Bekasi, Selasa (4/11/2025).",
+])
+def test_tag_no_dateline_below_the_top_of_the_page(text: str) -> None:
+    assert dateline(text) is None
+
+
+def test_tag_a_dateline_below_a_headline_a_summary_and_a_caption_is_still_read() -> None:
+    text = ("Polisi Kawal Demo Buruh Fiksi di Depan Kantor Bupati Karawang Hari Ini\n\n"
+            "Ratusan buruh menuntut kenaikan upah di depan kantor bupati dengan pengawalan polisi.\n\n"
+            "Buruh berorasi di depan kantor bupati, Senin (3/11/2025). FOTO/Fiksi Santoso\n\n"
+            "KARAWANG, FIKSINEWS - Ratusan buruh SPN berunjuk rasa di depan kantor Bupati Karawang.")
+    found = dateline(text)
+    assert found is not None and found[1].text.strip() == "KARAWANG"
