@@ -23,12 +23,14 @@ from functools import cache, lru_cache
 
 from core.tags import EventDate, Span
 from tagging import lexicon
+from tagging.places import dateline
 
 WIB = timezone(timedelta(hours=7))
 YEARS_BACK = 11
 ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?:(?P<d>0?[1-9]|[12]\d|3[01])/)?")
 WORD_RE = re.compile(r"[\w'’]+")
 CLOCK_AFTER_RE = re.compile(r"[ \t,|•]*\d{1,2}:\d{2}\b")
+EVERY_BEFORE_RE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
 SAID_BEFORE_RE = re.compile(
@@ -61,6 +63,8 @@ class Patterns:
     day_before: re.Pattern[str]
     month_before: re.Pattern[str]
     weekday_before: re.Pattern[str]
+    bare_weekday: re.Pattern[str]
+    alone: re.Pattern[str]
 
 
 @cache
@@ -69,21 +73,25 @@ def patterns() -> Patterns:
     day = rf"(?P<day>{lex.day_re})"
     month = rf"(?P<mon>{lex.month_re})"
     capitalised_days = lexicon.alternation([d[0].upper() + d[1:] for d in lex.days])
+    between = rf"(?:(?:pagi|siang|sore|malam|dini hari|subuh|{lex.pasaran_re})\s*,?\s*){{0,2}}"
     return Patterns(
         day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
-        numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\w/-])"),
+        numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-])"),
         blogger=re.compile(r"(?<![\w/])(?P<d>\d{1,2}),\s*(?P<y>\d{4})\b"),
         iso=re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?)"
                        r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?"),
         month_year=re.compile(r"(?<!\w)(?:(?P<y>\d{4})|(?P<lalu>lalu))(?!\w)"),
         weekday_only=re.compile(r"(?<!\w)(?P<rel>lalu|kemarin|pagi|siang|sore|malam)(?!\w)"),
         relative=re.compile(r"(?<!\w)(?P<rel>kemarin|pekan lalu|minggu lalu)(?!\w)", re.IGNORECASE),
-        day_before=re.compile(rf"{day}\s*,?\s*(?:(?:pagi|siang|sore|malam)\s*,?\s*)?\(?\s*(?:tanggal\s+|tgl\.?\s+)?$",
-                              re.IGNORECASE),
+        day_before=re.compile(rf"{day}\s*,?\s*{between}\(?\s*(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:bulan\s+)?{month}\s+$", re.IGNORECASE),
         weekday_before=re.compile(rf"(?<!\w)(?:pada\s+(?:hari\s+)?)?(?P<day>{capitalised_days})\s+$"),
+        bare_weekday=re.compile(
+            rf"(?:(?<=\bpada )|(?<=\bpada hari )|(?<=, ))(?P<day>{capitalised_days})(?=\s*[.,;]|\s+(?:di|dan|sekitar|"
+            rf"usai|saat|ketika|ini)\b)"),
+        alone=re.compile(r"[ \t]*(?:[|•·,-][ \t]*)*(?:WIB|WITA|WIT)?[ \t]*(?:\n|$)"),
     )
 
 
@@ -94,14 +102,18 @@ def preceding(pattern: re.Pattern[str], text: str, start: int, reach: int = 24) 
 
 
 def reference(text: str, published: datetime | None, source: str | None = None) -> Reference | None:
-    """The publication (in WIB), else the page's first date line, else the date in its address ('/2020/10/'),
-    else the latest date the text writes out in full, else nothing."""
+    """The publication (in WIB), else the page's first date line, else its dateline's date ('Bandung, 4 November
+    2025 —', the day it was written), else the date in its address ('/2020/10/'), else the latest date the text
+    writes out in full, else nothing."""
     if published is not None:
         day = published.astimezone(WIB).date() if published.tzinfo is not None else published.date()
         return Reference(day, exact=True)
     stamps = sorted(metadata_dates(text), key=lambda d: d.span.start)
     if stamps:
         return Reference(stamps[0].date, exact=True)
+    written = dateline_day(text)
+    if written:
+        return Reference(written.date, exact=True)
     from_address = address_reference(source or "")
     if from_address:
         return from_address
@@ -139,15 +151,47 @@ def metadata_dates(text: str) -> tuple[EventDate, ...]:
             out.append(EventDate(made, 1, span_of(m), metadata=True))
     for pattern, numeric in ((p.numeric, True), (p.textual, False)):
         for m in pattern.finditer(text):
-            if not m.group("y") or not CLOCK_AFTER_RE.match(text, m.end()):
+            if not m.group("y"):
                 continue
-            made = safe_date(int(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
-                             int(m.group("d")))
             day = preceding(p.day_before, text, m.start())
             start = day.start() if day else m.start()
+            if not CLOCK_AFTER_RE.match(text, m.end()) and not alone_on_line(text, start, m.end()):
+                continue
+            made = safe_date(full_year(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
+                             int(m.group("d")))
             if made:
                 out.append(EventDate(made, 1, Span(start, m.end(), text[start:m.end()]), metadata=True))
     return tuple(out)
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """'Senin, 24 November 2025' on a line of its own (a time zone or a bar beside it at most): the page's date
+    line, not a sentence of the article."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t|•·") and bool(patterns().alone.match(text, end))
+
+
+def full_year(digits: str) -> int:
+    """'2025' or '25' (the press's two-digit year, always this century)."""
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
+def dateline_day(text: str) -> EventDate | None:
+    """The date a dateline gives after its place ('Bandung, 4 November 2025 —', 'SERANG, 25/11/2025 -'): the day
+    the report was written, which dates the event only when the text gives it no other day."""
+    found = dateline(text)
+    if found is None:
+        return None
+    p = patterns()
+    after = re.compile(r"[ \t]*,[ \t]*").match(text, found[1].end)
+    if after is None:
+        return None
+    for pattern, numeric in ((p.textual, False), (p.numeric, True)):
+        m = pattern.match(text, after.end())
+        if m and m.group("y"):
+            made = safe_date(full_year(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
+                             int(m.group("d")))
+            return EventDate(made, 1, span_of(m), said=True) if made else None
+    return None
 
 
 def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
@@ -168,7 +212,7 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
             add(out, taken, start, m.end(), found)
 
     for m in p.day_paren.finditer(text):
-        if preceding(p.day_before, text, m.start()):
+        if m.group("y") or preceding(p.day_before, text, m.start()):
             with_day(m, int(m.group("m")))
     for m in p.numeric.finditer(text):
         with_day(m, int(m.group("m")))
@@ -188,6 +232,11 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
         for m in p.relative.finditer(text):
             if free(m.start(), m.end()):
                 add(out, taken, m.start(), m.end(), resolve_relative(ref.day, m.group("rel"), m))
+        for m in p.bare_weekday.finditer(text):
+            if free(m.start(), m.end()) and not EVERY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                add(out, taken, m.start(), m.end(), resolve_bare_weekday(ref.day, m, text))
+    written = dateline_day(text)
+    out = [replace(d, said=True) if written and d.span == written.span else d for d in out]
     return settle_weekdays(sorted(out, key=lambda d: d.span.start))
 
 
@@ -258,8 +307,7 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
     recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8]))
     ahead = looks_ahead(text, start, m.end())
     if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        made = safe_date(year, mo, d)
+        made = safe_date(full_year(year_text), mo, d)
         if made is None:
             return None
         conflict = weekday is not None and made.isoweekday() != weekday
@@ -317,6 +365,18 @@ def resolve_weekday(ref: date, day_word: str, rel: str, text: str, start: int, e
         back = 7
     return EventDate(ref - timedelta(days=back), 1, Span(start, end, text[start:end]), year_inferred=True,
                      recalled=rel.lower() == "lalu")
+
+
+def resolve_bare_weekday(ref: date, m: re.Match[str], text: str) -> EventDate | None:
+    """'berunjuk rasa ... pada Rabu', 'di Jakarta, Kamis.': the latest such weekday on or before publication (the
+    next after it when announced); a statement's day when said."""
+    weekday = weekday_number(m.group("day"))
+    if weekday is None:
+        return None
+    ahead = looks_ahead(text, m.start(), m.end())
+    shift = ((weekday - ref.isoweekday()) % 7 or 7) if ahead else -((ref.isoweekday() - weekday) % 7)
+    return EventDate(ref + timedelta(days=shift), 1, span_of(m), year_inferred=True, announced=ahead,
+                     said=said_on(text, m.start()))
 
 
 def resolve_relative(ref: date, word: str, m: re.Match[str]) -> EventDate:

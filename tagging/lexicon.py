@@ -112,6 +112,7 @@ class Lexicon:
     months: dict[str, int]
     day_re: str
     month_re: str
+    pasaran_re: str
     types: tuple[EngagementType, ...]
     common_place_words: frozenset[str]
 
@@ -229,16 +230,16 @@ def union_units() -> list[tuple[str, str, str]]:
     return out
 
 
-def load_calendar() -> tuple[dict[str, int], dict[str, int]]:
-    days: dict[str, int] = {}
-    months: dict[str, int] = {}
+def load_calendar() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Weekdays, months and the Javanese market days ('pasaran', written after a weekday: 'Senin Legi')."""
+    kinds: dict[str, dict[str, int]] = {"day": {}, "month": {}, "pasaran": {}}
     for row in read_csv("id_calendar.csv"):
-        target = days if row["kind"] == "day" else months if row["kind"] == "month" else None
+        target = kinds.get(row["kind"])
         if target is None:
             continue
         for variant in split_variants(row["variants"]):
             target[variant.lower()] = int(row["number"])
-    return days, months
+    return kinds["day"], kinds["month"], kinds["pasaran"]
 
 
 def pattern_of(words: list[str]) -> re.Pattern[str] | None:
@@ -275,7 +276,7 @@ def load() -> Lexicon:
     positions, position_re = load_positions()
     orgs, org_full = load_orgs()
     roles = load_roles()
-    days, months = load_calendar()
+    days, months, pasaran = load_calendar()
     person_roles = {row["role"]: row["kind"] for row in read_csv("person_roles.csv")}
     unit_rows = read_csv("police_units.csv")
     non_police = [v for row in unit_rows if row["is_polri"] == "False" for v in split_variants(row["variants"])]
@@ -308,6 +309,7 @@ def load() -> Lexicon:
         months=months,
         day_re=alternation(days),
         month_re=alternation(months),
+        pasaran_re=alternation(pasaran),
         types=load_types(),
         common_place_words=frozenset(read_lines("place_common_words.txt")),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from core.tags import Place, Span
 from tagging import gazetteer, lexicon
@@ -148,6 +149,7 @@ def explicit_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
     return out
 
 
+@lru_cache(maxsize=4)
 def dateline(text: str) -> tuple[int, Span] | None:
     """The dateline near the top of the text: where its line starts, and its place ('JAKARTA –', 'SERANG, BANPOS –',
     'TRIBUNBANTEN.COM, KOTA SERANG -', 'Semarang (Jawapost.net) –', 'Bandung, 4 November 2025 —',

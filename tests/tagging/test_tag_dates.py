@@ -46,7 +46,7 @@ def test_tag_a_matching_weekday_is_not_flagged() -> None:
 
 def test_tag_indonesian_month_names_and_variants() -> None:
     ref = on(2026, 3, 1)
-    assert only("Senin, 16 februari 2026", ref).date == date(2026, 2, 16)
+    assert only("Aksi digelar Senin, 16 februari 2026.", ref).date == date(2026, 2, 16)
     assert only("pada 5 Pebruari 2026", ref).date == date(2026, 2, 5)
     assert only("pada 30 Nopember", ref).date == date(2025, 11, 30)
 
@@ -197,3 +197,63 @@ def test_tag_a_list_item_below_the_body_does_not_move_the_body() -> None:
     text = ("Ratusan buruh SPN berunjuk rasa di Kabupaten Karawang, Senin (3/11/2025), dikawal Polres Karawang.\n\n"
             "Titik aksi:\nKabupaten Karawang: kantor bupati\nKota Bekasi: kantor wali kota, Selasa (4/11/2025)\n")
     assert engagement_dates(text, datetime(2025, 11, 4, 9, tzinfo=WIB)) == ["2025-11-03"]
+
+
+def test_tag_a_dateline_date_is_the_day_of_writing() -> None:
+    # No publication date: the dateline's date anchors 'kemarin' and yields to any day the body gives.
+    text = "Serang, 25 November 2025 - Polres Fiksi mengawal aksi unjuk rasa buruh SPN di Kabupaten Serang, kemarin."
+    assert engagement_dates(text) == ["2025-11-24"]
+    text = ("Serang, 25 November 2025 - Polres Fiksi mengawal aksi unjuk rasa buruh SPN di Kabupaten Serang. Aksi "
+            "digelar Senin (24/11/2025) di depan pabrik.")
+    assert engagement_dates(text) == ["2025-11-24"]
+
+
+def test_tag_a_dateline_date_dates_the_event_when_nothing_else_does() -> None:
+    text = "Bandung, 4 November 2025 — Serikat buruh SPN beraudiensi dengan Kapolrestabes Fiksi AKBP Damar Wulan."
+    assert engagement_dates(text) == ["2025-11-04"]
+
+
+def test_tag_a_page_date_line_alone_on_its_line_is_the_publication() -> None:
+    text = ("Buruh Fiksi Mogok Kerja\nSenin, 24 November 2025\n\nPolres Fiksi mengawal aksi mogok kerja buruh SPN di "
+            "Kabupaten Serang.")
+    assert engagement_dates(text) == [None]
+    assert reference(text, None) == on(2025, 11, 24)
+    text = text.replace("Kabupaten Serang.", "Kabupaten Serang, kemarin.")
+    assert engagement_dates(text) == ["2025-11-23"]
+
+
+def test_tag_a_date_in_parentheses_without_a_weekday() -> None:
+    assert only("Polisi mengawal aksi buruh (24/11/2025) di depan pabrik.", on(2025, 11, 25)).date == date(2025, 11, 24)
+    # Without a year or a weekday a bracketed pair of numbers is no date ('(2/3)' of a vote, a score).
+    assert find_dates("Usulan itu disetujui (2/3) anggota.", on(2025, 11, 25)) == []
+
+
+def test_tag_a_javanese_market_day_after_the_weekday() -> None:
+    d = only("Aksi digelar Senin Legi (24/11/2025).", on(2025, 11, 25))
+    assert (d.date, d.weekday_conflict) == (date(2025, 11, 24), False)
+    d = only("Aksi digelar Kamis Wage, 27 November 2025.", on(2025, 11, 28))
+    assert (d.date, d.weekday_conflict) == (date(2025, 11, 27), False)
+    assert only("Motor dirampas Sabtu dini hari (22/11).", on(2025, 11, 23)).date == date(2025, 11, 22)
+
+
+def test_tag_a_two_digit_year_outside_parentheses() -> None:
+    assert only("Aksi digelar pada 24/11/25 di depan pabrik.", on(2025, 11, 25)).date == date(2025, 11, 24)
+    assert only("Aksi digelar Senin, 24-11-25.", on(2025, 11, 25)).date == date(2025, 11, 24)
+
+
+def test_tag_a_hijri_date_beside_the_event_date_is_no_date() -> None:
+    text = "Aksi digelar Senin (24/11/2025) atau 3 Jumadil Akhir 1447 H di depan pabrik."
+    assert [d.date for d in find_dates(text, on(2025, 11, 25))] == [date(2025, 11, 24)]
+
+
+def test_tag_a_bare_weekday_is_the_last_such_day_up_to_publication() -> None:
+    # Published Thursday 6 November 2025.
+    published = datetime(2025, 11, 6, 9, tzinfo=WIB)
+    text = "Ribuan buruh KSPI berunjuk rasa di Kabupaten Bekasi pada Rabu, dikawal Polres Fiksi."
+    assert engagement_dates(text, published) == ["2025-11-05"]
+    text = "Polres Fiksi mengawal ribuan buruh KSPI yang berunjuk rasa di Kabupaten Bekasi, Kamis."
+    assert engagement_dates(text, published) == ["2025-11-06"]
+    # An announced day, every week's day, or no publication day: no date.
+    assert all(d.announced for d in find_dates("Buruh akan berunjuk rasa pada Rabu, kata Ketua SPN.", on(2025, 11, 6)))
+    assert find_dates("Apel digelar setiap Rabu di halaman kantor.", on(2025, 11, 6)) == []
+    assert engagement_dates(text) == [None]
