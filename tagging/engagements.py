@@ -37,8 +37,11 @@ PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|berja
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
                      re.IGNORECASE)
 OTHERS_ANNIVERSARY_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:Kota|Kabupaten|Kab\.?|Provinsi|RI|Republik|Kemerdekaan|"
-                                   r"TNI|Korpri|PGRI|Pemkab|Pemkot|Pemprov|Desa|Kecamatan)\b")
-"""'HUT Kota Serang', 'HUT ke-80 RI': anniversaries of a place or the state, no union's or police's ceremony."""
+                                   r"TNI|Korpri|PGRI|Pemkab|Pemkot|Pemprov|Desa|Kecamatan|Wali ?[Kk]ota|Walikota|"
+                                   r"Wakil|Bupati|Gubernur|Pj\.?|Penjabat|pejabat|anggota DPRD|DPRD|Kepala Desa|"
+                                   r"Kades|Camat|Lurah)\b")
+"""'HUT Kota Serang', 'HUT ke-80 RI', 'pelantikan Wali Kota': a place's, the state's or an official's occasion, no
+union's or police's ceremony."""
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -64,8 +67,11 @@ POLICE_FORCE_RE = re.compile(
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
-WORKERS_ACTIONS = frozenset({"protest", "strike", "blockade", "dispersal", "clash"})
-"""The types whose triggers tell what workers do (the police's securing tells what the police do)."""
+WORKERS_ACTIONS = frozenset({"protest", "strike", "blockade", "dispersal", "clash", "mediation", "legal_complaint",
+                             "hearing", "agreement", "pre_protest_coordination"})
+"""The types whose triggers tell what workers do, in a labour action or a labour dispute: workers named in their
+sentence are a party (the police's securing tells what the police do; aid, ceremonies and arrests can name
+workers as recipients, onlookers or suspects of ordinary crime)."""
 POLICE_SIDE_RE = re.compile(r"\b(?:polisi|kepolisian|aparat|petugas|Polres\w*|Polsek\w*|Polda|Brimob)\b",
                             re.IGNORECASE)
 """The police as a side of a fight: 'kericuhan antara buruh dan aparat kepolisian' is a clash without a protest
@@ -73,10 +79,24 @@ word."""
 ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|mengawasi)\s+(?:proses\s+)?$",
                                 re.IGNORECASE)
 """'mengawal pembubaran buruh': the police escort the workers' own dispersing, no force."""
+REFLEXIVE_RE = re.compile(r"\s+diri\b", re.IGNORECASE)
+"""'membubarkan diri' (a crowd leaving of itself), 'menahan diri' (restraint): no dispersal, no arrest."""
+HUNGER_RE = re.compile(r"\s+makan\b", re.IGNORECASE)
+"""'melakukan mogok makan': a hunger strike, no strike (engagement_types.json)."""
+PERSON_OBJECT_RE = re.compile(
+    r"\s+(?:(?:sejumlah|beberapa|puluhan|belasan|ratusan|para|seorang|dua|tiga|empat|lima|\d+)\s+)?(?:orang\s+)?"
+    r"(?:orang|buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta|pelajar|"
+    r"remaja|mahasiswa|pemuda|anggota|provokator|pelaku|tersangka|korlap|koordinator|warga|oknum)\b", re.IGNORECASE)
+"""'mengamankan sejumlah orang', 'amankan anggota ormas': people held, no securing of an action."""
+POLICE_AGENT_RE = re.compile(r"\s+(?:oleh\s+)?(?:\S+\s+)?(?:polisi|kepolisian|petugas|aparat|personel|Polres\w*|"
+                             r"Polsek\w*|Polda|Brimob)\b", re.IGNORECASE)
+"""'diblokade petugas Polres': a road closed by the police is their redirecting of an action, not a blockade."""
 DEED_RE = re.compile(r"\b(?:lakukan|melakukan|sudah|telah|tadi|sempat|setelah|usai|seusai)\s+(?:\S+\s+){0,2}$",
                      re.IGNORECASE)
+PERFECTIVE_RE = re.compile(r"\b(?:sempat|telah|sudah)\b", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
+RECALL_REACH = 3
 COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 ARREST_OBJECT_RE = re.compile(
     rf"(?:\b(?:{COUNT}|ratusan)\s+(?:orang\s+)?"
@@ -115,7 +135,7 @@ GENERIC_BESIDE_OTHERS = {
 }
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
 APPEAL_RE = re.compile(r"\b(?:tolak|menolak|jangan|tidak|tak|tanpa|hindari|menghindari|cegah|mencegah|antisipasi|"
-                       r"mengantisipasi|imbau|mengimbau|himbau|menghimbau|agar|supaya|potensi|khawatir|rawan|"
+                       r"mengantisipasi|imbau|mengimbau|himbau|menghimbau|agar|supaya|potensi|\w*khawatir\w*|rawan|"
                        r"meminimalisir|meredam)\b", re.IGNORECASE)
 """Words that make violence named later in the sentence an appeal or a fear, not an event ('menolak aksi yang
 anarkis', 'mengimbau agar tidak ricuh', 'mengantisipasi potensi kericuhan')."""
@@ -170,7 +190,7 @@ class Event:
                     found.add(max(holders, key=lambda t: ranks[t]))
                 elif h.type in own:
                     found.add(h.type)
-        generic_only = all(h.phrase in GENERIC_SECURITY for h in strong if h.type == "protest_security")
+        generic_only = all(h.phrase in generic_security() for h in strong if h.type == "protest_security")
         if "protest_security" in found and generic_only and not found & (ACTION_TYPES - {"protest_security"}):
             found.discard("protest_security")
         for type_id, generic in GENERIC_BESIDE_OTHERS.items():
@@ -205,13 +225,25 @@ def shared_phrases() -> dict[str, frozenset[str]]:
 
 @cache
 def trigger_index() -> PhraseIndex[tuple[tuple[str, bool], ...]]:
-    table: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    """The taxonomy's phrases and every form of the trigger families (lexicon.trigger_families); a phrase both
+    strong and weak for one type is strong."""
+    table: dict[str, dict[str, bool]] = defaultdict(dict)
     for entry in vocabulary.engagement_types().values():
         for phrase in entry.triggers:
-            table[phrase.lower()].append((entry.id, True))
+            table[phrase.lower()][entry.id] = True
         for phrase in entry.weak_triggers:
-            table[phrase.lower()].append((entry.id, False))
-    return PhraseIndex(((k, tuple(v)) for k, v in table.items()), key=lowered)
+            table[phrase.lower()].setdefault(entry.id, False)
+    for form in lexicon.trigger_families():
+        strong = form.strength != "weak"
+        table[form.phrase][form.type] = table[form.phrase].get(form.type, False) or strong
+    return PhraseIndex(((k, tuple(v.items())) for k, v in table.items()), key=lowered)
+
+
+@cache
+def generic_security() -> frozenset[str]:
+    """Police deployment words that secure a labour action only beside one (GENERIC_SECURITY and the families
+    marked 'security')."""
+    return frozenset(GENERIC_SECURITY | {f.phrase for f in lexicon.trigger_families() if f.strength == "security"})
 
 
 @cache
@@ -237,13 +269,21 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 strong = True
             if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
                 continue
-            if strong and type_id in ACTION_TYPES | {"legal_complaint"} and PLAN_RE.search(before):
+            if strong and type_id in ACTION_TYPES | {"legal_complaint"} and planned(before):
                 continue
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
                 continue
-            if type_id == "dispersal" and (re.match(r"\s+diri\b", text[hit.end:hit.end + 6])
-                                           or ESCORTED_BEFORE_RE.search(before)):
+            if type_id in ("dispersal", "arrest") and REFLEXIVE_RE.match(text, hit.end):
                 continue
+            if type_id == "strike" and HUNGER_RE.match(text, hit.end):
+                continue
+            if type_id == "dispersal" and ESCORTED_BEFORE_RE.search(before):
+                continue
+            if type_id == "protest_security" and phrase.lower().endswith(("amankan", "amankannya")) \
+                    and PERSON_OBJECT_RE.match(text, hit.end):
+                continue
+            if type_id == "blockade" and phrase.lower().startswith("di") and POLICE_AGENT_RE.match(text, hit.end):
+                type_id = "protest_security"
             if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
                 continue
             if type_id == "ceremony" and OTHERS_ANNIVERSARY_RE.match(text, hit.end):
@@ -257,6 +297,13 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
             out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
+
+
+def planned(before: str) -> bool:
+    """A plan, threat or condition word shortly before a trigger ('akan menggelar aksi'), unless a word of a deed
+    done stands between ('yang hendak ke Surabaya sempat diblokade')."""
+    plan = PLAN_RE.search(before)
+    return plan is not None and not PERFECTIVE_RE.search(before, plan.start())
 
 
 def police_takes_report(text: str, lay: Layout, sentence: int, start: int) -> bool:
@@ -385,16 +432,17 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         if start is None and not d.recalled:
             continue
         span = lay.sentence_span(sentence)
-        clause = (start if start is not None else span.start, max(d.span.end, span.end))
+        clause = (start if start is not None else span.start, recalled_end(lay, sentence, d, body_dates))
         if not any(clause[0] <= h.span.start < clause[1] for h in strong):
             continue
         recalled.append((Event(d, recalled=True), clause[0], clause[1]))
     core = {h.type for h in strong if h.sentence in lead_sentences(strong, main_date, lay)}
     meeting = bool(core) and not (core & ACTION_TYPES)
     lead = lead_sentences(strong, main_date, lay)
+    recalled_actions = {h.type for h in strong for _, a, b in recalled if a <= h.span.start < b}
     for h in hits:
         target = next((e for e, a, b in recalled if a <= h.span.start < b), None)
-        if target is None and recalled and h.type in ACTION_TYPES and (meeting or h.type in recalled_types(recalled)):
+        if target is None and recalled and h.type in ACTION_TYPES and (meeting or h.type in recalled_actions):
             target = recalled[0][0]
         if target is None and not recalled and meeting and h.strong and h.type in ACTION_TYPES \
                 and h.sentence not in lead:
@@ -432,6 +480,24 @@ def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> Eve
     return None
 
 
+def recalled_end(lay: Layout, sentence: int, d: EventDate, dates: list[EventDate]) -> int:
+    """Where the telling of a recalled event ends: a paragraph tells one event, so the recalled clause runs on
+    through the next sentences of its paragraph ('... pada Rabu (5/11) lalu berujung ricuh. Massa merusak pos
+    ... Polisi membalas dengan gas air mata.'), at most RECALL_REACH of them, up to one that gives another
+    date."""
+    paragraph = lay.paragraph_of(lay.sentence_starts[sentence])
+    last = sentence
+    for k in range(sentence + 1, min(lay.sentence_count(), sentence + 1 + RECALL_REACH)):
+        span = lay.sentence_span(k)
+        if not span.text:
+            continue
+        if lay.paragraph_of(span.start) != paragraph \
+                or any(e is not d and span.start <= e.span.start < span.end for e in dates):
+            break
+        last = k
+    return max(d.span.end, lay.sentence_span(last).end)
+
+
 def clause_start(text: str, lay: Layout, sentence: int, d: EventDate) -> int | None:
     """Where a recalled clause begins: the last 'pasca', 'setelah', 'usai' ... before the date."""
     start = lay.sentence_starts[sentence]
@@ -439,10 +505,6 @@ def clause_start(text: str, lay: Layout, sentence: int, d: EventDate) -> int | N
     for m in RECALL_RE.finditer(text, start, d.span.start):
         found = m.start()
     return found
-
-
-def recalled_types(recalled: list[tuple[Event, int, int]]) -> set[str]:
-    return {h.type for e, _, _ in recalled for h in e.hits}
 
 
 def lead_sentences(strong: list[TriggerHit], main_date: EventDate | None, lay: Layout) -> set[int]:

@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from core import vocabulary
+from tagging import morphology
 
 
 def seeds_dir() -> Path:
@@ -256,6 +257,26 @@ def load_types() -> tuple[EngagementType, ...]:
         assert triggers is not None, entry.id
         out.append(EngagementType(entry.id, entry.rank, triggers,
                                   pattern_of(list(entry.weak_triggers)), pattern_of(list(entry.cues))))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class FamilyForm:
+    """A surface form of a trigger family (trigger_families.csv): `strength` is 'strong', 'weak', or 'security'
+    (police deployment words that are the securing of a labour action only beside one)."""
+
+    phrase: str
+    type: str
+    strength: str
+
+
+@cache
+def trigger_families() -> tuple[FamilyForm, ...]:
+    """Every affixed form of the trigger roots of trigger_families.csv (tagging/morphology.py)."""
+    out = []
+    for row in read_csv("trigger_families.csv"):
+        for phrase in morphology.family(row["root"], row["affixes"].split()):
+            out.append(FamilyForm(phrase, row["type"], row["strength"]))
     return tuple(out)
 
 
