@@ -32,7 +32,7 @@ from tagging.text import Layout, PhraseIndex, Token, lowered
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
 NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|hindari|menghindari|mencegah|"
                          r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-PLAN_RE = re.compile(r"\b(?:akan|rencana|berencana|rencananya|bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
+PLAN_RE = re.compile(r"\b(?:akan|rencana|pemberitahuan|berencana|rencananya|bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
                      re.IGNORECASE)
@@ -54,11 +54,32 @@ REPORT_TO_POLICE_RE = re.compile(
     rf"\b(?:ke|kepada|di)\s+{POLICE_DESK}\b", re.IGNORECASE)
 """A report filed with the police ('melaporkan perusahaan ke Polres', 'dilaporkan ke polisi'): the weak 'melapor'
 family becomes a legal complaint."""
+AT_THE_POLICE_RE = re.compile(rf"\b(?:ke|di|mendatangi|menyambangi|mengunjungi|menggeruduk)\s+{POLICE_DESK}\b",
+                              re.IGNORECASE)
+"""A report made where the police are ('mendatangi Polres X untuk mengadukan ...', 'di SPKT Polda melaporkan')."""
 SUMMONS_RE = re.compile(
-    r"(?:pemanggilan|panggilan|dipanggil|diperiksa|pemeriksaan)\s+(?:terhadap\s+\S+|sebagai\s+(?:saksi|tersangka)|"
+    r"(?:pemanggilan|panggilan|memanggil|dipanggil|memeriksa|diperiksa|pemeriksaan)\s+(?:terhadap\s+\S+|"
+    r"(?:[^\s.,;]+\s+){0,6}?sebagai\s+(?:saksi|tersangka|terlapor)|"
     r"oleh\s+(?:polisi|penyidik|Polres\w*|Polda|Polsek|Satreskrim|Ditreskrim\w*|Bareskrim))", re.IGNORECASE)
 """A summons or questioning of named people ('pemanggilan terhadap mereka', 'diperiksa sebagai tersangka'): the
 weak 'dipanggil' family becomes an arrest-type act (engagement_types.json: arrest covers summons)."""
+SUSPECT_RE = re.compile(r"\b(?:menetapkan|ditetapkan|penetapan|menjadikan|dijadikan|berstatus|status)\s+"
+                        r"(?:[^\s.,;]+\s+){0,6}?(?:sebagai\s+|menjadi\s+)?$", re.IGNORECASE)
+"""'menetapkan ketua serikat pekerja PT X sebagai tersangka': naming someone a suspect, whoever stands between."""
+HEARD_RE = re.compile(r"\bditerima\s+(?:langsung\s+)?(?:oleh\s+)?(?:Kapol\w+|Wakapol\w+|Kasat\w*|Kabag\w*|"
+                      r"Kasubbag\w*|Kanit\w*|pihak kepolisian|jajaran Pol\w+|Pol(?:res|sek|da)\w*)")
+"""'Perwakilan buruh diterima Wakapolda ...': a delegation received by the police, a hearing."""
+DELEGATION_RE = re.compile(r"\b(?:perwakilan|delegasi|utusan|pengurus|pimpinan|serikat|buruh|pekerja)\b",
+                           re.IGNORECASE)
+SECURED_ACTION_RE = re.compile(r"\s+(?:(?:jalannya|kegiatan|pelaksanaan|proses|rangkaian)\s+)?(?:aksi|demo|demonstrasi|"
+                               r"unjuk rasa|unras|mogok|long ?march|konvoi|massa aksi|massa buruh)\b", re.IGNORECASE)
+"""'mengawal jalannya aksi', 'pengamanan demo': deployment words with the action they secure as object."""
+FIGURATIVE_OBJECT_RE = re.compile(
+    r"\s+(?:\S+\s+)?(?:proses|penetapan|kebijakan|kasus|keputusan|sidang|pembahasan|regulasi|aturan|RUU|"
+    r"undang-undang|peraturan|program|pemilu|pilkada|anggaran|dana|investasi|pembangunan|perkara|putusan|"
+    r"kesepakatan|tuntutan|aspirasi|isu)\b", re.IGNORECASE)
+"""'mengawal proses penetapan UMK', 'mengawal kasus': overseeing a process or a cause (unions do it as often as
+anyone), no security of an action."""
 TAKES_REPORT_RE = re.compile(r"\b(?:menerima|mengusut|menangani|menindaklanjuti|memproses|menyelidiki)\s+"
                              r"(?:\S+\s+){0,2}$", re.IGNORECASE)
 POLICE_FORCE_RE = re.compile(
@@ -81,6 +102,20 @@ ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|men
 """'mengawal pembubaran buruh': the police escort the workers' own dispersing, no force."""
 REFLEXIVE_RE = re.compile(r"\s+diri\b", re.IGNORECASE)
 """'membubarkan diri' (a crowd leaving of itself), 'menahan diri' (restraint): no dispersal, no arrest."""
+THINGS = (r"(?:ijazah|gaji|upah|THR|pesangon|dokumen|paspor|KTP|sertifikat|surat|uang|dana|kendaraan|mobil|motor|"
+          r"barang|laju|arus|harga|iuran|BPJS)")
+THING_AFTER_RE = re.compile(rf"\s+(?:\S+\s+)?{THINGS}\b", re.IGNORECASE)
+THING_BEFORE_RE = re.compile(rf"\b{THINGS}\s+(?:\S+\s+){{0,2}}$", re.IGNORECASE)
+"""'menahan ijazah buruh', 'gaji mereka ditahan': withholding things, no arrest."""
+DEMAND_RE = re.compile(r"\b(?:meminta|menuntut|mendesak|minta|tuntut|desak|agar|supaya)\s+(?:agar\s+|supaya\s+)?"
+                       r"(?:pihak\s+)?(?:polisi|kepolisian|aparat|penegak hukum|Polres\w*|Polda|Polsek\w*|Kapol\w+|"
+                       r"penyidik)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
+"""'meminta polisi menangkap direktur': what workers ask of the police, not what the police did."""
+FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hendak|jika|apabila|bila|kalau)\s+"
+                              r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+"""A meeting, agreement or ceremony still to come ('berencana menemui pengurus serikat'): a plan, no event."""
+PREPARED_RE = re.compile(r"\b(?:persiapan|menjelang|jelang|menyambut)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
+"""'persiapan May Day', 'jelang HUT KSPSI': a ceremony being prepared, not held."""
 HUNGER_RE = re.compile(r"\s+makan\b", re.IGNORECASE)
 """'melakukan mogok makan': a hunger strike, no strike (engagement_types.json)."""
 PERSON_OBJECT_RE = re.compile(
@@ -104,6 +139,14 @@ ARREST_OBJECT_RE = re.compile(
     rf"\bdiamankan\b|\bmengamankan\s+{COUNT}\s+"
     r"(?:orang|buruh|pekerja|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
+UNION_PEOPLE_RE = re.compile(r"\b(?:ketua|pengurus|sekretaris|bendahara|anggota|aktivis|pimpinan|koordinator)\s+"
+                             r"(?:\S+\s+){0,2}?(?:serikat|buruh|pekerja|PUK|DPC|PC|federasi|konfederasi)\b",
+                             re.IGNORECASE)
+"""A union's people ('ketua serikat pekerja PT X', 'aktivis buruh'): their arrest is a labour arrest even when no
+labour action or union name is in the article."""
+UNION_WORD_RE = re.compile(r"\bserikat\b", re.IGNORECASE)
+"""'pemberangusan serikat', 'serikat pekerja': a union named in the sentence of what workers do is its labour side
+even when no body is named."""
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
 EMPLOYER_RE = re.compile(r"\b(?:perusahaan|manajemen|managemen|management|pengusaha|direksi|pabrik|PT|HRD|"
                          r"pemberi kerja|majikan)\b", re.IGNORECASE)
@@ -129,8 +172,13 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
                     "pemantauan"}
 PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
 """'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
+MEETING_WORDS = frozenset({"diskusi", "berdiskusi", "kunjungan", "berkunjung", "mengunjungi", "pertemuan", "ngobrol",
+                           "mengobrol", "berbincang", "bincang-bincang"})
+"""Weak words of a meeting: a dialogue when the police and workers or a union are named in their sentence
+('Kapolres mengunjungi sekretariat DPC SPN'), never on their own."""
+MEETING_FORMS = MEETING_WORDS | {w + "nya" for w in MEETING_WORDS}
 GENERIC_BESIDE_OTHERS = {
-    "dialogue": {"dialog", "dialogis", "tatap muka"},
+    "dialogue": {"dialog", "dialogis", "tatap muka"} | MEETING_FORMS,
     "joint_security": {"posko", "satgas", "satuan tugas", "pos pengamanan"},
 }
 MAY_DAY = {"may day", "hari buruh", "hari buruh internasional"}
@@ -144,6 +192,7 @@ PLANNED_ACTION_RE = re.compile(
     rf"\b(?:menjelang|jelang|antisipasi|mengantisipasi|rencana|rencananya|merencanakan|persiapan)\s+(?:\S+\s+){{0,3}}?"
     rf"{ACTION_WORDS}\b|\b{ACTION_WORDS}\s+(?:\S+\s+){{0,2}}?(?:nanti|mendatang|besok|yang akan)\b"
     rf"|\b(?:pimpinan|koordinator|korlap)\s+{ACTION_WORDS}\b"
+    rf"|\b(?:rute|jalur|titik kumpul|teknis)\s+(?:\S+\s+){{0,1}}?{ACTION_WORDS}\b"
     r"|\bakan\s+(?:menggelar|melakukan|berunjuk rasa|berdemo|mogok)\b",
     re.IGNORECASE)
 """A labour action still to come: 'menjelang aksi', 'rencana unjuk rasa', 'aksi nanti', 'pimpinan aksi' (not May
@@ -155,15 +204,25 @@ LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras
                               r"pengunjuk rasa|mogok|massa aksi|massa buruh|aksi buruh|orasi|long march)\b")
 """Words of a labour action, in lower case: searched in the lowered text (several times faster than ignoring
 case)."""
+FUTURE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|hendak|siap)\b", re.IGNORECASE)
+NEAR_ACTION_RE = re.compile(r"\b(?:aksi|demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
+                            r"pengunjuk rasa|pendemo|mogok|massa|orasi|berorasi|long march|longmarch|konvoi|berkonvoi|"
+                            r"tuntutan)\b")
+"""A labour action named beside a deployment word, however weakly ('Aparat berjaga-jaga hingga massa
+membubarkan diri'): the deployment secures it. Lower case, for the lowered text."""
 
 
 @dataclass(frozen=True)
 class TriggerHit:
+    """A trigger found in the text. `generic`: a police deployment word ('mengerahkan', 'berjaga') that is the
+    securing of a labour action only when one is named beside it."""
+
     type: str
     strong: bool
     span: Span
     sentence: int
     phrase: str
+    generic: bool = False
 
 
 @dataclass
@@ -190,7 +249,7 @@ class Event:
                     found.add(max(holders, key=lambda t: ranks[t]))
                 elif h.type in own:
                     found.add(h.type)
-        generic_only = all(h.phrase in generic_security() for h in strong if h.type == "protest_security")
+        generic_only = all(h.generic for h in strong if h.type == "protest_security")
         if "protest_security" in found and generic_only and not found & (ACTION_TYPES - {"protest_security"}):
             found.discard("protest_security")
         for type_id, generic in GENERIC_BESIDE_OTHERS.items():
@@ -264,8 +323,12 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if type_id == "arrest" and not strong and (ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text)
                                                        or SUMMONS_RE.match(text, hit.start)):
                 strong = True
+            if type_id == "arrest" and not strong and phrase.lower() == "tersangka" \
+                    and SUSPECT_RE.search(text, sentence_start, hit.start):
+                strong = True
             if type_id == "legal_complaint" and not strong and (
-                    REPORT_TO_POLICE_RE.match(text, hit.start) or police_takes_report(text, lay, sentence, hit.start)):
+                    REPORT_TO_POLICE_RE.match(text, hit.start) or police_takes_report(text, lay, sentence, hit.start)
+                    or AT_THE_POLICE_RE.search(text, sentence_start, hit.start)):
                 strong = True
             if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
                 continue
@@ -274,6 +337,13 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
                 continue
             if type_id in ("dispersal", "arrest") and REFLEXIVE_RE.match(text, hit.end):
+                continue
+            if type_id == "arrest" and (THING_AFTER_RE.match(text, hit.end) or THING_BEFORE_RE.search(before)):
+                continue
+            if strong and type_id in ("arrest", "legal_complaint") and DEMAND_RE.search(before):
+                continue
+            if strong and type_id not in ACTION_TYPES and (
+                    FUTURE_BEFORE_RE.search(before) or type_id == "ceremony" and PREPARED_RE.search(before)):
                 continue
             if type_id == "strike" and HUNGER_RE.match(text, hit.end):
                 continue
@@ -290,7 +360,18 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if type_id in ("legal_complaint", "mediation") and SERVICE_BEFORE_RE.search(before):
                 continue
-            out.append(TriggerHit(type_id, strong, Span(hit.start, hit.end, phrase), sentence, phrase.lower()))
+            generic = type_id == "protest_security" and phrase.lower() in generic_security()
+            if generic and FIGURATIVE_OBJECT_RE.match(text, hit.end):
+                continue
+            secured = SECURED_ACTION_RE.match(text, hit.end) if generic else None
+            if secured:
+                phrase, generic = text[hit.start:secured.end()], False
+            out.append(TriggerHit(type_id, strong, Span(hit.start, hit.start + len(phrase), phrase), sentence,
+                                  phrase.lower(), generic))
+    for m in HEARD_RE.finditer(text):
+        sentence = lay.sentence_of(m.start())
+        if DELEGATION_RE.search(text, lay.sentence_starts[sentence], m.start()):
+            out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     for m in POLICE_FORCE_RE.finditer(text):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
@@ -327,14 +408,22 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         or bool(LABOUR_ACTION_RE.search(text.lower()))
     kept = []
     for h in hits:
+        if not h.strong and h.type == "dialogue" and h.phrase.removesuffix("nya") in MEETING_WORDS:
+            sentence = lay.sentence_span(h.sentence)
+            if POLICE_WORD_RE.search(sentence.text) and (WORKER_RE.search(sentence.text) or any(
+                    sentence.start <= s.start < sentence.end for s in unions)):
+                h = replace(h, strong=True)
+        if h.generic and action_beside(h, text, lay):
+            h = replace(h, generic=False)
         if not h.strong:
             kept.append(h)
             continue
         sides = WORKER_RE.search(lay.sentence_span(h.sentence).text) and POLICE_SIDE_RE.search(
             lay.sentence_span(h.sentence).text)
         if (h.type == "clash" and not labour_action and not sides) \
-                or (h.type == "arrest" and not labour_action and not union_named):
-            kept.append(TriggerHit(h.type, False, h.span, h.sentence, h.phrase))
+                or (h.type == "arrest" and not labour_action and not union_named
+                    and not UNION_PEOPLE_RE.search(sentences_around(text, lay, h.sentence, 1))):
+            kept.append(replace(h, strong=False))
             continue
         sentence = lay.sentence_span(h.sentence).text
         paragraph = paragraph_text(text, lay, h.span.start)
@@ -369,6 +458,21 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     return kept
 
 
+def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
+    """A labour action named in the sentence of a deployment word or the next or previous one, neither still
+    to come ('berencana menggelar aksi', 'akan mengerahkan personel')."""
+    start = lay.sentence_starts[h.sentence]
+    if FUTURE_RE.search(text, start, h.span.start):
+        return False
+    around = sentences_around(text, lay, h.sentence, 1)
+    offset = lay.sentence_starts[max(0, h.sentence - 1)]
+    for m in NEAR_ACTION_RE.finditer(around.lower()):
+        at = offset + m.start()
+        if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]):
+            return True
+    return False
+
+
 def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
     """Police and unions meeting or coordinating ahead of a labour action still to come, said in one sentence
     ('Mengantisipasi rencana unjuk rasa ..., Kapolres mengumpulkan 26 serikat buruh'), is pre-protest
@@ -397,7 +501,7 @@ def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
         return quote is None or bool(DEED_RE.search(text, max(quote[0], h.span.start - 30), h.span.start))
 
     quoted_only = {h.type for h in hits if h.strong} - {h.type for h in hits if h.strong and stated(h)}
-    return [TriggerHit(h.type, False, h.span, h.sentence, h.phrase) if h.type in quoted_only else h for h in hits]
+    return [replace(h, strong=False) if h.type in quoted_only else h for h in hits]
 
 
 def sentences_around(text: str, lay: Layout, sentence: int, reach: int) -> str:
@@ -436,9 +540,10 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         if not any(clause[0] <= h.span.start < clause[1] for h in strong):
             continue
         recalled.append((Event(d, recalled=True), clause[0], clause[1]))
-    core = {h.type for h in strong if h.sentence in lead_sentences(strong, main_date, lay)}
+    stated = [h for h in strong if h.phrase not in MEETING_FORMS] or strong
+    lead = lead_sentences(stated, main_date, lay)
+    core = {h.type for h in stated if h.sentence in lead}
     meeting = bool(core) and not (core & ACTION_TYPES)
-    lead = lead_sentences(strong, main_date, lay)
     recalled_actions = {h.type for h in strong for _, a, b in recalled if a <= h.span.start < b}
     for h in hits:
         target = next((e for e, a, b in recalled if a <= h.span.start < b), None)
@@ -446,7 +551,7 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
             target = recalled[0][0]
         if target is None and not recalled and meeting and h.strong and h.type in ACTION_TYPES \
                 and h.sentence not in lead:
-            h = TriggerHit(h.type, False, h.span, h.sentence, h.phrase)
+            h = replace(h, strong=False)
         (target or main).hits.append(h)
         (target or main).sentences.add(h.sentence)
     events = [main] + [e for e, _, _ in recalled]
@@ -535,7 +640,7 @@ def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]
     bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
     action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS}
     with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
-    out = set()
+    out = {k for k in action if UNION_WORD_RE.search(lay.sentence_span(k).text)}
     for mention in worker_mentions(text):
         sentence = lay.sentence_of(mention.start)
         if mention.acting or sentence in action or (mention.partner and sentence in with_police):

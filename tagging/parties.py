@@ -17,7 +17,8 @@ from core.tags import Actor
 from tagging import lexicon
 from tagging.text import Layout
 
-WORKER_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|pegawai pabrik)\b", re.IGNORECASE)
+WORKER_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|pegawai pabrik)\b(?!\s+(?:tani|nelayan)\b)", re.IGNORECASE)
+"""Worker words; a 'buruh tani' is a farmhand, of the farmers the corpus keeps apart from workers."""
 GROUP_BEFORE_RE = re.compile(
     r"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
     r"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*)(?:\s+(?:ribu|ratus|puluh))?"
@@ -26,8 +27,14 @@ GROUP_BEFORE_RE = re.compile(
     r"(?:para\s+)?$", re.IGNORECASE)
 ACTION_AFTER_RE = re.compile(
     r"\s+(?:\S+\s+){0,4}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|berorasi|"
+    r"menuntut|menyuarakan|memprotes|mendesak|"
     r"menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|bergerak|long march|"
     r"konvoi)", re.IGNORECASE)
+RECIPIENT_BEFORE_RE = re.compile(r"\b(?:bantuan|sembako|paket|bingkisan|santunan|sumbangan|donasi|beras|takjil|"
+                                 r"bansos|sedekah)\b[^.]{0,60}\b(?:kepada|bagi|untuk|termasuk)\s+(?:\S+\s+){0,2}$",
+                                 re.IGNORECASE)
+"""'sembako kepada ratusan buruh', 'bantuan ... termasuk para buruh': workers as recipients of aid."""
+RECIPIENT_REACH = 100
 ACTING_REACH = 40
 PARTNER_BEFORE_RE = re.compile(r"\b(?:bersama|dengan|antara)\s+(?:para\s+)?$", re.IGNORECASE)
 
@@ -49,7 +56,8 @@ def worker_mentions(text: str) -> list[WorkerMention]:
     out = []
     for m in WORKER_RE.finditer(text):
         before = max(0, m.start() - ACTING_REACH)
-        acting = bool(GROUP_BEFORE_RE.search(text, before, m.start()) or ACTION_AFTER_RE.match(text, m.end()))
+        acting = bool(GROUP_BEFORE_RE.search(text, before, m.start()) or ACTION_AFTER_RE.match(text, m.end())) \
+            and not RECIPIENT_BEFORE_RE.search(text, max(0, m.start() - RECIPIENT_REACH), m.start())
         partner = bool(PARTNER_BEFORE_RE.search(text, before, m.start()))
         out.append(WorkerMention(m.start(), acting, partner))
     return out
