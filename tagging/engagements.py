@@ -30,8 +30,15 @@ from tagging.places import PlaceFindings, best_kabupaten_kota, body_start, make_
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
-NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|nihil|hindari|menghindari|mencegah|"
-                         r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|belum|nihil|hindari|menghindari|mencegah|"
+                         r"cegah|jangan|antisipasi|mengantisipasi|potensi)\s+(?!(?:hanya|sekadar|sekedar|cuma|saja)\b)"
+                         r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+"""A trigger denied or warded off ('tidak ada pembubaran', 'belum menerima pemberitahuan'), not 'tidak hanya'
+('not only')."""
+FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!yang\b)\S+\s+)?(?:akan|bakal)\b"
+                             r"|\s+(?:\S+\s+){0,2}?(?:pekan depan|minggu depan|besok|lusa|mendatang)\b", re.IGNORECASE)
+"""'surat pemberitahuan aksi akan segera dikirim', 'unjuk rasa akan digelar', 'berunjuk rasa pekan depan': the
+trigger's own event to come."""
 PLAN_RE = re.compile(r"\b(?:akan|rencana|pemberitahuan|berencana|rencananya|bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
@@ -103,7 +110,7 @@ ESCORTED_BEFORE_RE = re.compile(r"\b(?:mengawal|mengamankan|memantau|menjaga|men
 REFLEXIVE_RE = re.compile(r"\s+diri\b", re.IGNORECASE)
 """'membubarkan diri' (a crowd leaving of itself), 'menahan diri' (restraint): no dispersal, no arrest."""
 THINGS = (r"(?:ijazah|gaji|upah|THR|pesangon|dokumen|paspor|KTP|sertifikat|surat|uang|dana|kendaraan|mobil|motor|"
-          r"barang|laju|arus|harga|iuran|BPJS)")
+          r"barang|laju|arus|harga|iuran|BPJS|pembayaran|tagihan|setoran|gerak|tangis|emosi|napas|nafas)")
 THING_AFTER_RE = re.compile(rf"\s+(?:\S+\s+)?{THINGS}\b", re.IGNORECASE)
 THING_BEFORE_RE = re.compile(rf"\b{THINGS}\s+(?:\S+\s+){{0,2}}$", re.IGNORECASE)
 """'menahan ijazah buruh', 'gaji mereka ditahan': withholding things, no arrest."""
@@ -111,7 +118,7 @@ DEMAND_RE = re.compile(r"\b(?:meminta|menuntut|mendesak|minta|tuntut|desak|agar|
                        r"(?:pihak\s+)?(?:polisi|kepolisian|aparat|penegak hukum|Polres\w*|Polda|Polsek\w*|Kapol\w+|"
                        r"penyidik)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
 """'meminta polisi menangkap direktur': what workers ask of the police, not what the police did."""
-FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hendak|jika|apabila|bila|kalau)\s+"
+FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hendak|berjanji|jika|apabila|bila|kalau)\s+"
                               r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 """A meeting, agreement or ceremony still to come ('berencana menemui pengurus serikat'): a plan, no event."""
 PREPARED_RE = re.compile(r"\b(?:persiapan|menjelang|jelang|menyambut)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
@@ -147,6 +154,7 @@ labour action or union name is in the article."""
 UNION_WORD_RE = re.compile(r"\bserikat\b", re.IGNORECASE)
 """'pemberangusan serikat', 'serikat pekerja': a union named in the sentence of what workers do is its labour side
 even when no body is named."""
+TEAM_RE = re.compile(r"\b(?:tim|satgas|satuan tugas|posko|patroli)\b", re.IGNORECASE)
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
 EMPLOYER_RE = re.compile(r"\b(?:perusahaan|manajemen|managemen|management|pengusaha|direksi|pabrik|PT|HRD|"
                          r"pemberi kerja|majikan)\b", re.IGNORECASE)
@@ -205,6 +213,7 @@ LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras
 """Words of a labour action, in lower case: searched in the lowered text (several times faster than ignoring
 case)."""
 FUTURE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|hendak|siap)\b", re.IGNORECASE)
+RELATIVE_RE = re.compile(r"\byang\s+$", re.IGNORECASE)
 NEAR_ACTION_RE = re.compile(r"\b(?:aksi|demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
                             r"pengunjuk rasa|pendemo|mogok|massa|orasi|berorasi|long march|longmarch|konvoi|berkonvoi|"
                             r"tuntutan)\b")
@@ -330,7 +339,9 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                     REPORT_TO_POLICE_RE.match(text, hit.start) or police_takes_report(text, lay, sentence, hit.start)
                     or AT_THE_POLICE_RE.search(text, sentence_start, hit.start)):
                 strong = True
-            if strong and type_id in ACTION_TYPES | {"agreement", "mediation"} and NEGATION_RE.search(before):
+            if strong and (NEGATION_RE.search(before) or FUTURE_AFTER_RE.match(text, hit.end)):
+                continue
+            if strong and type_id == "protest_security" and still_to_come(text, sentence_start, hit.start):
                 continue
             if strong and type_id in ACTION_TYPES | {"legal_complaint"} and planned(before):
                 continue
@@ -431,6 +442,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         beside = sentences_around(text, lay, h.sentence, 1)
         if h.type == "agreement" and (not POLICE_WORD_RE.search(beside) or PKB_RE.search(sentence)):
             continue
+        if h.type == "joint_security" and not POLICE_WORD_RE.search(sentence) and not police_in_team(text, lay):
+            continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
         if h.type == "protest_security" and (other_guards().search(sentence) or h.phrase in PASSIVE_GUARD) \
@@ -458,11 +471,20 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     return kept
 
 
+def still_to_come(text: str, start: int, end: int) -> bool:
+    """A future word in text[start:end] that governs what follows ('Polda berencana menyiagakan 13.000 personel'),
+    not a relative clause's ('massa yang akan menggelar aksi ... sempat dihentikan') nor one a deed word follows."""
+    last = None
+    for m in FUTURE_RE.finditer(text, start, end):
+        last = m
+    return last is not None and not RELATIVE_RE.search(text, max(start, last.start() - 5), last.start()) \
+        and not PERFECTIVE_RE.search(text, last.end(), end)
+
+
 def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
     """A labour action named in the sentence of a deployment word or the next or previous one, neither still
     to come ('berencana menggelar aksi', 'akan mengerahkan personel')."""
-    start = lay.sentence_starts[h.sentence]
-    if FUTURE_RE.search(text, start, h.span.start):
+    if still_to_come(text, lay.sentence_starts[h.sentence], h.span.start):
         return False
     around = sentences_around(text, lay, h.sentence, 1)
     offset = lay.sentence_starts[max(0, h.sentence - 1)]
@@ -471,6 +493,13 @@ def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
         if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]):
             return True
     return False
+
+
+def police_in_team(text: str, lay: Layout) -> bool:
+    """The police named as members of a team, post or patrol anywhere in the text ('Setiap tim terdiri atas
+    unsur serikat pekerja, Apindo, kepolisian'): a joint team is theirs even when its forming names no police."""
+    return any(TEAM_RE.search(span.text) and POLICE_WORD_RE.search(span.text)
+               for span in map(lay.sentence_span, range(lay.sentence_count())))
 
 
 def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[TriggerHit]:
@@ -773,10 +802,11 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
     unions = tuple(s for a in actors if a.kind == "labour" for s in a.spans)
     hits = coordination(apply_caveats(find_triggers(text, tokens, lay), text, lay, unions), text, lay)
     acting = acting_sentences(hits, text, lay)
+    quotes = [m.span() for m in QUOTE_RE.finditer(text)]
     out = []
     for event in group_events(hits, dates, text, lay):
         police, labour, others = event_actors(event, actors, lay)
-        police = [a for a in police if takes_part(a, text)]
+        police = [a for a in police if takes_part(a, text, quotes)]
         if not police:
             continue
         if not labour and not workers_acting(acting, event.sentences, event.recalled):

@@ -76,6 +76,11 @@ PROTESTERS_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|pengunjuk rasa|de
                            r"aksi|unjuk rasa|demo|serikat|hadir|memantau|meninjau|menyaksikan|di lokasi)\b",
                            re.IGNORECASE)
 """A sentence about the protesters or the police being there ('Kapolres hadir', 'memantau di lokasi')."""
+PRESENCE_RE = re.compile(r"\b(?:hadir|di lokasi|berada|terlihat|tampak|memantau|meninjau|menyaksikan|"
+                         r"di sekitar|turun langsung|berjaga)\b", re.IGNORECASE)
+"""The police said to be at the scene ('Kasat Intelkam juga hadir di lokasi', 'anggota Polres terlihat berada di
+sekitar lokasi'): a protest told a few sentences before or after is one they were present at."""
+PRESENCE_REACH = 3
 DETAINED_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|"
                          r"koordinator|orator|pengurus|ketua|sekretaris|anggota serikat|aktivis)\b", re.IGNORECASE)
 """Who an arrest of a labour engagement holds, in its sentence or the one before: workers, protesters or union
@@ -97,11 +102,15 @@ def ordinary_crime(text: str) -> bool:
     return bool(ORDINARY_CRIME_RE.search(lowered)) and not LABOUR_DISPUTE_RE.search(lowered)
 
 
-def takes_part(police: Actor, text: str) -> bool:
-    """A bare 'polisi' or 'kepolisian' named only in a hypothetical ('buruh bisa lapor ke polisi', 'koordinasi
-    dengan pihak kepolisian jika diperlukan') takes no part in the event."""
+def takes_part(police: Actor, text: str, quotes: list[tuple[int, int]] = ()) -> bool:
+    """A bare 'polisi', 'Polri' or 'kepolisian' named only in a hypothetical ('buruh bisa lapor ke polisi',
+    'koordinasi dengan pihak kepolisian jika diperlukan') or only inside someone's words (`quotes`: '"TNI bersama
+    Polri siap menjaga Serang," kata Dandim') takes no part in the event; a unit or an officer named in a quote
+    does ('"Sempat diblokade petugas Polres Sidoarjo," jelasnya')."""
     if police.name or police.unit != "Polri":
         return True
+    if quotes and all(any(a <= s.start < b for a, b in quotes) for s in police.spans):
+        return False
     return any(not HYPOTHETICAL_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
                and not HYPOTHETICAL_AFTER_RE.match(text, s.end) for s in police.spans)
 
@@ -109,28 +118,34 @@ def takes_part(police: Actor, text: str) -> bool:
 def police_at_the_protest(protest: set[int], police: list[Actor], lay: Layout) -> bool:
     """A protest in which the police have no described role is a labour-police engagement only when the police
     are in a sentence that states it, or in the sentence before or after that speaks of the protesters or of
-    the police being there (the protest's target or witness), not elsewhere in the article ('"Bawa dulu ke
-    Mapolres," ujar Kasatreskrim' beside a protest is about someone else)."""
+    the police being there (the protest's target or witness), or, said to be at the scene, within PRESENCE_REACH
+    sentences of it; not elsewhere in the article ('"Bawa dulu ke Mapolres," ujar Kasatreskrim' beside a
+    protest is about someone else)."""
     for actor in police:
         for span in actor.spans:
             k = lay.sentence_of(span.start)
             if k in protest:
                 return True
-            if PROTESTERS_RE.search(lay.sentence_span(k).text) and protest & neighbours(lay, k):
+            said = lay.sentence_span(k).text
+            if PROTESTERS_RE.search(said) and protest & neighbours(lay, k):
+                return True
+            if PRESENCE_RE.search(said) and protest & neighbours(lay, k, PRESENCE_REACH):
                 return True
     return False
 
 
-def neighbours(lay: Layout, sentence: int) -> set[int]:
-    """The nearest sentences with words in them before and after `sentence` (a line break after a full stop
-    leaves an empty one between)."""
+def neighbours(lay: Layout, sentence: int, reach: int = 1) -> set[int]:
+    """The `reach` nearest sentences with words in them before and after `sentence` (a line break after a full
+    stop leaves an empty one between)."""
     out = set()
     for step in (-1, 1):
         k = sentence + step
-        while 0 <= k < lay.sentence_count() and not lay.sentence_span(k).text:
+        found = 0
+        while 0 <= k < lay.sentence_count() and found < reach:
+            if lay.sentence_span(k).text:
+                out.add(k)
+                found += 1
             k += step
-        if 0 <= k < lay.sentence_count():
-            out.add(k)
     return out
 
 

@@ -148,3 +148,48 @@ def test_tag_family_an_official_inauguration_is_no_union_ceremony() -> None:
     text = (f"Kapolres Serang hadir dalam pelantikan Wali Kota Serang{DAY} Ia juga meminta serikat buruh menjaga "
             "situasi kondusif.")
     assert tag_article("", text, PUBLISHED).engagements == ()
+
+
+def test_tag_family_a_protest_the_police_only_attend_is_a_protest() -> None:
+    text = ("Ratusan buruh pabrik sepatu PT Sinar Jaya mendatangi Kantor Bupati Garut, Senin (1/12/2025). Mereka "
+            "menolak rencana PHK massal.\n\nBuruh berorasi bergantian di depan gerbang. Koordinator aksi meminta "
+            "bupati memanggil perusahaan.\n\nKasat Intelkam Polres Garut AKP Dedi Kurnia tampak hadir di lokasi.")
+    assert [e.type for e in tag_article("", text, PUBLISHED).engagements] == ["protest"]
+
+
+def test_tag_family_a_team_a_government_forms_without_police_is_no_joint_security() -> None:
+    alone = (f"Ratusan buruh FSPMI berunjuk rasa di depan Kantor Wali Kota Batam{DAY} Anggota Polresta Barelang "
+             "terlihat di sekitar lokasi. Pemko Batam berjanji membentuk tim pengawasan bersama Disnaker.")
+    member = (f"Disnaker Kota Depok membentuk tim pemantau THR bersama serikat pekerja{DAY} Setiap tim beranggotakan "
+              "unsur serikat pekerja, pengusaha dan kepolisian.")
+    assert [e.type for e in tag_article("", alone, PUBLISHED).engagements] == ["protest"]
+    assert [e.type for e in tag_article("", member, PUBLISHED).engagements] == ["joint_security"]
+
+
+@pytest.mark.parametrize("text", [
+    '"TNI bersama Polri siap menjaga Cilegon tetap kondusif," kata Dandim usai menerima silaturahmi pengurus SPN'
+    f"{DAY}",
+    "Ketua KSPSI mengatakan surat pemberitahuan aksi akan segera dikirim ke kepolisian. Kasi Humas Polres Bogor "
+    f"mengaku belum menerima pemberitahuan{DAY}",
+    f"Polda Jabar berencana menyiagakan lebih dari 5.000 personel gabungan saat buruh berunjuk rasa pekan depan{DAY}",
+])
+def test_tag_family_rhetoric_and_plans_are_no_event(text: str) -> None:
+    assert tag_article("", text, PUBLISHED).engagements == ()
+
+
+def test_tag_family_a_unit_named_in_a_union_leaders_account_takes_part() -> None:
+    text = (f"Ribuan buruh FSPMI yang akan menggelar aksi di Surabaya sempat dihentikan di Sidoarjo{DAY} "
+            '"Kami sempat diblokade petugas Polres Sidoarjo di pertigaan," kata Ketua DPW FSPMI Jawa Timur.')
+    assert [e.type for e in tag_article("", text, PUBLISHED).engagements] == ["protest_security"]
+
+
+def test_tag_family_not_only_is_no_negation() -> None:
+    text = f"Kapolres Lebak tidak hanya bersilaturahmi dengan pengurus DPC SPN Lebak, tetapi juga berdiskusi{DAY}"
+    assert [e.type for e in tag_article("", text, PUBLISHED).engagements] == ["dialogue"]
+
+
+def test_tag_family_withholding_a_payment_is_no_arrest() -> None:
+    text = (f"Kapolsek Loa Kulu memfasilitasi pertemuan buruh SPAT dan manajemen PT Bara{DAY} PT Bara bersedia "
+            "menahan sebagian pembayaran ke subkontraktor untuk menjamin upah buruh.")
+    [found] = tag_article("", text, PUBLISHED).engagements
+    assert found.type == "mediation" and "arrest" not in found.secondary_types
