@@ -30,14 +30,19 @@ YEARS_BACK = 11
 ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?:(?P<d>0?[1-9]|[12]\d|3[01])/)?")
 WORD_RE = re.compile(r"[\w'’]+")
 CLOCK_AFTER_RE = re.compile(r"[ \t,|•]*\d{1,2}:\d{2}\b")
+EARLIER_BEFORE_RE = re.compile(r"\b(?:[Ss]ebelumnya|pernah|sebelum ini)\b[^.\n]*$")
 EVERY_BEFORE_RE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
 SAID_BEFORE_RE = re.compile(
     r"\b(?:(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|sebut|papar|imbuh|tambah|pungkas|tandas|lanjut)(?:nya)?|"
-    r"mengatakan|menjelaskan|menegaskan|menuturkan|mengungkapkan|menerangkan|menambahkan|kepada (?:para )?"
-    r"(?:wartawan|awak media|media|jurnalis)|saat (?:dikonfirmasi|ditemui|dihubungi)|keterangan(?:nya| tertulis\w*)|"
-    r"siaran pers|rilis)\b[^.\n]*$", re.IGNORECASE)
+    r"(?:di)?(?:katakan|sampaikan|ungkapkan|jelaskan)|kepada (?:para )?(?:wartawan|awak media|media|jurnalis)|"
+    r"saat (?:dikonfirmasi|ditemui|dihubungi)|keterangan(?:nya| tertulis\w*)|siaran pers|rilis)\b[^.\n]*$"
+    r"|\b(?:mengatakan|menjelaskan|menegaskan|menuturkan|mengungkapkan|menerangkan|menambahkan|menyampaikan)"
+    r"[ \t]*,[ \t]*(?:pada[ \t]+)?$", re.IGNORECASE)
+"""Words that make the day after them a statement's: an attribution ('kata Kapolres kepada wartawan, Senin',
+'disampaikan Kapolres, Senin'), or a verb of saying with the day right after it ('mengatakan, Senin (3/11),
+pihaknya ...'); after 'mengatakan aksi digelar Senin' the day is what was said, the event's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +299,12 @@ def said_on(text: str, start: int) -> bool:
     return bool(SAID_BEFORE_RE.search(text, max(0, start - 100), start))
 
 
+def earlier(text: str, start: int) -> bool:
+    """'Sebelumnya, pada Senin (20/10/2025), buruh juga ...', 'buruh pernah mogok pada ...': a day the text
+    marks as before the one it reports."""
+    return bool(EARLIER_BEFORE_RE.search(text, max(0, start - 80), start))
+
+
 def looks_ahead(text: str, start: int, end: int) -> bool:
     """'Kamis (27/11) mendatang', 'akan digelar pada ...': an announced date, after publication."""
     return bool(AHEAD_AFTER_RE.match(text, end, end + 14)) or bool(
@@ -304,7 +315,7 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
             m: re.Match[str], start: int) -> EventDate | None:
     weekday = weekday_number(day_word)
     span = Span(start, m.end(), text[start:m.end()])
-    recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8]))
+    recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8])) or earlier(text, start)
     ahead = looks_ahead(text, start, m.end())
     if year_text:
         made = safe_date(full_year(year_text), mo, d)

@@ -23,6 +23,7 @@ from core import vocabulary
 from core.tags import Actor, Engagement, EventDate, Place, Span
 from core.vocabulary import AcledCoding
 from tagging import learned, lexicon
+from tagging.dates import weekday_of
 from tagging.confidence import Evidence, confidence_of
 from tagging.parties import (DETAINED_RE, WORKER_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
                              worker_mentions, workers_acting)
@@ -588,19 +589,28 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
 
 
 def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> EventDate | None:
-    """The date of the article's own event: the one in the first sentence with a strong trigger, else the first
-    day not recalled; a statement's day ('kata Kapolres, Senin (8/12)') only when no other day is given. The
-    body starts at the dateline: a photo caption above it dates the photo, often an earlier day."""
+    """The date of the article's own event, in this order of evidence: a day in the first sentence with a strong
+    trigger (one written with its weekday before a plain date); a day written with its weekday, as news writes the
+    day of what it reports ('Sabtu (2/12/2023)'); a plain date in another sentence with a strong trigger; a
+    statement's day ('kata Kapolres, Senin (8/12)', a dateline's), the day of the report; only then a plain date in a sentence
+    that tells no act ('disahkan pada 5 Oktober 2020', 'upah tertunggak sejak 1 Agustus 2025'), more often a
+    background fact's; else the first date. Recalled days never. The body starts at the
+    dateline: a photo caption above it dates the photo, often an earlier day."""
     start = body_start(text)
     body = [d for d in dates if d.span.start >= start] or dates
     first_sentence = next((h.sentence for h in strong if h.span.start >= start), strong[0].sentence)
+    acts = {h.sentence for h in strong}
     own = [d for d in body if not d.recalled]
-    for said in (False, True):
-        found = next((d for d in own if d.said == said and lay.sentence_of(d.span.start) == first_sentence), None) \
-            or next((d for d in own if d.said == said and d.precision == 1), None)
-        if found:
-            return found
-    return next(iter(body), None)
+    days = [d for d in own if d.precision == 1]
+    first = sorted((d for d in own if not d.said and lay.sentence_of(d.span.start) == first_sentence),
+                   key=lambda d: weekday_of(d) is None)
+    found = next(iter(first), None) \
+        or next((d for d in days if not d.said and weekday_of(d) is not None), None) \
+        or next((d for d in days if not d.said and lay.sentence_of(d.span.start) in acts), None) \
+        or next((d for d in own if d.said and lay.sentence_of(d.span.start) == first_sentence), None) \
+        or next((d for d in days if d.said), None) \
+        or next(iter(days), None)
+    return found or next(iter(body), None)
 
 
 def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> EventDate | None:

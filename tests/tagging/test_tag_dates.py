@@ -257,3 +257,38 @@ def test_tag_a_bare_weekday_is_the_last_such_day_up_to_publication() -> None:
     assert all(d.announced for d in find_dates("Buruh akan berunjuk rasa pada Rabu, kata Ketua SPN.", on(2025, 11, 6)))
     assert find_dates("Apel digelar setiap Rabu di halaman kantor.", on(2025, 11, 6)) == []
     assert engagement_dates(text) == [None]
+
+
+PUBLISHED_5_NOV = datetime(2025, 11, 5, 19, tzinfo=WIB)
+
+
+def test_tag_a_plain_date_of_a_background_fact_yields_to_the_statement_day() -> None:
+    text = ("Polres Fiksi mengawal aksi unjuk rasa buruh SPN yang menolak undang-undang baru.\n\nUndang-undang itu "
+            "disahkan DPR pada 28 Oktober 2025.\n\n\"Aksi berjalan tertib,\" kata Kapolres Fiksi AKBP Damar Wulan, "
+            "Rabu (5/11/2025).")
+    assert engagement_dates(text, PUBLISHED_5_NOV) == ["2025-11-05"]
+    text = ("Ratusan buruh PT Fiktif mogok kerja dan dikawal Polsek Fiksi.\n\nMereka menuntut upah yang tertunggak "
+            "sejak 1 Agustus 2025.\n\nKapolsek Fiksi AKP Damar Wulan mengatakan mogok berjalan tertib, Rabu (5/11/2025).")
+    assert engagement_dates(text, PUBLISHED_5_NOV) == ["2025-11-05"]
+
+
+def test_tag_a_day_written_with_its_weekday_outweighs_the_statement_day() -> None:
+    # The act's own sentence uses a word the triggers do not know; its day is still written as news writes one.
+    text = ("Tenda buruh SPN di depan pabrik dibongkar aparat, Senin malam (3/11/2025).\n\n\"Kawan-kawan diseret "
+            "polisi,\" kata Ketua SPN Fiksi Santoso, Rabu (5/11/2025).\n\nPolisi membubarkan paksa tenda itu.")
+    assert engagement_dates(text, PUBLISHED_5_NOV)[0] == "2025-11-03"
+
+
+def test_tag_a_day_marked_earlier_is_recalled() -> None:
+    text = ("Polres Fiksi mengawal aksi unjuk rasa buruh SPN di depan kantor bupati.\n\nSebelumnya, pada Senin "
+            "(20/10/2025), buruh juga berunjuk rasa di lokasi yang sama.\n\n\"Aksi berjalan tertib,\" kata Kapolres "
+            "Fiksi AKBP Damar Wulan, Rabu (5/11/2025).")
+    assert engagement_dates(text, PUBLISHED_5_NOV) == ["2025-11-05", "2025-10-20"]
+
+
+def test_tag_a_day_told_in_indirect_speech_is_the_events() -> None:
+    text = ("Polres Fiksi mengawal aksi unjuk rasa buruh SPN di depan pabrik.\n\n\"Kami siaga penuh,\" ujar Kapolres "
+            "Fiksi AKBP Damar Wulan, Rabu (5/11/2025).\n\nIa mengatakan aksi itu digelar Senin (3/11/2025) dan "
+            "berjalan tertib.")
+    assert engagement_dates(text, PUBLISHED_5_NOV) == ["2025-11-03"]
+    assert only("Kapolres mengatakan, Rabu (5/11/2025), pihaknya siaga.", on(2025, 11, 5)).said
