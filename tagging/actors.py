@@ -260,13 +260,17 @@ def unit_for_position(position: lexicon.PositionInfo, start: int, end: int, unit
     return names.pop() if len(names) == 1 else None
 
 
-def police_people(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Draft]:
+def police_posts(text: str, tokens: list[Token]) -> list[Hit[lexicon.PositionInfo]]:
+    """The police posts the text names as held now (not an adviser's or a former post)."""
+    return [h for h in indexes().positions.find(tokens, text)
+            if not NOT_A_POSITION_BEFORE.search(text, max(0, h.start - 20), h.start)]
+
+
+def police_people(text: str, tokens: list[Token], units: list[UnitMention], positions: list[Hit]) -> list[Draft]:
     """Officers anchored on a rank, with the position and unit written before it ('Kapolres Serang AKBP ...')
     or after the name ('AKBP Condro Sasongko selaku Kapolres Serang'). A rank written out with its abbreviation
     in brackets ('Ajun Komisaris Besar Polisi (AKBP) ...') is one rank."""
     ix = indexes()
-    positions = [h for h in ix.positions.find(tokens, text)
-                 if not NOT_A_POSITION_BEFORE.search(text, max(0, h.start - 20), h.start)]
     ranks = ix.ranks.find(tokens, text) + misspelt_ranks(text, tokens, positions, units)
     drafts = []
     for k, rank_hit in enumerate(ranks):
@@ -376,7 +380,8 @@ def position_before(text: str, rank_hit: Hit, positions: list[Hit], units: list[
     return None
 
 
-def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], ranked: list[Draft]) -> list[Draft]:
+def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], positions: list[Hit],
+                      ranked: list[Draft]) -> list[Draft]:
     """An officer named after his post with no rank ('kata Kapolres Lebak Budi Santoso', 'Kapolres Lebak, Budi
     Santoso, mengatakan'): two name words or more, right after the post and its unit (not in a quote or a
     title-case headline; not an area, a day, an official, a soldier or a verb)."""
@@ -384,17 +389,17 @@ def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], 
     lex = lexicon.load()
     covered = [m.span for d in ranked for m in d.mentions]
     quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
-    starts = {t.start: k for k, t in enumerate(tokens)}
+    starts = [t.start for t in tokens]
     out = []
-    for hit in ix.positions.find(tokens, text):
+    for hit in positions:
         if any(s.start <= hit.start < s.end for s in covered) or any(a <= hit.start < b for a, b in quotes) \
-                or NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start) or in_title_case(text, hit.start):
+                or in_title_case(text, hit.start):
             continue
         end = max([hit.end] + [u.span.end for u in units
                                if u.span.start == hit.start or 0 <= u.span.start - hit.end <= 1])
-        link = re.match(r"[ \t]*,?[ \t]*", text[end:])
-        i = starts.get(end + link.end())
-        if i is None:
+        link = re.match(r"[ \t]*,?[ \t]*", text[end:end + 8])
+        i = bisect_left(starts, end + link.end())
+        if i == len(tokens) or starts[i] != end + link.end():
             continue
         words, titles, _ = read_name(tokens, text, i)
         if len(words) < 2 or any(INITIALS_RE.match(w.text) for w in words[:1]):
@@ -413,15 +418,12 @@ def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], 
     return out
 
 
-def unnamed_officers(text: str, tokens: list[Token], units: list[UnitMention], named: list[Draft]) -> list[Draft]:
+def unnamed_officers(text: str, units: list[UnitMention], positions: list[Hit], named: list[Draft]) -> list[Draft]:
     """'Kapolres Serang' with no officer named anywhere: an officer known only by position and unit."""
-    ix = indexes()
     covered = [m.span for d in named for m in d.mentions]
     out: dict[tuple[str, str | None], Draft] = {}
-    for hit in ix.positions.find(tokens, text):
+    for hit in positions:
         if any(s.start <= hit.start < s.end for s in covered):
-            continue
-        if NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start):
             continue
         unit = unit_for_position(hit.payload, hit.start, hit.end, units)
         key = (hit.payload.canonical, unit)
@@ -814,9 +816,10 @@ def company_workers(text: str, firms: list[Draft]) -> list[Draft]:
 
 def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> list[Actor]:
     """Every actor of the article, each with all its mentions."""
-    ranked = police_people(text, tokens, units)
-    police = merge(headline_names(text, ranked + unranked_officers(text, tokens, units, ranked)))
-    unnamed = unnamed_officers(text, tokens, units, police)
+    posts = police_posts(text, tokens)
+    ranked = police_people(text, tokens, units, posts)
+    police = merge(headline_names(text, ranked + unranked_officers(text, tokens, units, posts, ranked)))
+    unnamed = unnamed_officers(text, units, posts, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)
     orgs, employers = labour_orgs(text, tokens)

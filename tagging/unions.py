@@ -140,10 +140,11 @@ def union_words(text: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     whole = vocabulary().orgs.table
     for token in tokens:
-        prefixed = CONFEDERATION_PREFIX_RE.fullmatch(token.text)
+        joined = "-" in token.text or "." in token.text
+        prefixed = joined and CONFEDERATION_PREFIX_RE.fullmatch(token.text)
         if prefixed and ("K" + prefixed.group(1),) in whole:
             out.append(Token(token.start, token.end, "K" + prefixed.group(1)))
-        elif ("-" in token.text or "." in token.text) and (token.text,) not in whole:
+        elif joined and (token.text,) not in whole:
             out += [Token(token.start + m.start(), token.start + m.end(), m.group())
                     for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", token.text)]
         elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper():

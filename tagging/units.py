@@ -6,6 +6,7 @@ Actors take the unit from here, places take the unit's area as a fallback (geo_p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from core.tags import Span
@@ -13,6 +14,8 @@ from tagging import gazetteer, lexicon
 from tagging.text import Token
 
 HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$|^(?:MA|KA|WAKA)?(POL(?:RESTABES|RESTA|RES|SEKTA|SEK|DA))$")
+HEAD_SCAN_RE = re.compile(r"(?<!\w)(?:Ma|Ka|Waka|MA|KA|WAKA)?(?:[Pp]ol|POL)")
+"""Where a unit head may start: HEAD_RE is tried on the tokens there only."""
 WRITTEN_HEAD_RE = re.compile(r"(?<!\w)Kepolisian[ \t]+(?:(Resort|Resor)(?:[ \t]+(Kota)(?:[ \t]+(Besar))?)?|(Daerah)|(Sektor))"
                              r"(?:[ \t]*\([A-Za-z]+\))?(?:[ \t]+Kabupaten(?=[ \t]))?")
 """A unit written out: 'Kepolisian Resor (Polres) Jepara', 'Kepolisian Resor Kota Besar Surabaya', 'Kepolisian Daerah
@@ -103,9 +106,11 @@ def is_province(phrase: str) -> bool:
 def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
     """Every police unit with an area, from unit words and from positions such as Kapolres."""
     out: list[UnitMention] = []
-    for i, token in enumerate(tokens):
-        m = HEAD_RE.match(token.text)
-        if not m:
+    starts = [t.start for t in tokens]
+    for head in HEAD_SCAN_RE.finditer(text):
+        i = bisect_left(starts, head.start())
+        token = tokens[i] if i < len(tokens) else None
+        if token is None or token.start != head.start() or not HEAD_RE.match(token.text):
             continue
         unit_type = unit_head(token.text)
         words = area_tokens(tokens, text, i)
@@ -130,14 +135,16 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
 
 def written_units(text: str, tokens: list[Token]) -> list[UnitMention]:
     """Units written out ('Kepolisian Resor Serang'), with the area after the head as units have it."""
-    out = []
-    starts = {t.start: k for k, t in enumerate(tokens)}
+    out: list[UnitMention] = []
+    if "Kepolisian " not in text:
+        return out
+    starts = [t.start for t in tokens]
     for m in WRITTEN_HEAD_RE.finditer(text):
         resor, kota, besar, daerah, sektor = m.groups()
         unit_type = ("Polda" if daerah else "Polsek" if sektor else "Polrestabes" if besar else "Polresta" if kota
                      else "Polres")
-        k = starts.get(m.end() + 1)
-        if k is None or text[m.end()] not in " \t":
+        k = bisect_left(starts, m.end() + 1)
+        if k == len(tokens) or starts[k] != m.end() + 1 or text[m.end()] not in " \t":
             continue
         words = area_tokens(tokens, text, k, unit_type)
         area = area_name(words)
