@@ -24,7 +24,10 @@ from tagging.text import Hit, PhraseIndex, Token, in_title_case, lowered
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
 NUMBER_RE = re.compile(r"\d{2,4}")
-HEADS = frozenset({"SP", "SB", "FSP", "FSB", "F", "SPTP", "TKBM"})
+COUNT_NOUNS = frozenset({"orang", "jiwa", "buruh", "pekerja", "karyawan", "massa", "peserta", "anggota", "personel",
+                         "demonstran", "pendemo", "perwakilan", "ribu", "ratus", "juta", "persen", "unit", "bus",
+                         "mobil", "kendaraan", "motor", "truk"})
+HEADS = frozenset({"SP", "SB", "SP/SB", "FSP", "FSB", "F", "SPTP", "TKBM"})
 NAMED_HEADS = frozenset({"TKBM"})
 ACRONYM_STOP = frozenset("""
 PT CV TBK UMK UMP UMSK UMR PHK THR BPJS PKB PP UU KUHP DPR DPRD MPR RI NKRI TNI POLRI PNS ASN HUT WIB WITA WIT
@@ -42,7 +45,8 @@ PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|sem
                               re.IGNORECASE)
 GENERIC_HEAD_RE = re.compile(
     r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|"
-    r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+    r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|"
+    r"Kesatuan|Barisan|Solidaritas|Sentral)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
 LISTING_NAME_RE = re.compile(
     r"(?<![\w-])(?:Federasi|Konfederasi|Serikat|Sarikat)(?:[ ](?:[A-Z][\w'’-]*|dan)|,(?=[ ][A-Z]))+(?=[ \t]*\()")
 """A name that lists its trades, with its abbreviation in brackets: 'Federasi Serikat Pekerja Kimia, Energi dan
@@ -86,6 +90,13 @@ employer as often, so workers alone are no cue)."""
 CONFEDERATION_PREFIX_RE = re.compile(r"K[-.]([A-Z]{3,})")
 """'K-SPSI', 'K.SPSI', 'K-SBSI': the confederation of the union the rest names."""
 WING_BEFORE_RE = re.compile(r"(?<![\w-])(Garda|Brigade|Laskar)[ \t]+$")
+YEAR_AFTER_RE = re.compile(r"[ \t]+(\d{2}|19\d{2})(?![\w.,/])")
+"""A union's founding year after its name ('SBSI 1992', 'SPSI 73'): part of the name."""
+UNIT_AFTER_RE = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,5})(?=[ \t]+[A-Z])")
+"""A structure word after the name, before its area ('Serikat Pekerja Nasional (SPN) DPC Kota Serang')."""
+PLANT_UNION_RE = re.compile(r"(?<![\w/])serikat (pekerja|buruh)(?:/serikat buruh)?(?:[ \t]+di)?[ \t](?=(?:PT|CV)\.?[ \t]+[A-Z])")
+NEXT_NAME_RE = re.compile(r" (?:dan|atau) (?=[A-Z])")
+"""Between two union names that one phrase of union shape ran together ('Serikat Pekerja X dan Serikat Buruh Y')."""
 ALSO_CALLED_RE = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|(?:yang )?disingkat)[ \t]+([A-Z][A-Z0-9]{1,9})(?![\w-])")
 """An abbreviation given after the name without brackets: 'Serikat Buruh Maju atau SBM', '..., disingkat SBM'."""
 ACRONYM_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})[ \t]*\($")
@@ -203,7 +214,23 @@ def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
     chunks = abbreviated(text, tokens, known, uppers, defined, taken)
     listed = list_items(text, uppers, chunks + spelled)
     found = [with_wing(text, with_faction(text, m)) for m in spelled + chunks + listed]
+    found += plant_unions(text, [m.span for m in found])
     return sorted(found, key=lambda m: m.span.start)
+
+
+def plant_unions(text: str, taken: list[Span]) -> list[UnionMention]:
+    """A plant's union written in lower case before its company ('serikat pekerja PT Maju Jaya'), labelled as
+    'SP PT Maju Jaya' is."""
+    out = []
+    for m in PLANT_UNION_RE.finditer(text):
+        if any(s.start <= m.start() < s.end for s in taken) or PLURAL_BEFORE_RE.search(text, max(0, m.start() - 12),
+                                                                                          m.start()):
+            continue
+        place, end = place_after(text, m.end() - 1)
+        if place:
+            core = "SB" if m.group(1) == "buruh" else "SP"
+            out.append(UnionMention(Span(m.start(), end, text[m.start():end]), core, None, place, None, None))
+    return out
 
 
 def with_wing(text: str, mention: UnionMention) -> UnionMention:
@@ -255,10 +282,14 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
     listing = [m for m in LISTING_NAME_RE.finditer(text)
                if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
     listing += [m for m in TRADES_NAME_RE.finditer(text) if trades_only(m.group())]
-    for m in listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances:
+    found = listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances
+    for m in found:
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue
         name = generic_name(text, m.start(), m.group())
+        if name is not None and (rest := NEXT_NAME_RE.match(text, m.start() + len(name))) and rest.end() < m.end() \
+                and (following := GENERIC_HEAD_RE.match(text, rest.end())):
+            found.append(following)
         if name is None or any(word in lex.orgs for word in name.split()):
             continue
         core, area = split_area(name)
@@ -272,7 +303,8 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
             mention = UnionMention(mention.span, core, mention.structure, area, None, mention.full_name)
         words_of_name = {w.lower().rstrip(".") for w in re.split(r"[ /-]", name)}
         generic = not words_of_name - GENERIC_WORDS - AREA_WORDS
-        if info is None and generic and (mention.core == name or not mention.place):
+        distinctive = mention.core != name and mention.core not in HEADS and len(mention.core) >= 3
+        if info is None and generic and (mention.core == name or not mention.place and not distinctive):
             continue
         out.append(mention)
     return out
@@ -335,11 +367,15 @@ def generic_name(text: str, start: int, phrase: str) -> str | None:
         return None
     kept: list[str] = []
     parts = phrase.split(" ")
+    paren_follows = PAREN_RE.match(text, start + len(phrase)) is not None
     for k, word in enumerate(parts):
         joined = word == "Dan" and k + 1 < len(parts) and LABOUR_WORD_RE.fullmatch(parts[k + 1])
         if (word in EVENT_WORDS and not joined) or STOP_WORD_RE.match(word):
             break
         if word == "atau" and k + 1 < len(parts) and ACRONYM_RE.fullmatch(parts[k + 1]) and parts[k + 1][0] == phrase[0]:
+            break
+        if word in ("dan", "atau") and k + 1 < len(parts) and GENERIC_HEAD_RE.match(" ".join(parts[k + 1:k + 3])) \
+                and k + 2 < len(parts) and LABOUR_WORD_RE.fullmatch(parts[k + 2]) and not paren_follows:
             break
         kept.append(word)
     paren = PAREN_RE.match(text, start + len(phrase))
@@ -388,6 +424,12 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
     parent = PARENT_AFTER_RE.match(text, end)
     if parent and lexicon.load().orgs.get(parent.group(1)) and parent.group(1) not in core:
         core, end = f"{core} {parent.group(1)}", parent.end()
+    year = YEAR_AFTER_RE.match(text, end)
+    if year:
+        core, end = f"{core} {year.group(1)}", year.end()
+    unit = UNIT_AFTER_RE.match(text, end)
+    if structure is None and unit and unit.group(1) in vocabulary().structures:
+        structure, end = unit.group(1), unit.end()
     place, end = place_after(text, end)
     return UnionMention(Span(start, end, text[start:end]), core, structure, place or inner_place, info,
                         text[start:full_end])
@@ -523,6 +565,11 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
             word = tokens[j].text
             if word in voc.structures and all(p[0] == "S" for p in parts):
                 kind = "S"
+            elif word in voc.structures and parts and not any(p[0] == "S" for p in parts) and \
+                    any(p[0] in ("K", "A") for p in parts):
+                parts.append(("T", tokens[j].start, tokens[j].end, None))
+                j += 1
+                break
             elif word in HEADS and not infos:
                 kind = "H"
             elif word in defined or is_acronym(word, upper):
@@ -541,21 +588,26 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
 
 
 def number_is_a_count(text: str, tokens: list[Token], j: int) -> bool:
-    """'SBSI 92' names a union; 'KSPI 200 orang' counts people."""
+    """'SBSI 92' and 'SBSI 1992 berunjuk rasa' name a union (its founding year, two digits or 19xx); 'KSPI 200
+    orang' counts people, 'FSPMI 2025 digelar' dates an event."""
     following = tokens[j + 1].text if j + 1 < len(tokens) else ""
-    if following.lower() in lexicon.load().months:
+    if following.lower() in lexicon.load().months or following.lower() in COUNT_NOUNS:
         return True
+    if len(tokens[j].text) == 2 or tokens[j].text.startswith("19"):
+        return False
     return bool(re.match(r"[a-z]", following)) and following not in ("dan", "serta", "yang", "di", "ke")
 
 
 def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper: bool) -> UnionMention | None:
     """A run of structure words, heads, acronyms and lexicon names, if it has the shape of a union; a structure
-    word or head alone before a company is its plant's union ('PUK PT Maju Jaya', 'SP PT Maju Jaya')."""
+    word or head alone before a company is its plant's union ('PUK PT Maju Jaya', 'SP PT Maju Jaya'); a structure
+    word after the name is its unit ('SPN DPC Kota Serang' is DPC SPN Kota Serang)."""
     if len(parts) == 1 and parts[0][0] in ("S", "H") and not upper and COMPANY_RE.match(text, parts[0][2]):
         word = text[parts[0][1]:parts[0][2]]
         place, end = place_after(text, parts[0][2])
         structure, core = (word, "") if parts[0][0] == "S" else (None, word)
         return UnionMention(Span(parts[0][1], end, text[parts[0][1]:end]), core, structure, place, None, None)
+    trailing = parts.pop() if parts and parts[-1][0] == "T" else None
     while parts and parts[-1][0] in ("S", "H"):
         parts.pop()
     if not parts:
@@ -579,6 +631,8 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
     structure = " ".join(text[p[1]:p[2]] for p in parts[:structure_end]) or None
     if structure is None:
         structure, start = structure_before(text, start)
+    if structure is None and trailing is not None:
+        structure, end = text[trailing[1]:trailing[2]], trailing[2]
     core = " ".join(written(text[p[1]:p[2]], p[3]) for p in core_parts)
     info = infos[0] if infos else None
     place, end = place_after(text, end)

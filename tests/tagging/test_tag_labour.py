@@ -233,3 +233,39 @@ def test_tag_a_name_written_out_after_its_abbreviation_is_the_body_the_abbreviat
 
 def test_tag_a_photo_credit_is_no_union() -> None:
     assert labour("Karyawan PT KSI mogok kerja. (ANTARA/HO-SPSI PT KSI)") == ["SPSI PT KSI"]
+
+
+def test_tag_a_union_s_founding_year_is_part_of_its_name() -> None:
+    assert labour("Puluhan buruh yang tergabung dalam SBSI 1992 berunjuk rasa di Polres.") == ["SBSI 1992"]
+    assert labour("Massa DPC Serikat Buruh Sejahtera Indonesia (SBSI) 1992 Kabupaten Karawang berunjuk rasa.") == [
+        "DPC SBSI 1992 Kabupaten Karawang"]
+    assert labour("Massa KSPI 200 orang berunjuk rasa di Polres.") == ["KSPI"]
+    assert labour("Rakernas FSPMI 2025 digelar di Bekasi.") == ["FSPMI"]
+
+
+def test_tag_a_structure_word_after_the_name_is_its_unit() -> None:
+    assert labour("Massa SPN DPC Kota Serang berunjuk rasa di Polres.") == ["DPC SPN Kota Serang"]
+    assert labour("Massa Serikat Pekerja Nasional (SPN) DPC Kota Serang berunjuk rasa di Polres.") == [
+        "DPC SPN Kota Serang"]
+
+
+def test_tag_a_plant_s_union_in_lower_case_or_as_sp_sb() -> None:
+    assert labour("Ratusan anggota serikat pekerja PT Maju Jaya berunjuk rasa di Polres.") == ["SP PT Maju Jaya"]
+    assert labour("Pengurus serikat buruh di PT Sinar Abadi dipanggil polisi.") == ["SB PT Sinar Abadi"]
+    assert labour("Ketua SP/SB PT Maju Jaya, Andi, hadir di Polres.") == ["SP/SB PT Maju Jaya"]
+    assert labour("Para serikat pekerja PT Maju Jaya hadir.") == []
+
+
+def test_tag_more_words_that_head_a_workers_body() -> None:
+    for head in ("Ikatan", "Paguyuban", "Himpunan", "Solidaritas", "Barisan", "Kesatuan"):
+        assert labour(f"Massa {head} Buruh Pelabuhan Sorong berunjuk rasa di Polres.") == [
+            f"{head} Buruh Pelabuhan Sorong"], head
+    assert labour("Massa Ikatan Alumni Kampus Sorong dan Paguyuban Warga Buruh hadir.") == []
+    assert labour("Massa Federasi Serikat Buruh Persatuan Indonesia (FSBPI) berunjuk rasa.") == ["FSBPI"]
+
+
+def test_tag_two_union_names_joined_by_dan_are_two_bodies() -> None:
+    assert labour("Hadir perwakilan Serikat Pekerja Indonesia Perjuangan dan Serikat Buruh Bangkit di Polres.") == [
+        "Serikat Pekerja Indonesia Perjuangan", "Serikat Buruh Bangkit"]
+    assert labour("Ratusan anggota Forum Serikat Pekerja atau Serikat Buruh (SP/SB) Kota Cilegon berkumpul.") == [
+        "SP/SB Kota Cilegon"]
