@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from core.tags import Actor, Mention, Span
 from tagging import gazetteer, lexicon, unions
@@ -316,13 +316,14 @@ def position_after(text: str, offset: int, positions: list[Hit]) -> Hit | None:
 
 
 def misspelt_ranks(text: str, tokens: list[Token], positions: list[Hit], units: list[UnitMention]) -> list[Hit]:
-    """A rank abbreviation one letter off ('AIBP' for 'AKBP') right after a police position and its unit."""
+    """A rank abbreviation one letter off or two letters swapped ('AIBP', 'AKPB' for 'AKBP') right after a police
+    position and its unit."""
     lex = lexicon.load()
     starts = [t.start for t in tokens]
     out = []
     for position in positions:
         for m in RANK_LIKE_RE.finditer(text, position.end, min(len(text), position.end + 45)):
-            near = [rank for rank in rank_abbreviations() if Levenshtein.distance(rank, m.group()) == 1]
+            near = [rank for rank in rank_abbreviations() if OSA.distance(rank, m.group()) == 1]
             k = bisect_left(starts, m.start())
             if m.group() in lex.ranks or len(near) != 1 or k == len(tokens) or starts[k] != m.start():
                 continue

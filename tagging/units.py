@@ -13,7 +13,9 @@ from core.tags import Span
 from tagging import gazetteer, lexicon
 from tagging.text import Token
 
-HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|resta|res|sekta|sek|da))$|^(?:MA|KA|WAKA)?(POL(?:RESTABES|RESTA|RES|SEKTA|SEK|DA))$")
+HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|restro|resta|res|sekta|sek|da))$"
+                     r"|^(?:MA|KA|WAKA)?(POL(?:RESTABES|RESTRO|RESTA|RES|SEKTA|SEK|DA))$")
+"""A unit head; 'Polrestro' is the press's Polres Metro ('Polrestro Bekasi')."""
 HEAD_SCAN_RE = re.compile(r"(?<!\w)(?:Ma|Ka|Waka|MA|KA|WAKA)?(?:[Pp]ol|POL)")
 """Where a unit head may start: HEAD_RE is tried on the tokens there only."""
 WRITTEN_HEAD_RE = re.compile(r"(?<!\w)Kepolisian[ \t]+(?:(Resort|Resor)(?:[ \t]+(Kota)(?:[ \t]+(Besar))?)?|(Daerah)|(Sektor))"
@@ -60,9 +62,10 @@ def area_tokens(tokens: list[Token], text: str, i: int, unit_type: str | None = 
 
 
 def unit_head(word: str) -> str:
-    """'Kapolresta' -> 'Polresta', 'Mapolres' -> 'Polres', 'POLRES' -> 'Polres'."""
+    """'Kapolresta' -> 'Polresta', 'Mapolres' -> 'Polres', 'POLRES' -> 'Polres', 'Polrestro' -> 'Polres'."""
     m = HEAD_RE.match(word)
-    return "P" + (m.group(1) or m.group(2))[1:].lower() if m else word
+    head = "P" + (m.group(1) or m.group(2))[1:].lower() if m else word
+    return "Polres" if head == "Polrestro" else head
 
 
 def area_name(words: list[Token]) -> str:
@@ -120,6 +123,8 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
             continue
         from_position = token.text.startswith(("Ka", "Waka", "KA", "WAKA"))
         area = area_name(words)
+        if token.text.lower().endswith("restro") and not area.startswith("Metro"):
+            area = f"Metro {area}"
         if (from_position or token.text.isupper()) and not known_area(area, unit_type):
             continue
         name = f"{unit_type} {area}"

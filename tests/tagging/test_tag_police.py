@@ -190,3 +190,14 @@ def test_tag_posts_of_a_polres_or_polda_the_reference_table_leaves_out() -> None
     assert officers("Kasat Narkoba Polres Lebak AKP Rudi Hartono hadir.")[0][1] == "Kasat Resnarkoba"
     assert officers("Wadirreskrimsus Polda Riau AKBP Edi Saputra menerima buruh.")[0][1:] == (
         "Wadirreskrimsus", "AKBP", "Polda Riau")
+
+
+def test_tag_polrestro_is_the_press_s_polres_metro() -> None:
+    assert police_labels("Aksi buruh dikawal personel Polrestro Bekasi.") == ["Polres Metro Bekasi"]
+    assert officers("Kapolrestro Jakarta Selatan Kombes Budi Santoso hadir.") == [
+        ("Budi Santoso", "Kapolres", "Kombes", "Polres Metro Jakarta Selatan")]
+
+
+def test_tag_a_rank_with_two_letters_swapped_after_a_position() -> None:
+    assert officers("Kapolres Lebak AKPB Budi Santoso menemui buruh.") == [
+        ("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
