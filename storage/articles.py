@@ -4,13 +4,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, insert
+from sqlalchemy import ColumnElement, Engine, func, insert, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage import fulltext
+from storage.feed_order import DATED, DATED_KEY, FeedOrder, ordered_page
 from storage.models import Article, ArticleLink, Feed, NotRelevant, utcnow
 from storage.manual_tags import relevant
 from storage.stories import assign_stories
@@ -52,6 +53,10 @@ class ArticleRow:
     published_at: datetime | None
     is_read: bool
     is_starred: bool
+    dated_at: datetime | None = None
+    """Publication, else fetching time: what the feed's date order sorts by."""
+    dated_key: object = None
+    """`dated_at` as the database holds it: the key a page by date goes on below (storage.feed_order)."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,8 @@ def rows_select(articles=Article):
         Article.published_at,
         Article.is_read,
         Article.is_starred,
+        DATED.label("dated_at"),
+        DATED_KEY.label("dated_key"),
     ).select_from(articles).join(Feed, col(Feed.id) == col(Article.feed_id))
 
 
@@ -228,6 +235,25 @@ def newest_articles(engine: Engine, limit: int, before_id: int | None = None) ->
         query = query.where(col(Article.id) < before_id)
     with Session(engine) as session:
         return as_rows(session.exec(query))
+
+
+def feed_page(engine: Engine, order: FeedOrder, limit: int, before: tuple | None = None,
+              ceiling: int | None = None, offset: int = 0) -> list[ArticleRow]:
+    """A page of the incoming feed in `order` (storage.feed_order), articles marked not relevant left out."""
+    with Session(engine) as session:
+        return as_rows(session.exec(feed_query(order, limit, before, ceiling, offset)))
+
+
+def feed_query(order: FeedOrder, limit: int, before: tuple | None = None, ceiling: int | None = None,
+               offset: int = 0):
+    """The statement `feed_page` runs."""
+    return ordered_page(rows_select().where(relevant()), order, limit, before, ceiling, offset)
+
+
+def newest_id(engine: Engine) -> int:
+    """The highest article id: a feed read now holds the articles up to it, later ones arrive on top."""
+    with Session(engine) as session:
+        return session.exec(select(func.max(Article.id))).one() or 0
 
 
 def articles_after(engine: Engine, after_id: int) -> list[ArticleRow]:
@@ -279,6 +305,24 @@ def set_read(engine: Engine, article_id: int, read: bool = True) -> None:
             article.is_read = read
             session.add(article)
             session.commit()
+
+
+def mark_feed_read(engine: Engine, ceiling: int, arrivals: Sequence[int] = ()) -> int:
+    """Mark read every relevant article stored up to `ceiling`, and `arrivals`: the whole feed as shown."""
+    return mark_read_where(engine, relevant(), ceiling, arrivals)
+
+
+def mark_read_where(engine: Engine, condition: ColumnElement[bool], ceiling: int, arrivals: Sequence[int] = ()) -> int:
+    """Mark read the unread articles meeting `condition` that are stored up to `ceiling` or among `arrivals`;
+    how many were marked."""
+    shown = or_(col(Article.id) <= ceiling, col(Article.id).in_(list(arrivals)))
+    statement = (update(Article).where(condition, shown, col(Article.is_read).is_(False))
+                 .values(is_read=True).execution_options(synchronize_session=False))
+    with Session(engine) as session:
+        begin_write(session)
+        marked = session.execute(statement).rowcount
+        session.commit()
+        return marked
 
 
 def search_ids(engine: Engine, fts_query: str, limit: int = 200) -> list[int]:

@@ -34,7 +34,8 @@ from sqlalchemy.sql.selectable import Join
 from sqlmodel import Session, col, select
 
 from storage import fulltext
-from storage.articles import ArticleRow, as_rows, rows_select
+from storage.articles import ArticleRow, as_rows, mark_read_where, rows_select
+from storage.feed_order import ARRIVAL, FeedOrder, ordered_page
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
                             NotRelevant, PlaceTag)
 from storage.review import articles_to_review
@@ -409,7 +410,7 @@ def _compile_index_first(join: _IndexFirst, compiler, **kw) -> str:
 
 
 class SearchSource:
-    """The articles matching a query, newest arrival first, paged by key like the whole feed.
+    """The articles matching a query, in the feed's order (by date or by arrival), paged by key like the whole feed.
 
     On SQLite a query with words reads the full-text index first, newest rowid first, and stops at the
     page's end: a common word costs what a rare one does. Every other filter is checked on the index's rowid
@@ -475,22 +476,29 @@ class SearchSource:
         with Session(self.engine) as session:
             return session.exec(statement).one()
 
-    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
-        return self._rows(limit=limit, below=before_id)
-
-    def after(self, after_id: int) -> list[ArticleRow]:
-        self._settled = None
-        return self._rows(above=after_id)
-
-    def _rows(self, limit: int | None = None, below: int | None = None, above: int | None = None) -> list[ArticleRow]:
-        if self._text_driven:
-            ids, statement = FTS_ROWID, rows_select(self._index_then_articles()).where(self._driven_condition()[0])
-        else:
-            ids, statement = col(Article.id), rows_select().where(self._condition())
-        if below is not None:
-            statement = statement.where(ids < below)
-        if above is not None:
-            statement = statement.where(ids > above)
-        statement = statement.order_by(ids.desc()).limit(limit)
+    def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
+             offset: int = 0) -> list[ArticleRow]:
+        """A page of the matches in `order`, as `storage.feed_order.ordered_page` cuts it."""
+        ids, statement = self._statement(order)
+        statement = ordered_page(statement, order, limit, before, ceiling, offset, ids)
         with Session(self.engine) as session:
             return as_rows(session.exec(statement))
+
+    def after(self, after_id: int) -> list[ArticleRow]:
+        """Matches stored after `after_id`, newest first: what a live list adds at its top (its words are settled
+        again: new articles may bring new words)."""
+        self._settled = None
+        ids, statement = self._statement(ARRIVAL)
+        with Session(self.engine) as session:
+            return as_rows(session.exec(statement.where(ids > after_id).order_by(ids.desc())))
+
+    def mark_read(self, ceiling: int, arrivals: list[int]) -> int:
+        """Mark read every match stored up to `ceiling`, and the matches among `arrivals`."""
+        return mark_read_where(self.engine, self._condition(), ceiling, arrivals)
+
+    def _statement(self, order: FeedOrder):
+        """(the id column to order by, the rows' SELECT): in arrival order, words drive from the index (its rowids
+        are article ids, newest last); by date, the database picks its way through the date index."""
+        if self._text_driven and not order.by_date:
+            return FTS_ROWID, rows_select(self._index_then_articles()).where(self._driven_condition()[0])
+        return col(Article.id), rows_select().where(self._condition())

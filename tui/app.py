@@ -32,12 +32,15 @@ from storage.articles import (
     ArticleRow,
     ArticleView,
     articles_after,
+    feed_page,
     get_articles,
-    newest_articles,
+    mark_feed_read,
+    newest_id,
     relevant_count,
     set_read,
 )
 from storage.engine import make_engine
+from storage.feed_order import ARRIVAL, ORDERS, FeedOrder
 from storage.feeds import enabled_feeds, get_feed, list_feeds
 from storage.models import Feed
 from storage.notify import ChangeWatcher
@@ -67,6 +70,7 @@ from tui.messages import (
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
+from tui.reading_actions import READING_BINDINGS, ReadingActions
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
 from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
@@ -126,7 +130,7 @@ COUNT_AHEAD_DELAY_S = 0.5
 
 
 class StoredArticles:
-    """Every stored article not marked not relevant, newest arrival first: the feed's default source of rows."""
+    """Every stored article not marked not relevant: the feed's default source of rows."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -134,11 +138,15 @@ class StoredArticles:
     def count(self) -> int:
         return relevant_count(self.engine)
 
-    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
-        return newest_articles(self.engine, limit, before_id)
+    def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
+             offset: int = 0) -> list[ArticleRow]:
+        return feed_page(self.engine, order, limit, before, ceiling, offset)
 
     def after(self, after_id: int) -> list[ArticleRow]:
         return articles_after(self.engine, after_id)
+
+    def mark_read(self, ceiling: int, arrivals: list[int]) -> int:
+        return mark_feed_read(self.engine, ceiling, arrivals)
 
 
 def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
@@ -170,8 +178,9 @@ def summary_is_offline(summary) -> bool:
     return bool(summary.offline) or (summary.polled > 0 and summary.failed >= summary.polled)
 
 
-class PantauApp(SearchActions, TaggingActions, App[None]):
-    """The monitoring desk; keyboard tagging comes from `TaggingActions`, search and filters from `SearchActions`."""
+class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
+    """The monitoring desk; keyboard tagging comes from `TaggingActions`, search and filters from `SearchActions`,
+    the reading keys (next unread, browser, link) from `ReadingActions`."""
 
     TITLE = "Pantau"
     CSS_PATH = "pantau.tcss"
@@ -226,6 +235,7 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
         self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
         """What "now" is for the actors pane's last 7 / 30 days; tests fix it."""
         self.desk = MainScreen(self.zone, settings.type_keys, settings.keymap)
+        self.feed_list.order = ORDERS[settings.sort]
         self.sub_title = engine.url.render_as_string(hide_password=True)
 
     def get_default_screen(self) -> Screen:
@@ -289,15 +299,16 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     @work(thread=True, exclusive=True, group="feed", exit_on_error=False, description="Reading the newest articles")
     def _read_first_page(self, generation: int) -> None:
-        rows = self.source.page(PAGE_SIZE, None)
+        ceiling = newest_id(self.engine)
+        rows = self.source.page(PAGE_SIZE, order=self.feed_list.order, ceiling=ceiling)
         total = self.source.count()
-        self.post_message(FeedStarted(generation, total, rows))
+        self.post_message(FeedStarted(generation, total, rows, ceiling))
 
     def on_feed_started(self, message: FeedStarted) -> None:
         if message.generation != self._generation:
             return
         with self.batch_update():
-            self.feed_list.start(message.generation, message.total, message.rows)
+            self.feed_list.start(message.generation, message.total, message.rows, message.ceiling)
             if not message.rows:
                 self._show_nothing()
         if not self._memory_settled:
@@ -650,14 +661,23 @@ class PantauApp(SearchActions, TaggingActions, App[None]):
 
     # Keys and commands -----------------------------------------------------------------
 
+    def action_toggle_order(self) -> None:
+        """Order the feed by publication or by arrival, and read it again in that order."""
+        feed = self.feed_list
+        feed.order = ORDERS["arrival" if feed.order.by_date else "published"]
+        feed.show_order()
+        self.restart_feed()
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        shared = [*TAGGING_BINDINGS, *READING_BINDINGS]
         groups = [
             ("Desk", [*PantauApp.BINDINGS, *MainScreen.BINDINGS]),
-            ("Incoming feed", [binding for binding in FeedList.BINDINGS if binding not in TAGGING_BINDINGS]),
-            ("Reader", [binding for binding in Reader.BINDINGS if binding not in TAGGING_BINDINGS]),
-            ("Tagging", help_bindings(self.type_key_order)),
+            ("Incoming feed", [binding for binding in FeedList.BINDINGS if binding not in shared]),
+            ("Reader", [binding for binding in Reader.BINDINGS if binding not in shared]),
+            ("Reading (feed and reader)", READING_BINDINGS),
+            ("Tagging (feed and reader)", help_bindings(self.type_key_order)),
             ("Actors", ActorsPane.BINDINGS),
             ("Timeline", TimelinePane.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),

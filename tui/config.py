@@ -17,6 +17,8 @@ from platformdirs import user_config_path
 from core.locations import APP_NAME, as_db_url, default_db_url
 from core.vocabulary import engagement_types
 
+SORTS = ("published", "arrival")
+"""The feed's orders (storage.feed_order), the default first."""
 TYPE_KEYS = 9
 DEFAULT_TYPE_KEYS = ("clash", "dispersal", "arrest", "blockade", "strike", "protest_security", "mediation",
                      "legal_complaint", "dialogue")
@@ -38,6 +40,7 @@ class Settings:
     watch_bell: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     type_keys: tuple[str, ...] = DEFAULT_TYPE_KEYS
+    sort: str = "published"
 
 
 def zone_named(name: str) -> ZoneInfo | timezone:
@@ -79,6 +82,9 @@ def load_settings(path: Path | None = None, db: str | None = None) -> Settings:
             values[name] = tuple(values[name])
     if "type_keys" in values:
         _check_type_keys(values["type_keys"], path)
+    if values.get("sort", SORTS[0]) not in SORTS:
+        raise ConfigError(f"{path}: `sort` is \"published\" (newest publication first) or \"arrival\" "
+                          f"(newest stored first), not {values['sort']!r}")
     return Settings(**values)
 
 

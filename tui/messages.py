@@ -30,13 +30,14 @@ class FeedHealth:
 
 
 class FeedStarted(Message):
-    """The first page of the incoming feed and how many rows it has in all."""
+    """The first page of the incoming feed, how many rows it has in all, and the highest article id it holds."""
 
-    def __init__(self, generation: int, total: int, rows: list[ArticleRow]) -> None:
+    def __init__(self, generation: int, total: int, rows: list[ArticleRow], ceiling: int | None = None) -> None:
         super().__init__()
         self.generation = generation
         self.total = total
         self.rows = rows
+        self.ceiling = ceiling
 
 
 class PageLoaded(Message):

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from core.plain_text import plain_line
-from storage.articles import ArticleRow
+from storage.articles import ArticleRow, newest_id
 from storage.saved_searches import save_search, saved_searches
 from storage.search import SearchSource
 from storage.search_parser import Query, QuerySyntaxError, parse_query
@@ -35,12 +35,14 @@ class SearchFinished(Message):
     """The first page of a search, and its count when the page holds every match (else None: `SearchCounted`
     follows); only the latest search's result is shown."""
 
-    def __init__(self, text: str, source: SearchSource, total: int | None, rows: list[ArticleRow]) -> None:
+    def __init__(self, text: str, source: SearchSource, total: int | None, rows: list[ArticleRow],
+                 ceiling: int) -> None:
         super().__init__()
         self.text = text
         self.source = source
         self.total = total
         self.rows = rows
+        self.ceiling = ceiling
 
 
 class SearchCounted(Message):
@@ -90,6 +92,12 @@ class SearchActions:
 
     # Keys and public calls -----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+l is offered (in the key strip) only while a filter is applied."""
+        if action == "clear_filter" and not self.filter_text:
+            return False
+        return super().check_action(action, parameters)
+
     def action_search(self) -> None:
         """Open the search bar on the current filter."""
         self.search_bar.open(self.filter_text)
@@ -127,6 +135,7 @@ class SearchActions:
             self.filter_text = ""
             self.source = self._unfiltered
             self.restart_feed()
+            self.refresh_bindings()
         self.search_bar.show_unfiltered()
 
     # The bar's messages --------------------------------------------------------------------
@@ -174,11 +183,12 @@ class SearchActions:
         cancels this one, so a stale count is never waited for."""
         worker = get_current_worker()
         source = SearchSource(self.engine, query, self.zone)
-        rows = source.page(PAGE_SIZE, None)
+        ceiling = newest_id(self.engine)
+        rows = source.page(PAGE_SIZE, order=self.feed_list.order, ceiling=ceiling)
         if worker.is_cancelled:
             return
         complete = len(rows) < PAGE_SIZE
-        self.post_message(SearchFinished(text, source, len(rows) if complete else None, rows))
+        self.post_message(SearchFinished(text, source, len(rows) if complete else None, rows, ceiling))
         if complete:
             return
         total = source.count()
@@ -189,14 +199,17 @@ class SearchActions:
         """Show the result, unless the user has typed on since; the list holds the first page until counted."""
         if message.text != self._wanted_search:
             return
-        if not self.filter_text:
+        was_filtered = bool(self.filter_text)
+        if not was_filtered:
             self._unfiltered = self.source
         self.filter_text = message.text
         self.source = message.source
+        if not was_filtered:
+            self.refresh_bindings()
         self._generation += 1
         self._feed_started = False
         total = message.total if message.total is not None else len(message.rows)
-        self.post_message(FeedStarted(self._generation, total, message.rows))
+        self.post_message(FeedStarted(self._generation, total, message.rows, message.ceiling))
         self.search_bar.show_filter(message.text, message.total)
 
     def on_search_counted(self, message: SearchCounted) -> None:

@@ -12,6 +12,7 @@ from storage.articles import NewArticle, add_articles, article_count, set_read
 from storage.feeds import add_feed
 from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import delete_saved_search, save_search, saved_searches
+from storage.feed_order import PUBLISHED
 from storage.search import SearchSource, search_select
 from storage.search_parser import MAX_QUERY_LENGTH, QuerySyntaxError, parse_query
 from storage.tags import replace_auto_tags
@@ -194,9 +195,24 @@ def test_pages_by_key_and_arrivals(engine, stored):
     source = SearchSource(engine, parse_query("polisi"))
     first = source.page(2, None)
     assert [row.id for row in first] == [stored[3], stored[1]]
-    assert [row.id for row in source.page(2, first[-1].id)] == [stored[0]]
+    assert [row.id for row in source.page(2, (first[-1].id,))] == [stored[0]]
     assert [row.id for row in source.after(stored[1])] == [stored[3]]
     assert source.after(stored[3]) == []
+
+
+@pytest.mark.parametrize("text", ["polisi", "since:2025-01-01", "polisi -ojek"])
+def test_pages_by_publication_date_with_a_ceiling(engine, stored, text):
+    """Newest publication first, below the last row's (date, id), holding only the articles stored up to the
+    ceiling; words alone and filters alone give the same order."""
+    source = SearchSource(engine, parse_query(text))
+    every = source.page(100, order=PUBLISHED)
+    dates = [(row.dated_at, row.id) for row in every]
+    assert dates == sorted(dates, reverse=True) and len(every) >= 2
+    first = source.page(1, order=PUBLISHED)
+    assert source.page(100, PUBLISHED.key_of(first[0]), order=PUBLISHED) == every[1:]
+    assert source.page(100, order=PUBLISHED, offset=1) == every[1:]
+    ceiling = min(row.id for row in every)
+    assert [row.id for row in source.page(100, order=PUBLISHED, ceiling=ceiling)] == [ceiling]
 
 
 @pytest.mark.parametrize(("text", "position", "words"), [

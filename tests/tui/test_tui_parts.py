@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from textual.binding import Binding
 
 from storage.articles import ArticleRow
+from storage.feed_order import ARRIVAL
 from storage.models import Feed
 from tui.app import feed_health, summary_is_offline
 from tui.screens.help import keys_for
@@ -16,45 +17,57 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 class ListSource:
-    """Rows with the given ids, served newest first by key as storage does."""
+    """Rows with the given ids, served newest first by key or at an offset, as storage does (in arrival order)."""
 
     def __init__(self, ids: list[int]) -> None:
         self.ids = sorted(ids, reverse=True)
-        self.calls: list[int | None] = []
+        self.calls: list[tuple] = []
 
     def count(self) -> int:
         return len(self.ids)
 
-    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]:
-        self.calls.append(before_id)
-        below = [i for i in self.ids if before_id is None or i < before_id][:limit]
-        return [ArticleRow(i, f"t{i}", "s", None, False, False) for i in below]
+    def page(self, limit: int, before: tuple | None = None, *, order=ARRIVAL, ceiling: int | None = None,
+             offset: int = 0) -> list[ArticleRow]:
+        self.calls.append((before, offset))
+        kept = [i for i in self.ids if (ceiling is None or i <= ceiling) and (before is None or i < before[0])]
+        return [ArticleRow(i, f"t{i}", "s", None, False, False) for i in kept[offset:offset + limit]]
 
     def after(self, after_id: int) -> list[ArticleRow]:
         return []
 
 
-def test_read_pages_walks_by_key_to_the_wanted_page():
+def test_read_pages_go_on_below_the_last_key():
     source = ListSource([i for i in range(1, 101) if i % 10])
-    request = PageRequest(generation=1, first_page=0, before_id=101, wanted=frozenset({3}))
+    request = PageRequest(generation=1, first_page=0, before=None, wanted=frozenset({3}))
     pages = dict(read_pages(source, request, page_size=20))
     assert sorted(pages) == [0, 1, 2, 3]
     assert [row.id for row in pages[0]][:3] == [99, 98, 97]
-    assert source.calls[1] == pages[0][-1].id, "each page starts below the last id of the one before"
+    assert source.calls[1] == ((pages[0][-1].id,), 0), "each page starts below the last key of the one before"
     assert len(pages[3]) == 20 and pages[3][-1].id == 12, "rows 60..79 of ids without multiples of ten"
+
+
+def test_a_page_far_down_is_read_at_its_offset_and_the_ceiling_holds():
+    source = ListSource(list(range(1, 1001)))
+    request = PageRequest(generation=1, first_page=30, before=None, wanted=frozenset({30, 31}), ceiling=900)
+    pages = dict(read_pages(source, request, page_size=20))
+    assert source.calls == [(None, 600), ((281,), 0)]
+    assert [row.id for row in pages[30]][:2] == [300, 299], "articles above the ceiling arrived later"
+    assert pages[31][0].id == 280
 
 
 def test_read_pages_stops_at_the_end_and_when_cancelled():
     source = ListSource(list(range(1, 31)))
-    request = PageRequest(generation=1, first_page=0, before_id=31, wanted=frozenset({5}))
+    request = PageRequest(generation=1, first_page=0, before=None, wanted=frozenset({5}))
     assert [page for page, _ in read_pages(source, request, page_size=20)] == [0, 1]
     assert list(read_pages(source, request, lambda: True, page_size=20)) == []
 
 
 def test_times_show_in_the_desk_zone():
     now = datetime(2025, 11, 3, 12, 0, tzinfo=timezone.utc)
-    assert format_time(datetime(2025, 11, 3, 2, 0), JAKARTA, now) == "03 Nov 09:00", "naive means UTC"
-    assert format_time(datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "01 May 2024"
+    assert format_time(datetime(2025, 11, 3, 2, 0), JAKARTA, now) == "09:00", "today; naive means UTC"
+    assert format_time(datetime(2025, 11, 2, 16, 0), JAKARTA, now) == "02 Nov", "23:00 on 2 Nov in Jakarta"
+    assert format_time(datetime(2025, 11, 2, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "02 Nov"
+    assert format_time(datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "2024"
     assert format_time(None, JAKARTA, now) == "—"
 
 

@@ -18,7 +18,7 @@ def state(app) -> str:
     return (
         f"cursor={feed.cursor} scroll_y={feed.scroll_offset.y} max={feed.max_scroll_y} "
         f"height={feed.scrollable_content_region.height} pages={sorted(feed._pages)} "
-        f"fetching={sorted(feed._fetching)} floors={sorted(feed._floors)} dense={feed._dense} "
+        f"fetching={sorted(feed._fetching)} floors={sorted(feed._floors)} "
         f"workers={list(app.workers)} notes={[n.message for n in app._notifications]}"
     )
 
@@ -50,8 +50,8 @@ async def test_hundred_thousand_rows_open_and_scroll(make_desk, engine: Engine, 
         assert feed_list.row_at(PAGE_SIZE * 250 + 7).title == f"Artikel massal {ROWS - 1 - PAGE_SIZE * 250 - 7}"
 
 
-async def test_ids_with_gaps_are_walked_by_key(make_desk, engine: Engine, tmp_path: Path):
-    """Deleted rows leave holes in the ids: positions can no longer be computed, pages are walked."""
+async def test_ids_with_gaps_are_read_right(make_desk, engine: Engine, tmp_path: Path):
+    """Deleted rows leave holes in the ids: a page far down is read at its offset, the next below its key."""
     feed = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
     fill_many(tmp_path / "pantau.db", feed.id, 5_000)
     with sqlite3.connect(tmp_path / "pantau.db") as connection:

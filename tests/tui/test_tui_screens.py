@@ -115,7 +115,7 @@ class BrokenSource:
     def count(self) -> int:
         raise RuntimeError("disk unreadable")
 
-    def page(self, limit, before_id):
+    def page(self, limit, before=None, **_where):
         raise RuntimeError("disk unreadable")
 
     def after(self, after_id):

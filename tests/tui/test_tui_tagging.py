@@ -174,7 +174,7 @@ async def test_type_keys_come_from_the_config_and_the_legend_footer_and_help_nam
         assert not app.desk.type_legend.has_class("-idle")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        tagging = dict(app.screen.groups)["Tagging"]
+        tagging = dict(app.screen.groups)["Tagging (feed and reader)"]
         assert tagging[0].description == "Type: hearing (Hearing / audience)"
         assert {binding.id for binding in tagging} >= {"tag.pick_type", "tag.pick_tag", "tag.actor", "tag.kabupaten",
                                                        "tag.not_relevant", "tag.star", "tag.undo"}

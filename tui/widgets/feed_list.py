@@ -7,10 +7,10 @@ more as the user scrolls. Rows are addressed by position, newest first: articles
 arrive while the app runs go in a small `head` list above the pages read at start, so
 positions of the rows below simply shift by the number that arrived.
 
-Reading by key means a jump far down (end, a scrollbar drag) walks every page on the
-way. When the ids of the snapshot are exactly 1..N, as they are in a database that never
-deleted a row, a row's id follows from its position and any page is one query; a page
-that contradicts this switches the list back to walking.
+A snapshot holds the articles stored up to its `ceiling` (the highest id when it was read), in the
+feed's order (storage.feed_order: by date or by arrival); later ones are arrivals, on top. A page
+whose neighbour above was read starts below that page's last key; a page far down (end, a
+scrollbar drag) is read at its offset, one query either way.
 """
 
 from collections import OrderedDict
@@ -33,16 +33,21 @@ from textual.strip import Strip
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph
 from storage.articles import ArticleRow
+from storage.feed_order import ARRIVAL, PUBLISHED, FeedOrder
 from storage.manual_tags import RowDetails
+from tui.reading_actions import READING_BINDINGS
 from tui.tagging_actions import TAGGING_BINDINGS
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40
-TIME_WIDTH = 12
+TIME_WIDTH = 6
 PLACE_WIDTH = 14
 TYPE_WIDTH = 9
-WIDE_ROW = 90
+WIDE_ROW = 86
 """Narrower rows leave the kabupaten/kota out and show the type as one letter, so the title keeps its room."""
+SOURCE_ROW = 60
+"""Narrower rows leave the feed's name out too (the reader names it)."""
+SOURCE_WIDTH = 12
 MARKER_UNREAD = "●"
 MARKER_STAR = "★"
 MARKER_TAGGED = "✎"
@@ -54,24 +59,28 @@ class RowSource(Protocol):
 
     def count(self) -> int: ...
 
-    def page(self, limit: int, before_id: int | None) -> list[ArticleRow]: ...
+    def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
+             offset: int = 0) -> list[ArticleRow]: ...
 
     def after(self, after_id: int) -> list[ArticleRow]: ...
+
+    def mark_read(self, ceiling: int, arrivals: list[int]) -> int: ...
 
 
 @dataclass(frozen=True)
 class PageRequest:
-    """Pages the list lacks, and the key to start reading from.
+    """Pages the list lacks, and where to start reading them.
 
-    `before_id` is the key below which `first_page` starts; reading walks page by page
-    from there to the last wanted page, because a page's key is the last id of the one
-    before it.
+    `first_page` starts below the key `before` (the last row of the page above it), or at its offset when
+    that page was never read; each page after it starts below the last row of the one before.
     """
 
     generation: int
     first_page: int
-    before_id: int
+    before: tuple | None
     wanted: frozenset[int]
+    order: FeedOrder = ARRIVAL
+    ceiling: int | None = None
 
 
 def read_pages(
@@ -81,19 +90,21 @@ def read_pages(
     page_size: int = PAGE_SIZE,
 ) -> Iterator[tuple[int, list[ArticleRow]]]:
     """Yield (page number, rows) from `request.first_page` up to the last wanted page."""
-    before_id = request.before_id
+    before = request.before
     for page in range(request.first_page, max(request.wanted) + 1):
         if is_cancelled():
             return
-        rows = source.page(page_size, before_id)
+        offset = 0 if before is not None else page * page_size
+        rows = source.page(page_size, before, order=request.order, ceiling=request.ceiling, offset=offset)
         yield page, rows
         if len(rows) < page_size:
             return
-        before_id = rows[-1].id
+        before = request.order.key_of(rows[-1])
 
 
 def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = None) -> str:
-    """A compact local time: day, month and clock this year, the year instead for older ones.
+    """A local time in six characters at most, so the title keeps the row: the clock today, day and month this
+    year, the year before that (the reader gives the whole date).
 
     SQLite hands datetimes back without a zone; Pantau stores UTC, so naive means UTC.
     """
@@ -103,7 +114,9 @@ def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = No
         moment = moment.replace(tzinfo=timezone.utc)
     local = moment.astimezone(zone)
     now = (now or datetime.now(timezone.utc)).astimezone(zone)
-    return local.strftime("%d %b %H:%M" if local.year == now.year else "%d %b %Y")
+    if local.date() == now.date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d %b" if local.year == now.year else "%Y")
 
 
 def one_line(text: str) -> str:
@@ -133,6 +146,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "last", "Oldest", id="feed.last", show=False),
         Binding("enter", "open", "Open", id="feed.open"),
         Binding("m", "toggle_read", "Read/unread", id="feed.toggle_read"),
+        Binding("S", "app.toggle_order", "Sort: date/arrival", id="feed.order"),
+        *READING_BINDINGS,
         *TAGGING_BINDINGS,
     ]
 
@@ -226,10 +241,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self.new_count = 0
         self._head: list[ArticleRow] = []
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
-        self._floors: dict[int, int] = {}
-        self._top_id = 0
+        self._floors: dict[int, tuple] = {}
+        self.order: FeedOrder = PUBLISHED
+        """The order rows are read in; the app sets it before `start`."""
+        self._ceiling = 0
         self._base_total = 0
-        self._dense = False
         self._fetching: frozenset[int] = frozenset()
         self._highlighted_id: int | None = None
         self.watched: set[int] = set()
@@ -237,6 +253,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] = {}
         self._details: dict[int, RowDetails] = {}
         self._hold_position = False
+        self._seeking: tuple[int, bool, int] | None = None
+        """(step, open it, position) while `n` or `N` waits at `position` for its page to go on looking."""
 
     # The row model -------------------------------------------------------------------
 
@@ -245,9 +263,19 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._head) + self._base_total
 
     @property
+    def ceiling(self) -> int:
+        """The highest article id of the snapshot read at start; rows above it arrived since."""
+        return self._ceiling
+
+    @property
+    def arrival_ids(self) -> list[int]:
+        """The articles that arrived on top since the snapshot was read."""
+        return [row.id for row in self._head]
+
+    @property
     def newest_id(self) -> int:
         """The highest article id the list holds: the watcher asks for rows above it."""
-        return self._head[0].id if self._head else self._top_id
+        return max([self._ceiling, *(row.id for row in self._head)])
 
     def row_at(self, position: int) -> ArticleRow | None:
         """The row at `position` (0 is the newest), or None while its page is not loaded."""
@@ -265,8 +293,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         """The row under the cursor."""
         return self.row_at(self.cursor) if self.total else None
 
-    def start(self, generation: int, total: int, rows: list[ArticleRow]) -> None:
-        """Show a fresh snapshot: `rows` is its first page, `total` its size."""
+    def start(self, generation: int, total: int, rows: list[ArticleRow], ceiling: int | None = None) -> None:
+        """Show a fresh snapshot: `rows` is its first page, `total` its size, `ceiling` the highest article id
+        it holds (the highest of `rows` when not given)."""
         held = (self.cursor, self.scroll_offset.y) if self._hold_position else (0, 0)
         self._hold_position = False
         self.generation = generation
@@ -276,9 +305,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._details.clear()
         self._forget_drawing()
         self._fetching = frozenset()
-        self._top_id = rows[0].id if rows else 0
+        self._ceiling = ceiling if ceiling is not None else max((row.id for row in rows), default=0)
         self._base_total = max(total, len(rows))
-        self._dense = bool(rows) and self._top_id == self._base_total
         self.cursor = max(0, min(held[0], self._base_total - 1))
         self._highlighted_id = None
         self.new_count = 0
@@ -291,16 +319,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         """Keep a page that a worker read; a short page means the snapshot ends there."""
         if generation != self.generation:
             return
-        if self._dense and rows and rows[0].id != self._top_id - page * PAGE_SIZE:
-            self._dense = False
-            self._fetching = frozenset()
-            self._request_missing_pages()
-            return
         if len(rows) < PAGE_SIZE:
             self._base_total = page * PAGE_SIZE + len(rows)
             self._update_virtual_size()
         if rows:
-            self._floors[page] = rows[-1].id
+            self._floors[page] = self.order.key_of(rows[-1])
         self._pages[page] = rows
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -311,6 +334,15 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             self._fetching = self._fetching - {page}
         self.refresh()
         self._announce_highlight()
+        if self._seeking is not None and self.current is not None:
+            step, open_it, position = self._seeking
+            self._seeking = None
+            if position != self.cursor:
+                return
+            if self.current.is_read:
+                self.seek_unread(step, open_it)
+            elif open_it:
+                self.post_message(self.Opened(self.current.id))
 
     def grow_to(self, generation: int, total: int) -> None:
         """The snapshot was started with its first page only; now its size is known (a search counted)."""
@@ -324,12 +356,13 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         """Put newly stored rows on top, keeping the cursor on the article it was on.
 
         When the user is looking at the top of the list, the new rows slide in above
-        the cursor; otherwise the view stays on the same articles it showed.
+        the cursor; otherwise the view stays on the same articles it showed. They stay on
+        top in the feed's order among themselves until the feed is read again.
         """
         fresh = [row for row in rows if row.id > self.newest_id]
         if generation != self.generation or not fresh:
             return
-        fresh.sort(key=lambda row: row.id, reverse=True)
+        fresh.sort(key=lambda row: self.order.key_of(row), reverse=True)
         was_empty = self.total == 0
         self._head[:0] = fresh
         self._want_details(fresh)
@@ -390,6 +423,13 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         if loaded:
             self.post_message(self.DetailsWanted(self.generation, loaded))
 
+    def show_order(self) -> None:
+        """Say the feed's order under the pane."""
+        self.border_subtitle = self.order.label
+
+    def on_mount(self) -> None:
+        self.show_order()
+
     def hold_position(self) -> None:
         """Keep cursor and scroll position through the next `start` (a row left the list; the one below takes its place)."""
         self._hold_position = True
@@ -419,16 +459,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         if not missing or missing <= self._fetching:
             return
         first = min(missing)
-        if self._dense:
-            start, before_id = first, self._top_id + 1 - first * PAGE_SIZE
-        else:
-            known = [page for page in self._floors if page < first]
-            start = max(known) + 1 if known else 0
-            before_id = self._floors[start - 1] if start else self._top_id + 1
         self._fetching = frozenset(missing)
-        self.post_message(
-            self.PagesWanted(PageRequest(self.generation, start, before_id, frozenset(missing)))
-        )
+        self.post_message(self.PagesWanted(PageRequest(
+            self.generation, first, self._floors.get(first - 1), frozenset(missing), self.order, self._ceiling,
+        )))
 
     def pages_failed(self) -> None:
         """The pages asked for could not be read: ask again the next time the view moves."""
@@ -482,16 +516,17 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(self, row: ArticleRow, details: RowDetails, is_cursor: bool, width: int, base: Style) -> Strip:
-        """Unread dot, time, source, kabupaten/kota, engagement type, star and manual-tag markers, title."""
-        source_width = max(min(20, width // 5), 6)
+        """Unread dot, time, source, kabupaten/kota, engagement type, star and manual-tag markers, title: the title
+        gets what the other columns leave, and they shrink or go as the pane narrows."""
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(f"{MARKER_UNREAD if not row.is_read else ' '} ")
         text.append(
-            f"{format_time(row.published_at, self.zone):<{TIME_WIDTH}} ",
+            f"{format_time(row.published_at or row.dated_at, self.zone):<{TIME_WIDTH}} ",
             self._style("feed-list--time"),
         )
-        text.append_text(self._cell(one_line(row.source), source_width, "feed-list--source"))
-        text.append(" ")
+        if width >= SOURCE_ROW:
+            text.append_text(self._cell(one_line(row.source), SOURCE_WIDTH, "feed-list--source"))
+            text.append(" ")
         if width >= WIDE_ROW:
             text.append_text(self._cell(place_label(details.kabupaten), PLACE_WIDTH, "feed-list--place"))
             text.append(" ")
@@ -572,6 +607,25 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_last(self) -> None:
         self._move_cursor(self.total - 1)
+
+    def seek_unread(self, step: int, open_it: bool = False) -> None:
+        """Move to the next unread row below (step 1) or above (-1); a row whose page is not read yet is gone to
+        and the search goes on when its page comes in. `open_it`: open the row found, as enter does."""
+        self._seeking = None
+        position = self.cursor + step
+        while 0 <= position < self.total:
+            row = self.row_at(position)
+            if row is None:
+                self._seeking = (step, open_it, position)
+                self._move_cursor(position)
+                return
+            if not row.is_read:
+                self._move_cursor(position)
+                if open_it:
+                    self.post_message(self.Opened(row.id))
+                return
+            position += step
+        self.app.notify(f"No unread article {'below' if step > 0 else 'above'}.")
 
     def action_open(self) -> None:
         row = self.current

@@ -24,6 +24,7 @@ from core.vocabulary import ACTOR_KINDS, short_label
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
 from storage.tags import MentionView
+from tui.reading_actions import READING_BINDINGS
 from tui.tagging_actions import TAGGING_BINDINGS
 
 EMPTY_HINT = "No article selected."
@@ -150,6 +151,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", id="reader.bottom", show=False),
         Binding("escape", "back", "Back to list", id="reader.back"),
         Binding("m", "app.toggle_read", "Read/unread", id="reader.toggle_read", show=False),
+        *READING_BINDINGS,
         *TAGGING_BINDINGS,
     ]
 
