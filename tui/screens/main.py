@@ -1,5 +1,5 @@
 """The desk: four panes (incoming feed and reader above, actors and timeline below), the status bar, the
-type legend and the footer.
+type legend and the key strip.
 
 Tab and shift+tab go round the panes, alt+1 … alt+4 jump to one, `z` maximises the focused
 pane and restores it.
@@ -15,11 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.screens.feeds import FeedsScreen
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
+from tui.widgets.key_strip import KeyStrip
 from tui.widgets.reader import Reader
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import TimelinePane
@@ -39,7 +40,7 @@ class MainScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#feed"
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, StatusBar, SearchBar, TypeLegend"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, KeyStrip, StatusBar, SearchBar, TypeLegend"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -129,4 +130,4 @@ class MainScreen(Screen[None]):
                 yield self.timeline
         yield self.status
         yield self.type_legend
-        yield Footer()
+        yield KeyStrip(id="key-strip")
