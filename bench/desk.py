@@ -36,6 +36,7 @@ from bench._desk_app import percentiles  # noqa: E402
 from bench.search import GENERATION, PAGE, TYPED, build_desk, search_figures  # noqa: E402
 from storage.actor_stats import top_actors  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
+from storage.feed_order import PUBLISHED  # noqa: E402
 from storage.search import SearchSource  # noqa: E402
 from storage.search_parser import QuerySyntaxError, parse_query  # noqa: E402
 from storage.timeline import GRAINS, engagement_timeline  # noqa: E402
@@ -106,7 +107,7 @@ def first_page_ms(engine, text: str) -> float:
     then, and counts after (search_figures times both together)."""
     started = time.perf_counter()
     try:
-        SearchSource(engine, parse_query(text)).page(PAGE, None)
+        SearchSource(engine, parse_query(text)).page(PAGE, order=PUBLISHED)
     except QuerySyntaxError:
         pass
     return (time.perf_counter() - started) * 1000

@@ -4,10 +4,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Engine, func, insert, or_, update
+from sqlalchemy import ColumnElement, Engine, and_, exists, func, insert, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from storage import fulltext
@@ -21,6 +22,14 @@ ARTICLE_FIELDS = ("guid", "url", "title", "published_at", "summary", "body", "ex
                   "content_hash", "author", "link_key", "language", "signature")
 EDITABLE_FIELDS = ("url", "title", "summary", "body", "extraction_status", "content_hash", "author", "language",
                    "signature")
+
+
+_FIRST = aliased(Article)
+OTHER_OUTLETS_COPY = and_(col(Article.story_id) != col(Article.id), exists().where(
+    _FIRST.id == col(Article.story_id), _FIRST.feed_id != col(Article.feed_id)))
+"""A later copy of a story another feed ran first (storage.stories): the feed shows a story once, under its
+first article, with the other outlets counted on its row. Near-copies within one feed stay rows of their own."""
+STORY_FIRST = ~OTHER_OUTLETS_COPY
 
 
 @dataclass(frozen=True)
@@ -247,7 +256,7 @@ def feed_page(engine: Engine, order: FeedOrder, limit: int, before: tuple | None
 def feed_query(order: FeedOrder, limit: int, before: tuple | None = None, ceiling: int | None = None,
                offset: int = 0):
     """The statement `feed_page` runs."""
-    return ordered_page(rows_select().where(relevant()), order, limit, before, ceiling, offset)
+    return ordered_page(rows_select().where(relevant(), STORY_FIRST), order, limit, before, ceiling, offset)
 
 
 def newest_id(engine: Engine) -> int:
@@ -257,8 +266,9 @@ def newest_id(engine: Engine) -> int:
 
 
 def articles_after(engine: Engine, after_id: int) -> list[ArticleRow]:
-    """Relevant articles that arrived after `after_id`, newest first: what a live list adds at its top."""
-    query = rows_select().where(col(Article.id) > after_id, relevant()).order_by(col(Article.id).desc())
+    """Relevant articles that arrived after `after_id`, newest first, each story once: what a live list adds at
+    its top."""
+    query = rows_select().where(col(Article.id) > after_id, relevant(), STORY_FIRST).order_by(col(Article.id).desc())
     with Session(engine) as session:
         return as_rows(session.exec(query))
 
@@ -269,10 +279,16 @@ def article_count(engine: Engine) -> int:
 
 
 def relevant_count(engine: Engine) -> int:
-    """How many articles the default feed holds: all but those marked not relevant (two cheap counts)."""
+    """How many rows the default feed holds: every story once (its first article), less those marked not
+    relevant; counted from indexes (articles, marks, later copies of stories, marked copies)."""
+    copies = OTHER_OUTLETS_COPY
     with Session(engine) as session:
         hidden = session.exec(select(func.count()).select_from(NotRelevant)).one()
-        return session.exec(select(func.count()).select_from(Article)).one() - hidden
+        every = session.exec(select(func.count()).select_from(Article)).one()
+        copied = session.exec(select(func.count()).select_from(Article).where(copies)).one()
+        hidden_copies = session.exec(select(func.count()).select_from(NotRelevant)
+                                     .join(Article, col(Article.id) == col(NotRelevant.article_id)).where(copies)).one()
+        return every - hidden - copied + hidden_copies
 
 
 def article_title(engine: Engine, article_id: int) -> str | None:

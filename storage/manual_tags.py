@@ -27,17 +27,18 @@ from datetime import date
 from sqlalchemy import Engine, case, delete, exists, func, or_, select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from core.vocabulary import ACTOR_KINDS, acled_coding
-from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleTag, Engagement, NotRelevant,
-                            PlaceTag, TagAudit)
+from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement,
+                            NotRelevant, PlaceTag, TagAudit)
 from storage.retry import retry_on_busy
 from storage.tags import MentionView, actor_key, article_mentions
 from storage.writes import begin_write
 
 KABUPATEN_LEVELS = ("kabupaten", "kota")
-CODING_FIELDS = ("type", "kabupaten")
+CODING_FIELDS = ("type", "kabupaten", "event_date")
 """Fields stored on the same engagement rows: undoing one must not clobber a later change of the other."""
 
 
@@ -77,6 +78,8 @@ class RowDetails:
     kabupaten: str | None = None
     manual: bool = False
     not_relevant: bool = False
+    other_sources: int = 0
+    """Other feeds that carried the article's story (the same link, or a copy the feed lists once)."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,32 @@ def _restored_engagement(row: dict) -> Engagement:
 
 
 @retry_on_busy
+def set_event_date(engine: Engine, article_id: int, day: date | None, user: str) -> TagChange:
+    """Date the article's engagements by hand (None: no date known), to the day; they become the analyst's
+    (manual rows), as with `set_kabupaten`. An article without an engagement has nothing to date."""
+    with Session(engine) as session:
+        _lock_article(session, article_id)
+        manual = _manual_engagements(session, article_id)
+        rows = manual or _auto_engagements(session, article_id)
+        if not rows:
+            raise TaggingError("the article has no engagement to date: set its type first (1–9 or e)")
+        before = _coding_snapshot(session, article_id)
+        old = rows[0].event_date
+        for row in rows:
+            dated = row if manual else Engagement.model_validate(
+                row.model_dump(exclude={"id", "source", "tagger_version", "created_by", "created_at"})
+            )
+            dated.event_date, dated.date_precision = day, (1 if day else None)
+            dated.year_inferred = False
+            dated.source, dated.created_by = MANUAL, user
+            session.add(dated)
+        change = _audit(session, article_id, "set", "event_date", old.isoformat() if old else None,
+                        day.isoformat() if day else None, user, before)
+        session.commit()
+        return change
+
+
+@retry_on_busy
 def set_kabupaten(engine: Engine, article_id: int, place: PlaceChoice, user: str) -> TagChange:
     """Place the article in a kabupaten/kota by hand; its engagements move there too (as manual rows)."""
     with Session(engine) as session:
@@ -269,10 +298,11 @@ def set_kabupaten(engine: Engine, article_id: int, place: PlaceChoice, user: str
 
 @retry_on_busy
 def add_actor(engine: Engine, article_id: int, user: str, kind: str, name: str, rank: str | None = None,
-              position: str | None = None, organisation: str | None = None) -> TagChange:
+              position: str | None = None, organisation: str | None = None, unit: str | None = None) -> TagChange:
     """Tag an actor on the article by hand, creating the actor if no one of that kind and name is known.
 
-    An actor already tagged by hand on this article is edited (rank, position) instead.
+    An actor already tagged by hand on this article is edited (rank, position) instead. An `organisation` or
+    `unit` filled in is the actor's own (every article naming it shows it); undo puts back what it had.
     """
     name = " ".join(name.split())
     if kind not in ACTOR_KINDS:
@@ -282,6 +312,10 @@ def add_actor(engine: Engine, article_id: int, user: str, kind: str, name: str, 
     with Session(engine) as session:
         _lock_article(session, article_id)
         actor = _find_or_create(session, kind, name, organisation)
+        actor_before = {"id": actor.id, "organisation": actor.organisation, "unit": actor.unit}
+        actor.organisation = _given(organisation, actor.organisation)
+        actor.unit = _given(unit, actor.unit)
+        session.add(actor)
         query = select(ActorMention).where(ActorMention.article_id == article_id, ActorMention.actor_id == actor.id,
                                            ActorMention.source == MANUAL)
         mention = session.exec(query).first()
@@ -299,6 +333,7 @@ def add_actor(engine: Engine, article_id: int, user: str, kind: str, name: str, 
         session.flush()
         if "created_mention" in undo:
             undo["created_mention"] = mention.id
+        undo["actor"] = actor_before
         change = _audit(session, article_id, action, "actor", old, _actor_label(actor, mention.rank, mention.position),
                         user, undo)
         session.commit()
@@ -330,9 +365,15 @@ def _actor_by_key(session: Session, kind: str, key: str) -> Actor | None:
     return session.exec(select(Actor).where(Actor.kind == kind, Actor.key == key)).first()
 
 
+def _given(value: str | None, current: str | None) -> str | None:
+    """A field the analyst filled in, else (None or blank) what it was."""
+    return " ".join((value or "").split()) or current
+
+
 def _actor_label(actor: Actor, rank: str | None, position: str | None) -> str:
     label = " ".join(part for part in (rank, actor.name) if part)
-    return f"{label} ({actor.kind}{', ' + position if position else ''})"
+    body = " · ".join(part for part in (actor.organisation, actor.unit) if part)
+    return f"{label} ({actor.kind}{', ' + position if position else ''}{', ' + body if body else ''})"
 
 
 @retry_on_busy
@@ -512,6 +553,11 @@ def _revert_tag(session: Session, entry: TagAudit, undo: dict) -> None:
 
 
 def _revert_actor(session: Session, undo: dict) -> None:
+    if "actor" in undo:
+        actor = session.get(Actor, undo["actor"]["id"])
+        if actor is not None:
+            actor.organisation, actor.unit = undo["actor"]["organisation"], undo["actor"]["unit"]
+            session.add(actor)
     if undo.get("created_mention") is not None:
         session.execute(delete(ActorMention).where(col(ActorMention.id) == undo["created_mention"]))
     if "edited_mention" in undo:
@@ -566,13 +612,25 @@ def row_details(engine: Engine, ids: Iterable[int]) -> dict[int, RowDetails]:
         return {}
     query = sa_select(
         col(Article.id), _type_column(), _kabupaten_column(), _manual_column(),
-        exists().where(col(NotRelevant.article_id) == col(Article.id)),
+        exists().where(col(NotRelevant.article_id) == col(Article.id)), _sources_column(),
     ).where(col(Article.id).in_(ids))
     with Session(engine) as session:
         return {
-            article_id: RowDetails(kind, place, bool(manual), bool(hidden))
-            for article_id, kind, place, manual, hidden in session.execute(query)
+            article_id: RowDetails(kind, place, bool(manual), bool(hidden), max((sources or 0) - 1, 0))
+            for article_id, kind, place, manual, hidden, sources in session.execute(query)
         }
+
+
+def _sources_column():
+    """How many feeds carried the article's story (storage.stories.story_size, for a page of rows at once)."""
+    member = aliased(Article)
+    story = func.coalesce(col(Article.story_id), col(Article.id))
+    return (
+        sa_select(func.count(func.distinct(col(ArticleLink.feed_id))))
+        .select_from(ArticleLink).join(member, member.id == col(ArticleLink.article_id))
+        .where(or_(member.story_id == story, member.id == story))
+        .scalar_subquery()
+    )
 
 
 def _manual_first():

@@ -24,9 +24,9 @@ log = logging.getLogger(__name__)
 BASELINE = "0001"
 MIGRATION_LOCK = 7_303_640_817
 """PostgreSQL advisory lock key, so two apps starting at once do not both migrate."""
-SEARCH_OBJECTS = ("article_fts", "ix_article_search", "ix_article_dated")
-"""Search tables and indexes made by hand in the migrations (full text, the feed's date order); the models
-do not describe them."""
+SEARCH_OBJECTS = ("article_fts", "ix_article_search", "ix_article_dated", "ix_article_story_copies")
+"""Search tables and indexes made by hand in the migrations (full text, the feed's date order, story copies);
+the models do not describe them."""
 
 
 def alembic_config() -> Config:

@@ -492,6 +492,10 @@ class SearchSource:
         with Session(self.engine) as session:
             return as_rows(session.exec(statement.where(ids > after_id).order_by(ids.desc())))
 
+    def matching(self) -> ColumnElement[bool]:
+        """The condition on `article` the matches meet (for counting them otherwise: storage.folders)."""
+        return self._condition()
+
     def mark_read(self, ceiling: int, arrivals: list[int]) -> int:
         """Mark read every match stored up to `ceiling`, and the matches among `arrivals`."""
         return mark_read_where(self.engine, self._condition(), ceiling, arrivals)

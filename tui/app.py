@@ -55,6 +55,7 @@ from tui.messages import (
     ArticlesArrived,
     DeskChanged,
     FeedHealth,
+    FeedCounted,
     FeedStarted,
     HealthLoaded,
     MentionsLoaded,
@@ -67,6 +68,7 @@ from tui.messages import (
     TopActorsLoaded,
     WatchedArrived,
 )
+from tui.screens.folders import FoldersScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
@@ -184,6 +186,8 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
 
     TITLE = "Pantau"
     CSS_PATH = "pantau.tcss"
+    ESCAPE_TO_MINIMIZE = False
+    """`z` maximises and restores; escape keeps its own job in a maximised pane (back to the list, close the bar)."""
     COMMANDS = App.COMMANDS | {DeskCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -299,10 +303,16 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
 
     @work(thread=True, exclusive=True, group="feed", exit_on_error=False, description="Reading the newest articles")
     def _read_first_page(self, generation: int) -> None:
+        """The first page at once; the count after it, unless the page holds every row (a story counted once
+        is a join, tens of milliseconds at 100,000 articles: the desk does not wait for it to paint)."""
         ceiling = newest_id(self.engine)
         rows = self.source.page(PAGE_SIZE, order=self.feed_list.order, ceiling=ceiling)
-        total = self.source.count()
-        self.post_message(FeedStarted(generation, total, rows, ceiling))
+        self.post_message(FeedStarted(generation, len(rows), rows, ceiling))
+        if len(rows) == PAGE_SIZE:
+            self.post_message(FeedCounted(generation, self.source.count()))
+
+    def on_feed_counted(self, message: FeedCounted) -> None:
+        self.feed_list.grow_to(message.generation, message.total)
 
     def on_feed_started(self, message: FeedStarted) -> None:
         if message.generation != self._generation:
@@ -396,6 +406,8 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         if self._feed_started and tables & {"*", "article"}:
             feed = self.feed_list
             self._check_arrivals(feed.generation, feed.newest_id)
+        if isinstance(self.screen, FoldersScreen):
+            self.screen.recount()
         if tables - {"article"}:
             if self._refresh_timer is not None:
                 self._refresh_timer.stop()

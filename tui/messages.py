@@ -40,6 +40,15 @@ class FeedStarted(Message):
         self.ceiling = ceiling
 
 
+class FeedCounted(Message):
+    """How many rows the feed started with holds, counted after its first page was shown."""
+
+    def __init__(self, generation: int, total: int) -> None:
+        super().__init__()
+        self.generation = generation
+        self.total = total
+
+
 class PageLoaded(Message):
     """One page of the incoming feed, read by key below the page before it."""
 

@@ -77,17 +77,10 @@ class SearchActions:
 
     @property
     def search_bar(self) -> SearchBar:
-        """The bar, mounted above the panes the first time it is needed."""
-        found = self.desk.query(SearchBar)
-        if found:
-            return found.first()
-        bar = SearchBar(id="search")
-        panes = self.desk.query("#panes")
-        self.desk.mount(bar, before=panes.first() if panes else None)
-        return bar
+        """The bar above the panes, hidden until needed."""
+        return self.desk.search
 
     def on_mount(self) -> None:
-        self.search_bar  # noqa: B018  (mounted now, hidden until needed)
         self.load_saved_searches()
 
     # Keys and public calls -----------------------------------------------------------------

@@ -28,6 +28,7 @@ from storage import manual_tags
 from storage.articles import article_title
 from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
 from tui.config import TYPE_KEYS
+from tui.screens.event_date import EventDateAnswer, EventDateScreen
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
 
 UNDO_TITLE_WIDTH = 60
@@ -53,6 +54,8 @@ TAGGING_BINDINGS: list[Binding] = [
     Binding("c", "app.confirm_coding", "Confirm", id="tag.confirm"),
     Binding("x", "app.toggle_not_relevant", "Not relevant", id="tag.not_relevant"),
     Binding("s", "app.toggle_star", "Star", id="tag.star"),
+    Binding("d", "app.edit_event_date", "Event date…", id="tag.event_date"),
+    Binding("space", "app.toggle_mark", "Mark for bulk tagging", id="tag.mark_row"),
     Binding("ctrl+z", "app.undo_tagging", "Undo tag", id="tag.undo"),
 ]
 
@@ -85,11 +88,12 @@ def help_bindings(keys: list[str]) -> list[Binding]:
 class TaggingSaved(Message):
     """A manual change is stored (`change` is None for an undo with nothing left to undo)."""
 
-    def __init__(self, article_id: int | None, change: TagChange | None, note: str) -> None:
+    def __init__(self, article_id: int | None, change: TagChange | None, note: str, quiet: bool = False) -> None:
         super().__init__()
         self.article_id = article_id
         self.change = change
         self.note = note
+        self.quiet = quiet
 
 
 class TaggingRefused(Message):
@@ -131,6 +135,8 @@ class TaggingJob:
     article_id: int | None
     call: Callable[[], TagChange | None]
     describe: Callable[[TagChange | None], str]
+    quiet: bool = False
+    """One of a bulk change: no notice of its own (a summary follows) and no word when refused."""
 
 
 def describe_change(change: TagChange | None) -> str:
@@ -144,13 +150,13 @@ def describe_change(change: TagChange | None) -> str:
     if change.action == "confirm":
         return f"Confirmed the tagger's coding: {change.new_value} · undo: ctrl+z"
     what = {"type": "Type set", "kabupaten": "Kabupaten/kota set", "not_relevant": "Not relevant",
-            "starred": "Starred", "tag": "Tag", "actor": "Actor"}[change.field]
+            "starred": "Starred", "tag": "Tag", "actor": "Actor", "event_date": "Event date set"}[change.field]
     if change.field == "tag":
         value = f"{'added' if change.action == 'add' else 'removed'} {change.new_value or change.old_value}"
     elif change.field == "actor":
         value = f"{change.action} {change.new_value or change.old_value}"
     else:
-        value = change.new_value
+        value = change.new_value or "none"
     return f"{what}: {value} · undo: ctrl+z"
 
 
@@ -210,12 +216,12 @@ class TaggingActions:
     # Writing ---------------------------------------------------------------------------------
 
     def _submit(self, article_id: int | None, call: Callable[[], TagChange | None],
-                describe: Callable[[TagChange | None], str] = describe_change) -> None:
+                describe: Callable[[TagChange | None], str] = describe_change, quiet: bool = False) -> None:
         """Queue a write; a worker drains the queue, so writes are stored in the order the keys were pressed."""
         if self.refused_as_read_only():
             return
         with self._tagging_lock:
-            self._tagging_jobs.append(TaggingJob(article_id, call, describe))
+            self._tagging_jobs.append(TaggingJob(article_id, call, describe, quiet))
             if self._tagging_busy:
                 return
             self._tagging_busy = True
@@ -238,10 +244,11 @@ class TaggingActions:
                 try:
                     change = job.call()
                 except TaggingError as error:
-                    self.post_message(TaggingRefused(str(error)))
+                    if not job.quiet:
+                        self.post_message(TaggingRefused(str(error)))
                     continue
                 article_id = change.article_id if change is not None else job.article_id
-                self.post_message(TaggingSaved(article_id, change, job.describe(change)))
+                self.post_message(TaggingSaved(article_id, change, job.describe(change), job.quiet))
         except BaseException:
             with self._tagging_lock:
                 self._tagging_busy = False
@@ -252,8 +259,9 @@ class TaggingActions:
         change = message.change
         current = self.current_article
         elsewhere = change is not None and change.action == "undo" and (current is None or current.id != change.article_id)
-        self.notify(plain_line(message.note), title="Tagging", timeout=6 if elsewhere else 4, markup=False,
-                    severity="warning" if elsewhere else "information")
+        if not message.quiet:
+            self.notify(plain_line(message.note), title="Tagging", timeout=6 if elsewhere else 4, markup=False,
+                        severity="warning" if elsewhere else "information")
         if message.article_id is None:
             return
         if change is not None and change.field == "starred" and change.new_value in ("yes", "no"):
@@ -276,6 +284,26 @@ class TaggingActions:
             self.notify(READ_ONLY, title="Read-only", severity="warning")
         return self.read_only
 
+    def _targets(self) -> list[int]:
+        """The rows marked for bulk tagging (space), else the selected one; none, with a notice, when neither."""
+        marked = self.feed_list.marked_ids
+        if marked:
+            return marked
+        article_id = self._selected_id()
+        return [] if article_id is None else [article_id]
+
+    def _submit_each(self, ids: list[int], call_for: Callable[[int], Callable[[], TagChange | None]],
+                     what: str) -> None:
+        """One write per article; for marked rows, one notice for them all, and the marks go."""
+        if len(ids) == 1 and not self.feed_list.marked_ids:
+            self._submit(ids[0], call_for(ids[0]))
+            return
+        for article_id in ids:
+            self._submit(article_id, call_for(article_id), quiet=True)
+        self._submit(None, lambda: None,
+                     lambda _change: f"{what} on {len(ids)} marked articles · ctrl+z undoes them one at a time")
+        self.feed_list.clear_marks()
+
     def _selected_id(self) -> int | None:
         row = self.current_article
         if row is None:
@@ -295,9 +323,10 @@ class TaggingActions:
             self._set_type(self.type_key_order[number - 1])
 
     def _set_type(self, type_id: str | None) -> None:
-        article_id = self._selected_id()
-        if type_id and article_id is not None:
-            self._submit(article_id, partial(manual_tags.set_type, self.engine, article_id, type_id, self._user))
+        ids = self._targets()
+        if type_id and ids:
+            self._submit_each(ids, lambda article_id: partial(manual_tags.set_type, self.engine, article_id, type_id,
+                                                              self._user), f"Type set: {short_label(type_id)}")
 
     def action_confirm_coding(self) -> None:
         """Confirm the tagger's engagements on the selected article as right: it leaves the review list."""
@@ -307,33 +336,59 @@ class TaggingActions:
 
     def action_pick_type(self) -> None:
         """Pick any of the engagement types."""
-        if self._selected_id() is None:
+        if not self._targets():
             return
         current = self.reader.tagging.engagement_type if self.reader.tagging else None
         self.push_screen(type_picker(taxonomy(), current), self._set_type)
 
     def action_pick_kabupaten(self) -> None:
         """Pick the kabupaten/kota from the whole gazetteer."""
-        if self._selected_id() is not None:
+        if self._targets():
             self.push_screen(kabupaten_picker(), self._set_kabupaten)
 
     def _set_kabupaten(self, code: str | None) -> None:
-        article_id = self._selected_id()
+        ids = self._targets()
         place = next((place for place in kabupaten_places() if place.code == code), None)
-        if place is not None and article_id is not None:
-            self._submit(article_id, partial(manual_tags.set_kabupaten, self.engine, article_id, place, self._user))
+        if place is not None and ids:
+            self._submit_each(ids, lambda article_id: partial(manual_tags.set_kabupaten, self.engine, article_id,
+                                                              place, self._user), f"Kabupaten/kota set: {place.name}")
+
+    def action_edit_event_date(self) -> None:
+        """Set the event date by hand (the text says "Rabu (22/10/2025)", the tagger found none)."""
+        ids = self._targets()
+        if not ids:
+            return
+        tagging = self.reader.tagging if self.reader.tagging and self.reader.tagging.article_id == ids[0] else None
+        view = self.current_view
+        published = view.article.published_at if view is not None else None
+        self.push_screen(EventDateScreen(tagging.event_date if tagging else None, published), self._set_event_date)
+
+    def _set_event_date(self, answer: EventDateAnswer | None) -> None:
+        ids = self._targets()
+        if answer is not None and ids:
+            self._submit_each(ids, lambda article_id: partial(manual_tags.set_event_date, self.engine, article_id,
+                                                              answer.day, self._user),
+                              f"Event date set: {answer.day:%d %b %Y}" if answer.day else "Event date cleared")
+
+    def action_toggle_mark(self) -> None:
+        """Mark the row for bulk tagging (or unmark it) and go to the next: the tagging keys then act on every
+        marked row."""
+        feed = self.feed_list
+        if feed.has_focus:
+            feed.toggle_mark()
 
     def action_pick_tag(self) -> None:
-        """Add a free tag (known or new), or take one off."""
-        article_id = self._selected_id()
-        if article_id is not None:
-            self._read_for_picker(article_id, "tag")
+        """Add a free tag (known or new), or take one off; on marked rows, add it to each."""
+        ids = self._targets()
+        if ids:
+            self._read_for_picker(ids[0], "tag")
 
     def action_edit_actor(self) -> None:
-        """Add an actor to the article (a known one or a new one), or edit one's rank and position."""
-        article_id = self._selected_id()
-        if article_id is not None:
-            self._read_for_picker(article_id, "actor")
+        """Add an actor to the article (a known one or a new one), or edit one's rank, position, organisation
+        and unit; on marked rows, add it to each."""
+        ids = self._targets()
+        if ids:
+            self._read_for_picker(ids[0], "actor")
 
     @work(thread=True, group="tagging-read", exit_on_error=False, description="Reading tags and actors")
     def _read_for_picker(self, article_id: int, kind: str) -> None:
@@ -342,7 +397,7 @@ class TaggingActions:
             present = manual_tags.article_tagging(self.engine, article_id).tags
             self.post_message(PickerDataLoaded(partial(self._open_tag_picker, article_id, known, present)))
         else:
-            actors = [KnownActor(actor.kind, actor.name, actor.organisation)
+            actors = [KnownActor(actor.kind, actor.name, actor.organisation, actor.unit)
                       for actor in manual_tags.known_actors(self.engine)]
             self.post_message(PickerDataLoaded(partial(self._open_actor_editor, article_id, actors)))
 
@@ -350,38 +405,51 @@ class TaggingActions:
         message.open_picker()
 
     def _open_tag_picker(self, article_id: int, known: list[str], present: list[str]) -> None:
+        bulk = bool(self.feed_list.marked_ids)
+
         def chosen(tag: str | None) -> None:
             if not tag:
+                return
+            if bulk:
+                self._submit_each(self._targets(), lambda target: partial(manual_tags.add_tag, self.engine, target,
+                                                                          tag, self._user), f"Tag added: {tag}")
                 return
             store = manual_tags.remove_tag if manual_tags.normalise_tag(tag) in present else manual_tags.add_tag
             self._submit(article_id, partial(store, self.engine, article_id, tag, self._user))
 
-        self.push_screen(tag_picker(known, present), chosen)
+        self.push_screen(tag_picker(known, [] if bulk else present), chosen)
 
     def _open_actor_editor(self, article_id: int, actors: list[KnownActor]) -> None:
         def chosen(actor: ActorInput | None) -> None:
             if actor is not None:
-                self._submit(article_id, partial(manual_tags.add_actor, self.engine, article_id, self._user,
-                                                 actor.kind, actor.name, actor.rank, actor.position))
+                self._submit_each(self._targets(), lambda target: partial(
+                    manual_tags.add_actor, self.engine, target, self._user, actor.kind, actor.name, actor.rank,
+                    actor.position, actor.organisation, actor.unit), f"Actor: {actor.name}")
 
         self.push_screen(ActorEditor(actors), chosen)
 
     def action_toggle_not_relevant(self) -> None:
-        """Mark the article not relevant (it leaves the feed and the timeline), or relevant again."""
-        article_id = self._selected_id()
-        if article_id is None:
+        """Mark the article not relevant (it leaves the feed and the timeline), or relevant again; marked rows
+        are all marked not relevant."""
+        ids = self._targets()
+        if not ids:
             return
-        hidden = self.feed_list.details_of(article_id).not_relevant
-        self._submit(article_id, partial(manual_tags.set_not_relevant, self.engine, article_id, not hidden, self._user))
+        hidden = not self.feed_list.marked_ids and self.feed_list.details_of(ids[0]).not_relevant
+        self._submit_each(ids, lambda article_id: partial(manual_tags.set_not_relevant, self.engine, article_id,
+                                                          not hidden, self._user), "Not relevant")
 
     def action_toggle_star(self) -> None:
-        """Star the article, or take the star off."""
-        row = self.current_article
-        if row is None:
-            self._selected_id()
+        """Star the article, or take the star off; marked rows are all starred (or unstarred when all are)."""
+        ids = self._targets()
+        rows = [row for row in map(self.feed_list.loaded_row, ids) if row is not None]
+        if not rows:
             return
-        self.feed_list.update_starred(row.id, not row.is_starred)
-        self._submit(row.id, partial(manual_tags.set_starred, self.engine, row.id, not row.is_starred, self._user))
+        starred = not all(row.is_starred for row in rows)
+        for row in rows:
+            self.feed_list.update_starred(row.id, starred)
+        self._submit_each([row.id for row in rows], lambda article_id: partial(
+            manual_tags.set_starred, self.engine, article_id, starred, self._user),
+            "Starred" if starred else "Star taken off")
 
     def action_toggle_read(self) -> None:
         """Flip the read flag of the selected article."""

@@ -26,6 +26,7 @@ from storage.manual_tags import (
     remove_actor,
     remove_tag,
     row_details,
+    set_event_date,
     set_kabupaten,
     set_not_relevant,
     set_starred,
@@ -177,6 +178,40 @@ def test_actor_add_creates_edits_and_undo(engine, tagged):
     assert [actor.name for actor in known_actors(engine)][0] == "Condro Sasongko"
     with pytest.raises(TaggingError, match="kind"):
         add_actor(engine, tagged, "alice", "alien", "X")
+
+
+def test_event_date_by_hand_undo_and_no_engagement(engine, tagged):
+    """The text says "Rabu (22/10/2025)" and the tagger found another day (or none): the analyst dates it."""
+    change = set_event_date(engine, tagged, date(2025, 10, 22), "alice")
+    assert (change.field, change.old_value, change.new_value) == ("event_date", "2025-12-08", "2025-10-22")
+    coding = article_tagging(engine, tagged)
+    assert coding.event_date == date(2025, 10, 22) and coding.type_source == MANUAL
+    assert coding.engagement_type == "dialogue" and coding.kabupaten == "Kabupaten Serang", "the rest is kept"
+    set_event_date(engine, tagged, None, "alice")
+    assert article_tagging(engine, tagged).event_date is None
+    undo_last(engine, "alice")
+    assert article_tagging(engine, tagged).event_date == date(2025, 10, 22)
+    undo_last(engine, "alice")
+    assert article_tagging(engine, tagged).event_date == date(2025, 12, 8)
+    assert article_tagging(engine, tagged).type_source == "auto"
+    bare = stored_articles(engine, 2)[1]
+    with pytest.raises(TaggingError, match="no engagement"):
+        set_event_date(engine, bare, date(2025, 10, 22), "alice")
+
+
+def test_an_actors_organisation_and_unit_by_hand_and_undo(engine, tagged):
+    add_actor(engine, tagged, "alice", "police", "Condro Sasongko", organisation="Polri", unit="Polres Serang Kota")
+    [condro] = [view for view in article_mentions(engine, tagged) if view.source == MANUAL]
+    assert (condro.organisation, condro.unit) == ("Polri", "Polres Serang Kota")
+    add_actor(engine, tagged, "alice", "police", "Condro Sasongko", organisation=" ", unit=None)
+    with Session(engine) as session:
+        actor = session.exec(select(Actor).where(Actor.name == "Condro Sasongko")).one()
+        assert (actor.organisation, actor.unit) == ("Polri", "Polres Serang Kota"), "blank fields leave them"
+    undo_last(engine, "alice")
+    undo_last(engine, "alice")
+    with Session(engine) as session:
+        actor = session.exec(select(Actor).where(Actor.name == "Condro Sasongko")).one()
+        assert (actor.organisation, actor.unit) == (None, "Polres Serang")
 
 
 def test_actor_tagged_by_hand_survives_retagging_and_removal_can_be_undone(engine, tagged):

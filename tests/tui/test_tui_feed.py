@@ -43,7 +43,7 @@ async def test_titles_appear_newest_first(make_desk, engine: Engine):
         assert "Buruh Cilegon mogok" in lines[2]
         assert all("Warta Uji" in line for line in lines[:3])
         assert lines[0].lstrip().startswith("●"), "unread rows carry the marker"
-        assert "● 2025   Warta Uji" in lines[2], "an article of another year shows its year"
+        assert "● 03/11/25 Warta Uji" in lines[2], "an article of another year shows its date with the year"
 
 
 async def test_j_and_k_move_and_the_reader_follows(make_desk, engine: Engine):
@@ -169,7 +169,7 @@ async def test_the_feed_is_ordered_by_publication_and_s_switches_to_arrival(make
 async def test_the_title_gets_the_room_of_the_row(make_desk, engine: Engine):
     """At 160 columns titles got about 30 characters while the feed's name took 20; at 80, 12."""
     fill(engine, [LONG_TITLE], feed_title="Portal Berita Priangan Timur Raya")
-    for size, room, source in (((160, 45), 40, "Portal Beri…"), ((80, 24), 28, None)):
+    for size, room, source in (((160, 45), 40, "Portal Be…"), ((80, 24), 26, None)):
         app = make_desk()
         async with app.run_test(size=size) as pilot:
             feed = await started(pilot)
@@ -177,3 +177,43 @@ async def test_the_title_gets_the_room_of_the_row(make_desk, engine: Engine):
             shown = line[line.index("Ribuan"):].rstrip().rstrip("…")
             assert len(shown) >= room, (size, line)
             assert (source in line) if source else ("Portal" not in line), (size, line)
+
+
+def sketched(number: int, title: str, signature: str) -> NewArticle:
+    return replace(article(number, title), signature=signature, bands=(hash(signature) % 1000,))
+
+
+async def test_a_story_from_several_outlets_shows_once_with_its_other_sources(make_desk, engine: Engine):
+    same = "0000000a" * 16
+    first = add_feed(engine, "https://warta-uji.test/feed.xml", title="Warta Uji").id
+    second = add_feed(engine, "https://kabar-lain.test/feed.xml", title="Kabar Lain").id
+    third = add_feed(engine, "https://suara-lain.test/feed.xml", title="Suara Lain").id
+    add_articles(engine, first, [sketched(1, "Buruh mogok di Serang", same), sketched(2, "Cerita lain", "0000000b" * 16)])
+    add_articles(engine, second, [sketched(3, "Buruh Serang mogok kerja", same)])
+    add_articles(engine, third, [sketched(4, "Mogok buruh Serang hari kedua", same)])
+    app = make_desk()
+    async with app.run_test(size=(160, 45)) as pilot:
+        feed = await started(pilot)
+        await until(pilot, lambda: feed.total == 2 and any("+2 sources" in line for line in visible_lines(feed)),
+                    describe=lambda: visible_lines(feed)[:3])
+        titles = [feed.row_at(n).title for n in range(2)]
+        assert titles == ["Cerita lain", "Buruh mogok di Serang"], "the story once, under its first article"
+        add_articles(engine, second, [sketched(5, "Salinan yang datang kemudian", same)])
+        await pilot.pause(1.5)
+        assert feed.total == 2, "a later copy of the story is not a new row"
+
+
+async def test_arrivals_take_their_place_by_date_among_the_other_arrivals(make_desk, engine: Engine):
+    """A new desk gets everything as arrivals: they must not stay in the order the polls found them."""
+    feed_id = add_feed(engine, "https://warta-uji.test/feed.xml", title="Warta Uji").id
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = app.feed_list
+        await until(pilot, lambda: app._feed_started)
+        add_articles(engine, feed_id, [dated(1, 10, "Terbit 10 Nov"), dated(2, 2, "Terbit 2 Nov")])
+        await until(pilot, lambda: feed.total == 2)
+        add_articles(engine, feed_id, [dated(3, 5, "Terbit 5 Nov"), dated(4, 20, "Terbit 20 Nov")])
+        await until(pilot, lambda: feed.total == 4)
+        assert [feed.row_at(n).title for n in range(4)] == ["Terbit 20 Nov", "Terbit 10 Nov", "Terbit 5 Nov",
+                                                            "Terbit 2 Nov"]
+        assert feed.current.title == "Terbit 10 Nov", "the cursor stays on the article it was on"

@@ -114,6 +114,16 @@ async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make
         await pilot.press("slash")
         await pilot.pause()
         assert app.search_bar in screen._compositor.visible_widgets, "the search bar shows over a maximised pane"
+        assert app.search_bar.region.y == 1 and screen.reader.region.y > 1, "above it, under the title"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is screen.feed)
+        assert screen.maximized is screen.feed, "escape backs out of the bar; z alone restores the desk"
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: not app.filter_text and not app.search_bar.display)
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.maximized is None and not app.search_bar.display
+        assert screen.feed.region.y == 1, "the panes start under the title"
 
 
 async def test_the_actors_pane_lists_the_selected_articles_actors(make_desk, tagged):

@@ -67,7 +67,7 @@ def test_times_show_in_the_desk_zone():
     assert format_time(datetime(2025, 11, 3, 2, 0), JAKARTA, now) == "09:00", "today; naive means UTC"
     assert format_time(datetime(2025, 11, 2, 16, 0), JAKARTA, now) == "02 Nov", "23:00 on 2 Nov in Jakarta"
     assert format_time(datetime(2025, 11, 2, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "02 Nov"
-    assert format_time(datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "2024"
+    assert format_time(datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc), JAKARTA, now) == "01/05/24"
     assert format_time(None, JAKARTA, now) == "—"
 
 

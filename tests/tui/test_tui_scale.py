@@ -84,3 +84,21 @@ def test_the_desk_starts_without_the_fetchers():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "[]"
+
+
+async def test_a_row_hidden_far_down_keeps_the_cursor_in_place(make_desk, engine: Engine, tmp_path: Path):
+    """The feed is read again after `x`, its first page before its count: the cursor waits for the count."""
+    feed = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
+    fill_many(tmp_path / "pantau.db", feed.id, 1_000)
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        feed_list = app.feed_list
+        await until(pilot, lambda: feed_list.current is not None and feed_list.total == 1_000)
+        feed_list.focus()
+        feed_list.scroll_to(y=440, animate=False)
+        feed_list._move_cursor(450)
+        await until(pilot, lambda: feed_list.current is not None, describe=lambda: state(app))
+        below = feed_list.row_at(451).title
+        await pilot.press("x")
+        await until(pilot, lambda: feed_list.total == 999 and feed_list.current is not None, describe=lambda: state(app))
+        assert feed_list.cursor == 450 and feed_list.current.title == below

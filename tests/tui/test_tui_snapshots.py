@@ -87,3 +87,44 @@ def test_search_bar_focused_with_text_typed(desk, snap_compare):
         await pilot.pause()
 
     assert snap_compare(desk, terminal_size=(160, 45), run_before=run_before)
+
+
+def test_key_strip_of_the_timeline_at_80_columns(desk, snap_compare):
+    """The strip follows the focused pane and fits 80 columns (test_main_screen_small_terminal: the feed's)."""
+    assert snap_compare(desk, terminal_size=(80, 24), run_before=settled("alt+4"))
+
+
+def filtered(query: str):
+    """Settled, then the feed filtered by `query` and its count shown."""
+
+    async def run_before(pilot) -> None:
+        await settled()(pilot)
+        pilot.app.apply_filter(query)
+        await until(pilot, lambda: pilot.app.filter_text == query and pilot.app.feed_list.current is not None)
+        await until(pilot, lambda: str(pilot.app.search_bar.count.content) not in ("", "(…)"))
+        await until(pilot, lambda: pilot.app.reader.article_id == pilot.app.feed_list.current.id)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_unread_view(desk, engine, snap_compare):
+    from storage.articles import set_read
+
+    for article_id in (1, 3):
+        set_read(engine, article_id, True)
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=filtered("is:unread"))
+
+
+def test_review_view(desk, engine, snap_compare):
+    """The tagger's uncertain engagements (`is:review`): two articles re-tagged below the confidence it stands by."""
+    from storage.tags import replace_auto_tags
+    from tests.support.tagged import tags_of
+    from tests.tui.desk_corpus import ARTICLES, TAGGER, engagement
+
+    for article_id in (2, 4):
+        _title, kind, place, day, actors = ARTICLES[article_id - 1]
+        uncertain = {**engagement(kind, place, day), "confidence": 0.3}
+        replace_auto_tags(engine, article_id, tags_of({"actors": actors, "places": [], "engagements": [uncertain]},
+                                                      TAGGER))
+    assert snap_compare(desk, terminal_size=(160, 45), run_before=filtered("is:review"))

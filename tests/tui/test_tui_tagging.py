@@ -1,5 +1,8 @@
 """Keyboard tagging on the desk: every tagging key against a real SQLite file, rows and reader showing the tags."""
 
+from datetime import date, datetime, timezone
+
+import pytest
 from sqlalchemy import Engine
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList
@@ -10,6 +13,7 @@ from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
 from tests.support.tagged import tags_of
 from tests.tui.tui_support import fill, until
+from tui.screens.event_date import EventDateScreen, parse_event_date
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
 from tui.config import DEFAULT_TYPE_KEYS
@@ -83,7 +87,7 @@ async def test_narrow_rows_show_the_type_as_a_letter(make_desk, engine: Engine):
         feed = await started(pilot)
         await until(pilot, lambda: feed.details_of(newest).engagement_type is not None)
         assert feed.size.width < WIDE_ROW
-        assert " H    Audiensi buruh" in row_text(feed), "type letter, no star, no manual tags"
+        assert " H     Audiensi buruh" in row_text(feed), "type letter, no mark, no star, no manual tags"
         assert TITLES[2] in row_text(feed)
 
 
@@ -255,6 +259,74 @@ async def test_a_adds_a_new_actor_and_completes_known_ones(make_desk, engine: En
         await until(pilot, lambda: "SPSI Serang" in {view.name for view in article_mentions(engine, newest)})
         kinds = {view.name: view.kind for view in article_mentions(engine, newest)}
         assert kinds["SPSI Serang"] == "labour"
+
+
+async def test_the_actor_editor_sets_an_actors_organisation_and_unit(make_desk, engine: Engine):
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("a", *"condro", "down")
+        assert app.screen.query_one("#actor-unit", Input).value == "Polres Serang", "a known actor's unit comes along"
+        app.screen.query_one("#actor-organisation", Input).focus()
+        await pilot.press(*"Polri", "tab", *"Satintelkam", "enter")
+        await until(pilot, lambda: any(view.source == MANUAL for view in article_mentions(engine, newest)))
+        [condro] = [view for view in article_mentions(engine, newest) if view.source == MANUAL]
+        assert (condro.organisation, condro.unit) == ("Polri", "Satintelkam"), "the unit typed over the known one"
+
+
+async def test_d_sets_the_event_date_as_the_news_writes_it(make_desk, engine: Engine):
+    """The text says "Rabu (22/10/2025)" and the desk said "date unknown": the analyst types the day."""
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, EventDateScreen)
+        field = app.screen.query_one("#event-date", Input)
+        assert field.value == "08/12/2025", "the date the article has"
+        field.value = ""
+        await pilot.press(*"31/02", "enter")
+        assert isinstance(app.screen, EventDateScreen)
+        assert "not a day of the calendar" in str(app.screen.query_one("#event-date-error").content)
+        field.value = ""
+        await pilot.press(*"22/10", "enter")
+        await until(pilot, lambda: article_tagging(engine, newest).event_date == date(2025, 10, 22))
+        await until(pilot, lambda: "Event: 22 Oct 2025" in app.reader.parts["tags"].plain)
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: article_tagging(engine, newest).event_date == date(2025, 12, 8))
+
+
+def test_event_dates_are_read_day_first_or_iso():
+    published = datetime(2025, 10, 23, 3, tzinfo=timezone.utc)
+    assert parse_event_date("22/10/2025", None) == date(2025, 10, 22)
+    assert parse_event_date("22-10-25", None) == date(2025, 10, 22)
+    assert parse_event_date("22.10", published) == date(2025, 10, 22)
+    assert parse_event_date("2025-10-22", None) == date(2025, 10, 22)
+    assert parse_event_date("  ", published) is None
+    for wrong, message in (("kemarin", "not a day"), ("22/10", "no publication date"), ("30/02/2025", "calendar")):
+        with pytest.raises(ValueError, match=message):
+            parse_event_date(wrong, None)
+
+
+async def test_space_marks_rows_and_tagging_keys_act_on_every_marked_row(make_desk, engine: Engine):
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        feed = await started(pilot)
+        await pilot.press("space", "j", "space")
+        assert feed.marked_ids == [newest, newest - 2] and feed.cursor == 3 - 1
+        assert feed.border_subtitle.startswith("2 marked")
+        assert "▶" in row_text(feed, 0) and "▶" not in row_text(feed, 1)
+        await pilot.press("5")
+        await until(pilot, lambda: manual_type(engine, newest) == "strike" and manual_type(engine, newest - 2) == "strike")
+        assert manual_type(engine, newest - 1) is None, "the unmarked row is left alone"
+        await until(pilot, lambda: any("on 2 marked articles" in n.message for n in app._notifications))
+        assert feed.marked_ids == [] and "▶" not in row_text(feed, 0)
+        await pilot.press("space", "s")
+        await until(pilot, lambda: article_tagging(engine, feed.row_at(2).id).starred)
+        await pilot.press("ctrl+z", "ctrl+z")
+        await until(pilot, lambda: manual_type(engine, newest - 2) is None)
 
 
 async def test_capital_k_sets_the_kabupaten_from_the_gazetteer(make_desk, engine: Engine):

@@ -12,15 +12,17 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
 
 from tui.screens.feeds import FeedsScreen
+from tui.screens.folders import FoldersScreen
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
 from tui.widgets.key_strip import KeyStrip
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.reader import Reader
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import TimelinePane
@@ -40,7 +42,7 @@ class MainScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#feed"
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, KeyStrip, StatusBar, SearchBar, TypeLegend"
+    ALLOW_IN_MAXIMIZED_VIEW = "#top-bar, KeyStrip, StatusBar, TypeLegend"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -53,6 +55,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("z", "toggle_maximise", "Maximise/restore pane", id="desk.maximise"),
         Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
+        Binding("g", "open_folders", "Folders", id="desk.folders"),
     ]
 
     def __init__(self, zone: tzinfo, type_keys: Sequence[str], keymap: Mapping[str, str], **kwargs) -> None:
@@ -67,6 +70,7 @@ class MainScreen(Screen[None]):
         self.timeline.border_title = "Timeline"
         for number, pane in enumerate(self.panes, start=1):
             pane.border_title = f"{number} {pane.border_title}"
+        self.search = SearchBar(id="search")
         self.status = StatusBar(zone=zone, id="status")
         self.type_legend = TypeLegend(type_keys, keymap, id="type-legend")
 
@@ -94,14 +98,16 @@ class MainScreen(Screen[None]):
             event.stop()
             self.action_focus_pane(PANES[ALT_DIGIT_KEYS.index(event.key)])
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
         """Focus never rests on a pane hidden behind a maximised one: the focused pane takes its place.
 
         Enter on a timeline cell filters the feed and focuses it, enter on an article focuses the reader;
-        with another pane maximised, the next key would act on a pane nobody can see. The type legend
+        with another pane maximised, the next key would act on a pane nobody can see. Done as the focus
+        moves, not when the focus event arrives, so a `z` pressed meanwhile is not undone. The type legend
         is bright where the number keys tag.
         """
-        pane = self.pane_of(event.widget)
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        pane = self.pane_of(self.focused)
         self.type_legend.set_active(pane in (self.feed, self.reader))
         if self.maximized is not None and pane is not None and pane is not self.maximized:
             self.maximize(pane, container=False)
@@ -119,8 +125,20 @@ class MainScreen(Screen[None]):
         """The Feeds screen: every feed's health, and adding, removing and re-enabling feeds."""
         self.app.push_screen(FeedsScreen(self.app.engine, self.app.zone))
 
+    def action_open_folders(self) -> None:
+        """The folders (every article, the starred, each saved search) with their unread counts; enter shows one."""
+        self.app.push_screen(FoldersScreen(self.app.engine, self.app.zone), self._folder_chosen)
+
+    def _folder_chosen(self, query: str | None) -> None:
+        if query == "":
+            self.app.clear_filter()
+        elif query is not None:
+            self.app.apply_filter(query)
+
     def compose(self) -> ComposeResult:
-        yield Header()
+        with Vertical(id="top-bar"):
+            yield Header()
+            yield self.search
         with Container(id="panes"):
             with Horizontal(id="top-panes"):
                 yield self.feed

@@ -187,6 +187,7 @@ class KnownActor:
     kind: str
     name: str
     organisation: str | None = None
+    unit: str | None = None
 
     @property
     def label(self) -> str:
@@ -201,12 +202,15 @@ class ActorInput:
     name: str
     rank: str | None
     position: str | None
+    organisation: str | None = None
+    unit: str | None = None
 
 
 class ActorEditor(ModalScreen[ActorInput | None]):
-    """Name (fuzzy over known actors), kind, rank and position; enter in the name or position saves.
+    """Name (fuzzy over known actors), kind, rank, position, organisation and unit; enter in a field saves.
 
-    Picking a known actor fills name and kind; a name nobody knows creates a new actor.
+    Picking a known actor fills name, kind, organisation and unit; a name nobody knows creates a new actor.
+    Organisation and unit are the actor's own (every article naming it shows them); left empty, they stay.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -251,6 +255,9 @@ class ActorEditor(ModalScreen[ActorInput | None]):
                              id="actor-kind")
                 yield PlainInput(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
                 yield PlainInput(placeholder="position (Kapolres …)", id="actor-position")
+            with Horizontal():
+                yield PlainInput(placeholder="organisation (KSPSI, Disnaker …)", id="actor-organisation")
+                yield PlainInput(placeholder="unit (Polres Serang, Satintelkam …)", id="actor-unit")
             yield Label("", classes="actor-error", id="actor-error")
             yield Label(Text("↑↓ pick a known actor · enter saves · escape cancels"), classes="picker-hint")
 
@@ -298,6 +305,8 @@ class ActorEditor(ModalScreen[ActorInput | None]):
         with name.prevent(Input.Changed):
             name.value = actor.name
         self.query_one("#actor-kind", Select).value = actor.kind
+        self.query_one("#actor-organisation", Input).value = actor.organisation or ""
+        self.query_one("#actor-unit", Input).value = actor.unit or ""
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -311,7 +320,9 @@ class ActorEditor(ModalScreen[ActorInput | None]):
         kind = self.query_one("#actor-kind", Select).value
         rank = self.query_one("#actor-rank", Input).value.strip() or None
         position = self.query_one("#actor-position", Input).value.strip() or None
-        self.dismiss(ActorInput(str(kind), name, rank, position))
+        organisation = self.query_one("#actor-organisation", Input).value.strip() or None
+        unit = self.query_one("#actor-unit", Input).value.strip() or None
+        self.dismiss(ActorInput(str(kind), name, rank, position, organisation, unit))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -40,17 +40,18 @@ from tui.tagging_actions import TAGGING_BINDINGS
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40
-TIME_WIDTH = 6
-PLACE_WIDTH = 14
+TIME_WIDTH = 8
+PLACE_WIDTH = 13
 TYPE_WIDTH = 9
 WIDE_ROW = 86
 """Narrower rows leave the kabupaten/kota out and show the type as one letter, so the title keeps its room."""
 SOURCE_ROW = 60
 """Narrower rows leave the feed's name out too (the reader names it)."""
-SOURCE_WIDTH = 12
+SOURCE_WIDTH = 10
 MARKER_UNREAD = "●"
 MARKER_STAR = "★"
 MARKER_TAGGED = "✎"
+MARKER_MARKED = "▶"
 NO_DETAILS = RowDetails()
 
 
@@ -103,8 +104,8 @@ def read_pages(
 
 
 def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = None) -> str:
-    """A local time in six characters at most, so the title keeps the row: the clock today, day and month this
-    year, the year before that (the reader gives the whole date).
+    """A local time in eight characters at most, so the title keeps the row: the clock today, day and month
+    this year, the short date before that (the reader gives the whole date).
 
     SQLite hands datetimes back without a zone; Pantau stores UTC, so naive means UTC.
     """
@@ -116,7 +117,7 @@ def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = No
     now = (now or datetime.now(timezone.utc)).astimezone(zone)
     if local.date() == now.date():
         return local.strftime("%H:%M")
-    return local.strftime("%d %b" if local.year == now.year else "%Y")
+    return local.strftime("%d %b" if local.year == now.year else "%d/%m/%y")
 
 
 def one_line(text: str) -> str:
@@ -253,6 +254,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] = {}
         self._details: dict[int, RowDetails] = {}
         self._hold_position = False
+        self.marked: dict[int, None] = {}
+        """Rows marked for bulk tagging (space), in the order they were marked."""
+        self._held: tuple[int, int] | None = None
+        """Cursor and scroll kept through a `start` whose first page ends above them, until the count comes."""
         self._seeking: tuple[int, bool, int] | None = None
         """(step, open it, position) while `n` or `N` waits at `position` for its page to go on looking."""
 
@@ -305,8 +310,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._details.clear()
         self._forget_drawing()
         self._fetching = frozenset()
+        self.marked.clear()  # marks are for rows on screen: a new snapshot (a filter) starts without
+        self._show_marks()
         self._ceiling = ceiling if ceiling is not None else max((row.id for row in rows), default=0)
         self._base_total = max(total, len(rows))
+        self._held = held if held[0] >= self._base_total else None
         self.cursor = max(0, min(held[0], self._base_total - 1))
         self._highlighted_id = None
         self.new_count = 0
@@ -345,39 +353,51 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.post_message(self.Opened(self.current.id))
 
     def grow_to(self, generation: int, total: int) -> None:
-        """The snapshot was started with its first page only; now its size is known (a search counted)."""
+        """The snapshot was started with its first page only; now its size is known (counted after it)."""
         if generation == self.generation and total > self._base_total:
             self._base_total = total
             self._update_virtual_size()
+            if self._held is not None:
+                self.cursor = min(self._held[0], total - 1)
+                self.scroll_to(y=self._held[1], animate=False, force=True)
+                self._cursor_moved()
+            self._held = None
             self._request_missing_pages()
             self.refresh()
 
     def add_arrivals(self, generation: int, rows: list[ArticleRow]) -> None:
-        """Put newly stored rows on top, keeping the cursor on the article it was on.
+        """Put newly stored rows on top, in the feed's order among the other arrivals, keeping the cursor on
+        the article it was on.
 
-        When the user is looking at the top of the list, the new rows slide in above
-        the cursor; otherwise the view stays on the same articles it showed. They stay on
-        top in the feed's order among themselves until the feed is read again.
+        When the user is looking at the top of the list, the new rows slide in above the cursor; otherwise
+        the view stays on the same articles it showed. Arrivals stay above the rows read at start (an
+        article published long ago but stored now is among them) until the feed is read again.
         """
         fresh = [row for row in rows if row.id > self.newest_id]
         if generation != self.generation or not fresh:
             return
-        fresh.sort(key=lambda row: self.order.key_of(row), reverse=True)
         was_empty = self.total == 0
-        self._head[:0] = fresh
+        arrived = len(self._head)
+        merged = sorted([*self._head, *fresh], key=self.order.key_of, reverse=True)
+        placed = {row.id: index for index, row in enumerate(merged)}
+
+        def moved(position: int) -> int:
+            """Where the row at `position` is once the new rows are in."""
+            return placed[self._head[position].id] if position < arrived else position + len(fresh)
+
+        cursor, top = moved(self.cursor), moved(self.scroll_offset.y) if self.scroll_offset.y < self.total else 0
+        self._head = merged
         self._want_details(fresh)
-        added = len(fresh)
-        self.new_count += added
+        self.new_count += len(fresh)
         self.post_message(self.NewCountChanged(self.new_count))
         self._update_virtual_size()
         if was_empty:
             self.cursor = 0
             self._cursor_moved()
             return
-        self.cursor += added
-        at_top = self.scroll_offset.y == 0
-        if not at_top or self.cursor >= self.scrollable_content_region.height:
-            self.scroll_to(y=self.scroll_offset.y + added, animate=False, force=True)
+        self.cursor = cursor
+        if self.scroll_offset.y != 0 or self.cursor >= self.scrollable_content_region.height:
+            self.scroll_to(y=top, animate=False, force=True)
         self.refresh()
 
     def update_read(self, article_id: int, read: bool) -> None:
@@ -423,9 +443,43 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         if loaded:
             self.post_message(self.DetailsWanted(self.generation, loaded))
 
+    @property
+    def marked_ids(self) -> list[int]:
+        return list(self.marked)
+
+    def toggle_mark(self) -> None:
+        """Mark the row under the cursor for bulk tagging, or unmark it, and go to the next row."""
+        row = self.current
+        if row is None:
+            return
+        if row.id in self.marked:
+            del self.marked[row.id]
+        else:
+            self.marked[row.id] = None
+        self._show_marks()
+        self.action_cursor_down()
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        self.marked.clear()  # marks are for rows on screen: a new snapshot (a filter) starts without
+        self._show_marks()
+        self.refresh()
+
+    def _show_marks(self) -> None:
+        count = len(self.marked)
+        self.border_subtitle = f"{count} marked · {self.order.label}" if count else self.order.label
+
+    def loaded_row(self, article_id: int) -> ArticleRow | None:
+        """The row of `article_id` if it is loaded."""
+        for rows in (self._head, *self._pages.values()):
+            for row in rows:
+                if row.id == article_id:
+                    return row
+        return None
+
     def show_order(self) -> None:
-        """Say the feed's order under the pane."""
-        self.border_subtitle = self.order.label
+        """Say the feed's order under the pane (and how many rows are marked)."""
+        self._show_marks()
 
     def on_mount(self) -> None:
         self.show_order()
@@ -508,7 +562,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             loading = self._style("feed-list--loading")
             return Strip([Segment(" …".ljust(width), base + loading)], width)
         details = self._details.get(row.id, NO_DETAILS)
-        key = (row, details, is_cursor, self.has_focus, width)
+        key = (row, details, is_cursor, self.has_focus, width, row.id in self.marked)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(row, details, is_cursor, width, base)
@@ -516,7 +570,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(self, row: ArticleRow, details: RowDetails, is_cursor: bool, width: int, base: Style) -> Strip:
-        """Unread dot, time, source, kabupaten/kota, engagement type, star and manual-tag markers, title: the title
+        """Unread dot, time, source, kabupaten/kota, engagement type, star and manual-tag markers, the other outlets
+        that ran the story ("+2 sources"), title: the title
         gets what the other columns leave, and they shrink or go as the pane narrows."""
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(f"{MARKER_UNREAD if not row.is_read else ' '} ")
@@ -534,9 +589,13 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             text.append(type_glyph(details.engagement_type), self._style("feed-list--type"))
         text.append(" ")
-        markers = f"{MARKER_STAR if row.is_starred else ' '}{MARKER_TAGGED if details.manual else ' '}"
+        markers = (f"{MARKER_MARKED if row.id in self.marked else ' '}{MARKER_STAR if row.is_starred else ' '}"
+                   f"{MARKER_TAGGED if details.manual else ' '}")
         text.append(markers, self._style("feed-list--marker"))
         text.append(" ")
+        if details.other_sources:
+            sources = f" source{'s' if details.other_sources > 1 else ''}" if width >= WIDE_ROW else ""
+            text.append(f"+{details.other_sources}{sources} ", self._style("feed-list--source"))
         text.append(one_line(row.title))
         text.truncate(width, overflow="ellipsis", pad=True)
         row_style = base

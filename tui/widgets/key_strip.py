@@ -7,8 +7,11 @@ user's keymap and the focused pane), in the order an analyst needs them, with sh
 always ends with the help key.
 """
 
+import string
+
 from rich.text import Text
 from textual.binding import Binding
+from textual.keys import format_key, key_to_character
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -26,6 +29,7 @@ PRIORITY: dict[str, str] = {
     "tag.pick_tag": "tag",
     "tag.actor": "actor",
     "tag.kabupaten": "kab/kota",
+    "tag.confirm": "confirm",
     "tag.event_date": "event date",
     "tag.mark_row": "mark",
     "tag.not_relevant": "hide",
@@ -39,7 +43,7 @@ PRIORITY: dict[str, str] = {
     "feed.toggle_read": "read/unread",
     "read.mark_shown_read": "all read",
     "feed.order": "sort",
-    "app.folders": "folders",
+    "desk.folders": "folders",
     "desk.maximise": "maximise",
     "desk.feeds": "feeds",
     "app.poll_all": "re-poll",
@@ -48,6 +52,14 @@ PRIORITY: dict[str, str] = {
 """The bindings the strip may show, most needed first, with the strip's own short labels."""
 HELP_ID = "app.help"
 SEPARATOR = "  "
+
+
+def _types_a_character(key: str) -> bool:
+    """A key an input takes as text ("/", "?", "e"), which its binding never gets while the input has focus."""
+    if "+" in key:
+        return False
+    character = key_to_character(key)
+    return (character is not None and character.isprintable()) or format_key(key) in string.punctuation
 
 
 class KeyStrip(Widget):
@@ -69,7 +81,7 @@ class KeyStrip(Widget):
         typing = isinstance(self.screen.focused, Input)
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not active.enabled or binding.id is None or (typing and len(key) == 1 and key.isprintable()):
+            if not active.enabled or binding.id is None or (typing and _types_a_character(key)):
                 continue
             keys.setdefault(binding.id, []).append(self._display(binding, key))
         shown = [(min(keys[binding_id], key=len), label) for binding_id, label in PRIORITY.items()
