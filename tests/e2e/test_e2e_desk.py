@@ -7,7 +7,8 @@ from sqlalchemy import Engine
 from demo.server import DemoServer
 from demo.sites import load_corpus
 from fetchers.pipeline import run_cycle
-from storage.articles import article_count, newest_articles
+from storage.articles import article_count, feed_page, newest_articles
+from storage.feed_order import PUBLISHED
 from storage.feeds import add_feed, enabled_feeds
 from storage.tags import article_engagements
 from tests.tui.tui_support import until
@@ -34,7 +35,7 @@ async def test_poll_extract_tag_store_and_show(engine: Engine, db_url: str):
         again = await run_cycle(engine, enabled_feeds(engine))
         assert again.new_articles == 0 and again.not_modified == 2
 
-    newest = newest_articles(engine, limit=1)[0]
+    newest = feed_page(engine, PUBLISHED, limit=1)[0]
     corpus = {article.title: article for article in load_corpus()}
     expected = corpus[newest.title]
     assert any(article_engagements(engine, row.id) for row in newest_articles(engine, limit=6))
