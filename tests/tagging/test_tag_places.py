@@ -345,3 +345,21 @@ def test_tag_a_dateline_below_a_headline_a_summary_and_a_caption_is_still_read()
             "KARAWANG, FIKSINEWS - Ratusan buruh SPN berunjuk rasa di depan kantor Bupati Karawang.")
     found = dateline(text)
     assert found is not None and found[1].text.strip() == "KARAWANG"
+
+
+def test_tag_every_police_unit_area_is_the_kabupaten_kota_its_row_names() -> None:
+    """police_unit_areas.csv gives a code and, in its note, the kab/kota by name: the two must agree with the
+    gazetteer ('Polrestabes Medan' once pointed at Kota Binjai's code)."""
+    names = {}
+    for line in (seeds_dir() / "gazetteer" / "wilayah.tsv").open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 3:
+            names[parts[0]] = parts[2].replace("Administrasi ", "")
+    rows = list(csv.DictReader((seeds_dir() / "lexicons" / "police_unit_areas.csv").open(encoding="utf-8")))
+    wrong = [(row["unit"], names.get(row["code"])) for row in rows
+             if names.get(row["code"], "?").split(" ", 1)[-1] not in row["note"] + row["unit"]]
+    assert wrong == []
+
+
+def test_tag_polrestabes_medan_is_kota_medan() -> None:
+    assert main_code("Seorang buruh dibawa ke Polrestabes Medan.") == "12.71"
