@@ -25,8 +25,8 @@ from core.vocabulary import AcledCoding
 from tagging import learned, lexicon
 from tagging.dates import weekday_of
 from tagging.confidence import Evidence, confidence_of
-from tagging.parties import (DETAINED_RE, WORKER_RE, ordinary_crime, other_guards, police_at_the_protest, takes_part,
-                             worker_mentions, workers_acting)
+from tagging.parties import (ACTION_AFTER_RE, DETAINED_RE, WORKER_RE, ordinary_crime, other_guards,
+                             police_at_the_protest, takes_part, worker_mentions, workers_acting)
 from tagging.places import PlaceFindings, best_kabupaten_kota, body_start, make_place
 from tagging.text import Layout, PhraseIndex, Token, lowered
 
@@ -147,6 +147,20 @@ ARREST_OBJECT_RE = re.compile(
     rf"\bdiamankan\b|\bmengamankan\s+{COUNT}\s+"
     r"(?:orang|buruh|pekerja|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|pengurus)|\bdiamankan\s+(?:ke|di)\s+"
     r"Mapol)", re.IGNORECASE)
+CUSTODY_RE = re.compile(r"\b(?:dibawa|digiring|diangkut)\s+(?:\S+\s+){0,2}?ke\s+"
+                        r"(?:Ma)?Pol(?:res|resta|restabes|sek|da)\w*", re.IGNORECASE)
+"""'dibawa ke Polrestabes Medan', 'digiring petugas ke Mapolsek': taken into custody at a police station."""
+HELD_BY_POLICE_RE = re.compile(r"\s+(?:oleh\s+)?(?:pihak\s+|anggota\s+|petugas\s+|aparat\s+)?(?:polisi|kepolisian|"
+                               r"petugas|aparat|Polres\w*|Polsek\w*|Polda|Brimob|Satreskrim|Reskrim)\b", re.IGNORECASE)
+"""'diamankan polisi', 'diamankan oleh petugas Polsek': held by the police, when a worker is held
+(CLAUSE_SUBJECT_RE)."""
+CLAUSE_SUBJECT_RE = re.compile(
+    r"\b(?:(?P<worker>buruh|pekerja|karyawan|demonstran|pendemo|pengunjuk rasa|peserta aksi|korlap|koordinator|orator|"
+    r"pengurus|ketua|aktivis)|(?P<other>remaja|pemuda|mahasiswa|pelajar|warga|pria|wanita|pelaku|provokator|orang)"
+    r"|(?P<action>aksi|demo|demonstrasi|unjuk rasa|unras|kegiatan|jalannya|acara|lokasi|situasi|kawasan|mogok))\b",
+    re.IGNORECASE)
+"""The first person or action word of a clause: 'Seorang buruh ... diamankan polisi' holds a worker (a labour
+arrest), 'Sejumlah remaja ... diamankan' someone else, 'Aksi buruh ... diamankan polisi' secures an action."""
 UNION_PEOPLE_RE = re.compile(r"\b(?:ketua|pengurus|sekretaris|bendahara|anggota|aktivis|pimpinan|koordinator)\s+"
                              r"(?:\S+\s+){0,2}?(?:serikat|buruh|pekerja|PUK|DPC|PC|federasi|konfederasi)\b",
                              re.IGNORECASE)
@@ -333,6 +347,9 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if type_id == "arrest" and not strong and (ARREST_OBJECT_RE.search(lay.sentence_span(sentence).text)
                                                        or SUMMONS_RE.match(text, hit.start)):
                 strong = True
+            if type_id == "arrest" and not strong and phrase.lower() == "diamankan" \
+                    and HELD_BY_POLICE_RE.match(text, hit.end) and worker_held(text, sentence_start, hit.start):
+                strong = True
             if type_id == "arrest" and not strong and phrase.lower() == "tersangka" \
                     and SUSPECT_RE.search(text, sentence_start, hit.start):
                 strong = True
@@ -384,12 +401,26 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         sentence = lay.sentence_of(m.start())
         if DELEGATION_RE.search(text, lay.sentence_starts[sentence], m.start()):
             out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
+    for m in CUSTODY_RE.finditer(text):
+        sentence = lay.sentence_of(m.start())
+        before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
+        if not NEGATION_RE.search(before) and not planned(before):
+            out.append(TriggerHit("arrest", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     for m in POLICE_FORCE_RE.finditer(text):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
             out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
+
+
+def worker_held(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the clause before a passive 'diamankan' begins with a worker, protester or union officer ('Seorang
+    buruh yang ikut aksi diamankan'), not someone else ('Sejumlah remaja ... di antara buruh diamankan') nor an
+    action ('Aksi unjuk rasa buruh diamankan ...', which secures it)."""
+    start = max(sentence_start, text.rfind(",", sentence_start, at) + 1, text.rfind(";", sentence_start, at) + 1)
+    first = CLAUSE_SUBJECT_RE.search(text, start, at)
+    return first is not None and first.group("worker") is not None
 
 
 def planned(before: str) -> bool:
@@ -484,11 +515,14 @@ def still_to_come(text: str, start: int, end: int) -> bool:
 
 def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
     """A labour action named in the sentence of a deployment word or the next or previous one, neither still
-    to come ('berencana menggelar aksi', 'akan mengerahkan personel')."""
+    to come ('berencana menggelar aksi', 'akan mengerahkan personel'), or workers acting as workers there
+    ('Ratusan karyawan mendatangi kantor perusahaan ... Personel Polsek berjaga di lokasi')."""
     if still_to_come(text, lay.sentence_starts[h.sentence], h.span.start):
         return False
     around = sentences_around(text, lay, h.sentence, 1)
     offset = lay.sentence_starts[max(0, h.sentence - 1)]
+    if any(ACTION_AFTER_RE.match(around, m.end()) for m in WORKER_RE.finditer(around)):
+        return True
     for m in NEAR_ACTION_RE.finditer(around.lower()):
         at = offset + m.start()
         if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]):

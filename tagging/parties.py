@@ -26,8 +26,9 @@ GROUP_BEFORE_RE = re.compile(
     r"|\b(?:aksi|demo|demonstrasi|unjuk rasa|unras|mogok(?:\s+kerja)?|pengunjuk rasa|massa aksi|orasi|protes)\s+"
     r"(?:para\s+)?$", re.IGNORECASE)
 ACTION_AFTER_RE = re.compile(
-    r"\s+(?:\S+\s+){0,4}?(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|melakukan aksi|berorasi|"
-    r"menuntut|menyuarakan|memprotes|mendesak|"
+    r"\s+(?:(?:\S+\s+){0,4}?|(?:[^\s,.;]+\s+){5,6}?)(?:berunjuk rasa|berdemo|berdemonstrasi|mogok|menggelar|"
+    r"melakukan aksi|berorasi|menuntut|menyuarakan|memprotes|mendesak|menagih|"
+    r"menyampaikan (?:tuntutan|aspirasi|protes)|demo|unjuk rasa|"
     r"menggeruduk|geruduk|mendatangi|memblokade|memblokir|menduduki|turun ke jalan|berkumpul|bergerak|long march|"
     r"konvoi)", re.IGNORECASE)
 RECIPIENT_BEFORE_RE = re.compile(r"\b(?:bantuan|sembako|paket|bingkisan|santunan|sumbangan|donasi|beras|takjil|"

@@ -1,0 +1,56 @@
+"""Engagement gates on wordings real regional news uses and the tune part of the corpus does not (our own
+sentences, by failure class of TAGGING.md): a worker held by the police during a protest is an arrest however
+the clause runs; police deployed beside workers who come to demand something secure their action even when no
+protest word is written; and the look-alikes of each (someone else held, an action secured, a union signing)."""
+
+from datetime import datetime
+
+import pytest
+
+from tagging import tag_article
+
+PUBLISHED = datetime(2025, 12, 10, 12)
+
+
+def types(text: str) -> list[str]:
+    return [e.type for e in tag_article("", text, PUBLISHED).engagements]
+
+
+@pytest.mark.parametrize("text", [
+    "Seorang buruh yang ikut berunjuk rasa di depan kantor DPRD Jawa Tengah diamankan polisi, Rabu (3/12/2025).",
+    "Koordinator aksi mogok karyawan PT Sentosa Makmur diamankan oleh petugas Polsek Cikarang Barat, Rabu "
+    "(3/12/2025), setelah berorasi di atas mobil komando.",
+    "Ratusan buruh berunjuk rasa di depan pabrik PT Sentosa Makmur, Rabu (3/12/2025). Dua orang buruh kemudian "
+    "digiring petugas ke Mapolsek Cikarang Barat.",
+    "Massa buruh KSPI berdemo di depan Gedung DPRD Jawa Barat, Rabu (3/12/2025). Seorang peserta aksi dibawa ke "
+    "Polrestabes Bandung untuk dimintai keterangan.",
+])
+def test_tag_gates_a_worker_held_by_the_police_is_an_arrest(text: str) -> None:
+    assert types(text)[:1] == ["arrest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aksi unjuk rasa buruh di depan kantor Bupati Kendal diamankan polisi, Rabu (3/12/2025).",
+    "Sejumlah remaja berpakaian hitam yang berbaur di antara buruh diamankan Satreskrim Polres Kendal, Rabu "
+    "(3/12/2025), sebelum aksi dimulai.",
+])
+def test_tag_gates_an_action_secured_or_someone_else_held_is_no_labour_arrest(text: str) -> None:
+    assert "arrest" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ratusan karyawan PT Sumber Rejeki di Kecamatan Ngoro, Kabupaten Mojokerto, mendatangi kantor perusahaan, "
+    "Senin (8/12/2025). Para karyawan menuntut tunjangan yang belum dibayar. Personel Polsek Ngoro terlihat "
+    "berjaga di lokasi.",
+    "Pekerja alih daya PDAM se-Kota Pekanbaru menyampaikan tuntutan di depan kantor PDAM, Selasa (2/12/2025). "
+    "Wakapolresta Pekanbaru AKBP Hendra Saputra memimpin langsung pengamanan.",
+])
+def test_tag_gates_police_deployed_beside_workers_demanding_secure_their_action(text: str) -> None:
+    assert types(text) == ["protest_security"]
+
+
+def test_tag_gates_a_union_signing_on_security_is_no_secured_action() -> None:
+    text = ("Polres Demak dan tiga serikat pekerja menandatangani nota kesepahaman tentang pengamanan di kawasan "
+            "industri Sayung, Kamis (4/12/2025). Kapolres Demak AKBP Budi Santoso hadir bersama Ketua DPC SPN "
+            "Demak.")
+    assert types(text)[:1] == ["agreement"]
