@@ -72,9 +72,9 @@ from tui.screens.folders import FoldersScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
-from tui.reading_actions import READING_BINDINGS, ReadingActions
+from tui.hand_tagging import READ_ONLY, TAGGING_BINDINGS, HandTagging, help_bindings
+from tui.reading import READING_BINDINGS, Reading
 from tui.search_actions import SEARCH_BINDINGS, SearchActions
-from tui.tagging_actions import TAGGING_BINDINGS, TaggingActions, help_bindings
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import PAGE_SIZE, FeedList, PageRequest, RowSource, read_pages
 from tui.widgets.reader import EMPTY_HINT, Reader
@@ -180,9 +180,9 @@ def summary_is_offline(summary) -> bool:
     return bool(summary.offline) or (summary.polled > 0 and summary.failed >= summary.polled)
 
 
-class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
-    """The monitoring desk; keyboard tagging comes from `TaggingActions`, search and filters from `SearchActions`,
-    the reading keys (next unread, browser, link) from `ReadingActions`."""
+class PantauApp(SearchActions, App[None]):
+    """The monitoring desk; search and filters come from `SearchActions`. Keyboard tagging (`tagging`) and the
+    reading keys (`reading`: next unread, browser, link) are plain objects the app holds."""
 
     TITLE = "Pantau"
     CSS_PATH = "pantau.tcss"
@@ -240,6 +240,8 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         """What "now" is for the actors pane's last 7 / 30 days; tests fix it."""
         self.desk = MainScreen(self.zone, settings.type_keys, settings.keymap)
         self.feed_list.order = ORDERS[settings.sort]
+        self.tagging = HandTagging(self)
+        self.reading = Reading(self)
         self.sub_title = engine.url.render_as_string(hide_password=True)
 
     def get_default_screen(self) -> Screen:
@@ -249,6 +251,7 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
 
     def on_mount(self) -> None:
         fit_to_size(self, self.size)
+        self.tagging.label_keys()
         self._apply_settings()
         self.restart_feed()
         self._refresh_counts()  # alongside the feed's first page: SQLite counts while Textual lays out
@@ -409,6 +412,7 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         if isinstance(self.screen, FoldersScreen):
             self.screen.recount()
         if tables - {"article"}:
+            self.feed_list.refresh_details()  # the rows' kabupaten, type and markers
             if self._refresh_timer is not None:
                 self._refresh_timer.stop()
             self._refresh_timer = self.set_timer(REFRESH_DELAY_S, self._refresh_counts)
@@ -424,7 +428,7 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         row = self.current_article
         if row is not None:
             self._load_mentions(row.id)
-            self._load_tagging(row.id)
+            self.tagging.load_tagging(row.id)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False, description="Looking for new articles")
     def _check_arrivals(self, generation: int, after_id: int) -> None:
@@ -444,6 +448,10 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         self.feed_list.mark_watched(message.article_ids)
         if self.settings.watch_bell:
             self.bell()
+
+    @on(FeedList.DetailsWanted)
+    def _details_wanted(self, message: FeedList.DetailsWanted) -> None:
+        self.tagging.load_row_details(message.generation, message.article_ids)
 
     @on(FeedList.NewCountChanged)
     def _new_count_changed(self, message: FeedList.NewCountChanged) -> None:
@@ -475,7 +483,7 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
         row = self.current_article
         if row is not None and row.id == article_id:
             self._load_mentions(article_id)
-            self._load_tagging(article_id)
+            self.tagging.load_tagging(article_id)
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False, description="Reading the article")
     def _load_articles(self, selected_id: int | None, ahead: list[int]) -> None:
@@ -572,6 +580,12 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
     @on(FeedList.ReadToggled)
     def _read_toggled(self, message: FeedList.ReadToggled) -> None:
         self._mark(message.article_id, message.read)
+
+    def action_toggle_read(self) -> None:
+        """Flip the read flag of the selected article."""
+        row = self.current_article
+        if row is not None:
+            self.action_set_read(not row.is_read)
 
     def action_set_read(self, read: bool) -> None:
         """Mark the article under the cursor read or unread."""
@@ -673,6 +687,20 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
 
     # Keys and commands -----------------------------------------------------------------
 
+    def action_tag(self, command: str, *args: object) -> None:
+        """The tagging keys (bound on the feed and the reader): `command` names a method of `HandTagging`."""
+        getattr(self.tagging, command)(*args)
+
+    def action_read(self, command: str, *args: object) -> None:
+        """The reading keys (bound on the feed and the reader): `command` names a method of `Reading`."""
+        getattr(self.reading, command)(*args)
+
+    def refused_as_read_only(self) -> bool:
+        """On a read-only desk, say once per attempt that writing is off; True when refused."""
+        if self.read_only:
+            self.notify(READ_ONLY, title="Read-only", severity="warning")
+        return self.read_only
+
     def action_toggle_order(self) -> None:
         """Order the feed by publication or by arrival, and read it again in that order."""
         feed = self.feed_list
@@ -689,7 +717,7 @@ class PantauApp(SearchActions, TaggingActions, ReadingActions, App[None]):
             ("Incoming feed", [binding for binding in FeedList.BINDINGS if binding not in shared]),
             ("Reader", [binding for binding in Reader.BINDINGS if binding not in shared]),
             ("Reading (feed and reader)", READING_BINDINGS),
-            ("Tagging (feed and reader)", help_bindings(self.type_key_order)),
+            ("Tagging (feed and reader)", help_bindings(self.tagging.type_key_order)),
             ("Actors", ActorsPane.BINDINGS),
             ("Timeline", TimelinePane.BINDINGS),
             ("Search bar", SearchBar.BINDINGS),

@@ -17,7 +17,7 @@ from tui.screens.event_date import EventDateScreen, parse_event_date
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
 from tui.config import DEFAULT_TYPE_KEYS
-from tui.tagging_actions import label_type_keys
+from tui.hand_tagging import label_type_keys
 from tui.widgets.feed_list import WIDE_ROW, FeedList
 
 TITLES = ["Buruh Cilegon mogok kerja", "Polisi jaga pabrik di Serang", "Audiensi buruh di Polres Serang"]
@@ -96,7 +96,7 @@ async def test_number_key_sets_the_type_and_undo_reverts_it(make_desk, engine: E
     app = make_desk()
     async with app.run_test(size=(160, 30)) as pilot:
         feed = await started(pilot)
-        first, second = app.type_key_order[:2]
+        first, second = app.tagging.type_key_order[:2]
         await pilot.press("1")
         await until(pilot, lambda: manual_type(engine, newest) == first)
         await pilot.press("2")
@@ -153,7 +153,7 @@ async def test_type_keys_stay_fixed_as_types_are_used_and_across_restarts(make_d
         app = make_desk()
         async with app.run_test(size=(160, 30)) as pilot:
             await started(pilot)
-            assert app.type_key_order == list(DEFAULT_TYPE_KEYS)
+            assert app.tagging.type_key_order == list(DEFAULT_TYPE_KEYS)
             assert legend_text(app).startswith("types 1 clash  2 dispersal  3 arrest  4 blockade  5 strike")
             await pilot.press("9")
             await until(pilot, lambda: manual_type(engine, newest) == DEFAULT_TYPE_KEYS[8])
@@ -165,7 +165,7 @@ async def test_type_keys_come_from_the_config_and_the_legend_footer_and_help_nam
     app = make_desk(type_keys=("hearing", "arrest"), keymap={"tag.type_2": "0"})
     async with app.run_test(size=(200, 30)) as pilot:
         await started(pilot)
-        assert app.type_key_order == ["hearing", "arrest"]
+        assert app.tagging.type_key_order == ["hearing", "arrest"]
         assert legend_text(app) == "types 1 hearing  0 arrest"
         descriptions = {binding.id: binding.description
                         for bindings in app.feed_list._bindings.key_to_bindings.values() for binding in bindings}
@@ -390,7 +390,7 @@ async def test_keys_work_from_the_reader(make_desk, engine: Engine):
         await started(pilot)
         app.reader.focus()
         await pilot.press("3")
-        third = app.type_key_order[2]
+        third = app.tagging.type_key_order[2]
         await until(pilot, lambda: manual_type(engine, newest) == third)
 
 
@@ -422,7 +422,7 @@ async def test_tagging_keys_do_nothing_while_an_input_has_focus(make_desk, engin
         await pilot.press("1", "x", "s", "e", "K")
         assert field.value == "1xseK"
         assert not isinstance(app.screen, FuzzyPicker)
-        assert not app._tagging_jobs and not app._tagging_busy, "no write was asked for (keys queue theirs at once)"
+        assert app.tagging.idle, "no write was asked for (keys queue theirs at once)"
         assert audit_log(engine, newest) == []
 
 

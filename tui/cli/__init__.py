@@ -133,7 +133,7 @@ def _open_desk(settings: Settings, demo_if_offline: bool) -> None:
 def desk_app(engine: Engine, settings: Settings):
     """The desk on `engine`; on a read-only database it does not poll and says that tagging is off."""
     from tui.app import PantauApp
-    from tui.tagging_actions import READ_ONLY
+    from tui.hand_tagging import READ_ONLY
 
     read_only = is_read_only(engine)
     app = PantauApp(engine, settings, read_only=read_only)

@@ -35,8 +35,8 @@ from core.vocabulary import short_label, type_glyph
 from storage.articles import ArticleRow
 from storage.feed_order import ARRIVAL, PUBLISHED, FeedOrder
 from storage.manual_tags import RowDetails
-from tui.reading_actions import READING_BINDINGS
-from tui.tagging_actions import TAGGING_BINDINGS
+from tui.reading import READING_BINDINGS
+from tui.hand_tagging import TAGGING_BINDINGS
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40

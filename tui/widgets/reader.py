@@ -24,8 +24,8 @@ from core.vocabulary import ACTOR_KINDS, short_label
 from storage.articles import ArticleView
 from storage.manual_tags import ArticleTagging
 from storage.tags import MentionView
-from tui.reading_actions import READING_BINDINGS
-from tui.tagging_actions import TAGGING_BINDINGS
+from tui.reading import READING_BINDINGS
+from tui.hand_tagging import TAGGING_BINDINGS
 
 EMPTY_HINT = "No article selected."
 PARTS = ("title", "meta", "link", "tags", "body")

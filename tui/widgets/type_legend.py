@@ -13,7 +13,7 @@ from textual.widget import Widget
 from core.plain_text import plain_line
 from core.vocabulary import short_label, tiny_label, type_glyph
 from tui.screens.help import keys_for
-from tui.tagging_actions import TAGGING_BINDINGS
+from tui.hand_tagging import TAGGING_BINDINGS
 
 LAYOUTS = (("types ", short_label, "  "), ("", tiny_label, " "), ("", type_glyph, " "))
 """(heading, label of a type, space between entries), tried in turn until the legend fits the row."""
