@@ -409,8 +409,9 @@ class PantauApp(SearchActions, App[None]):
         if self._feed_started and tables & {"*", "article"}:
             feed = self.feed_list
             self._check_arrivals(feed.generation, feed.newest_id)
-        if isinstance(self.screen, FoldersScreen):
-            self.screen.recount()
+        folders = self.screen_stack[-1] if self.screen_stack else None  # none left while the app closes
+        if isinstance(folders, FoldersScreen):
+            folders.recount()
         if tables - {"article"}:
             self.feed_list.refresh_details()  # the rows' kabupaten, type and markers
             if self._refresh_timer is not None:
