@@ -42,10 +42,18 @@ def actor_key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", name.lower()).strip()
 
 
+def identity_name(tagged: TaggedActor) -> str:
+    """What makes two mentions one actor: a person is one wherever they serve, while a body named without a
+    name of its own is one per area ('Dinas Tenaga Kerja' of Kabupaten Bogor is not Karawang's)."""
+    if tagged.name:
+        return tagged.name
+    return " ".join(part for part in (tagged.organisation, tagged.unit) if part)
+
+
 def _find_or_create_actor(session: Session, tagged: TaggedActor) -> Actor:
     kind = tagged.kind
     name = tagged.name or tagged.organisation or tagged.unit or ""
-    key = actor_key(name)
+    key = actor_key(identity_name(tagged))
     actor = session.exec(select(Actor).where(Actor.kind == kind, Actor.key == key)).first()
     if actor is None and kind in FUZZY_KINDS and key:
         known = dict(session.exec(select(Actor.key, Actor.id).where(Actor.kind == kind)).all())

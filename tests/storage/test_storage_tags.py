@@ -60,6 +60,23 @@ def test_one_officer_across_rank_changes_and_near_spellings(engine):
     assert ranks == ["Iptu", "AKP"]
 
 
+def office(unit: str | None) -> dict:
+    return {"kind": "government", "name": None, "position": None, "rank": None,
+            "organisation": "Dinas Tenaga Kerja", "unit": unit, "spans": [[0, 18]]}
+
+
+def test_a_body_named_without_its_area_is_not_another_areas_body(engine):
+    bogor = stored_article(engine, "bogor")
+    karawang = stored_article(engine, "karawang")
+    replace_auto_tags(engine, bogor, tags_of({"actors": [office("Kabupaten Bogor")]}, "t1"))
+    replace_auto_tags(engine, karawang, tags_of({"actors": [office(None)]}, "t1"))
+    replace_auto_tags(engine, stored_article(engine, "bogor again"), tags_of({"actors": [office("Kabupaten Bogor")]}, "t1"))
+    assert [m.unit for m in article_mentions(engine, karawang)] == [None]
+    assert [m.unit for m in article_mentions(engine, bogor)] == ["Kabupaten Bogor"]
+    with Session(engine) as session:
+        assert len(session.exec(select(Actor)).all()) == 2
+
+
 def test_articles_to_tag_follows_the_tagger_version(engine):
     article_id = stored_article(engine, "a")
     assert articles_to_tag(engine, "t1") == [article_id]
