@@ -351,6 +351,8 @@ def test_the_gazetteer_offers_every_kabupaten_and_kota():
     assert str(next(place for place in places if place.code == "36.04")) == "Kabupaten Serang (36.04, Banten)"
     found = rank_choices("srang", [Choice(place.code, str(place)) for place in places], limit=5)
     assert "36.04" in [choice.value for choice in found] or "36.73" in [choice.value for choice in found]
+    typed_start = rank_choices("ser", [Choice(place.code, str(place)) for place in places], limit=5)
+    assert {choice.value for choice in typed_start[:2]} == {"36.04", "36.73"}
 
 
 async def test_x_hides_the_row_and_undo_brings_it_back(make_desk, engine: Engine):

@@ -44,8 +44,16 @@ def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOIC
     if not query:
         return list(choices[:limit])
     labels = [choice.label for choice in choices]
-    found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=limit, score_cutoff=50)
-    return [choices[index] for _label, _score, index in found]
+    found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=None, score_cutoff=50)
+    found.sort(key=lambda match: (-match[1], not _starts_a_word(query, match[0]), len(match[0])))
+    return [choices[index] for _label, _score, index in found[:limit]]
+
+
+def _starts_a_word(query: str, label: str) -> bool:
+    """Whether a word of `label` begins with what was typed: the tie-break among equally good matches, so
+    'ser' offers Serang before Paser, and the shorter name (the closer match) before the longer."""
+    typed = query.lower().split()[-1]
+    return any(word.startswith(typed) for word in label.lower().split())
 
 
 class FuzzyPicker(ModalScreen[str | None]):
