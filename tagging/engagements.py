@@ -150,6 +150,10 @@ ARREST_OBJECT_RE = re.compile(
 CUSTODY_RE = re.compile(r"\b(?:dibawa|digiring|diangkut)\s+(?:\S+\s+){0,2}?ke\s+"
                         r"(?:Ma)?Pol(?:res|resta|restabes|sek|da)\w*", re.IGNORECASE)
 """'dibawa ke Polrestabes Medan', 'digiring petugas ke Mapolsek': taken into custody at a police station."""
+DEPLOYED_RE = re.compile(r"\b(?:menurunkan|diturunkan|menempatkan|ditempatkan|menyebar|menyebarkan|disebar|"
+                         r"disebarkan|melibatkan|dilibatkan)\s+(?:\S+\s+){0,3}?personel\b", re.IGNORECASE)
+"""'pihaknya menurunkan 80 personel', 'ditempatkan ratusan personel gabungan': police deployed, which secures a
+labour action named beside it (a generic deployment word, as 'mengerahkan')."""
 HELD_BY_POLICE_RE = re.compile(r"\s+(?:oleh\s+)?(?:pihak\s+|anggota\s+|petugas\s+|aparat\s+)?(?:polisi|kepolisian|"
                                r"petugas|aparat|Polres\w*|Polsek\w*|Polda|Brimob|Satreskrim|Reskrim)\b", re.IGNORECASE)
 """'diamankan polisi', 'diamankan oleh petugas Polsek': held by the police, when a worker is held
@@ -401,6 +405,13 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         sentence = lay.sentence_of(m.start())
         if DELEGATION_RE.search(text, lay.sentence_starts[sentence], m.start()):
             out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
+    for m in DEPLOYED_RE.finditer(text):
+        sentence = lay.sentence_of(m.start())
+        sentence_start = lay.sentence_starts[sentence]
+        before = text[max(sentence_start, m.start() - 40):m.start()]
+        if not NEGATION_RE.search(before) and not still_to_come(text, sentence_start, m.start()):
+            out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
+                                  m.group().lower(), generic=True))
     for m in CUSTODY_RE.finditer(text):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]

@@ -74,9 +74,11 @@ ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|peng
 LABOUR_DISPUTE_RE = re.compile(r"\b(?:upah|gaji|pesangon|phk|bpjs|thr|lembur|union busting|pemberangusan|"
                                r"ketenagakerjaan|hak normatif|serikat|mogok|demo|unjuk rasa)\b")
 PROTESTERS_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|massa|pengunjuk rasa|demonstran|pendemo|peserta aksi|"
-                           r"aksi|unjuk rasa|demo|serikat|hadir|memantau|meninjau|menyaksikan|di lokasi)\b",
+                           r"aksi|unjuk rasa|demo|serikat|hadir|memantau|meninjau|menyaksikan|di lokasi|personel|"
+                           r"pengamanan)\b",
                            re.IGNORECASE)
-"""A sentence about the protesters or the police being there ('Kapolres hadir', 'memantau di lokasi')."""
+"""A sentence about the protesters or the police being there ('Kapolres hadir', 'memantau di lokasi', 'pihaknya
+menurunkan 80 personel')."""
 PRESENCE_RE = re.compile(r"\b(?:hadir|di lokasi|berada|terlihat|tampak|memantau|meninjau|menyaksikan|"
                          r"di sekitar|turun langsung|berjaga)\b", re.IGNORECASE)
 """The police said to be at the scene ('Kasat Intelkam juga hadir di lokasi', 'anggota Polres terlihat berada di

@@ -41,11 +41,13 @@ DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|berto
                             r"ke arah)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
 GOVERNOR_RE = re.compile(
     r"(?<![\w-])(?:(?P<site>di(?:depan|halaman|kantor|kawasan|sekitar|lokasi|wilayah|seputaran)?|bertempat|berlokasi|"
+    r"depan|halaman|pelataran|seputar|seputaran|sekitar|"
     r"mendatangi|didatangi|menggeruduk|geruduk|digeruduk|menyambangi|disambangi|mengepung|dikepung|menduduki|"
     r"diduduki|memadati|dipadati)"
     r"|(?P<origin>asal|dari|berasal)|ke|kepada|oleh|terhadap|untuk|bersama|dengan|menuju|antara)(?![\w-])",
     re.IGNORECASE)
-"""The word that governs a place name: 'di' (and the press's 'didepan', 'dikantor') and the verbs of coming to a
+"""The word that governs a place name: 'di' (and the press's 'didepan', 'dikantor'; a site word where the 'di' is
+left out, 'berunjuk rasa depan Gedung Sate, Kota Bandung') and the verbs of coming to a
 place to act there ('mendatangi', 'menggeruduk', 'menduduki' kantor Bupati X) place the words after them where
 something happens; 'asal' and 'dari' where people come from; any other preposition nearer the name takes it out
 of either ('aspirasi kepada Bupati Bogor', 'dilakukan oleh buruh Kabupaten Bogor')."""

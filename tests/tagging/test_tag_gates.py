@@ -54,3 +54,19 @@ def test_tag_gates_a_union_signing_on_security_is_no_secured_action() -> None:
             "industri Sayung, Kamis (4/12/2025). Kapolres Demak AKBP Budi Santoso hadir bersama Ketua DPC SPN "
             "Demak.")
     assert types(text)[:1] == ["agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ratusan pekerja PT Mitra Busana berunjuk rasa di pabrik mereka di Kecamatan Cikupa, Selasa (9/12/2025). "
+    "Kapolsek Cikupa Kompol Hari Wibowo mengatakan pihaknya menurunkan 80 personel.",
+    "Buruh SPN berdemo di depan kantor Bupati Pati, Selasa (9/12/2025). Di sekitar lokasi ditempatkan ratusan "
+    "personel gabungan Polresta Pati.",
+])
+def test_tag_gates_personnel_deployed_at_a_protest_secure_it(text: str) -> None:
+    assert types(text) == ["protest_security"]
+
+
+def test_tag_gates_personnel_to_be_deployed_are_no_deployment() -> None:
+    text = ("Buruh SPN berdemo di depan kantor Bupati Pati, Selasa (9/12/2025). Polresta Pati akan menempatkan "
+            "personel di sekitar kawasan industri pekan depan.")
+    assert "protest_security" not in types(text)

@@ -363,3 +363,9 @@ def test_tag_every_police_unit_area_is_the_kabupaten_kota_its_row_names() -> Non
 
 def test_tag_polrestabes_medan_is_kota_medan() -> None:
     assert main_code("Seorang buruh dibawa ke Polrestabes Medan.") == "12.71"
+
+
+def test_tag_a_site_named_without_di_outweighs_where_workers_come_from() -> None:
+    text = ("Ribuan buruh asal Kabupaten Bogor dan Kabupaten Bekasi berunjuk rasa depan Gedung Sate, Kota Bandung, "
+            "Senin (8/12/2025). Aksi dikawal ratusan personel Polrestabes Bandung.")
+    assert [e.place.code for e in tag_article("", text).engagements] == ["32.73"]
