@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from core.vocabulary import CONFIDENT_AT
 
-PROTEST_ONLY_CEILING = round(CONFIDENT_AT - 0.05, 2)
-"""A protest alone (the police in no described role, the weakest tie an engagement can have) is always
-reviewed."""
+REVIEW_CEILING = round(CONFIDENT_AT - 0.05, 2)
+"""Engagements that are always reviewed: a protest alone (the police in no described role, the weakest tie an
+engagement can have) and one whose lead states another type too (two types compete for the article's event)."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,13 @@ class Evidence:
     dated: bool
     recalled: bool
     protest_only: bool
+    rival_in_lead: bool = False
 
 
 def confidence_of(evidence: Evidence) -> float:
     """0.1 to 0.99: its type stated in the headline or lead and more than once (sentences), its two sides beside
-    the trigger, a date, named actors on both sides; less when another type is stated as often or the event is
-    recalled."""
+    the trigger, a date, named actors on both sides; less when another type is stated as often or in the lead as
+    well (two types compete for the article's event: never confident then) or the event is recalled."""
     score = 0.3
     score += 0.25 if evidence.in_lead else 0.0
     score += 0.1 * min(3, evidence.support)
@@ -47,5 +48,5 @@ def confidence_of(evidence: Evidence) -> float:
     score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
     score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
     score -= 0.1 if evidence.recalled else 0.0
-    ceiling = PROTEST_ONLY_CEILING if evidence.protest_only else 0.99
+    ceiling = REVIEW_CEILING if evidence.protest_only or evidence.rival_in_lead else 0.99
     return round(max(0.1, min(ceiling, score)), 2)

@@ -824,6 +824,7 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
         support=len(own),
         rival_support=rival_support,
         in_lead=bool(own & lead_of(lay)),
+        rival_in_lead=any(h.type in rivals and h.sentence in lead_of(lay) for h in strong),
         named_police=any(a.name or a.unit != "Polri" for a in police),
         named_labour=bool(labour),
         dated=event.date is not None and event.date.precision == 1 and not event.date.year_inferred,

@@ -56,3 +56,11 @@ def test_tag_confidence_a_protest_with_no_police_role_is_always_reviewed() -> No
             "laporan mereka diproses, Senin (1/12/2025). Unjuk rasa berlangsung dua jam.")
     [e] = engagements(text)
     assert e.type == "protest" and not e.confident
+
+
+def test_tag_confidence_two_types_in_the_lead_compete_and_are_reviewed() -> None:
+    text = (f"Ratusan Buruh Mogok Kerja, Polres Lebak Kerahkan 200 Personel\n{POLICE} mengerahkan 200 personel untuk "
+            f"pengamanan mogok kerja {UNION} di depan pabrik PT Sinar Lebak, Senin (1/12/2025).\nMogok kerja "
+            "berlangsung hingga sore. Mogok kerja dilanjutkan Selasa.")
+    [e] = engagements(text)
+    assert e.type == "strike" and "protest_security" in e.secondary_types and not e.confident
