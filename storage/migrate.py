@@ -18,15 +18,17 @@ from sqlmodel import SQLModel
 
 from storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from storage.schema import SchemaError, current_revision
+from storage.timeline_counts import HAND_MADE_TABLES
 
 log = logging.getLogger(__name__)
 
 BASELINE = "0001"
 MIGRATION_LOCK = 7_303_640_817
 """PostgreSQL advisory lock key, so two apps starting at once do not both migrate."""
-SEARCH_OBJECTS = ("article_fts", "ix_article_search", "ix_article_dated", "ix_article_story_copies")
-"""Search tables and indexes made by hand in the migrations (full text, the feed's date order, story copies);
-the models do not describe them."""
+HAND_MADE_OBJECTS = ("article_fts", "ix_article_search", "ix_article_dated", "ix_article_story_copies",
+                     *HAND_MADE_TABLES)
+"""Tables and indexes made by hand in the migrations (full text, the feed's date order, story copies, the
+timeline's kept counts); the models do not describe them."""
 
 
 def alembic_config() -> Config:
@@ -51,8 +53,8 @@ def known_revisions() -> set[str]:
 
 
 def include_object(obj, name: str | None, type_: str, _reflected: bool, _compare_to) -> bool:
-    """Leave the hand-made search objects (FTS5 tables, GIN index) out of model comparisons."""
-    return not (name or "").startswith(SEARCH_OBJECTS)
+    """Leave the hand-made objects (FTS5 tables, GIN index, timeline counts) out of model comparisons."""
+    return not (name or "").startswith(HAND_MADE_OBJECTS)
 
 
 def compare_type(context, _inspected_column, _metadata_column, inspected_type, metadata_type) -> bool | None:

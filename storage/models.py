@@ -4,7 +4,8 @@ Every datetime is time-zone aware and stored as UTC. What the pipeline fetched (
 and story bands) comes first; then what the tagger and the analysts say about articles, each tag a row of its
 own with its source (`auto` with the tagger version, or `manual` with who and when), so re-tagging replaces
 automatic rows and never touches an analyst's; then what only analysts write (free tags, the audit log of
-every manual change, articles marked not relevant, saved searches).
+every manual change, articles marked not relevant, saved searches). The timeline's counts, which triggers keep
+in step with these tables, are made by hand in storage/timeline_counts.py.
 """
 
 from datetime import date, datetime, timezone

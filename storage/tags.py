@@ -17,6 +17,7 @@ from core.tags import Actor as TaggedActor
 from core.tags import Engagement as TaggedEngagement
 from core.tags import Place, Span, Tags
 from storage.models import AUTO, Actor, ActorMention, Article, Engagement, PlaceTag
+from storage.retry import retry_on_busy
 
 SAME_PERSON_SCORE = 92
 FUZZY_KINDS = {"police", "government", "person"}
@@ -74,10 +75,12 @@ def _find_or_create_actor(session: Session, tagged: TaggedActor) -> Actor:
     return actor
 
 
+@retry_on_busy
 def replace_auto_tags(engine: Engine, article_id: int, tags: Tags) -> None:
     """Swap the article's automatic tags for `tags` in one transaction; manual tags stay.
 
-    Every field the tagger computed is stored; `tags.tagger_version` marks the rows and the article.
+    Every field the tagger computed is stored; `tags.tagger_version` marks the rows and the article. Retried
+    when it loses a race: on PostgreSQL the timeline's kept counts are rows an analyst's coding may lock too.
     """
     version = tags.tagger_version
     with Session(engine) as session:

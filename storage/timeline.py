@@ -1,12 +1,11 @@
 """Engagement counts per kabupaten/kota and period: what the desk's timeline pane draws.
 
-One aggregated query (GROUP BY kabupaten, period, type) per grain does the counting in the
-database, weeks and months included, from a covering index (migration 0005), so the pane costs
-one round trip and a few thousand cells however many engagements are stored. An engagement is dated by its event date, else by its article's publication
-date; the article is looked up only for engagements without a date, because reading article rows
-(long texts) is what costs most at 100,000. Where an analyst coded an article's engagements by
-hand, the tagger's rows for that article no longer count; articles marked not relevant do not
-count at all.
+The database keeps the counts per (kabupaten, day, type) as engagements are stored and coded
+(storage.timeline_counts, migration 0010); one aggregated query per grain sums them into weeks and
+months, so the pane costs one round trip over its cells however many articles are stored. An
+engagement is dated by its event date, else by its article's publication date. Where an analyst
+coded an article's engagements by hand, the tagger's rows for that article no longer count; articles
+marked not relevant do not count at all (`counted_engagements`, which the search's filters share).
 """
 
 from dataclasses import dataclass, field
@@ -17,8 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col
 
 from storage.models import AUTO, MANUAL, Article, Engagement, NotRelevant
-
-GRAINS = ("week", "day", "month")
+from storage.timeline_counts import GRAINS
 
 
 @dataclass(frozen=True)
@@ -115,33 +113,24 @@ def period_bucket(day: ColumnElement, grain: str, dialect: str) -> ColumnElement
 def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
     """Every kabupaten/kota with engagements, and their counts per period of `grain` and type.
 
-    The database groups by (kabupaten, period, type), so only the cells come back; the engagement
-    columns it reads are all in the index `ix_engagement_timeline`, so it never visits the rows.
-    Names come from a second, per-kabupaten query: carried on every cell they cost a third of the time.
+    Read from the counts the database keeps per period of each grain (storage.timeline_counts): the query
+    reads the grain's cells and nothing else, however many articles are stored.
     """
-    period = period_bucket(engagement_day(engine.dialect.name), grain, engine.dialect.name).label("period")
-    counts = (
-        select(col(Engagement.kabupaten_code), period, col(Engagement.type), func.count())
-        .where(counted_engagements())
-        .group_by(col(Engagement.kabupaten_code), period, col(Engagement.type))
-    )
-    names = (
-        select(col(Engagement.kabupaten_code), func.max(col(Engagement.kabupaten_kota)), func.max(col(Engagement.province)))
-        .where(col(Engagement.kabupaten_code).is_not(None))
-        .group_by(col(Engagement.kabupaten_code))
-    )
+    if grain not in GRAINS:
+        raise ValueError(f"unknown grain {grain!r}; expected one of {', '.join(GRAINS)}")
     cells: dict[tuple[str, date], dict[str, int]] = {}
-    with Session(engine) as session:
-        for code, start, kind, count in session.execute(counts):
-            if start is None:
-                continue
-            start = start if isinstance(start, date) else date.fromisoformat(start)  # SQLite gives text
-            cells.setdefault((code, start), {})[kind] = count
-        counted = {code for code, _start in cells}
-        places = [Place(code, name or code, province or "") for code, name, province in session.execute(names)
-                  if code in counted]
+    names: dict[str, tuple[str, str]] = {}
+    for code, start, kind, count, name, province in _kept_rows(engine, grain):
+        cell = cells.get((code, start))
+        if cell is None:
+            cells[code, start] = {kind: count}
+        else:
+            cell[kind] = cell.get(kind, 0) + count
+        if names.get(code, ("", "")) < (name, province):
+            names[code] = (name, province)
     if not cells:
         return Timeline(grain)
+    places = [Place(code, name or code, province) for code, (name, province) in names.items()]
     starts = [start for _code, start in cells]
     return Timeline(
         grain=grain,
@@ -149,3 +138,45 @@ def engagement_timeline(engine: Engine, grain: str = "week") -> Timeline:
         periods=periods_between(min(starts), max(starts), grain),
         cells=cells,
     )
+
+
+def kept_counts(engine: Engine, grain: str) -> dict[tuple[str, date, str], int]:
+    """The kept counts per (kabupaten code, period start, type) at `grain`."""
+    counts: dict[tuple[str, date, str], int] = {}
+    for code, start, kind, count, _name, _province in _kept_rows(engine, grain):
+        counts[code, start, kind] = counts.get((code, start, kind), 0) + count
+    return counts
+
+
+def _kept_rows(engine: Engine, grain: str) -> list[tuple[str, date, str, int, str, str]]:
+    """The grain's rows as stored, one range of the table in key order. Not grouped in SQL: a cell's rows differ
+    only where its engagements name the place differently, and grouping costs more than the sum here."""
+    marker = "?" if engine.dialect.name == "sqlite" else "%s"
+    statement = ("SELECT kabupaten_code, period_start, type, n, kabupaten_kota, province FROM timeline_count"
+                 f" WHERE grain = {marker}")
+    with engine.connect() as connection:
+        cursor = connection.connection.cursor()  # the driver's plain tuples: SQLAlchemy's rows cost twice the query
+        try:
+            cursor.execute(statement, (grain,))
+            rows = cursor.fetchall()
+        finally:
+            cursor.close()
+    if engine.dialect.name == "sqlite":  # dates come as text
+        return [(code, date.fromisoformat(start), kind, count, name, province)
+                for code, start, kind, count, name, province in rows]
+    return rows
+
+
+def recounted(engine: Engine, grain: str) -> dict[tuple[str, date, str], int]:
+    """Engagements per (kabupaten code, period start, type) at `grain`, counted afresh from the engagement rows:
+    what the kept counts must equal."""
+    period = period_bucket(engagement_day(engine.dialect.name), grain, engine.dialect.name).label("period")
+    query = (select(col(Engagement.kabupaten_code), period, col(Engagement.type), func.count())
+             .where(counted_engagements(), period.is_not(None))
+             .group_by(col(Engagement.kabupaten_code), period, col(Engagement.type)))
+    with Session(engine) as session:
+        return {(code, _as_date(start), kind): count for code, start, kind, count in session.execute(query)}
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)  # SQLite gives text
