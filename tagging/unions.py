@@ -215,7 +215,37 @@ def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
     listed = list_items(text, uppers, chunks + spelled)
     found = [with_wing(text, with_faction(text, m)) for m in spelled + chunks + listed]
     found += plant_unions(text, [m.span for m in found])
-    return sorted(found, key=lambda m: m.span.start)
+    return without_leaders(text, sorted(found, key=lambda m: m.span.start))
+
+
+def without_leaders(text: str, found: list[UnionMention]) -> list[UnionMention]:
+    """A leader's name written after the body's with no comma ('Ketua Aliansi Buruh Cianjur Hendra Malik
+    berorasi') is no part of it: after a union role, a name that runs on past another mention of the same body
+    ('Aliansi Buruh Cianjur') by capitalised words that are neither labour words nor places ends where that
+    mention's name ends, unless a comma puts the leader after it ('Ketua Serikat Buruh Maju Sejahtera, Andi')."""
+    shorter = {m.label: m for m in found}
+    roles = lexicon.load().person_role_re
+    out = []
+    for m in found:
+        role = re.compile(rf"(?:{roles.pattern})[ \t]+$").search(text, max(0, m.span.start - 30), m.span.start)
+        short = next((o for label, o in sorted(shorter.items(), key=lambda p: -len(p[0]))
+                      if m.label.startswith(label + " ") and is_leader_name(m.label[len(label) + 1:])), None)
+        named_after = re.compile(r"[ \t]*,[ \t]*[A-Z]").match(text, m.span.end)
+        leader = m.label[len(short.label) + 1:].split()[0] if role and short and not named_after else None
+        at = m.span.text.rfind(" " + leader) if leader else -1
+        if at > 0:
+            end = m.span.start + len(m.span.text[:at].rstrip())
+            m = UnionMention(Span(m.span.start, end, text[m.span.start:end]), short.core, short.structure,
+                             short.place, m.info or short.info, m.full_name)
+        out.append(m)
+    return out
+
+
+def is_leader_name(words_after: str) -> bool:
+    """'Hendra Malik', 'Sobirin': capitalised words that name no union, trade or place."""
+    parts = words_after.split()
+    return all(p[:1].isupper() and not p.isupper() for p in parts) and not LABOUR_WORD_RE.search(words_after) \
+        and not any(is_place(p) for p in parts) and not is_place(words_after)
 
 
 def plant_unions(text: str, taken: list[Span]) -> list[UnionMention]:

@@ -269,3 +269,18 @@ def test_tag_two_union_names_joined_by_dan_are_two_bodies() -> None:
         "Serikat Pekerja Indonesia Perjuangan", "Serikat Buruh Bangkit"]
     assert labour("Ratusan anggota Forum Serikat Pekerja atau Serikat Buruh (SP/SB) Kota Cilegon berkumpul.") == [
         "SP/SB Kota Cilegon"]
+
+
+def test_tag_a_leader_named_after_the_body_without_a_comma_is_not_part_of_its_name() -> None:
+    text = ("Ribuan massa Aliansi Buruh Cikupa berunjuk rasa di depan Pendopo dikawal polisi. Ketua Aliansi Buruh "
+            "Cikupa Hendra Wiguna mengatakan aksi damai. Koordinator Gerakan Buruh Maju Bersatu Dedi Kurnia "
+            "menyebut Gerakan Buruh Maju Bersatu ikut.")
+    assert labour(text) == ["Aliansi Buruh Cikupa", "Gerakan Buruh Maju Bersatu"]
+    people = {a.name: a.organisation for a in tag_article("", text, PUBLISHED).actors if a.kind == "person"}
+    assert people == {"Hendra Wiguna": "Aliansi Buruh Cikupa", "Dedi Kurnia": "Gerakan Buruh Maju Bersatu"}
+
+
+def test_tag_a_name_that_runs_on_into_a_place_or_trade_stays_whole() -> None:
+    text = ("Massa Serikat Buruh Maju berunjuk rasa. Ketua Serikat Buruh Maju Sejahtera, Andi, juga hadir. "
+            "Ketua Serikat Buruh Maju Kota Bekasi, Rudi, berorasi.")
+    assert sorted(labour(text)) == ["Serikat Buruh Maju Kota Bekasi", "Serikat Buruh Maju Sejahtera"]
