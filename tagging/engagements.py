@@ -170,6 +170,12 @@ UNION_PEOPLE_RE = re.compile(r"\b(?:ketua|pengurus|sekretaris|bendahara|anggota|
                              re.IGNORECASE)
 """A union's people ('ketua serikat pekerja PT X', 'aktivis buruh'): their arrest is a labour arrest even when no
 labour action or union name is in the article."""
+WORK_STOPPAGE_RE = re.compile(r"\bmogok\s+(?:kerja|bekerja|produksi)\b|\b(?:stop|menghentikan|penghentian)\s+produksi\b",
+                              re.IGNORECASE)
+"""'aksi mogok kerja', 'menghentikan produksi': a stoppage of work names its labour side in its own words."""
+OTHER_STRIKERS_RE = re.compile(r"\b(?:sopir|supir|angkot|angkutan|ojek|ojol|taksi|pedagang|nelayan|petani|"
+                               r"mahasiswa|pelajar|siswa|dokter|bidan|perawat|guru|honorer|apoteker)\b", re.IGNORECASE)
+"""Who else a 'mogok' is told of (drivers, traders, students, doctors, teachers): no workers' strike by itself."""
 UNION_WORD_RE = re.compile(r"\bserikat\b", re.IGNORECASE)
 """'pemberangusan serikat', 'serikat pekerja': a union named in the sentence of what workers do is its labour side
 even when no body is named."""
@@ -499,7 +505,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         cue = cues.get(h.type)
         near = h.sentence in union_near or lay.paragraph_of(h.span.start) in union_paragraphs
-        if cue is not None and not (cue.search(paragraph) or cue.search(around) or near):
+        own_cue = h.type == "strike" and WORK_STOPPAGE_RE.search(sentence)
+        if cue is not None and not (cue.search(paragraph) or cue.search(around) or near or own_cue):
             continue
         if h.type in ("legal_complaint", "arrest") and crime:
             continue
@@ -719,12 +726,16 @@ def event_actors(event: Event, actors: list[Actor], lay: Layout) -> tuple[list[A
 
 def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]:
     """The sentences where workers act as workers: placed so by their words (parties.worker_mentions), named
-    in a sentence that states what workers do (a protest, strike, blockade, or its dispersal), or named as the
+    in a sentence that states what workers do (a protest, strike, blockade, or its dispersal), a strike's own
+    sentence (only workers strike: 'Polisi membubarkan paksa aksi mogok di depan pabrik PT X'; not drivers',
+    traders' or students' 'mogok'), or named as the
     police's partners in a sentence where the police do what a trigger says ('Kapolres menggelar Jumat Curhat
     bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
     action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS}
     with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
     out = {k for k in action if UNION_WORD_RE.search(lay.sentence_span(k).text)}
+    out |= {h.sentence for h in hits if h.strong and h.type == "strike"
+            and not OTHER_STRIKERS_RE.search(lay.sentence_span(h.sentence).text)}
     for mention in worker_mentions(text):
         sentence = lay.sentence_of(mention.start)
         if mention.acting or sentence in action or (mention.partner and sentence in with_police):

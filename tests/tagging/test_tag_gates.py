@@ -70,3 +70,15 @@ def test_tag_gates_personnel_to_be_deployed_are_no_deployment() -> None:
     text = ("Buruh SPN berdemo di depan kantor Bupati Pati, Selasa (9/12/2025). Polresta Pati akan menempatkan "
             "personel di sekitar kawasan industri pekan depan.")
     assert "protest_security" not in types(text)
+
+
+def test_tag_gates_a_strike_is_workers_acting_though_no_worker_word_is_beside_it() -> None:
+    text = ("Polisi membubarkan paksa aksi mogok kerja di depan pabrik PT Sandang Jaya di Kabupaten Sukoharjo, Rabu "
+            "(3/12/2025). Pagar pabrik sempat dijebol sebelum polisi datang.")
+    assert types(text)[:1] == ["dispersal"]
+
+
+def test_tag_gates_drivers_on_strike_are_no_workers_strike() -> None:
+    text = ("Ratusan sopir angkot melakukan aksi mogok di Terminal Kota Bogor, Rabu (3/12/2025). Polisi membubarkan "
+            "kerumunan sopir yang menutup jalan.")
+    assert types(text) == []
