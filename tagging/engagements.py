@@ -176,9 +176,10 @@ WORK_STOPPAGE_RE = re.compile(r"\bmogok\s+(?:kerja|bekerja|produksi)\b|\b(?:stop
 OTHER_STRIKERS_RE = re.compile(r"\b(?:sopir|supir|angkot|angkutan|ojek|ojol|taksi|pedagang|nelayan|petani|"
                                r"mahasiswa|pelajar|siswa|dokter|bidan|perawat|guru|honorer|apoteker)\b", re.IGNORECASE)
 """Who else a 'mogok' is told of (drivers, traders, students, doctors, teachers): no workers' strike by itself."""
-UNION_WORD_RE = re.compile(r"\bserikat\b", re.IGNORECASE)
+UNION_WORD_RE = re.compile(r"\bserikat\b(?!\s+(?:petani|tani|nelayan|guru|mahasiswa|pelajar|pedagang|warga|"
+                           r"honorer)\b)", re.IGNORECASE)
 """'pemberangusan serikat', 'serikat pekerja': a union named in the sentence of what workers do is its labour side
-even when no body is named."""
+even when no body is named; a farmers', fishers', teachers' or students' union is none (corpus README)."""
 TEAM_RE = re.compile(r"\b(?:tim|satgas|satuan tugas|posko|patroli)\b", re.IGNORECASE)
 RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.?\s?d\.?|-|–)\s*", re.IGNORECASE)
 EMPLOYER_RE = re.compile(r"\b(?:perusahaan|manajemen|managemen|management|pengusaha|direksi|pabrik|PT|HRD|"

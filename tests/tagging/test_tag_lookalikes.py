@@ -126,3 +126,11 @@ def test_tag_lookalike_police_beside_a_protest_must_speak_of_it() -> None:
                  f'"Bawa dulu ke Mapolres," ujar {POLICE} soal dua remaja yang membawa senjata tajam.')
     assert [e.type for e in engagements(about)] == ["protest"]
     assert engagements(elsewhere) == ()
+
+
+@pytest.mark.parametrize("union", ["Serikat Petani Indonesia (SPI)", "Serikat Nelayan Tradisional",
+                                   "serikat guru honorer"])
+def test_tag_lookalike_a_union_of_farmers_fishers_or_teachers_is_no_labour_side(union: str) -> None:
+    text = (f"Ratusan anggota {union} berunjuk rasa di depan Gedung DPRD Jember, Senin (1/12/2025). Aksi dikawal "
+            "aparat Polres Jember.")
+    assert engagements(text) == ()
