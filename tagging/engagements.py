@@ -96,6 +96,13 @@ POLICE_FORCE_RE = re.compile(
     re.IGNORECASE)
 """Force by the police on protesters told as what was done to them ('luka akibat pukulan oknum polisi',
 'diseret petugas'): a dispersal, the police's force against a protest."""
+POLICE_STRIKES_RE = re.compile(
+    r"\b(?:polisi|aparat|petugas|anggota Pol\w+|personel|Brimob)\s+(?:\S+\s+){0,2}?(?:memukul|memukuli|menendang|"
+    r"menginjak|menyeret|menganiaya|mengeroyok|memiting|membanting|menggebuk|menggebuki|mementung)\s+"
+    r"(?:(?:seorang|sejumlah|beberapa|para|\d+)\s+)?(?:orang\s+)?(?:buruh|pekerja|karyawan|demonstran|pendemo|"
+    r"pengunjuk rasa|peserta aksi|massa|korlap|orator)\b", re.IGNORECASE)
+"""The same force told as what the police did ('oknum polisi memukul seorang buruh saat aksi', 'aparat menyeret
+massa'): a dispersal, the police's force against a protest."""
 WORKERS_ACTIONS = frozenset({"protest", "strike", "blockade", "dispersal", "clash", "mediation", "legal_complaint",
                              "hearing", "agreement", "pre_protest_coordination"})
 """The types whose triggers tell what workers do, in a labour action or a labour dispute: workers named in their
@@ -424,7 +431,7 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not planned(before):
             out.append(TriggerHit("arrest", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
-    for m in POLICE_FORCE_RE.finditer(text):
+    for m in (*POLICE_FORCE_RE.finditer(text), *POLICE_STRIKES_RE.finditer(text)):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before):

@@ -82,3 +82,19 @@ def test_tag_gates_drivers_on_strike_are_no_workers_strike() -> None:
     text = ("Ratusan sopir angkot melakukan aksi mogok di Terminal Kota Bogor, Rabu (3/12/2025). Polisi membubarkan "
             "kerumunan sopir yang menutup jalan.")
     assert types(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sebuah video memperlihatkan oknum polisi memukul seorang buruh saat aksi unjuk rasa di depan pabrik PT Sinar "
+    "Garmen, Kabupaten Subang, Senin (8/12/2025). Kasi Humas Polres Subang Iptu Dadang membenarkan video itu.",
+    "Personel Polres Subang menyeret sejumlah pengunjuk rasa dari depan gerbang pabrik saat demo buruh, Senin "
+    "(8/12/2025).",
+])
+def test_tag_gates_police_force_told_as_what_the_police_did_is_a_dispersal(text: str) -> None:
+    assert types(text)[:1] == ["dispersal"]
+
+
+def test_tag_gates_police_force_not_done_is_no_dispersal() -> None:
+    text = ("Buruh berunjuk rasa di depan pabrik PT Sinar Garmen, Senin (8/12/2025). Kapolres Subang meminta agar "
+            "tidak ada polisi memukul buruh selama aksi.")
+    assert "dispersal" not in types(text)
