@@ -88,8 +88,11 @@ FIGURATIVE_OBJECT_RE = re.compile(
     r"kesepakatan|tuntutan|aspirasi|isu)\b", re.IGNORECASE)
 """'mengawal proses penetapan UMK', 'mengawal kasus': overseeing a process or a cause (unions do it as often as
 anyone), no security of an action."""
-TAKES_REPORT_RE = re.compile(r"\b(?:menerima|mengusut|menangani|menindaklanjuti|memproses|menyelidiki)\s+"
-                             r"(?:\S+\s+){0,2}$", re.IGNORECASE)
+TAKES_REPORT_RE = re.compile(r"\b(?:menerima|mengusut|menangani|menindaklanjuti|memproses|menyelidiki|menyidik|"
+                             r"memeriksa|memanggil)\s+(?:\S+\s+){0,2}$|\b(?:terkait|atas|berdasarkan|menindaklanjuti)\s+$",
+                             re.IGNORECASE)
+"""'Polda menerima laporan ...', 'Satreskrim memeriksa manajemen PT X terkait laporan buruh': the police taking up
+a report (with a police word before it in the sentence)."""
 POLICE_FORCE_RE = re.compile(
     r"\b(?:dipukul|dipukuli|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
     r"digebuki?)\s+(?:\S+\s+){0,2}?(?:polisi|aparat|petugas|anggota polres|oknum polisi|oknum aparat)\b",
@@ -180,6 +183,10 @@ labour action or union name is in the article."""
 WORK_STOPPAGE_RE = re.compile(r"\bmogok\s+(?:kerja|bekerja|produksi)\b|\b(?:stop|menghentikan|penghentian)\s+produksi\b",
                               re.IGNORECASE)
 """'aksi mogok kerja', 'menghentikan produksi': a stoppage of work names its labour side in its own words."""
+VICTIM_RE = re.compile(r"\b(?:tewas|meninggal|tertimpa|tertabrak|terjepit|tersengat|kecelakaan|korban|jenazah)\b",
+                       re.IGNORECASE)
+"""A report about workers who died or were hurt ('laporan keluarga pekerja yang tewas tertimpa mesin'): workers as
+victims, no labour dispute's party (corpus README)."""
 OTHER_STRIKERS_RE = re.compile(r"\b(?:sopir|supir|angkot|angkutan|ojek|ojol|taksi|pedagang|nelayan|petani|"
                                r"mahasiswa|pelajar|siswa|dokter|bidan|perawat|guru|honorer|apoteker)\b", re.IGNORECASE)
 """Who else a 'mogok' is told of (drivers, traders, students, doctors, teachers): no workers' strike by itself."""
@@ -736,10 +743,11 @@ def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]
     """The sentences where workers act as workers: placed so by their words (parties.worker_mentions), named
     in a sentence that states what workers do (a protest, strike, blockade, or its dispersal), a strike's own
     sentence (only workers strike: 'Polisi membubarkan paksa aksi mogok di depan pabrik PT X'; not drivers',
-    traders' or students' 'mogok'), or named as the
+    traders' or students' 'mogok'; a report about workers who died or were hurt is none), or named as the
     police's partners in a sentence where the police do what a trigger says ('Kapolres menggelar Jumat Curhat
     bersama buruh', 'penengah antara buruh dan manajemen'; not 'sembako kepada warga, termasuk buruh')."""
-    action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS}
+    action = {h.sentence for h in hits if h.strong and h.type in WORKERS_ACTIONS
+              and not (h.type == "legal_complaint" and VICTIM_RE.search(lay.sentence_span(h.sentence).text))}
     with_police = {h.sentence for h in hits if h.strong and POLICE_WORD_RE.search(lay.sentence_span(h.sentence).text)}
     out = {k for k in action if UNION_WORD_RE.search(lay.sentence_span(k).text)}
     out |= {h.sentence for h in hits if h.strong and h.type == "strike"

@@ -98,3 +98,15 @@ def test_tag_gates_police_force_not_done_is_no_dispersal() -> None:
     text = ("Buruh berunjuk rasa di depan pabrik PT Sinar Garmen, Senin (8/12/2025). Kapolres Subang meminta agar "
             "tidak ada polisi memukul buruh selama aksi.")
     assert "dispersal" not in types(text)
+
+
+def test_tag_gates_the_police_taking_up_a_workers_report_is_a_legal_complaint() -> None:
+    text = ("Satreskrim Polres Tangerang Selatan memeriksa manajemen PT Sinar Jaya terkait laporan buruh soal upah di "
+            "bawah UMK, Rabu (3/12/2025). Laporan dilayangkan serikat pekerja setempat sebulan lalu.")
+    assert types(text) == ["legal_complaint"]
+
+
+def test_tag_gates_the_police_taking_up_a_familys_report_of_an_accident_is_none() -> None:
+    text = ("Satreskrim Polres Tangerang Selatan memeriksa mandor PT Sinar Jaya terkait laporan keluarga pekerja yang "
+            "tewas tertimpa mesin, Rabu (3/12/2025).")
+    assert types(text) == []
