@@ -332,23 +332,28 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
     if made is None:
         return None
     return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
-                     announced=ahead, said=said_on(text, start))
+                     announced=ahead or made > bound, said=said_on(text, start))
 
 
 def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -> tuple[date | None, bool]:
     """The latest date on or before `ref` (the earliest after it for announced dates) with that day and month,
     on the named weekday if one is given; with no such weekday in 11 years, the plain nearest date, flagged as
-    a weekday conflict."""
+    a weekday conflict. A day of the publication's own year still to come ('tanggal 24 sampai 27 November ada
+    mogok nasional' on 20 November) is that day, announced, when it is nearer than the one found back (news
+    writes the year of an earlier year's day), and on the named weekday if one is given."""
     if forward:
         candidates = [c for y in range(ref.year, ref.year + 2) if (c := safe_date(y, mo, d)) and c > ref]
     else:
         years = range(ref.year, ref.year - YEARS_BACK - 1, -1)
         candidates = [c for y in years if (c := safe_date(y, mo, d)) and c <= ref]
+    coming = safe_date(ref.year, mo, d)
+    if coming is None or coming <= ref or forward or (weekday is not None and coming.isoweekday() != weekday):
+        coming = None
+    matching = [c for c in candidates if weekday is None or c.isoweekday() == weekday]
+    if coming is not None and (not matching or coming - ref < ref - matching[0]):
+        return coming, False
     if not candidates:
         return None, False
-    if weekday is None:
-        return candidates[0], False
-    matching = [c for c in candidates if c.isoweekday() == weekday]
     if matching:
         return matching[0], False
     return candidates[0], True

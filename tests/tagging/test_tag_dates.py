@@ -292,3 +292,23 @@ def test_tag_a_day_told_in_indirect_speech_is_the_events() -> None:
             "berjalan tertib.")
     assert engagement_dates(text, PUBLISHED_5_NOV) == ["2025-11-03"]
     assert only("Kapolres mengatakan, Rabu (5/11/2025), pihaknya siaga.", on(2025, 11, 5)).said
+
+
+def test_tag_a_day_of_the_publication_year_still_to_come_is_announced_not_years_back() -> None:
+    # Published on 20 November: '27 November' is a week ahead, not 27 November of the year before.
+    d = only("Buruh siap mogok nasional pada 27 November.", on(2015, 11, 20))
+    assert (d.date, d.announced, d.year_inferred) == (date(2015, 11, 27), True, True)
+    # 'Jumat (27/11)' is that coming Friday, not the Friday 27 November of 2009.
+    d = only("Aksi digelar Jumat (27/11).", on(2015, 11, 20))
+    assert (d.date, d.announced, d.weekday_conflict) == (date(2015, 11, 27), True, False)
+    # A day long past in the same year stays this year's, and a coming day on another weekday than the one named
+    # leaves the weekday to find its year.
+    assert only("Aksi digelar pada 1 Februari.", on(2015, 11, 20)).date == date(2015, 2, 1)
+    assert only("Senin (11/2)", on(2025, 1, 5)).date == date(2019, 2, 11)
+
+
+def test_tag_the_event_is_never_dated_by_a_day_after_publication() -> None:
+    text = ("Ratusan buruh SPN berunjuk rasa di depan Kantor Bupati Fiksi, Kamis (27/11). Kapolres Fiksi AKBP Damar "
+            "Wulan memimpin pengamanan.")
+    assert engagement_dates(text, datetime(2025, 11, 26, 9, tzinfo=WIB)) == [None]
+    assert engagement_dates(text, datetime(2025, 11, 28, 9, tzinfo=WIB)) == ["2025-11-27"]
