@@ -80,7 +80,7 @@ def patterns() -> Patterns:
     capitalised_days = lexicon.alternation([d[0].upper() + d[1:] for d in lex.days])
     between = rf"(?:(?:pagi|siang|sore|malam|dini hari|subuh|{lex.pasaran_re})\s*,?\s*){{0,2}}"
     return Patterns(
-        day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{2,4}))?\s*\)"),
+        day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
         numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-])"),
@@ -217,6 +217,8 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
             add(out, taken, start, m.end(), found)
 
     for m in p.day_paren.finditer(text):
+        if m.group("s") == "." and not m.group("y"):
+            continue
         if m.group("y") or preceding(p.day_before, text, m.start()):
             with_day(m, int(m.group("m")))
     for m in p.numeric.finditer(text):

@@ -312,3 +312,12 @@ def test_tag_the_event_is_never_dated_by_a_day_after_publication() -> None:
             "Wulan memimpin pengamanan.")
     assert engagement_dates(text, datetime(2025, 11, 26, 9, tzinfo=WIB)) == [None]
     assert engagement_dates(text, datetime(2025, 11, 28, 9, tzinfo=WIB)) == ["2025-11-27"]
+
+
+def test_tag_a_date_in_parentheses_with_dashes_or_dots() -> None:
+    assert only("Buruh berunjuk rasa Selasa (2-12-2025) di depan pabrik.", on(2025, 12, 8)).date == date(2025, 12, 2)
+    assert only("Buruh berunjuk rasa Selasa (02.12.2025) di depan pabrik.", on(2025, 12, 8)).date == date(2025, 12, 2)
+    assert only("Buruh berunjuk rasa Selasa (2-12) di depan pabrik.", on(2025, 12, 8)).date == date(2025, 12, 2)
+    # Dots without a year are a clock time ('Senin (10.30)'), and separators that differ are no date.
+    assert find_dates("Apel digelar Senin (10.30) di halaman.", on(2025, 12, 8)) == []
+    assert find_dates("Aksi digelar (2/12-2025).", on(2025, 12, 8)) == []
