@@ -34,6 +34,11 @@ EARLIER_BEFORE_RE = re.compile(r"\b(?:[Ss]ebelumnya|pernah|sebelum ini)\b[^.\n]*
 EVERY_BEFORE_RE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
+PLANNED_BEFORE_RE = re.compile(
+    r"(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)\b[^.;\n]{0,110}?\bpada\s+"
+    r"(?:tanggal\s+)?(?:\d{1,2}\s*(?:dan|sampai|hingga|s\.?d\.?|-)\s*)?$", re.IGNORECASE)
+"""A day of a planned action: 'rencana unjuk rasa ... di PT X, Rungkut dan ke Pemprov pada 30 dan 31 Oktober 2017',
+'rencana aksi mogok kerja secara nasional pada 24 sampai 27 November'."""
 SAID_BEFORE_RE = re.compile(
     r"\b(?:(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|sebut|papar|imbuh|tambah|pungkas|tandas|lanjut)(?:nya)?|"
     r"(?:di)?(?:katakan|sampaikan|ungkapkan|jelaskan)|kepada (?:para )?(?:wartawan|awak media|media|jurnalis)|"
@@ -308,9 +313,11 @@ def earlier(text: str, start: int) -> bool:
 
 
 def looks_ahead(text: str, start: int, end: int) -> bool:
-    """'Kamis (27/11) mendatang', 'akan digelar pada ...': an announced date, after publication."""
+    """'Kamis (27/11) mendatang', 'akan digelar pada ...', 'rencana aksi ... pada ...': an announced date, after
+    publication."""
     return bool(AHEAD_AFTER_RE.match(text, end, end + 14)) or bool(
-        AHEAD_BEFORE_RE.search(text, max(0, start - 40), start))
+        AHEAD_BEFORE_RE.search(text, max(0, start - 40), start)) or bool(
+        PLANNED_BEFORE_RE.search(text, max(0, start - 180), start))
 
 
 def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_text: str | None, text: str,

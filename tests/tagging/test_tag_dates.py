@@ -321,3 +321,13 @@ def test_tag_a_date_in_parentheses_with_dashes_or_dots() -> None:
     # Dots without a year are a clock time ('Senin (10.30)'), and separators that differ are no date.
     assert find_dates("Apel digelar Senin (10.30) di halaman.", on(2025, 12, 8)) == []
     assert find_dates("Aksi digelar (2/12-2025).", on(2025, 12, 8)) == []
+
+
+def test_tag_the_day_of_a_planned_action_is_announced() -> None:
+    text = ("Mengantisipasi rencana unjuk rasa buruh di PT Maju Fiksi, Cikupa dan ke kantor gubernur pada 30 dan 31 "
+            "Oktober 2017, Kapolres Fiksi AKBP Damar Wulan mengumpulkan pimpinan serikat buruh SPN.")
+    [d] = find_dates(text, None)
+    assert (d.date, d.announced) == (date(2017, 10, 31), True)
+    assert engagement_dates(text) == [None]
+    assert only("Sesuai rencana aksi digelar pada Senin (3/11/2025).", on(2025, 11, 4)).announced is False
+
