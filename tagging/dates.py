@@ -39,6 +39,8 @@ PLANNED_BEFORE_RE = re.compile(
     r"(?:tanggal\s+)?(?:\d{1,2}\s*(?:dan|sampai|hingga|s\.?d\.?|-)\s*)?$", re.IGNORECASE)
 """A day of a planned action: 'rencana unjuk rasa ... di PT X, Rungkut dan ke Pemprov pada 30 dan 31 Oktober 2017',
 'rencana aksi mogok kerja secara nasional pada 24 sampai 27 November'."""
+DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$", re.IGNORECASE)
+"""A document's date ('Laporan Polisi Nomor LP/B/12/2025 tertanggal 10 Januari 2025'), no event's day."""
 SAID_BEFORE_RE = re.compile(
     r"\b(?:(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|sebut|papar|imbuh|tambah|pungkas|tandas|lanjut)(?:nya)?|"
     r"(?:di)?(?:katakan|sampaikan|ungkapkan|jelaskan)|kepada (?:para )?(?:wartawan|awak media|media|jurnalis)|"
@@ -216,7 +218,9 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
     def with_day(m: re.Match[str], mo: int) -> None:
         day = preceding(p.day_before, text, m.start())
         start = day.start() if day else m.start()
-        if free(start, m.end()):
+        if free(start, m.end()) and DOCUMENT_BEFORE_RE.search(text, max(0, start - 24), start):
+            taken.append((start, m.end()))
+        elif free(start, m.end()):
             found = resolve(ref, day.group("day") if day else None, int(m.group("d")), mo, m.group("y"), text,
                             m, start)
             add(out, taken, start, m.end(), found)

@@ -331,3 +331,8 @@ def test_tag_the_day_of_a_planned_action_is_announced() -> None:
     assert engagement_dates(text) == [None]
     assert only("Sesuai rencana aksi digelar pada Senin (3/11/2025).", on(2025, 11, 4)).announced is False
 
+
+def test_tag_a_documents_date_is_no_days_event() -> None:
+    text = ("Polres Fiksi memediasi SPN dan PUK SPSI PT Maju, Kamis (26/6/2025). Mediasi merujuk Laporan Polisi "
+            "Nomor LP/B/12/I/2025 tertanggal 10 Januari 2025.")
+    assert [d.date for d in find_dates(text, on(2025, 6, 27))] == [date(2025, 6, 26)]
