@@ -88,9 +88,9 @@ async def drive_app(spawned: float, url: str, presses: int, newest: datetime) ->
     built = time.perf_counter()
     settings = Settings(db_url=url, timezone="Asia/Jakarta")
     app = desk_app(open_engine(settings, writes=False), settings)
-    app.poll = False
+    app.polling.scheduled = False
     figures["building the app (engine, extraction processes)"] = (time.perf_counter() - built) * 1000
-    app.clock = lambda: newest
+    app.actors.clock = lambda: newest
     async with app.run_test(size=(160, 45)) as pilot:
         feed, reader, timeline = app.feed_list, app.reader, app.timeline
         await wait_for(lambda: feed.current is not None)

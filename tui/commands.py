@@ -40,17 +40,17 @@ class DeskCommands(Provider):
     def _commands(self) -> list[Command]:
         app = cast("PantauApp", self.app)
         found: list[Command] = [("Search…", "Filter the feed by words and filters (/)", app.action_search)]
-        if app.filter_text:
-            found.append(("Clear filter", f"Show every article again, not only {app.filter_text} (ctrl+l)",
-                          app.clear_filter))
-        found.extend((f"Search: {name}", query, partial(app.apply_filter, query)) for name, query in app.saved_searches)
+        if app.search.filter_text:
+            found.append(("Clear filter", f"Show every article again, not only {app.search.filter_text} (ctrl+l)",
+                          app.search.clear))
+        found.extend((f"Search: {name}", query, partial(app.search.apply, query)) for name, query in app.search.saved_searches)
         found.append(("Review uncertain engagements", "Show the articles whose engagements the tagger is unsure of "
                       "(is:review); c confirms the tagger's coding, a digit or e corrects it",
-                      partial(app.apply_filter, "is:review")))
+                      partial(app.search.apply, "is:review")))
         found.append(("Export…", "Write the coded engagements to a file: ACLED-style CSV, CSV or JSON lines",
-                      lambda: app.push_screen(ExportScreen(app.engine, app.filter_text))))
+                      lambda: app.push_screen(ExportScreen(app.engine, app.search.filter_text))))
         found.append(("Brief…", "Write the weekly brief: counts, charts and every engagement with its sources, as HTML",
-                      lambda: app.push_screen(BriefScreen(app.engine, app.filter_text))))
+                      lambda: app.push_screen(BriefScreen(app.engine, app.search.filter_text))))
         found.append(("Poll feeds now", "Poll every enabled feed, due or not (R)", app.action_poll_all))
         view = app.current_view
         if view is not None:
@@ -58,9 +58,9 @@ class DeskCommands(Provider):
         row = app.current_article
         if row is not None:
             if row.is_read:
-                found.append(("Mark article unread", "Flag the selected article unread (m)", partial(app.action_set_read, False)))
+                found.append(("Mark article unread", "Flag the selected article unread (m)", partial(app.reading.set_read, False)))
             else:
-                found.append(("Mark article read", "Flag the selected article read (m)", partial(app.action_set_read, True)))
+                found.append(("Mark article read", "Flag the selected article read (m)", partial(app.reading.set_read, True)))
         found.append(("Toggle dark/light theme", "Switch between a dark and a light theme", app.action_toggle_theme))
         found.append(("Show keys", "Every key binding, grouped (F1)", app.action_help))
         return found

@@ -13,7 +13,7 @@ back to the event loop through `app.call_later`, which never blocks the thread.
 
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -24,8 +24,7 @@ from textual.dom import DOMNode
 from core.plain_text import plain_line
 from core.vocabulary import engagement_types, short_label
 from storage import manual_tags
-from storage.articles import article_title
-from storage.manual_tags import ArticleTagging, RowDetails, TagChange, TaggingError
+from storage.manual_tags import TagChange, TaggingError
 from tui.config import TYPE_KEYS
 from tui.screens.event_date import EventDateAnswer, EventDateScreen
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker
@@ -139,7 +138,7 @@ class HandTagging:
 
     def __init__(self, app: "PantauApp") -> None:
         self.app = app
-        self.engine = app.engine
+        self.engine = app.store.engine
         self.user = app.settings.user_name
         self.type_key_order: list[str] = list(app.settings.type_keys)
         """The types keys 1, 2, … set, from the settings."""
@@ -157,30 +156,6 @@ class HandTagging:
         """Name the type each number key sets in the bindings of the feed and the reader."""
         for node in (self.app.feed_list, self.app.reader):
             label_type_keys(node, self.type_key_order)
-
-    # Reading ---------------------------------------------------------------------------------
-
-    def load_row_details(self, generation: int, article_ids: Iterable[int]) -> None:
-        """Read the kabupaten, type and markers of the feed's rows, in one query."""
-        self.app.run_worker(partial(self._read_row_details, generation, list(article_ids)), thread=True,
-                            group="row-details", exit_on_error=False, description="Reading tags of rows")
-
-    def _read_row_details(self, generation: int, article_ids: list[int]) -> None:
-        details = manual_tags.row_details(self.engine, article_ids)
-        self.app.call_later(self.app.feed_list.store_details, generation, details)
-
-    def load_tagging(self, article_id: int) -> None:
-        """Read the article's tags for the reader (a newer read cancels an older one)."""
-        self.app.run_worker(partial(self._read_tagging, article_id), thread=True, exclusive=True,
-                            group="tagging-reader", exit_on_error=False, description="Reading the article's tags")
-
-    def _read_tagging(self, article_id: int) -> None:
-        self.app.call_later(self._show_tagging, manual_tags.article_tagging(self.engine, article_id))
-
-    def _show_tagging(self, tagging: ArticleTagging) -> None:
-        current = self.app.current_article
-        if current is not None and current.id == tagging.article_id:
-            self.app.reader.show_tagging(tagging)
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -226,7 +201,7 @@ class HandTagging:
     def _saved(self, article_id: int | None, change: TagChange | None, note: str, quiet: bool) -> None:
         """A change is stored (`change` is None for an undo with nothing left to undo): say so, show it."""
         app, feed = self.app, self.app.feed_list
-        app.count_review()
+        app.status_bar.count_review()
         current = app.current_article
         elsewhere = change is not None and change.action == "undo" and (current is None or current.id != change.article_id)
         if not quiet:
@@ -238,12 +213,12 @@ class HandTagging:
             feed.update_starred(article_id, change.new_value == "yes")
         if change is not None and change.field == "not_relevant":
             feed.hold_position()
-            app.restart_feed()
+            feed.restart()
             return
         feed.forget_details(article_id)
         current = app.current_article
         if current is not None and current.id == article_id:
-            self.load_tagging(article_id)
+            app.reader.load_tagging(article_id)
 
     def _refused(self, reason: str) -> None:
         self.app.notify(plain_line(reason), title="Tagging", severity="warning", timeout=5, markup=False)
@@ -413,4 +388,4 @@ class HandTagging:
         """Undo your last tagging change (by the user name in the config), naming the article it was on."""
         row = self.app.current_article
         self._submit(None, partial(manual_tags.undo_last, self.engine, self.user),
-                     partial(describe_undo, partial(article_title, self.engine), row.id if row else None))
+                     partial(describe_undo, self.app.store.title, row.id if row else None))

@@ -1,17 +1,20 @@
 """What workers hand back to the screen: small messages, so no widget waits on the database.
 
-Workers read in threads and end by posting one of these; handlers on the event loop only
-copy the result into widgets. Messages that may arrive in bursts define `can_replace`, so
-a queue of them collapses to the newest.
+Each pane's workers read in threads and end by posting one of these to the pane; its handlers on the
+event loop only copy the result into the pane. Messages that may arrive in bursts define `can_replace`,
+so a queue of them collapses to the newest. A pane's failed worker is reported by the app (`WorkFailed`).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from textual.dom import DOMNode
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from storage.articles import ArticleRow, ArticleView
+from storage.manual_tags import ArticleTagging, RowDetails
 
 
 @dataclass(frozen=True)
@@ -78,13 +81,24 @@ class ArticleLoaded(Message):
         self.views = views
 
 
-class ReadStateSaved(Message):
-    """An article's read flag is stored."""
+class RowDetailsLoaded(Message):
+    """The kabupaten, type and markers of rows of the feed's snapshot `generation`."""
 
-    def __init__(self, article_id: int, read: bool) -> None:
+    def __init__(self, generation: int, details: dict[int, RowDetails]) -> None:
         super().__init__()
-        self.article_id = article_id
-        self.read = read
+        self.generation = generation
+        self.details = details
+
+
+class TaggingLoaded(Message):
+    """The tags of one article for the reader; only the latest matters."""
+
+    def __init__(self, tagging: ArticleTagging) -> None:
+        super().__init__()
+        self.tagging = tagging
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TaggingLoaded) and message.tagging.article_id == self.tagging.article_id
 
 
 class HealthLoaded(Message):
@@ -107,31 +121,6 @@ class ReviewCounted(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ReviewCounted)
-
-
-class PollStarted(Message):
-    """A poll cycle began."""
-
-
-class PollProgress(Message):
-    """How far the running poll cycle is: `done` of `total` feeds."""
-
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, PollProgress)
-
-
-class PollFinished(Message):
-    """A poll cycle ended; `summary` is the poller's PollSummary, or None if it failed."""
-
-    def __init__(self, summary: Any | None, finished_at: datetime) -> None:
-        super().__init__()
-        self.summary = summary
-        self.finished_at = finished_at
 
 
 class MentionsLoaded(Message):
@@ -190,3 +179,17 @@ class WatchedArrived(Message):
     def __init__(self, article_ids: set[int]) -> None:
         super().__init__()
         self.article_ids = article_ids
+
+
+class WorkFailed(Message):
+    """A pane's worker failed; the app says so (a worker's own StateChanged goes to its pane only)."""
+
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self.worker = worker
+
+
+def forward_failure(pane: DOMNode, event: Worker.StateChanged) -> None:
+    """Hand a failure of one of `pane`'s workers on to the app, which reports every failure in one place."""
+    if event.state == WorkerState.ERROR:
+        pane.post_message(WorkFailed(event.worker))

@@ -34,6 +34,26 @@ class Reading:
     def __init__(self, app: "PantauApp") -> None:
         self.app = app
 
+    def mark(self, article_id: int, read: bool) -> None:
+        """Show the new read flag at once; the write follows in a worker."""
+        if self.app.refused_as_read_only():
+            return
+        self.app.feed_list.update_read(article_id, read)
+        self.app.run_worker(lambda: self.app.store.set_read(article_id, read), thread=True, group="write",
+                            exit_on_error=False, description="Saving the read flag")
+
+    def set_read(self, read: bool) -> None:
+        """Mark the article under the cursor read or unread."""
+        row = self.app.current_article
+        if row is not None:
+            self.mark(row.id, read)
+
+    def toggle_read(self) -> None:
+        """Flip the read flag of the selected article."""
+        row = self.app.current_article
+        if row is not None:
+            self.set_read(not row.is_read)
+
     def next_unread(self, step: int) -> None:
         """Go to the next (1) or previous (-1) unread article; from the reader, open it."""
         self.app.feed_list.seek_unread(step, open_it=self.app.reader.has_focus)
@@ -48,13 +68,14 @@ class Reading:
         if not total:
             app.notify("No article to mark read.")
             return
-        shown = f"the {total:,} articles matching {app.filter_text}" if app.filter_text else f"all {total:,} articles"
+        query = app.search.filter_text
+        shown = f"the {total:,} articles matching {query}" if query else f"all {total:,} articles"
         app.push_screen(ConfirmScreen(plain_line(f"Mark {shown} read?")),
                         lambda sure: self._mark_shown_read(feed.generation, feed.ceiling, feed.arrival_ids)
                         if sure else None)
 
     def _mark_shown_read(self, generation: int, ceiling: int, arrivals: list[int]) -> None:
-        source = self.app.source
+        source = self.app.feed_list.source
         self.app.run_worker(lambda: self.app.call_later(self._marked_read, generation,
                                                         source.mark_read(ceiling, arrivals)),
                             thread=True, group="write", exit_on_error=False, description="Marking articles read")
@@ -64,7 +85,7 @@ class Reading:
         self.app.notify(f"{count:,} articles marked read.")
         if generation == self.app.feed_list.generation:
             self.app.feed_list.hold_position()
-            self.app.restart_feed()
+            self.app.feed_list.restart()
 
     def _shown_link(self) -> str | None:
         """The address of the article in the reader, if the reader shows the selected one."""

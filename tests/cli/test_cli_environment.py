@@ -162,7 +162,7 @@ async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(smal
         app = desk_app(engine, Settings(db_url=f"sqlite:///{path}"))
         async with app.run_test(size=(120, 30)) as pilot:
             await until(pilot, lambda: any("read-only" in message for message in shown))
-            assert not app.poll
+            assert not app.polling.scheduled
             notes_before = len(shown)
             for key in ("s", "m", "3", "R"):  # star, read, a type, poll: each refused up front, the desk stays up
                 await pilot.press(key)

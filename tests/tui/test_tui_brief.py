@@ -54,8 +54,8 @@ async def test_palette_brief_takes_the_search_and_writes_what_pantau_brief_write
     target = out / "serang.html"
     async with desk.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: desk.current_article is not None)
-        desk.apply_filter("buruh kab:36.04 since:2025-12-01 until:2025-12-07")
-        await until(pilot, lambda: desk.filter_text != "")
+        desk.search.apply("buruh kab:36.04 since:2025-12-01 until:2025-12-07")
+        await until(pilot, lambda: desk.search.filter_text != "")
         screen = await open_brief(pilot)
         assert [field(screen, name).value for name in ("week", "since", "until", "prov", "kab")] == [
             "", "2025-12-01", "2025-12-07", "", "36.04"]

@@ -92,8 +92,8 @@ async def test_palette_export_writes_what_pantau_export_writes(desk, db_url, tmp
 async def test_filters_come_from_the_search_filter_and_jsonl_follows_the_format(desk, db_url, tmp_path):
     async with desk.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: desk.current_article is not None)
-        desk.apply_filter("buruh kab:serang type:protest OR type:clash since:2025-12-01")
-        await until(pilot, lambda: desk.filter_text != "")
+        desk.search.apply("buruh kab:serang type:protest OR type:clash since:2025-12-01")
+        await until(pilot, lambda: desk.search.filter_text != "")
         screen = await open_export(pilot)
         assert [field(screen, name).value for name in ("since", "until", "kab", "type")] == [
             "2025-12-01", "", "serang", "protest, clash"]

@@ -209,7 +209,7 @@ async def test_arrivals_take_their_place_by_date_among_the_other_arrivals(make_d
     app = make_desk()
     async with app.run_test(size=(140, 30)) as pilot:
         feed = app.feed_list
-        await until(pilot, lambda: app._feed_started)
+        await until(pilot, lambda: app.feed_list.started)
         add_articles(engine, feed_id, [dated(1, 10, "Terbit 10 Nov"), dated(2, 2, "Terbit 2 Nov")])
         await until(pilot, lambda: feed.total == 2)
         add_articles(engine, feed_id, [dated(3, 5, "Terbit 5 Nov"), dated(4, 20, "Terbit 20 Nov")])

@@ -88,7 +88,7 @@ def hostile(engine) -> int:
 @pytest.fixture
 def desk(make_desk, hostile):
     app = make_desk()
-    app.clock = lambda: CLOCK
+    app.actors.clock = lambda: CLOCK
     return app
 
 
@@ -115,7 +115,7 @@ async def settled(pilot, app) -> None:
         and app.reader.article_id == app.feed_list.current.id
         and app.reader.tagging is not None
         and app.timeline.data is not None
-        and app.actors._article_loaded
+        and app.actors.article_loaded
         and len(app.actors.top) > 0
         and app.feed_list.details_of(NEWEST_ID).kabupaten is not None
     ), describe=lambda: screen_text(app))
@@ -219,13 +219,13 @@ async def test_the_actors_pane_and_the_timeline_show_names_as_text(desk):
 async def test_search_results_and_the_search_bar_message_show_text(desk):
     async with desk.run_test(size=(160, 45)) as pilot:
         await settled(pilot, desk)
-        desk.apply_filter("rusuh")
-        await until(pilot, lambda: desk.filter_text == "rusuh" and desk.feed_list.total == 2)
+        desk.search.apply("rusuh")
+        await until(pilot, lambda: desk.search.filter_text == "rusuh" and desk.feed_list.total == 2)
         await pilot.pause()
         rows = drawn(desk.feed_list)
         assert_plain(rows)
         assert "[bold red]rusuh[/bold red]" in rows
-        desk.apply_filter("type:\x1b[31m[b]rusuh\u202e")
+        desk.search.apply("type:\x1b[31m[b]rusuh\u202e")
         await pilot.pause()
         error = drawn(desk.search_bar.error)
         assert_plain(error)
@@ -304,8 +304,8 @@ async def test_a_failure_notification_shows_its_message_as_text(desk, monkeypatc
     monkeypatch.setattr(desk, "exit", lambda *args, **kwargs: exits.append(args))
     async with desk.run_test(size=(160, 45), notifications=True) as pilot:
         await settled(pilot, desk)
-        desk.source = BrokenSource()
-        desk.restart_feed()
+        desk.feed_list.source = BrokenSource()
+        desk.feed_list.restart()
         await until(pilot, lambda: "failed" in screen_text(desk), describe=lambda: screen_text(desk))
         shown = screen_text(desk)
         assert_plain(shown)

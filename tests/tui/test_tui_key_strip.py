@@ -47,6 +47,6 @@ async def test_the_strip_follows_the_focus_the_filter_and_the_keymap(make_desk, 
         assert "esc back to list" in shown and "^s save search" in shown
         assert "/ search" not in shown and "e type" not in shown, "typed characters go to the bar"
         await pilot.press("S", "a", "t", "u", "escape")
-        await until(pilot, lambda: app.filter_text == "Satu")
+        await until(pilot, lambda: app.search.filter_text == "Satu")
         await pilot.pause()
         assert "^l clear filter" in strip(app)

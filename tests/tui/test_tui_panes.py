@@ -103,7 +103,7 @@ async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make
         await started(pilot, app)
         screen = app.desk
         await pilot.press("alt+4", "z", "enter")
-        await until(pilot, lambda: app.filter_text.startswith("kab:"))
+        await until(pilot, lambda: app.search.filter_text.startswith("kab:"))
         await pilot.pause()
         assert app.focused is screen.feed
         assert screen.maximized is screen.feed
@@ -119,7 +119,7 @@ async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make
         await until(pilot, lambda: app.focused is screen.feed)
         assert screen.maximized is screen.feed, "escape backs out of the bar; z alone restores the desk"
         await pilot.press("ctrl+l")
-        await until(pilot, lambda: not app.filter_text and not app.search_bar.display)
+        await until(pilot, lambda: not app.search.filter_text and not app.search_bar.display)
         await pilot.press("z")
         await pilot.pause()
         assert screen.maximized is None and not app.search_bar.display
@@ -146,7 +146,7 @@ async def test_most_named_actors_of_the_last_7_or_30_days(make_desk, tagged):
     """Measured from now, or from the newest article when it is older than the period (the demo's news is
     old, and "last 7 days" showed nobody)."""
     app = make_desk()
-    app.clock = lambda: END_OF_NOVEMBER
+    app.actors.clock = lambda: END_OF_NOVEMBER
     async with app.run_test(size=(160, 45)) as pilot:
         await started(pilot, app)
         await until(pilot, lambda: "Most named, 7 days to 03 Nov 2025" in option_lines(app.actors),
@@ -164,7 +164,7 @@ async def test_most_named_actors_of_the_last_7_or_30_days(make_desk, tagged):
 
 async def test_enter_on_an_actor_filters_the_feed_to_the_articles_naming_it(make_desk, tagged):
     app = make_desk()
-    app.clock = lambda: END_OF_NOVEMBER
+    app.actors.clock = lambda: END_OF_NOVEMBER
     async with app.run_test(size=(160, 45)) as pilot:
         await started(pilot, app)
         await select_article(pilot, app, 3)

@@ -8,7 +8,8 @@ from textual.binding import Binding
 from storage.articles import ArticleRow
 from storage.feed_order import ARRIVAL
 from storage.models import Feed
-from tui.app import feed_health, summary_is_offline
+from tui.polling import summary_is_offline
+from tui.widgets.status_bar import feed_health
 from tui.screens.help import keys_for
 from tui.widgets.feed_list import PageRequest, format_time, one_line, read_pages
 from tui.widgets.reader import paragraphs

@@ -81,7 +81,7 @@ async def test_capital_a_marks_every_article_shown_read_once_confirmed(make_desk
     async with app.run_test(size=(140, 30)) as pilot:
         feed = app.feed_list
         await until(pilot, lambda: feed.current is not None)
-        app.apply_filter('"Berita 1" OR "Berita 2"')
+        app.search.apply('"Berita 1" OR "Berita 2"')
         await until(pilot, lambda: feed.total == 2)
         await pilot.press("A")
         assert isinstance(app.screen, ConfirmScreen)

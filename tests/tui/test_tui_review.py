@@ -41,7 +41,7 @@ async def test_is_review_lists_only_the_uncertain_article(make_desk, engine: Eng
     app = make_desk()
     async with app.run_test(size=(160, 45)) as pilot:
         feed = await started(pilot)
-        app.apply_filter("is:review")
+        app.search.apply("is:review")
         await until(pilot, lambda: feed.total == 1 and feed.current is not None and feed.current.id == newest,
                     describe=lambda: f"{feed.total} rows")
         await pilot.press("1")

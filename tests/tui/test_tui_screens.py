@@ -68,7 +68,7 @@ async def test_status_bar_counts_failing_feeds_and_says_when_all_fail(make_desk,
         assert "last poll: never" not in text
 
         record(engine, good.id, error="timed out")
-        app._load_health()
+        app.status_bar.load_health()
         await until(pilot, lambda: app.status_bar.health.failing == 2)
         assert OFFLINE_MESSAGE in status_text(app)
 
@@ -127,8 +127,8 @@ async def test_a_failing_worker_is_reported_and_the_desk_keeps_running(make_desk
     app = make_desk()
     async with app.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: app.current_article is not None)
-        app.source = BrokenSource()
-        app.restart_feed()
+        app.feed_list.source = BrokenSource()
+        app.feed_list.restart()
         await until(pilot, lambda: any("disk unreadable" in n.message for n in app._notifications))
         assert app.is_running
         await pilot.press("f1")

@@ -105,7 +105,7 @@ async def test_slash_opens_the_bar_and_typing_filters_the_feed(make_desk, desk_c
         await type_query(pilot, "serikat")
         assert bar(app).display
         await shows(pilot, ["Mogok kerja di pabrik sepatu", "Buruh demo di Serang"])
-        assert app.filter_text == "serikat"
+        assert app.search.filter_text == "serikat"
         await until(pilot, lambda: str(bar(app).count.content) == "(2)")
         await pilot.press("space", "-", "m", "o", "g", "o", "k")
         await shows(pilot, ["Buruh demo di Serang"])
@@ -166,14 +166,14 @@ async def test_a_malformed_query_shows_its_message_and_keeps_the_list(make_desk,
         assert "`kemarin` is not a date" in error and "^" in error
         await pilot.pause(0.3)
         assert titles(app) == ["Buruh demo di Serang", "Polisi bubarkan blokade di Karawang"], "the list stays"
-        assert app.filter_text == "buruh"
+        assert app.search.filter_text == "buruh"
         await pilot.press("enter")
         assert app.focused.id == "search-input", "enter on a malformed query stays in the bar"
         await pilot.press("escape")
         assert app.focused is app.feed_list and not bar(app).has_error
         assert bar(app).text == "buruh", "escape puts back the filter that is applied"
         for text in ('"buruh', "foo:bar", "OR", "-", "x" * 600):
-            app.apply_filter(text)
+            app.search.apply(text)
             await until(pilot, lambda: bar(app).has_error)
             assert titles(app) == ["Buruh demo di Serang", "Polisi bubarkan blokade di Karawang"]
 
@@ -196,7 +196,7 @@ async def test_escape_keeps_the_filter_and_ctrl_l_clears_it(make_desk, desk_corp
         assert app.focused is app.feed_list
         await pilot.press("ctrl+l")
         await shows(pilot, initial)
-        assert app.filter_text == "" and not bar(app).display
+        assert app.search.filter_text == "" and not bar(app).display
 
 
 async def test_a_search_with_no_results_clears_the_reader(make_desk, desk_corpus):
@@ -204,9 +204,9 @@ async def test_a_search_with_no_results_clears_the_reader(make_desk, desk_corpus
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
         await opened(pilot)
-        await until(pilot, lambda: app.reader.article_id is not None and app.actors._article_loaded)
+        await until(pilot, lambda: app.reader.article_id is not None and app.actors.article_loaded)
         await type_query(pilot, "tidakadayangcocok")
-        await until(pilot, lambda: app.filter_text == "tidakadayangcocok" and app.feed_list.total == 0)
+        await until(pilot, lambda: app.search.filter_text == "tidakadayangcocok" and app.feed_list.total == 0)
         assert app.reader.article_id is None and app.current_view is None
         assert app.reader.parts["title"].plain == NO_MATCH
         assert "no article selected" in app.actors.plain_lines
@@ -218,14 +218,14 @@ async def test_apply_filter_and_clear_filter_from_code(make_desk, desk_corpus):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
         initial = await opened(pilot)
-        app.apply_filter('actor:"Condro Sasongko"')
+        app.search.apply('actor:"Condro Sasongko"')
         await shows(pilot, ["Buruh demo di Serang"])
         assert app.focused is app.feed_list and bar(app).text == 'actor:"Condro Sasongko"'
-        app.apply_filter("kab:36.04 since:2025-12-01 until:2025-12-07")
+        app.search.apply("kab:36.04 since:2025-12-01 until:2025-12-07")
         await shows(pilot, ["Buruh demo di Serang"])
-        app.apply_filter("type:dispersal")
+        app.search.apply("type:dispersal")
         await shows(pilot, ["Polisi bubarkan blokade di Karawang"])
-        app.clear_filter()
+        app.search.clear()
         await shows(pilot, initial)
 
 
@@ -233,7 +233,7 @@ async def test_live_arrivals_follow_the_filter(make_desk, engine, desk_corpus):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
         initial = await opened(pilot)
-        app.apply_filter("mogok")
+        app.search.apply("mogok")
         await shows(pilot, ["Mogok kerja di pabrik sepatu"])
         feed_id = add_feed(engine, "http://127.0.0.1/kabar/feed", title="Kabar").id
         add_articles(engine, feed_id, [
@@ -256,7 +256,7 @@ async def test_saved_search_round_trip(make_desk, engine, desk_corpus):
         name_input.value = ""
         await press_text(pilot, "Serang")
         await pilot.press("enter")
-        await until(pilot, lambda: ("Serang", "kab:36.04") in app.saved_searches)
+        await until(pilot, lambda: ("Serang", "kab:36.04") in app.search.saved_searches)
         assert [(saved.name, saved.query, saved.created_by) for saved in saved_searches(engine)] == [
             ("Serang", "kab:36.04", "penguji")]
         await pilot.press("escape", "ctrl+l")
@@ -267,7 +267,7 @@ async def test_saved_search_round_trip(make_desk, engine, desk_corpus):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await shows(pilot, ["Buruh demo di Serang"])
-        assert app.filter_text == "kab:36.04"
+        assert app.search.filter_text == "kab:36.04"
 
 
 async def test_saved_searches_stored_elsewhere_are_in_the_palette(make_desk, engine, desk_corpus):
@@ -275,7 +275,7 @@ async def test_saved_searches_stored_elsewhere_are_in_the_palette(make_desk, eng
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
         initial = await opened(pilot)
-        await until(pilot, lambda: app.saved_searches == [("Mogok", "mogok OR tag:upah")])
+        await until(pilot, lambda: app.search.saved_searches == [("Mogok", "mogok OR tag:upah")])
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await press_text(pilot, "Search: Mogok")

@@ -20,7 +20,7 @@ CLOCK = datetime(2025, 11, 6, tzinfo=timezone.utc)
 def desk(make_desk, engine):
     fill_tagged_desk(engine)
     app = make_desk()
-    app.clock = lambda: CLOCK
+    app.actors.clock = lambda: CLOCK
     return app
 
 
@@ -34,7 +34,7 @@ def settled(*keys: str):
             app.feed_list.current is not None
             and app.reader.article_id == app.feed_list.current.id
             and app.timeline.data is not None
-            and app.actors._article_loaded
+            and app.actors.article_loaded
             and len(app.actors.top) > 0
         ))
         await pilot.press(*keys)
@@ -82,7 +82,7 @@ def test_search_bar_focused_with_text_typed(desk, snap_compare):
 
     async def run_before(pilot) -> None:
         await settled("slash", *"serang")(pilot)
-        await until(pilot, lambda: pilot.app.filter_text == "serang" and pilot.app.search_bar.input.has_focus)
+        await until(pilot, lambda: pilot.app.search.filter_text == "serang" and pilot.app.search_bar.input.has_focus)
         await until(pilot, lambda: str(pilot.app.search_bar.count.content) not in ("", "(…)"))
         await pilot.pause()
 
@@ -99,8 +99,8 @@ def filtered(query: str):
 
     async def run_before(pilot) -> None:
         await settled()(pilot)
-        pilot.app.apply_filter(query)
-        await until(pilot, lambda: pilot.app.filter_text == query and pilot.app.feed_list.current is not None)
+        pilot.app.search.apply(query)
+        await until(pilot, lambda: pilot.app.search.filter_text == query and pilot.app.feed_list.current is not None)
         await until(pilot, lambda: str(pilot.app.search_bar.count.content) not in ("", "(…)"))
         await until(pilot, lambda: pilot.app.reader.article_id == pilot.app.feed_list.current.id)
         await pilot.pause()

@@ -2,23 +2,28 @@
 type legend and the key strip.
 
 Tab and shift+tab go round the panes, alt+1 … alt+4 jump to one, `z` maximises the focused
-pane and restores it.
+pane and restores it. Each pane is given the desk's `DeskStore` and reads what it shows itself.
 """
 
-from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header
 
+from storage.desk import DeskStore
+from tui.config import Settings
+from tui.hand_tagging import TAGGING_BINDINGS, help_bindings
+from tui.reading import READING_BINDINGS
 from tui.screens.feeds import FeedsScreen
 from tui.screens.folders import FoldersScreen
+from tui.screens.help import BindingGroup, HelpScreen
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
 from tui.widgets.key_strip import KeyStrip
@@ -29,6 +34,10 @@ from tui.widgets.timeline import TimelinePane
 from tui.widgets.type_legend import TypeLegend
 
 PANES = ("feed", "reader", "actors", "timeline")
+REFRESH_DELAY_S = 0.5
+"""Tag changes come in bursts (a poll tags article after article): the panes that count them wait this long."""
+NEIGHBOURS = (1, 2, -1)
+"""Rows around the cursor read along with the selected article, so the next `j` or `k` finds them ready."""
 ALT_DIGIT_KEYS = ("inverted_exclamation_mark", "trade_mark_sign", "pound_sign", "cent_sign")
 """What Textual makes of alt+1 … alt+4 from xterm and tmux (ESC then the digit): the characters macOS's
 Option key types. Terminals with the kitty keyboard protocol report plain alt+1, which the bindings take."""
@@ -58,21 +67,55 @@ class MainScreen(Screen[None]):
         Binding("g", "open_folders", "Folders", id="desk.folders"),
     ]
 
-    def __init__(self, zone: tzinfo, type_keys: Sequence[str], keymap: Mapping[str, str], **kwargs) -> None:
+    def __init__(self, store: DeskStore, settings: Settings, zone: tzinfo, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.feed = FeedList(zone=zone, id="feed", classes="pane")
+        self.store = store
+        self.zone = zone
+        self.feed = FeedList(store, zone, settings.watch_terms, id="feed", classes="pane")
         self.feed.border_title = "Incoming"
-        self.reader = Reader(zone=zone, id="reader", classes="pane")
+        self.reader = Reader(store, zone, id="reader", classes="pane")
         self.reader.border_title = "Reader"
-        self.actors = ActorsPane(zone=zone, id="actors", classes="pane")
+        self.actors = ActorsPane(store, zone, id="actors", classes="pane")
         self.actors.border_title = "Actors"
-        self.timeline = TimelinePane(id="timeline", classes="pane")
+        self.timeline = TimelinePane(store, id="timeline", classes="pane")
         self.timeline.border_title = "Timeline"
         for number, pane in enumerate(self.panes, start=1):
             pane.border_title = f"{number} {pane.border_title}"
         self.search = SearchBar(id="search")
-        self.status = StatusBar(zone=zone, id="status")
-        self.type_legend = TypeLegend(type_keys, keymap, id="type-legend")
+        self.status = StatusBar(store, zone, id="status")
+        self.type_legend = TypeLegend(settings.type_keys, settings.keymap, id="type-legend")
+        self._recount_timer: Timer | None = None
+
+    @on(FeedList.Highlighted)
+    def _highlighted(self, message: FeedList.Highlighted) -> None:
+        """The reader and the actors follow the feed's cursor; the articles around it are read ahead."""
+        rows = (self.feed.row_at(self.feed.cursor + step) for step in NEIGHBOURS)
+        self.reader.select(message.article_id, [row.id for row in rows if row is not None])
+        self.actors.select(message.article_id)
+
+    @on(FeedList.NewCountChanged)
+    def _new_count_changed(self, message: FeedList.NewCountChanged) -> None:
+        self.status.new_count = message.count
+
+    def changed(self, tables: set[str]) -> None:
+        """Other connections committed to `tables`: new articles go on top of the feed at once; the counting
+        panes follow after a short pause."""
+        if tables & {"*", "article"}:
+            self.reader.forget_articles()
+            self.feed.check_arrivals()
+        if tables - {"article"}:
+            self.feed.refresh_details()  # the rows' kabupaten, type and markers
+            if self._recount_timer is not None:
+                self._recount_timer.stop()
+            self._recount_timer = self.set_timer(REFRESH_DELAY_S, self._recount)
+
+    def _recount(self) -> None:
+        """Tags changed: count the timeline and the most-named actors again, and read the selected article's
+        actors and tags (the reader's type, place and highlights) again."""
+        self._recount_timer = None
+        self.timeline.recount()
+        self.actors.recount()
+        self.reader.reload_tagging()
 
     @property
     def panes(self) -> tuple[Widget, ...]:
@@ -123,17 +166,33 @@ class MainScreen(Screen[None]):
 
     def action_open_feeds(self) -> None:
         """The Feeds screen: every feed's health, and adding, removing and re-enabling feeds."""
-        self.app.push_screen(FeedsScreen(self.app.engine, self.app.zone))
+        self.app.push_screen(FeedsScreen(self.store.engine, self.zone))
 
     def action_open_folders(self) -> None:
         """The folders (every article, the starred, each saved search) with their unread counts; enter shows one."""
-        self.app.push_screen(FoldersScreen(self.app.engine, self.app.zone), self._folder_chosen)
+        self.app.push_screen(FoldersScreen(self.store.engine, self.zone), self._folder_chosen)
 
     def _folder_chosen(self, query: str | None) -> None:
         if query == "":
-            self.app.clear_filter()
+            self.app.search.clear()
         elif query is not None:
-            self.app.apply_filter(query)
+            self.app.search.apply(query)
+
+    def help_groups(self, desk_bindings: list[BindingType], type_keys: list[str]) -> list[BindingGroup]:
+        """The help screen's groups: the desk's keys (the app's `desk_bindings` and this screen's), each pane's,
+        the keys the feed and the reader share, and the search bar's."""
+        shared = [*TAGGING_BINDINGS, *READING_BINDINGS]
+        return [
+            ("Desk", [*desk_bindings, *MainScreen.BINDINGS]),
+            ("Incoming feed", [binding for binding in FeedList.BINDINGS if binding not in shared]),
+            ("Reader", [binding for binding in Reader.BINDINGS if binding not in shared]),
+            ("Reading (feed and reader)", READING_BINDINGS),
+            ("Tagging (feed and reader)", help_bindings(type_keys)),
+            ("Actors", ActorsPane.BINDINGS),
+            ("Timeline", TimelinePane.BINDINGS),
+            ("Search bar", SearchBar.BINDINGS),
+            ("Help", HelpScreen.BINDINGS),
+        ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top-bar"):

@@ -2,26 +2,34 @@
 
 Both lists are a few dozen lines at most: the pane draws them itself, with a heading line above
 each part and a cursor on the actor lines. Names come from articles: every line is plain `Text`, never markup.
+
+The pane reads both lists itself, in its own workers through the desk's `DeskStore`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
+from textual.worker import Worker
 
 from core.plain_text import plain_line
 from core.vocabulary import actor_kind_short
 from storage.actor_stats import ActorCount
+from storage.desk import DeskStore
 from storage.tags import MentionView
+from tui.messages import MentionsLoaded, TopActorsLoaded, forward_failure
 
 PERIODS_DAYS = (7, 30)
 KIND_WIDTH = 8
+DETAILS_DELAY_S = 0.08
+"""While `j` repeats in the feed, the selected article's actors wait until the cursor rests this long."""
 
 
 def kind_label(kind: str) -> str:
@@ -112,13 +120,6 @@ class ActorsPane(Widget, can_focus=True):
     }
     """
 
-    class PeriodChanged(Message):
-        """The most-named list should cover another number of days."""
-
-        def __init__(self, days: int) -> None:
-            super().__init__()
-            self.days = days
-
     class Chosen(Message):
         """The user picked an actor: the feed should show the articles naming it."""
 
@@ -126,8 +127,14 @@ class ActorsPane(Widget, can_focus=True):
             super().__init__()
             self.name = name
 
-    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
+    def __init__(self, store: DeskStore | None = None, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.store = store
+        self.clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+        """What "now" is for the last 7 / 30 days; tests fix it."""
+        self.selected_id: int | None = None
+        """The article the feed's cursor is on."""
+        self._mentions_timer: Timer | None = None
         self.zone = zone
         self.days = PERIODS_DAYS[0]
         self.period_end: datetime | None = None
@@ -139,6 +146,63 @@ class ActorsPane(Widget, can_focus=True):
         self._top_line = 0
         self._article_loaded = False
         self._rebuild()
+
+    # Reading -------------------------------------------------------------------------
+
+    def select(self, article_id: int) -> None:
+        """Read the actors of the article under the feed's cursor once the cursor rests."""
+        self.selected_id = article_id
+        if self._mentions_timer is not None:
+            self._mentions_timer.stop()
+        self._mentions_timer = self.set_timer(DETAILS_DELAY_S, lambda: self._mentions_wanted(article_id))
+
+    def clear(self) -> None:
+        """No article is selected: the actors of the one shown before must not stay, as if they matched."""
+        self.selected_id = None
+        self.show_mentions(None)
+
+    def on_mount(self) -> None:
+        if self.store is not None:
+            self._read_top(self.days)
+
+    def recount(self) -> None:
+        """Tags changed: count the most named again, and read the selected article's actors again."""
+        self._read_top(self.days)
+        if self.selected_id is not None:
+            self._read_mentions(self.selected_id)
+
+    def _mentions_wanted(self, article_id: int) -> None:
+        self._mentions_timer = None
+        if article_id == self.selected_id:
+            self._read_mentions(article_id)
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False, description="Reading the article's actors")
+    def _read_mentions(self, article_id: int) -> None:
+        self.post_message(MentionsLoaded(article_id, self.store.mentions(article_id)))
+
+    def on_mentions_loaded(self, message: MentionsLoaded) -> None:
+        message.stop()
+        if message.article_id == self.selected_id:
+            self.show_mentions(message.mentions)
+
+    @work(thread=True, exclusive=True, group="top-actors", exit_on_error=False, description="Counting actors")
+    def _read_top(self, days: int) -> None:
+        top, end = self.store.top_actors(days, self.clock())
+        self.post_message(TopActorsLoaded(days, top, end))
+
+    def on_top_actors_loaded(self, message: TopActorsLoaded) -> None:
+        message.stop()
+        self.show_top(message.days, message.actors, message.end)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
+
+    # Showing ---------------------------------------------------------------------------
+
+    @property
+    def article_loaded(self) -> bool:
+        """The selected article's actors are shown (or that it has none)."""
+        return self._article_loaded
 
     def show_mentions(self, mentions: Sequence[MentionView] | None) -> None:
         """The actors of the selected article; None while no article is selected."""
@@ -222,7 +286,7 @@ class ActorsPane(Widget, can_focus=True):
         self.days = PERIODS_DAYS[(PERIODS_DAYS.index(self.days) + 1) % len(PERIODS_DAYS)]
         self.top = []
         self._rebuild()
-        self.post_message(self.PeriodChanged(self.days))
+        self._read_top(self.days)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -11,6 +11,10 @@ A snapshot holds the articles stored up to its `ceiling` (the highest id when it
 feed's order (storage.feed_order: by date or by arrival); later ones are arrivals, on top. A page
 whose neighbour above was read starts below that page's last key; a page far down (end, a
 scrollbar drag) is read at its offset, one query either way.
+
+The list reads its own rows: its workers read pages from `source` (every stored article, or a search's
+matches) and the rows' columns (kabupaten, type, markers) through the desk's `DeskStore`, and post what they
+read back to the list (toolong's LogLines does the same with its file).
 """
 
 from collections import OrderedDict
@@ -22,21 +26,32 @@ from typing import ClassVar, Protocol
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph
 from storage.articles import ArticleRow
-from storage.feed_order import ARRIVAL, PUBLISHED, FeedOrder
+from storage.desk import DeskStore
+from storage.feed_order import ARRIVAL, ORDERS, PUBLISHED, FeedOrder
 from storage.manual_tags import RowDetails
-from tui.reading import READING_BINDINGS
 from tui.hand_tagging import TAGGING_BINDINGS
+from tui.messages import (
+    ArticlesArrived,
+    FeedCounted,
+    FeedStarted,
+    PageLoaded,
+    RowDetailsLoaded,
+    WatchedArrived,
+    forward_failure,
+)
+from tui.reading import READING_BINDINGS
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 40
@@ -147,7 +162,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "last", "Oldest", id="feed.last", show=False),
         Binding("enter", "open", "Open", id="feed.open"),
         Binding("m", "toggle_read", "Read/unread", id="feed.toggle_read"),
-        Binding("S", "app.toggle_order", "Sort: date/arrival", id="feed.order"),
+        Binding("S", "toggle_order", "Sort: date/arrival", id="feed.order"),
         *READING_BINDINGS,
         *TAGGING_BINDINGS,
     ]
@@ -184,12 +199,15 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    class PagesWanted(Message):
-        """Rows on screen are not loaded yet; the app reads them in a worker."""
+    class Started(Message):
+        """A snapshot's first page is on screen; `empty`: the feed has no article to select."""
 
-        def __init__(self, request: PageRequest) -> None:
+        def __init__(self, empty: bool) -> None:
             super().__init__()
-            self.request = request
+            self.empty = empty
+
+    class WatchedArrived(Message):
+        """Arrived articles name a term of the watch-list (they stand out in the list)."""
 
     class Highlighted(Message):
         """The cursor is on another article."""
@@ -226,17 +244,19 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, FeedList.NewCountChanged)
 
-    class DetailsWanted(Message):
-        """Rows were loaded without their kabupaten, type and markers; the app reads them in one query."""
-
-        def __init__(self, generation: int, article_ids: list[int]) -> None:
-            super().__init__()
-            self.generation = generation
-            self.article_ids = article_ids
-
-    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
+    def __init__(self, store: DeskStore | None = None, zone: tzinfo = timezone.utc,
+                 watch_terms: tuple[str, ...] = (), **kwargs) -> None:
+        """`store` None: a list that shows only what it is given (nothing reads for it)."""
         super().__init__(**kwargs)
+        self.store = store
+        self.source: RowSource | None = store.stored_articles() if store is not None else None
+        """Where rows come from: every stored article, or a search's matches."""
+        self.watch_terms = watch_terms
         self.zone = zone
+        self.started = False
+        """The first page of the snapshot asked for last is on screen."""
+        self._requested = 0
+        """The generation of the snapshot asked for last; `generation` is the one shown."""
         self.generation = 0
         self.cursor = 0
         self.new_count = 0
@@ -260,6 +280,92 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         """Cursor and scroll kept through a `start` whose first page ends above them, until the count comes."""
         self._seeking: tuple[int, bool, int] | None = None
         """(step, open it, position) while `n` or `N` waits at `position` for its page to go on looking."""
+
+    # Reading -------------------------------------------------------------------------
+
+    def restart(self) -> None:
+        """Read the feed afresh from `source` (a new source, after filtering, say)."""
+        self._requested += 1
+        self.started = False
+        self._read_first_page(self._requested)
+
+    def show_snapshot(self, source: RowSource, total: int, rows: list[ArticleRow], ceiling: int) -> int:
+        """Show rows another worker read (a search's first page) and read on from `source`; the snapshot's
+        generation (for `grow_to`)."""
+        self.source = source
+        self._requested += 1
+        self.started = False
+        self.post_message(FeedStarted(self._requested, total, rows, ceiling))
+        return self._requested
+
+    @work(thread=True, exclusive=True, group="feed", exit_on_error=False, description="Reading the newest articles")
+    def _read_first_page(self, generation: int) -> None:
+        """The first page at once; the count after it, unless the page holds every row (a story counted once
+        is a join, tens of milliseconds at 100,000 articles: the desk does not wait for it to paint)."""
+        ceiling = self.store.newest_id()
+        rows = self.source.page(PAGE_SIZE, order=self.order, ceiling=ceiling)
+        self.post_message(FeedStarted(generation, len(rows), rows, ceiling))
+        if len(rows) == PAGE_SIZE:
+            self.post_message(FeedCounted(generation, self.source.count()))
+
+    def on_feed_started(self, message: FeedStarted) -> None:
+        message.stop()
+        if message.generation != self._requested:
+            return
+        self.start(message.generation, message.total, message.rows, message.ceiling)
+        self.started = True
+        self.post_message(self.Started(not message.rows))
+
+    def on_feed_counted(self, message: FeedCounted) -> None:
+        message.stop()
+        self.grow_to(message.generation, message.total)
+
+    @work(thread=True, exclusive=True, group="feed-pages", exit_on_error=False, description="Reading a page of articles")
+    def _read_pages(self, request: PageRequest) -> None:
+        worker = get_current_worker()
+        for page, rows in read_pages(self.source, request, lambda: worker.is_cancelled):
+            self.post_message(PageLoaded(request.generation, page, rows))
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        self.store_page(message.generation, message.page, message.rows)
+
+    def check_arrivals(self) -> None:
+        """Articles were stored: put those above the newest row on top (once the first page is shown)."""
+        if self.started and self.source is not None:
+            self._check_arrivals(self.generation, self.newest_id)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False, description="Looking for new articles")
+    def _check_arrivals(self, generation: int, after_id: int) -> None:
+        rows = self.source.after(after_id)
+        if not rows:
+            return
+        self.post_message(ArticlesArrived(generation, rows))
+        watched = self.store.watched([row.id for row in rows], self.watch_terms)
+        if watched:
+            self.post_message(WatchedArrived(watched))
+
+    def on_articles_arrived(self, message: ArticlesArrived) -> None:
+        message.stop()
+        self.add_arrivals(message.generation, message.rows)
+
+    def on_watched_arrived(self, message: WatchedArrived) -> None:
+        message.stop()
+        self.mark_watched(message.article_ids)
+        self.post_message(self.WatchedArrived())
+
+    @work(thread=True, group="row-details", exit_on_error=False, description="Reading tags of rows")
+    def _read_details(self, generation: int, article_ids: list[int]) -> None:
+        self.post_message(RowDetailsLoaded(generation, self.store.row_details(article_ids)))
+
+    def on_row_details_loaded(self, message: RowDetailsLoaded) -> None:
+        message.stop()
+        self.store_details(message.generation, message.details)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "feed-pages":
+            self.pages_failed()
+        forward_failure(self, event)
 
     # The row model -------------------------------------------------------------------
 
@@ -419,8 +525,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
                     return
 
     def _want_details(self, rows: list[ArticleRow]) -> None:
-        if rows:
-            self.post_message(self.DetailsWanted(self.generation, [row.id for row in rows]))
+        """Rows were loaded without their kabupaten, type and markers: read them in one query."""
+        if rows and self.store is not None:
+            self._read_details(self.generation, [row.id for row in rows])
 
     def store_details(self, generation: int, details: dict[int, RowDetails]) -> None:
         """Keep what the app read for rows of this snapshot; rows draw their columns from it."""
@@ -434,14 +541,15 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     def forget_details(self, article_id: int) -> None:
         """The article was tagged: read its row's columns again."""
         self._details.pop(article_id, None)
-        self.post_message(self.DetailsWanted(self.generation, [article_id]))
+        if self.store is not None:
+            self._read_details(self.generation, [article_id])
 
     def refresh_details(self) -> None:
         """Tags changed somewhere (the poller tags what it stored, another analyst tagged): read the columns
         of every loaded row again, in one request."""
         loaded = [row.id for rows in (self._head, *self._pages.values()) for row in rows]
-        if loaded:
-            self.post_message(self.DetailsWanted(self.generation, loaded))
+        if loaded and self.store is not None:
+            self._read_details(self.generation, loaded)
 
     @property
     def marked_ids(self) -> list[int]:
@@ -482,7 +590,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._show_marks()
 
     def on_mount(self) -> None:
+        """Say the order, and read the first page (a worker posts to the list only once it is mounted)."""
         self.show_order()
+        if self.source is not None:
+            self.restart()
 
     def hold_position(self) -> None:
         """Keep cursor and scroll position through the next `start` (a row left the list; the one below takes its place)."""
@@ -510,13 +621,13 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _request_missing_pages(self) -> None:
         missing = {page for page in self._visible_pages() if page not in self._pages}
-        if not missing or missing <= self._fetching:
+        if not missing or missing <= self._fetching or self.source is None:
             return
         first = min(missing)
         self._fetching = frozenset(missing)
-        self.post_message(self.PagesWanted(PageRequest(
+        self._read_pages(PageRequest(
             self.generation, first, self._floors.get(first - 1), frozenset(missing), self.order, self._ceiling,
-        )))
+        ))
 
     def pages_failed(self) -> None:
         """The pages asked for could not be read: ask again the next time the view moves."""
@@ -690,6 +801,12 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         row = self.current
         if row is not None:
             self.post_message(self.Opened(row.id))
+
+    def action_toggle_order(self) -> None:
+        """Order the feed by publication or by arrival, and read it again in that order."""
+        self.order = ORDERS["arrival" if self.order.by_date else "published"]
+        self.show_order()
+        self.restart()
 
     def action_toggle_read(self) -> None:
         row = self.current

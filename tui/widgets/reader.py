@@ -3,6 +3,9 @@
 Everything shown comes from feeds and web pages, so it is set as `rich.text.Text`, which
 is never parsed as markup: a title such as "[@click=app.quit]" stays a title. Tagged actors
 are highlighted by styling spans of that Text, one style per kind (police, labour, …).
+
+The reader reads what it shows: the selected article (and the ones around the feed's cursor, read ahead in
+the same query) and, once the cursor rests, its tags, in its own workers through the desk's `DeskStore`.
 """
 
 import re
@@ -13,21 +16,30 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
+from textual.worker import Worker
 
 from core.plain_text import plain_block_runs, plain_line
 from core.vocabulary import ACTOR_KINDS, short_label
 from storage.articles import ArticleView
+from storage.desk import DeskStore
 from storage.manual_tags import ArticleTagging
 from storage.tags import MentionView
-from tui.reading import READING_BINDINGS
 from tui.hand_tagging import TAGGING_BINDINGS
+from tui.messages import ArticleLoaded, TaggingLoaded, forward_failure
+from tui.reading import READING_BINDINGS
 
 EMPTY_HINT = "No article selected."
+ARTICLE_CACHE = 64
+DETAILS_DELAY_S = 0.08
+"""While `j` repeats, the selected article's tags wait until the cursor rests this long; its title and text
+follow the cursor at once."""
 PARTS = ("title", "meta", "link", "tags", "body")
 SPACED_PARTS = ("meta", "body")
 """Parts with a blank line above them: the title stands apart, and so does the text."""
@@ -150,7 +162,7 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("home", "scroll_home", "Top", id="reader.top", show=False),
         Binding("end", "scroll_end", "Bottom", id="reader.bottom", show=False),
         Binding("escape", "back", "Back to list", id="reader.back"),
-        Binding("m", "app.toggle_read", "Read/unread", id="reader.toggle_read", show=False),
+        Binding("m", "app.read('toggle_read')", "Read/unread", id="reader.toggle_read", show=False),
         *READING_BINDINGS,
         *TAGGING_BINDINGS,
     ]
@@ -176,9 +188,14 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
+    def __init__(self, store: DeskStore | None = None, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.store = store
         self.zone = zone
+        self.selected_id: int | None = None
+        """The article the feed's cursor is on, shown as soon as it is read."""
+        self._articles: LRUCache[int, ArticleView] = LRUCache(ARTICLE_CACHE)
+        self._tagging_timer: Timer | None = None
         self.article_id: int | None = None
         self.view: ArticleView | None = None
         self.tagging: ArticleTagging | None = None
@@ -190,6 +207,69 @@ class Reader(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows: list[tuple[Block, int] | None] = []
         """Each line of the pane: a block and the index of its line, or None for a blank line."""
         self._drawn_with: tuple[int, Style] | None = None
+
+    # Reading -------------------------------------------------------------------------
+
+    def select(self, article_id: int, around: list[int]) -> None:
+        """Show the article at once when it was read ahead, else as soon as it is read; read the articles
+        `around` the cursor ahead, and the tags once the cursor rests."""
+        self.selected_id = article_id
+        view = self._articles.get(article_id)
+        if view is not None:
+            self.show(view)
+        ahead = [other for other in around if other not in self._articles]
+        if view is None or ahead:
+            self._read_articles(None if view is not None else article_id, ahead)
+        if self._tagging_timer is not None:
+            self._tagging_timer.stop()
+        self._tagging_timer = self.set_timer(DETAILS_DELAY_S, lambda: self._tags_wanted(article_id))
+
+    def clear(self, hint: str) -> None:
+        """No article to select (the feed is empty, or a search found none): say `hint` instead."""
+        self.selected_id = None
+        self.show(None, hint)
+
+    def forget_articles(self) -> None:
+        """Articles changed in the database: read them again when next selected."""
+        self._articles.clear()
+
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False, description="Reading the article")
+    def _read_articles(self, selected_id: int | None, ahead: list[int]) -> None:
+        """Read the selected article (unless it was read ahead) and the ones around it, in one query."""
+        views = self.store.articles([selected_id, *ahead] if selected_id is not None else ahead)
+        self.post_message(ArticleLoaded(selected_id, views.get(selected_id) if selected_id else None, views))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        message.stop()
+        for article_id, view in message.views.items():
+            self._articles.set(article_id, view)
+        if message.article_id is not None and message.article_id == self.selected_id:
+            self.show(message.view)
+
+    def _tags_wanted(self, article_id: int) -> None:
+        self._tagging_timer = None
+        if article_id == self.selected_id:
+            self.load_tagging(article_id)
+
+    def reload_tagging(self) -> None:
+        """Tags changed: read the selected article's again."""
+        if self.selected_id is not None:
+            self.load_tagging(self.selected_id)
+
+    @work(thread=True, exclusive=True, group="tagging-reader", exit_on_error=False,
+          description="Reading the article's tags")
+    def load_tagging(self, article_id: int) -> None:
+        self.post_message(TaggingLoaded(self.store.tagging(article_id)))
+
+    def on_tagging_loaded(self, message: TaggingLoaded) -> None:
+        message.stop()
+        if message.tagging.article_id == self.selected_id:
+            self.show_tagging(message.tagging)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
+
+    # Showing ---------------------------------------------------------------------------
 
     def show(self, view: ArticleView | None, empty_hint: str = EMPTY_HINT) -> None:
         """Show `view`, or `empty_hint` (the article is gone, or the feed has none to select)."""

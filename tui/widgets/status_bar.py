@@ -1,16 +1,51 @@
-"""The status bar: feed health, last poll, new articles, and whether a poll is running."""
+"""The status bar: feed health, last poll, new articles, the review list, and whether a poll is running.
 
+The bar reads the feeds' health and the review count itself, now and then and when asked, in its own
+workers through the desk's `DeskStore`; the app tells it about polls and arrivals.
+"""
+
+from collections.abc import Sequence
 from datetime import datetime, timezone, tzinfo
 
 from rich.text import Text
+from textual import work
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.worker import Worker
 
-from tui.messages import FeedHealth
+from core.vocabulary import FeedStatus
+from storage.desk import DeskStore
+from storage.models import Feed
+from tui.messages import FeedHealth, HealthLoaded, ReviewCounted, forward_failure
 
 OFFLINE_MESSAGE = "offline: no feed could be reached"
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+HEALTH_INTERVAL_S = 5.0
+
+
+def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
+    """Count enabled feeds as answering, failing or not yet polled.
+
+    A feed fails when its last poll counted one more consecutive failure, or when that poll found
+    no network (which records the error but leaves the count alone, and the desk must still say it
+    is offline). `last_error` alone does not decide: a poll that worked can leave a note there
+    ("entries cut…").
+    """
+    enabled = [feed for feed in feeds if feed.enabled]
+    pending = sum(1 for feed in enabled if feed.last_polled_at is None)
+    failing = sum(1 for feed in enabled if feed.last_polled_at is not None and is_failing(feed))
+    polled = [feed.last_polled_at for feed in enabled if feed.last_polled_at is not None]
+    return FeedHealth(
+        ok=len(enabled) - failing - pending,
+        failing=failing,
+        pending=pending,
+        last_poll_at=max(polled) if polled else None,
+    )
+
+
+def is_failing(feed: Feed) -> bool:
+    return feed.consecutive_failures > 0 or feed.last_status == FeedStatus.OFFLINE
 
 
 class StatusBar(Widget):
@@ -32,13 +67,38 @@ class StatusBar(Widget):
     offline: reactive[bool] = reactive(False)
     spin: reactive[int] = reactive(0)
 
-    def __init__(self, zone: tzinfo = timezone.utc, **kwargs) -> None:
+    def __init__(self, store: DeskStore | None = None, zone: tzinfo = timezone.utc, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.store = store
         self.zone = zone
         self._spinner: Timer | None = None
 
     def on_mount(self) -> None:
         self._spinner = self.set_interval(0.12, self._advance, pause=self.polling is None)
+        if self.store is not None:
+            self.set_interval(HEALTH_INTERVAL_S, self.load_health)
+            self.load_health()
+
+    @work(thread=True, exclusive=True, group="health", exit_on_error=False, description="Reading feed health")
+    def load_health(self) -> None:
+        """Read the feeds' health (after each poll, and now and then for other processes' polls)."""
+        self.post_message(HealthLoaded(feed_health(self.store.feeds())))
+
+    def on_health_loaded(self, message: HealthLoaded) -> None:
+        message.stop()
+        self.health = message.health
+        self.count_review()
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False, description="Counting the review list")
+    def count_review(self) -> None:
+        self.post_message(ReviewCounted(self.store.review_count()))
+
+    def on_review_counted(self, message: ReviewCounted) -> None:
+        message.stop()
+        self.review_count = message.count
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
 
     def watch_polling(self, polling: tuple[int, int] | None) -> None:
         """Spin only while a poll runs; a poll may finish before the bar is mounted."""

@@ -2,23 +2,29 @@
 
 Each cell shows how many engagements the place had in the period and, as a letter and a colour,
 the type that dominated (most engagements; the more severe type on a tie). The pane draws only
-the rows and columns that fit, from counts the app reads in a worker (`storage.timeline`), so
-it costs the same with two years of data as with two weeks. A cell cursor moves with the arrow
-keys; enter asks the app to filter the feed to that place and period.
+the rows and columns that fit, from counts it reads in its own worker through the desk's `DeskStore`
+(`storage.timeline`), so it costs the same with two years of data as with two weeks. Every grain's
+counts are kept until tags change, and the other grains are counted ahead. A cell cursor moves with
+the arrow keys; enter asks the app to filter the feed to that place and period.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
+from textual.worker import Worker
 
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph, type_rank
+from storage.desk import DeskStore
 from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
+from tui.messages import TimelineLoaded, forward_failure
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 GRAIN_NAMES = {"week": "weeks", "day": "days", "month": "months"}
@@ -26,6 +32,8 @@ HEADER_LINES = 2
 FOOTER_LINES = 2
 LABEL_MAX = 22
 EMPTY_MARK = "·"
+COUNT_AHEAD_DELAY_S = 0.5
+"""Other grains are counted after this pause, so counting ahead does not slow the drawing just asked for."""
 
 
 def severity(kind: str) -> int:
@@ -103,13 +111,6 @@ class TimelinePane(Widget, can_focus=True):
     }
     """
 
-    class GrainChanged(Message):
-        """The pane wants counts per another period: the app reads them again."""
-
-        def __init__(self, grain: str) -> None:
-            super().__init__()
-            self.grain = grain
-
     class CellChosen(Message):
         """The user chose a cell: the feed should show that place and period."""
 
@@ -119,8 +120,12 @@ class TimelinePane(Widget, can_focus=True):
             self.start = start
             self.end = end
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, store: DeskStore | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.store = store
+        self._counted: dict[str, Timeline] = {}
+        """The counts per grain, kept until tags change."""
+        self._generation = 0
         self.grain = GRAINS[0]
         self.data: Timeline | None = None
         self.province: str | None = None
@@ -130,6 +135,42 @@ class TimelinePane(Widget, can_focus=True):
         self._column0 = 0
         self._cell_width = 4
         self._update_subtitle()
+
+    # Reading ---------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.store is not None:
+            self.recount()  # alongside the feed's first page: SQLite counts while Textual lays out
+
+    def recount(self) -> None:
+        """Tags changed: forget every grain's counts and count the pane's grain again."""
+        self._counted.clear()
+        self._generation += 1
+        self._count(self.grain, self._generation)
+
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="Counting engagements")
+    def _count(self, grain: str, generation: int) -> None:
+        """Count the engagements per kabupaten/kota, period of `grain` and type, in the database."""
+        self.post_message(TimelineLoaded(self.store.timeline(grain), generation))
+
+    @work(thread=True, exclusive=True, group="timeline-ahead", exit_on_error=False, description="Counting engagements")
+    def _count_ahead(self, grain: str, generation: int) -> None:
+        """Count another grain before it is asked for, so switching weeks, days and months needs no query."""
+        self.post_message(TimelineLoaded(self.store.timeline(grain), generation))
+
+    def on_timeline_loaded(self, message: TimelineLoaded) -> None:
+        """Show the counts of the pane's grain, keep every grain's until tags change, and count the next one."""
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._counted[message.timeline.grain] = message.timeline
+        self.show(message.timeline)
+        missing = [grain for grain in GRAINS if grain not in self._counted]
+        if missing:
+            self.set_timer(COUNT_AHEAD_DELAY_S, partial(self._count_ahead, missing[0], message.generation))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        forward_failure(self, event)
 
     # Data ------------------------------------------------------------------------------
 
@@ -196,7 +237,11 @@ class TimelinePane(Widget, can_focus=True):
         """Weeks, then days, then months."""
         self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
         self._update_subtitle()
-        self.post_message(self.GrainChanged(self.grain))
+        counted = self._counted.get(self.grain)
+        if counted is not None:
+            self.show(counted)
+        else:
+            self._count(self.grain, self._generation)
 
     def action_next_province(self, step: int) -> None:
         """Narrow the rows to one province, the next one each time, then all of them again."""

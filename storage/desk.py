@@ -1,0 +1,138 @@
+"""The desk's one door to the database: every read and write the desk's panes and objects make, on one engine.
+
+The desk (tui/) holds one `DeskStore` and hands it to each pane; a pane reads what it shows through it in its
+own worker. The methods are blocking (SQLAlchemy): call them from a thread. They name what the desk wants and
+call the storage modules' public functions, so the SQL stays where it is and the desk has one place to look.
+"""
+
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from sqlalchemy import Engine
+
+from storage import manual_tags
+from storage.actor_stats import ActorCount, latest_dated, recent_period_end, top_actors
+from storage.articles import (
+    ArticleRow,
+    ArticleView,
+    article_title,
+    articles_after,
+    feed_page,
+    get_articles,
+    mark_feed_read,
+    newest_id,
+    relevant_count,
+    set_read,
+)
+from storage.feed_order import ARRIVAL, FeedOrder
+from storage.feeds import enabled_feeds, get_feed, list_feeds
+from storage.manual_tags import ArticleTagging, RowDetails
+from storage.models import Feed
+from storage.notify import ChangeWatcher
+from storage.review import review_count
+from storage.saved_searches import save_search, saved_searches
+from storage.search import SearchSource
+from storage.search_parser import Query
+from storage.tags import MentionView, article_mentions
+from storage.timeline import Timeline, engagement_timeline
+from storage.watch import articles_naming
+
+
+class StoredArticles:
+    """Every stored article not marked not relevant: the feed's default source of rows."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def count(self) -> int:
+        return relevant_count(self.engine)
+
+    def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
+             offset: int = 0) -> list[ArticleRow]:
+        return feed_page(self.engine, order, limit, before, ceiling, offset)
+
+    def after(self, after_id: int) -> list[ArticleRow]:
+        return articles_after(self.engine, after_id)
+
+    def mark_read(self, ceiling: int, arrivals: list[int]) -> int:
+        return mark_feed_read(self.engine, ceiling, arrivals)
+
+
+class DeskStore:
+    """What the desk reads and writes, by what it is for; `engine` for the screens that take one whole."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # The feed ------------------------------------------------------------------------------
+
+    def stored_articles(self) -> StoredArticles:
+        return StoredArticles(self.engine)
+
+    def search(self, query: Query, zone: tzinfo = timezone.utc) -> SearchSource:
+        """The articles matching `query`, a row source like `stored_articles`."""
+        return SearchSource(self.engine, query, zone)
+
+    def newest_id(self) -> int:
+        return newest_id(self.engine)
+
+    def row_details(self, article_ids: Iterable[int]) -> dict[int, RowDetails]:
+        return manual_tags.row_details(self.engine, article_ids)
+
+    def watched(self, article_ids: Collection[int], terms: Collection[str]) -> set[int]:
+        """The articles whose title or summary names one of `terms`."""
+        return articles_naming(self.engine, article_ids, terms)
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        set_read(self.engine, article_id, read)
+
+    # The selected article --------------------------------------------------------------------
+
+    def articles(self, article_ids: Sequence[int]) -> dict[int, ArticleView]:
+        return get_articles(self.engine, article_ids)
+
+    def tagging(self, article_id: int) -> ArticleTagging:
+        return manual_tags.article_tagging(self.engine, article_id)
+
+    def title(self, article_id: int) -> str | None:
+        return article_title(self.engine, article_id)
+
+    def mentions(self, article_id: int) -> list[MentionView]:
+        return article_mentions(self.engine, article_id)
+
+    # The counting panes ----------------------------------------------------------------------
+
+    def top_actors(self, days: int, now: datetime) -> tuple[list[ActorCount], datetime | None]:
+        """The most-named actors of the last `days` days, and where that period ends when not `now` (the newest
+        article, when it is older than the period)."""
+        end = recent_period_end(now, latest_dated(self.engine), days)
+        return top_actors(self.engine, (end or now) - timedelta(days=days)), end
+
+    def timeline(self, grain: str) -> Timeline:
+        return engagement_timeline(self.engine, grain)
+
+    def review_count(self) -> int:
+        return review_count(self.engine)
+
+    # Feeds, saved searches, changes ----------------------------------------------------------
+
+    def feeds(self) -> list[Feed]:
+        return list_feeds(self.engine)
+
+    def feeds_to_poll(self, feed_id: int | None) -> list[Feed]:
+        """Every enabled feed (None), or the one feed of `feed_id`."""
+        if feed_id is None:
+            return enabled_feeds(self.engine)
+        feed = get_feed(self.engine, feed_id)
+        return [feed] if feed is not None else []
+
+    def saved_searches(self) -> list[tuple[str, str]]:
+        """(name, query) of every saved search."""
+        return [(saved.name, saved.query) for saved in saved_searches(self.engine)]
+
+    def save_search(self, name: str, query: str, user: str) -> None:
+        save_search(self.engine, name, query, user)
+
+    def watcher(self) -> ChangeWatcher:
+        """A watcher of other connections' commits (it holds a connection: close it)."""
+        return ChangeWatcher(self.engine)

@@ -1,0 +1,124 @@
+"""Polling inside the desk: `Polling`, a plain object the app holds (`app.polling`).
+
+One cycle polls the due feeds (or every enabled feed with `R`, or the selected article's feed with `r`) and
+tags what arrived, in an async worker on the app (its one failure handler reports a failed cycle). The next
+cycle is scheduled when one finishes, so cycles never overlap (dolphie's WorkerManager). The status bar shows
+the progress; new articles reach the feed through the app's change watcher, like those of `pantau poll`.
+"""
+
+import asyncio
+import gc
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+if TYPE_CHECKING:
+    from tui.app import PantauApp
+
+DUE_FEEDS = "due"
+EVERY_FEED: None = None
+SCHEDULER_TICK_S = 15.0
+"""Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
+
+
+def poll_machinery() -> Callable:
+    """`fetchers.pipeline.run_cycle`, imported and its extraction processes started on first use, in a thread.
+
+    The fetchers (httpx, feedparser, trafilatura, dateparser) take longer to import than the desk
+    takes to paint its feed, and the extraction processes as long again: the desk waits for neither.
+    """
+    from fetchers.pipeline import run_cycle
+    from fetchers.poller import warm_extract_pool
+
+    warm_extract_pool()
+    gc.freeze()  # the fetchers' modules live as long as the desk: see `tui.app.settle_memory`
+    return run_cycle
+
+
+def summary_is_offline(summary) -> bool:
+    """The poller says offline, or it polled feeds and every one of them failed."""
+    return bool(summary.offline) or (summary.polled > 0 and summary.failed >= summary.polled)
+
+
+class Polling:
+    """The desk's poll cycles: the first once the feed is painted, then one every `period_s` after the last."""
+
+    def __init__(self, app: "PantauApp", *, scheduled: bool, period_s: float | None) -> None:
+        self.app = app
+        self.scheduled = scheduled
+        """Cycles run by themselves (False: only `R` and `r` poll)."""
+        self.period_s = period_s if period_s is not None else SCHEDULER_TICK_S
+        self._started = False
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        """The first scheduled cycle (it starts the extraction processes), once."""
+        if self.scheduled and not self._started:
+            self._started = True
+            self._run(DUE_FEEDS)
+
+    def poll_all(self) -> None:
+        """Poll every enabled feed now, due or not."""
+        self._now(EVERY_FEED)
+
+    def poll_feed(self) -> None:
+        """Poll the selected article's feed now."""
+        view = self.app.current_view
+        if view is None:
+            self.app.notify("No article selected: R polls every feed.")
+            return
+        self._now(view.article.feed_id)
+
+    @property
+    def busy(self) -> bool:
+        return any(worker.group == "poll" and not worker.is_finished for worker in self.app.workers)
+
+    def _now(self, scope: str | int | None) -> None:
+        if self.app.refused_as_read_only():
+            return
+        if self.busy:
+            self.app.notify("A poll is already running.")
+            return
+        self._run(scope)
+
+    def _run(self, scope: str | int | None) -> None:
+        self.app.run_worker(self._cycle(scope), group="poll", exit_on_error=False, description="Polling feeds")
+
+    async def _cycle(self, scope: str | int | None) -> None:
+        """One cycle (poll, then tag what arrived) over the due feeds, every enabled feed, or one feed."""
+        self.app.call_later(self._started_cycle)
+        summary = None
+        try:
+            run_cycle = await asyncio.to_thread(poll_machinery)
+            store = self.app.store
+            feeds = None if scope == DUE_FEEDS else await asyncio.to_thread(store.feeds_to_poll, scope)
+            summary = await run_cycle(store.engine, feeds, on_progress=self._progress,
+                                      poll_interval_s=self.app.settings.poll_interval_s)
+        finally:
+            self.app.call_later(self._finished, summary)
+
+    def _started_cycle(self) -> None:
+        self.app.status_bar.polling = (0, 0)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.app.call_later(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        status = self.app.status_bar
+        if status.polling is not None:
+            status.polling = (done, total)
+
+    def _finished(self, summary) -> None:
+        """Show the outcome and schedule the next cycle, so cycles never overlap."""
+        status = self.app.status_bar
+        with self.app.batch_update():
+            status.polling = None
+            if summary is not None:
+                status.offline = summary_is_offline(summary)
+        status.load_health()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.scheduled:
+            self._timer = self.app.set_timer(self.period_s, lambda: self._run(DUE_FEEDS))
