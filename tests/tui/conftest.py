@@ -10,6 +10,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
 
 from tests.support.local_server import local_server  # noqa: F401  (a fixture, used by name)
+from tests.tui.tui_support import record_notices
 from tui.app import PantauApp
 from tui.config import Settings
 
@@ -31,9 +32,9 @@ def make_desk(engine: Engine, settings: Settings) -> Callable[..., PantauApp]:
     """Build the app over the test database; polling is off unless a test turns it on."""
 
     def factory(*, poll: bool = False, poll_interval_s: float | None = None, **overrides) -> PantauApp:
-        return PantauApp(
+        return record_notices(PantauApp(
             engine, replace(settings, **overrides), poll=poll, poll_interval_s=poll_interval_s
-        )
+        ))
 
     return factory
 

@@ -10,8 +10,7 @@ from click.testing import CliRunner
 from textual.widgets import Input, Label, ProgressBar
 
 from tests.tui.desk_corpus import fill_tagged_desk
-from tests.tui.test_tui_export import palette_offers
-from tests.tui.tui_support import until
+from tests.tui.tui_support import messages, palette_offers, until
 from tui.cli import main
 from tui.screens.brief import BriefCancelled, BriefScreen, prefill
 
@@ -66,7 +65,7 @@ async def test_palette_brief_takes_the_search_and_writes_what_pantau_brief_write
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(desk.screen, BriefScreen))
         await wait_for_workers(desk)
-        notes = [note.message for note in desk._notifications]
+        notes = messages(desk)
     assert f"Brief of 2025-W49 (1 Dec 2025 – 7 Dec 2025) (2 engagements) written to {target}" in notes
     assert steps and steps[-1] >= 2
     result = CliRunner().invoke(main, ["--db", db_url, "brief", "--week", "2025-W49", "--kab", "36.04",

@@ -14,16 +14,12 @@ from click.testing import CliRunner
 from textual.widgets import Input, Label, Select
 
 from tests.tui.desk_corpus import fill_tagged_desk
-from tests.tui.tui_support import until
+from tests.tui.tui_support import messages, palette_offers, until
 from tui.cli import main
 from tui.screens.export import ExportScreen, fields_from_search
 
 TODAY = date(2025, 12, 15)
 
-
-def palette_offers(app, title: str) -> bool:
-    found = app.screen.query("CommandList")
-    return bool(found) and found.first().option_count > 0 and str(found.first().get_option_at_index(0).prompt).startswith(title)
 
 
 def cli_export(db_url: str, out: Path, *options: str) -> Path:
@@ -80,7 +76,7 @@ async def test_palette_export_writes_what_pantau_export_writes(desk, db_url, tmp
         await pilot.press("enter")
         await until(pilot, lambda: not isinstance(desk.screen, ExportScreen))
         await wait_for_workers(desk)
-        notes = [note.message for note in desk._notifications]
+        notes = messages(desk)
     columns, rows = read_csv(target)
     expected_columns, expected_rows = read_csv(cli_export(db_url, tmp_path / "cli.csv"))
     assert columns == expected_columns and columns[:3] == ["event_date", "year", "time_precision"]
@@ -173,13 +169,13 @@ async def test_a_failed_write_leaves_the_old_file_and_no_partial_one(desk, out, 
     assert [path.name for path in out.iterdir()] == ["out.csv"]
 
 
-async def test_escape_cancels(desk, out):
+async def test_escape_cancels(desk, out, wait_for_workers):
     async with desk.run_test(size=(120, 40)) as pilot:
         screen = await open_export(pilot)
         field(screen, "path").value = str(out / "out.csv")
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(desk.screen, ExportScreen))
-        await pilot.pause(0.2)
+        await wait_for_workers(desk)
     assert list(out.iterdir()) == []
 
 

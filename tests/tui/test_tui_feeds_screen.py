@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, Static
 from demo.server import DemoServer
 from storage.feeds import add_feed, get_feed, list_feeds
 from storage.fetch_state import PollRecord, record_polls
-from tests.tui.tui_support import until
+from tests.tui.tui_support import messages, until
 from tui.screens.feeds import FeedsScreen
 
 
@@ -98,7 +98,7 @@ async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):
         await pilot.press("a")
         app.screen.query_one("#feeds-add", Input).value = "ftp://salah.test/feed"
         await pilot.press("enter")
-        await until(pilot, lambda: any("only http:// and https://" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("only http:// and https://" in message for message in messages(app)))
         assert list_feeds(engine) == []
 
 

@@ -73,7 +73,8 @@ async def test_capital_r_polls_at_once_when_polling_is_off(make_desk, engine: En
     add_feed(engine, local_server.url("/feed.xml"), title="Kabar Uji")
     app = make_desk(poll=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.feed_list.started and app.status_bar.health is not None)
+        assert not app.polling.busy, "the first page is painted, where polling would start"
         assert local_server.hits("/feed.xml") == 0
         await pilot.press("R")
         await until(pilot, lambda: any("Bagian 7" in line for line in lines(app)))

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from storage.articles import set_read
 from storage.feeds import add_feed
 from storage.models import Article
-from tests.tui.tui_support import fill, fill_many, until
+from tests.tui.tui_support import fill, fill_many, messages, until
 from tui.screens.confirm import ConfirmScreen
 
 TITLES = [f"Berita {n}" for n in range(6)]
@@ -21,9 +21,6 @@ def unread_titles(engine: Engine) -> set[str]:
     with Session(engine) as session:
         return set(session.exec(select(Article.title).where(Article.is_read == False)))  # noqa: E712
 
-
-def notes(app) -> list[str]:
-    return [note.message for note in app._notifications]
 
 
 async def test_n_and_capital_n_go_to_the_next_and_previous_unread(make_desk, engine: Engine):
@@ -40,7 +37,7 @@ async def test_n_and_capital_n_go_to_the_next_and_previous_unread(make_desk, eng
         await pilot.press("n")
         assert feed.current.title == "Berita 0"
         await pilot.press("n")
-        assert feed.current.title == "Berita 0" and "No unread article below." in notes(app)
+        assert feed.current.title == "Berita 0" and "No unread article below." in messages(app)
         await pilot.press("N")
         assert feed.current.title == "Berita 2"
 
@@ -95,7 +92,7 @@ async def test_capital_a_marks_every_article_shown_read_once_confirmed(make_desk
         await until(pilot, lambda: feed.total == 6)
         await pilot.press("A", "enter")
         await until(pilot, lambda: unread_titles(engine) == set())
-        assert "4 articles marked read." in notes(app)
+        assert "4 articles marked read." in messages(app)
 
 
 async def test_o_opens_the_article_in_the_browser_and_y_copies_its_link(make_desk, engine: Engine, monkeypatch):
@@ -110,11 +107,11 @@ async def test_o_opens_the_article_in_the_browser_and_y_copies_its_link(make_des
         url = app.current_view.article.url
         await pilot.press("o")
         await until(pilot, lambda: opened == [url])
-        await until(pilot, lambda: f"Opened in the browser: {url}" in notes(app))
+        await until(pilot, lambda: f"Opened in the browser: {url}" in messages(app))
         browser_found[0] = False
         app.reader.focus()
         await pilot.press("o")
-        await until(pilot, lambda: any("No web browser found" in note for note in notes(app)))
+        await until(pilot, lambda: any("No web browser found" in note for note in messages(app)))
         await pilot.press("y")
-        assert app.clipboard == url and f"Link copied: {url}" in notes(app)
+        assert app.clipboard == url and f"Link copied: {url}" in messages(app)
         assert feed.current.title == "Berita 5"

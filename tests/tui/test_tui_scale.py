@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from storage.articles import article_count
 from storage.feeds import add_feed
-from tests.tui.tui_support import fill_many, until
+from tests.tui.tui_support import fill_many, messages, until
 from tui.widgets.feed_list import MAX_CACHED_PAGES, PAGE_SIZE
 
 ROWS = 100_000
@@ -19,7 +19,7 @@ def state(app) -> str:
         f"cursor={feed.cursor} scroll_y={feed.scroll_offset.y} max={feed.max_scroll_y} "
         f"height={feed.scrollable_content_region.height} pages={sorted(feed._pages)} "
         f"fetching={sorted(feed._fetching)} floors={sorted(feed._floors)} "
-        f"workers={list(app.workers)} notes={[n.message for n in app._notifications]}"
+        f"workers={list(app.workers)} notes={messages(app)}"
     )
 
 
@@ -96,7 +96,7 @@ async def test_a_row_hidden_far_down_keeps_the_cursor_in_place(make_desk, engine
         await until(pilot, lambda: feed_list.current is not None and feed_list.total == 1_000)
         feed_list.focus()
         feed_list.scroll_to(y=440, animate=False)
-        feed_list._move_cursor(450)
+        feed_list.move_cursor(450)
         await until(pilot, lambda: feed_list.current is not None, describe=lambda: state(app))
         below = feed_list.row_at(451).title
         await pilot.press("x")

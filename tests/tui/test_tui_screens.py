@@ -9,15 +9,10 @@ from sqlalchemy import Engine
 from storage.articles import get_article
 from storage.feeds import add_feed, record_poll
 from storage.models import utcnow
-from tests.tui.tui_support import fill, until
+from tests.tui.tui_support import fill, messages, palette_offers, until
 from tui.screens.help import HelpScreen
 from tui.widgets.status_bar import OFFLINE_MESSAGE
 
-
-def palette_offers(app, title: str) -> bool:
-    """The palette's first choice is `title`."""
-    found = app.screen.query("CommandList")
-    return bool(found) and found.first().option_count > 0 and str(found.first().get_option_at_index(0).prompt).startswith(title)
 
 
 def status_text(app) -> str:
@@ -129,7 +124,7 @@ async def test_a_failing_worker_is_reported_and_the_desk_keeps_running(make_desk
         await until(pilot, lambda: app.current_article is not None)
         app.feed_list.source = BrokenSource()
         app.feed_list.restart()
-        await until(pilot, lambda: any("disk unreadable" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("disk unreadable" in message for message in messages(app)))
         assert app.is_running
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
@@ -145,9 +140,9 @@ async def test_a_screenshot_is_saved_where_there_is_no_downloads_folder(make_des
         await pilot.press("ctrl+p", *"screenshot")
         await until(pilot, lambda: palette_offers(app, "Screenshot"))
         await pilot.press("enter")
-        await until(pilot, lambda: any("creenshot" in note.message for note in app._notifications),
-                    describe=lambda: [note.message for note in app._notifications])
-        notes = [note.message for note in app._notifications]
+        await until(pilot, lambda: any("creenshot" in message for message in messages(app)),
+                    describe=lambda: messages(app))
+        notes = messages(app)
         assert not any("Failed" in note for note in notes), notes
         saved = list((Path(os.environ["XDG_DATA_HOME"]) / "pantau" / "screenshots").glob("*.svg"))
         assert len(saved) == 1 and "<svg" in saved[0].read_text()

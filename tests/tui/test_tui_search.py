@@ -14,7 +14,7 @@ from storage.models import Article, ArticleTag, NotRelevant
 from storage.saved_searches import save_search, saved_searches
 from storage.tags import replace_auto_tags
 from tests.support.tagged import tags_of
-from tests.tui.tui_support import until
+from tests.tui.tui_support import palette_offers, until
 from tui.app import NO_MATCH
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
@@ -153,18 +153,18 @@ async def test_each_filter_narrows_the_feed(make_desk, desk_corpus, query, expec
         await until(pilot, lambda: str(bar(app).count.content) == f"({len(expected)})")
 
 
-async def test_a_malformed_query_shows_its_message_and_keeps_the_list(make_desk, desk_corpus):
+async def test_a_malformed_query_shows_its_message_and_keeps_the_list(make_desk, desk_corpus, wait_for_workers):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
         initial = await opened(pilot)
         await type_query(pilot, "buruh")
         await shows(pilot, ["Buruh demo di Serang", "Polisi bubarkan blokade di Karawang"])
-        await press_text(pilot, " since:kemarin")
+        bar(app).input.insert_text_at_cursor(" since:kemarin")  # at once: no half-typed query is searched for
         await until(pilot, lambda: bar(app).has_error and "`kemarin`" in str(bar(app).error.content),
                     describe=lambda: str(bar(app).error.content))
         error = str(bar(app).error.content)
         assert "`kemarin` is not a date" in error and "^" in error
-        await pilot.pause(0.3)
+        await wait_for_workers(app)
         assert titles(app) == ["Buruh demo di Serang", "Polisi bubarkan blokade di Karawang"], "the list stays"
         assert app.search.filter_text == "buruh"
         await pilot.press("enter")
@@ -264,7 +264,7 @@ async def test_saved_search_round_trip(make_desk, engine, desk_corpus):
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await press_text(pilot, "Search: Serang")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_offers(app, "Search: Serang"))
         await pilot.press("enter")
         await shows(pilot, ["Buruh demo di Serang"])
         assert app.search.filter_text == "kab:36.04"
@@ -279,12 +279,12 @@ async def test_saved_searches_stored_elsewhere_are_in_the_palette(make_desk, eng
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await press_text(pilot, "Search: Mogok")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_offers(app, "Search: Mogok"))
         await pilot.press("enter")
         await shows(pilot, ["Mogok kerja di pabrik sepatu"])
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await press_text(pilot, "Clear filter")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_offers(app, "Clear filter"))
         await pilot.press("enter")
         await shows(pilot, initial)

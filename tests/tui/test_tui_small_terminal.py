@@ -38,7 +38,7 @@ async def test_quit_works_on_the_notice(make_desk):
     async with app.run_test(size=(40, 10)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.press("ctrl+q")
-        await until(pilot, lambda: app._exit)
+        await until(pilot, lambda: app.return_code is not None)
 
 
 async def test_exactly_80_by_24_is_the_desk(make_desk):

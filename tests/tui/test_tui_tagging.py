@@ -12,7 +12,7 @@ from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
 from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
 from tests.support.tagged import tags_of
-from tests.tui.tui_support import fill, until
+from tests.tui.tui_support import fill, messages, notices, until
 from tui.screens.event_date import EventDateScreen, parse_event_date
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
@@ -103,7 +103,7 @@ async def test_number_key_sets_the_type_and_undo_reverts_it(make_desk, engine: E
         await until(pilot, lambda: manual_type(engine, newest) == second)
         await until(pilot, lambda: feed.details_of(newest).engagement_type == second and feed.details_of(newest).manual)
         assert "✎" in row_text(feed)
-        await until(pilot, lambda: any(f"Type set: {second}" in n.message for n in app._notifications))
+        await until(pilot, lambda: any(f"Type set: {second}" in message for message in messages(app)))
         await pilot.press("ctrl+z")
         await until(pilot, lambda: manual_type(engine, newest) == first)
         await pilot.press("ctrl+z")
@@ -125,16 +125,16 @@ async def test_undo_names_the_article_it_changes(make_desk, engine: Engine):
         await until(pilot, lambda: feed.current.title == TITLES[1])
         await pilot.press("2")
         await until(pilot, lambda: manual_type(engine, feed.current.id) is not None)
-        app.clear_notifications()
+        notices(app).clear()
         await pilot.press("ctrl+z")
         await until(pilot, lambda: manual_type(engine, feed.current.id) is None)
-        await until(pilot, lambda: len(app._notifications) == 1)
-        note = list(app._notifications)[0]
+        await until(pilot, lambda: len(notices(app)) == 1)
+        note = notices(app)[0]
         assert note.message.endswith(f"on this article: “{TITLES[1]}”") and note.severity == "information"
         await pilot.press("ctrl+z")
         await until(pilot, lambda: manual_type(engine, newest) is None)
-        await until(pilot, lambda: len(app._notifications) == 2)
-        note = list(app._notifications)[-1]
+        await until(pilot, lambda: len(notices(app)) == 2)
+        note = notices(app)[-1]
         assert note.message == f"Undone: type back to hearing on another article: “{TITLES[2]}”"
         assert note.severity == "warning"
 
@@ -167,8 +167,8 @@ async def test_type_keys_come_from_the_config_and_the_legend_footer_and_help_nam
         await started(pilot)
         assert app.tagging.type_key_order == ["hearing", "arrest"]
         assert legend_text(app) == "types 1 hearing  0 arrest"
-        descriptions = {binding.id: binding.description
-                        for bindings in app.feed_list._bindings.key_to_bindings.values() for binding in bindings}
+        assert app.focused is app.feed_list
+        descriptions = {active.binding.id: active.binding.description for active in app.screen.active_bindings.values()}
         assert descriptions["tag.type_1"] == "hearing"
         await pilot.press("0")
         await until(pilot, lambda: manual_type(engine, newest) == "arrest")
@@ -321,7 +321,7 @@ async def test_space_marks_rows_and_tagging_keys_act_on_every_marked_row(make_de
         await pilot.press("5")
         await until(pilot, lambda: manual_type(engine, newest) == "strike" and manual_type(engine, newest - 2) == "strike")
         assert manual_type(engine, newest - 1) is None, "the unmarked row is left alone"
-        await until(pilot, lambda: any("on 2 marked articles" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("on 2 marked articles" in message for message in messages(app)))
         assert feed.marked_ids == [] and "▶" not in row_text(feed, 0)
         await pilot.press("space", "s")
         await until(pilot, lambda: article_tagging(engine, feed.row_at(2).id).starred)

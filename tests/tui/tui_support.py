@@ -3,10 +3,13 @@
 import asyncio
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
+from textual.app import App
 from textual.pilot import Pilot
 
 from storage.articles import NewArticle, add_articles
@@ -32,6 +35,46 @@ async def until(
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout_s} s; {describe()}")
         await pilot.pause(0.05)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification as the app was asked to show it."""
+
+    message: str
+    severity: str
+    title: str
+
+
+_notices: WeakKeyDictionary[App, list[Notice]] = WeakKeyDictionary()
+
+
+def record_notices(app: App) -> App:
+    """Keep every notification `app` shows from now on (Textual keeps its own list private); `notices` reads them."""
+    shown = _notices.setdefault(app, [])
+    notify = app.notify
+
+    def recorded(message, *, title: str = "", severity: str = "information", **options) -> None:
+        shown.append(Notice(str(message), severity, title))
+        notify(message, title=title, severity=severity, **options)
+
+    app.notify = recorded
+    return app
+
+
+def notices(app: App) -> list[Notice]:
+    """The notifications shown since `record_notices` (the desk factory records every desk's)."""
+    return _notices[app]
+
+
+def messages(app: App) -> list[str]:
+    return [notice.message for notice in notices(app)]
+
+
+def palette_offers(app: App, title: str) -> bool:
+    """The command palette's first choice is `title`."""
+    found = app.screen.query("CommandList")
+    return bool(found) and found.first().option_count > 0 and str(found.first().get_option_at_index(0).prompt).startswith(title)
 
 
 def article(number: int, title: str | None = None, body: str | None = None) -> NewArticle:

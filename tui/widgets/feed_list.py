@@ -729,7 +729,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Cursor --------------------------------------------------------------------------
 
-    def _move_cursor(self, position: int) -> None:
+    def move_cursor(self, position: int) -> None:
+        """Put the cursor on the row at `position` (0 is the newest) and bring it into view."""
         if not self.total:
             return
         self.cursor = max(0, min(position, self.total - 1))
@@ -761,22 +762,22 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(row.id))
 
     def action_cursor_down(self) -> None:
-        self._move_cursor(self.cursor + 1)
+        self.move_cursor(self.cursor + 1)
 
     def action_cursor_up(self) -> None:
-        self._move_cursor(self.cursor - 1)
+        self.move_cursor(self.cursor - 1)
 
     def action_page_down(self) -> None:
-        self._move_cursor(self.cursor + max(self.scrollable_content_region.height - 1, 1))
+        self.move_cursor(self.cursor + max(self.scrollable_content_region.height - 1, 1))
 
     def action_page_up(self) -> None:
-        self._move_cursor(self.cursor - max(self.scrollable_content_region.height - 1, 1))
+        self.move_cursor(self.cursor - max(self.scrollable_content_region.height - 1, 1))
 
     def action_first(self) -> None:
-        self._move_cursor(0)
+        self.move_cursor(0)
 
     def action_last(self) -> None:
-        self._move_cursor(self.total - 1)
+        self.move_cursor(self.total - 1)
 
     def seek_unread(self, step: int, open_it: bool = False) -> None:
         """Move to the next unread row below (step 1) or above (-1); a row whose page is not read yet is gone to
@@ -787,10 +788,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             row = self.row_at(position)
             if row is None:
                 self._seeking = (step, open_it, position)
-                self._move_cursor(position)
+                self.move_cursor(position)
                 return
             if not row.is_read:
-                self._move_cursor(position)
+                self.move_cursor(position)
                 if open_it:
                     self.post_message(self.Opened(row.id))
                 return
@@ -816,7 +817,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is not None:
-            self._move_cursor(self.scroll_offset.y + offset.y)
+            self.move_cursor(self.scroll_offset.y + offset.y)
 
     def on_focus(self) -> None:
         self._forget_drawing()
