@@ -6,7 +6,7 @@ call the storage modules' public functions, so the SQL stays where it is and the
 """
 
 from collections.abc import Collection, Iterable, Sequence
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import Engine
 
@@ -26,8 +26,8 @@ from storage.articles import (
 )
 from storage.feed_order import ARRIVAL, FeedOrder
 from storage.feeds import enabled_feeds, get_feed, list_feeds
-from storage.manual_tags import ArticleTagging, RowDetails
-from storage.models import Feed
+from storage.manual_tags import ArticleTagging, PlaceChoice, RowDetails, TagChange
+from storage.models import Actor, Feed
 from storage.notify import ChangeWatcher
 from storage.review import review_count
 from storage.saved_searches import save_search, saved_searches
@@ -56,6 +56,56 @@ class StoredArticles:
 
     def mark_read(self, ceiling: int, arrivals: list[int]) -> int:
         return mark_feed_read(self.engine, ceiling, arrivals)
+
+
+class HandTags:
+    """One analyst's changes to the tagger's coding (`storage.manual_tags`): each audited under `user`, undoable."""
+
+    def __init__(self, engine: Engine, user: str) -> None:
+        self.engine = engine
+        self.user = user
+
+    def set_type(self, article_id: int, type_id: str) -> TagChange:
+        return manual_tags.set_type(self.engine, article_id, type_id, self.user)
+
+    def confirm_coding(self, article_id: int) -> TagChange:
+        """The tagger's engagements are right: the article leaves the review list."""
+        return manual_tags.confirm_coding(self.engine, article_id, self.user)
+
+    def set_kabupaten(self, article_id: int, place: PlaceChoice) -> TagChange:
+        return manual_tags.set_kabupaten(self.engine, article_id, place, self.user)
+
+    def set_event_date(self, article_id: int, day: date | None) -> TagChange:
+        return manual_tags.set_event_date(self.engine, article_id, day, self.user)
+
+    def add_tag(self, article_id: int, tag: str) -> TagChange:
+        return manual_tags.add_tag(self.engine, article_id, tag, self.user)
+
+    def toggle_tag(self, article_id: int, tag: str, present: Collection[str]) -> TagChange:
+        """Take `tag` off when it is among the article's `present` tags, else add it."""
+        if manual_tags.normalise_tag(tag) in present:
+            return manual_tags.remove_tag(self.engine, article_id, tag, self.user)
+        return self.add_tag(article_id, tag)
+
+    def add_actor(self, article_id: int, kind: str, name: str, rank: str | None = None, position: str | None = None,
+                  organisation: str | None = None, unit: str | None = None) -> TagChange:
+        return manual_tags.add_actor(self.engine, article_id, self.user, kind, name, rank, position, organisation, unit)
+
+    def set_not_relevant(self, article_id: int, not_relevant: bool) -> TagChange:
+        return manual_tags.set_not_relevant(self.engine, article_id, not_relevant, self.user)
+
+    def set_starred(self, article_id: int, starred: bool) -> TagChange:
+        return manual_tags.set_starred(self.engine, article_id, starred, self.user)
+
+    def undo_last(self) -> TagChange | None:
+        """Undo this analyst's last change, on whichever article (None when there is none)."""
+        return manual_tags.undo_last(self.engine, self.user)
+
+    def known_tags(self) -> list[str]:
+        return manual_tags.known_tags(self.engine)
+
+    def known_actors(self) -> list[Actor]:
+        return manual_tags.known_actors(self.engine)
 
 
 class DeskStore:
@@ -87,6 +137,10 @@ class DeskStore:
         set_read(self.engine, article_id, read)
 
     # The selected article --------------------------------------------------------------------
+
+    def hand_tags(self, user: str) -> HandTags:
+        """The changes `user` makes by hand."""
+        return HandTags(self.engine, user)
 
     def articles(self, article_ids: Sequence[int]) -> dict[int, ArticleView]:
         return get_articles(self.engine, article_ids)

@@ -23,7 +23,6 @@ from textual.dom import DOMNode
 
 from core.plain_text import plain_line
 from core.vocabulary import engagement_types, short_label
-from storage import manual_tags
 from storage.manual_tags import TagChange, TaggingError
 from tui.config import TYPE_KEYS
 from tui.screens.event_date import EventDateAnswer, EventDateScreen
@@ -133,13 +132,14 @@ class HandTagging:
     """The analyst's tagging of the selected article or the marked rows: one write thread, pickers, notices.
 
     A plain object the app holds (`app.tagging`); it reads the feed's cursor and marks and the reader's tags,
-    and writes through `storage.manual_tags`.
+    and writes through the store's `HandTags` (`storage.manual_tags`), under the analyst's name.
     """
 
     def __init__(self, app: "PantauApp") -> None:
         self.app = app
-        self.engine = app.store.engine
-        self.user = app.settings.user_name
+        self.store = app.store
+        self.tags = app.store.hand_tags(app.settings.user_name)
+        """Every change goes through it, under the analyst's name from the settings."""
         self.type_key_order: list[str] = list(app.settings.type_keys)
         """The types keys 1, 2, … set, from the settings."""
         self._jobs: deque[TaggingJob] = deque()
@@ -266,14 +266,14 @@ class HandTagging:
     def _set_type(self, type_id: str | None) -> None:
         ids = self._targets()
         if type_id and ids:
-            self._submit_each(ids, lambda article_id: partial(manual_tags.set_type, self.engine, article_id, type_id,
-                                                              self.user), f"Type set: {short_label(type_id)}")
+            self._submit_each(ids, lambda article_id: partial(self.tags.set_type, article_id, type_id),
+                              f"Type set: {short_label(type_id)}")
 
     def confirm_coding(self) -> None:
         """Confirm the tagger's engagements on the selected article as right: it leaves the review list."""
         article_id = self._selected_id()
         if article_id is not None:
-            self._submit(article_id, partial(manual_tags.confirm_coding, self.engine, article_id, self.user))
+            self._submit(article_id, partial(self.tags.confirm_coding, article_id))
 
     def pick_type(self) -> None:
         """Pick any of the engagement types."""
@@ -291,8 +291,8 @@ class HandTagging:
         ids = self._targets()
         place = next((place for place in kabupaten_places() if place.code == code), None)
         if place is not None and ids:
-            self._submit_each(ids, lambda article_id: partial(manual_tags.set_kabupaten, self.engine, article_id,
-                                                              place, self.user), f"Kabupaten/kota set: {place.name}")
+            self._submit_each(ids, lambda article_id: partial(self.tags.set_kabupaten, article_id, place),
+                              f"Kabupaten/kota set: {place.name}")
 
     def edit_event_date(self) -> None:
         """Set the event date by hand (the text says "Rabu (22/10/2025)", the tagger found none)."""
@@ -308,8 +308,7 @@ class HandTagging:
     def _set_event_date(self, answer: EventDateAnswer | None) -> None:
         ids = self._targets()
         if answer is not None and ids:
-            self._submit_each(ids, lambda article_id: partial(manual_tags.set_event_date, self.engine, article_id,
-                                                              answer.day, self.user),
+            self._submit_each(ids, lambda article_id: partial(self.tags.set_event_date, article_id, answer.day),
                               f"Event date set: {answer.day:%d %b %Y}" if answer.day else "Event date cleared")
 
     def toggle_mark(self) -> None:
@@ -325,8 +324,7 @@ class HandTagging:
         if not ids:
             return
         article_id = ids[0]
-        self._read_then(lambda: (manual_tags.known_tags(self.engine),
-                                 manual_tags.article_tagging(self.engine, article_id).tags),
+        self._read_then(lambda: (self.tags.known_tags(), self.store.tagging(article_id).tags),
                         lambda found: self._open_tag_picker(article_id, *found))
 
     def edit_actor(self) -> None:
@@ -334,7 +332,7 @@ class HandTagging:
         and unit; on marked rows, add it to each."""
         if self._targets():
             self._read_then(lambda: [KnownActor(actor.kind, actor.name, actor.organisation, actor.unit)
-                                     for actor in manual_tags.known_actors(self.engine)], self._open_actor_editor)
+                                     for actor in self.tags.known_actors()], self._open_actor_editor)
 
     def _open_tag_picker(self, article_id: int, known: list[str], present: list[str]) -> None:
         bulk = bool(self.app.feed_list.marked_ids)
@@ -343,11 +341,10 @@ class HandTagging:
             if not tag:
                 return
             if bulk:
-                self._submit_each(self._targets(), lambda target: partial(manual_tags.add_tag, self.engine, target,
-                                                                          tag, self.user), f"Tag added: {tag}")
+                self._submit_each(self._targets(), lambda target: partial(self.tags.add_tag, target, tag),
+                                  f"Tag added: {tag}")
                 return
-            store = manual_tags.remove_tag if manual_tags.normalise_tag(tag) in present else manual_tags.add_tag
-            self._submit(article_id, partial(store, self.engine, article_id, tag, self.user))
+            self._submit(article_id, partial(self.tags.toggle_tag, article_id, tag, present))
 
         self.app.push_screen(tag_picker(known, [] if bulk else present), chosen)
 
@@ -355,8 +352,8 @@ class HandTagging:
         def chosen(actor: ActorInput | None) -> None:
             if actor is not None:
                 self._submit_each(self._targets(), lambda target: partial(
-                    manual_tags.add_actor, self.engine, target, self.user, actor.kind, actor.name, actor.rank,
-                    actor.position, actor.organisation, actor.unit), f"Actor: {actor.name}")
+                    self.tags.add_actor, target, actor.kind, actor.name, actor.rank, actor.position,
+                    actor.organisation, actor.unit), f"Actor: {actor.name}")
 
         self.app.push_screen(ActorEditor(actors), chosen)
 
@@ -368,8 +365,8 @@ class HandTagging:
             return
         feed = self.app.feed_list
         hidden = not feed.marked_ids and feed.details_of(ids[0]).not_relevant
-        self._submit_each(ids, lambda article_id: partial(manual_tags.set_not_relevant, self.engine, article_id,
-                                                          not hidden, self.user), "Not relevant")
+        self._submit_each(ids, lambda article_id: partial(self.tags.set_not_relevant, article_id, not hidden),
+                          "Not relevant")
 
     def toggle_star(self) -> None:
         """Star the article, or take the star off; marked rows are all starred (or unstarred when all are)."""
@@ -380,12 +377,12 @@ class HandTagging:
         starred = not all(row.is_starred for row in rows)
         for row in rows:
             feed.update_starred(row.id, starred)
-        self._submit_each([row.id for row in rows], lambda article_id: partial(
-            manual_tags.set_starred, self.engine, article_id, starred, self.user),
-            "Starred" if starred else "Star taken off")
+        self._submit_each([row.id for row in rows], lambda article_id: partial(self.tags.set_starred, article_id,
+                                                                              starred),
+                          "Starred" if starred else "Star taken off")
 
     def undo(self) -> None:
         """Undo your last tagging change (by the user name in the config), naming the article it was on."""
         row = self.app.current_article
-        self._submit(None, partial(manual_tags.undo_last, self.engine, self.user),
+        self._submit(None, self.tags.undo_last,
                      partial(describe_undo, self.app.store.title, row.id if row else None))

@@ -264,7 +264,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._floors: dict[int, tuple] = {}
         self.order: FeedOrder = PUBLISHED
-        """The order rows are read in; the app sets it before `start`."""
+        """The order rows are read in; the app sets it from the settings; `S` switches it."""
         self._ceiling = 0
         self._base_total = 0
         self._fetching: frozenset[int] = frozenset()
@@ -530,7 +530,7 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             self._read_details(self.generation, [row.id for row in rows])
 
     def store_details(self, generation: int, details: dict[int, RowDetails]) -> None:
-        """Keep what the app read for rows of this snapshot; rows draw their columns from it."""
+        """Keep what was read for rows of this snapshot; rows draw their columns from it."""
         if generation == self.generation:
             self._details.update(details)
             self.refresh()
