@@ -105,7 +105,7 @@ def build_desk(path: Path, count: int, seed: int = 5) -> Engine:
 
 
 def keystroke(engine: Engine, text: str) -> float:
-    """Milliseconds for what one keystroke costs the desk (tui.search_actions): parse, the first page in the
+    """Milliseconds for what one keystroke costs the desk (tui.search): parse, the first page in the
     feed's default order (by publication), and the count when the first page is full."""
     started = time.perf_counter()
     try:
