@@ -13,6 +13,11 @@ from tagging.text import PhraseIndex
 
 NON_ALNUM_RE = re.compile(r"[^0-9a-z]")
 PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
+SPACED_HEADS = ("Tanjung", "Pangkal", "Bandar", "Pematang", "Padang", "Gunung", "Tebing", "Bukit", "Lubuk", "Pagar",
+                "Labuhan", "Sawah", "Banjar")
+"""First words of kab/kota names that the press writes joined or apart as it likes ('Tanjungpinang' for Kemendagri's
+Tanjung Pinang, 'Pematang Siantar' and 'Gunung Kidul' for its Pematangsiantar and Gunungkidul)."""
+SPACED_HEAD_RE = re.compile(rf"({'|'.join(SPACED_HEADS)}) ?([A-Za-z]{{3,}})")
 PROVINCE_ALIASES = {
     "DKI Jakarta": "31", "Jakarta": "31", "DKI": "31", "Jabar": "32", "Jateng": "33", "Jatim": "35",
     "DIY": "34", "Yogyakarta": "34", "Jogja": "34", "Jogjakarta": "34", "Sumut": "12", "Sumbar": "13",
@@ -69,6 +74,18 @@ def compact(name: str) -> str:
     return NON_ALNUM_RE.sub("", name.lower())
 
 
+def respaced(base: str) -> str:
+    """The other spelling of a kab/kota name with a SPACED_HEADS word: 'Tanjung Pinang' <-> 'Tanjungpinang',
+    'Gunungkidul' <-> 'Gunung Kidul', 'Labuhanbatu Utara' <-> 'Labuhan Batu Utara'; other names as they are."""
+    m = SPACED_HEAD_RE.match(base)
+    if m is None:
+        return base
+    tail = m.group(2)
+    joined = " " not in base[:m.end()]
+    head = f"{m.group(1)} {tail[0].upper()}{tail[1:]}" if joined else f"{m.group(1)}{tail.lower()}"
+    return head + base[m.end():]
+
+
 def base_name(name: str) -> str:
     for prefix in PREFIXES:
         if name.startswith(prefix):
@@ -100,6 +117,8 @@ def load() -> Gazetteer:
             provinces.append((region.name, region.code))
     for row in read_csv("place_aliases.csv"):
         by_base[row["alias"]] = [code for code in by_base[base_name(row["name"])] if regions[code].name == row["name"]]
+    for base, codes in list(by_base.items()):
+        by_base.setdefault(respaced(base), codes)
     provinces += list(PROVINCE_ALIASES.items())
     provinces += [(name.upper(), code) for name, code in provinces]
     return Gazetteer(

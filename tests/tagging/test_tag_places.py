@@ -369,3 +369,13 @@ def test_tag_a_site_named_without_di_outweighs_where_workers_come_from() -> None
     text = ("Ribuan buruh asal Kabupaten Bogor dan Kabupaten Bekasi berunjuk rasa depan Gedung Sate, Kota Bandung, "
             "Senin (8/12/2025). Aksi dikawal ratusan personel Polrestabes Bandung.")
     assert [e.place.code for e in tag_article("", text).engagements] == ["32.73"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ratusan buruh berunjuk rasa di depan kantor Wali Kota Tanjungpinang, Senin.", "21.72"),
+    ("Buruh pabrik rokok berunjuk rasa di Kota Pematang Siantar, Senin.", "12.72"),
+    ("Ratusan pekerja mogok di Kabupaten Gunung Kidul, Senin.", "34.03"),
+    ("Buruh sawit berunjuk rasa di Kabupaten Labuhan Batu, Senin.", "12.10"),
+])
+def test_tag_a_name_written_joined_or_apart_is_the_same_kabupaten_kota(text: str, code: str) -> None:
+    assert main_code(text) == code
