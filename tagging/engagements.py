@@ -221,7 +221,7 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
 PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
 """'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
 MEETING_WORDS = frozenset({"diskusi", "berdiskusi", "kunjungan", "berkunjung", "mengunjungi", "pertemuan", "ngobrol",
-                           "mengobrol", "berbincang", "bincang-bincang"})
+                           "mengobrol", "berbincang", "bincang-bincang", "bertemu", "menemui", "ditemui"})
 """Weak words of a meeting: a dialogue when the police and workers or a union are named in their sentence
 ('Kapolres mengunjungi sekretariat DPC SPN'), never on their own."""
 MEETING_FORMS = MEETING_WORDS | {w + "nya" for w in MEETING_WORDS}
@@ -485,7 +485,9 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     for h in hits:
         if not h.strong and h.type == "dialogue" and h.phrase.removesuffix("nya") in MEETING_WORDS:
             sentence = lay.sentence_span(h.sentence)
-            if POLICE_WORD_RE.search(sentence.text) and (WORKER_RE.search(sentence.text) or any(
+            before = text[max(sentence.start, h.span.start - 40):h.span.start]
+            to_come = FUTURE_BEFORE_RE.search(before) or FUTURE_AFTER_RE.match(text, h.span.end)
+            if POLICE_WORD_RE.search(sentence.text) and not to_come and (WORKER_RE.search(sentence.text) or any(
                     sentence.start <= s.start < sentence.end for s in unions)):
                 h = replace(h, strong=True)
         if h.generic and action_beside(h, text, lay):

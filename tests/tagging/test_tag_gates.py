@@ -110,3 +110,14 @@ def test_tag_gates_the_police_taking_up_a_familys_report_of_an_accident_is_none(
     text = ("Satreskrim Polres Tangerang Selatan memeriksa mandor PT Sinar Jaya terkait laporan keluarga pekerja yang "
             "tewas tertimpa mesin, Rabu (3/12/2025).")
     assert types(text) == []
+
+
+def test_tag_gates_the_police_meeting_workers_is_a_dialogue() -> None:
+    text = ("Kapolsek Jatiuwung Kompol Zamroni mengajak buruh menjaga kamtibmas saat bertemu dengan puluhan buruh di "
+            "depan pabrik PT Sinar Terang, Rabu (3/12/2025).")
+    assert types(text) == ["dialogue"]
+
+
+def test_tag_gates_meeting_a_minister_is_no_dialogue_with_the_police() -> None:
+    text = "Ratusan buruh bertemu dengan Menteri Ketenagakerjaan di Jakarta, Rabu (3/12/2025)."
+    assert types(text) == []
