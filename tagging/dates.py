@@ -34,6 +34,10 @@ EARLIER_BEFORE_RE = re.compile(r"\b(?:[Ss]ebelumnya|pernah|sebelum ini)\b[^.\n]*
 EVERY_BEFORE_RE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
 AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
+RANGE_START_RE = re.compile(r"(?<![\w/])(?P<d0>\d{1,2})\s*(?:-|–|s\.?d\.?|sampai|hingga|dan)\s*\(?$")
+"""The first day of a range written before the last: '4-5 Desember 2025', '24 sampai 27 November'."""
+FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sampai|s\.?d\.?|dan)\s*$")
+"""The first of two weekdays of a range ('Sabtu-Minggu (6-7/12/2025)')."""
 PLANNED_BEFORE_RE = re.compile(
     r"(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)\b[^.;\n]{0,110}?\bpada\s+"
     r"(?:tanggal\s+)?(?:\d{1,2}\s*(?:dan|sampai|hingga|s\.?d\.?|-)\s*)?$", re.IGNORECASE)
@@ -87,7 +91,7 @@ def patterns() -> Patterns:
     capitalised_days = lexicon.alternation([d[0].upper() + d[1:] for d in lex.days])
     between = rf"(?:(?:pagi|siang|sore|malam|dini hari|subuh|{lex.pasaran_re})\s*,?\s*){{0,2}}"
     return Patterns(
-        day_paren=re.compile(r"\(\s*(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
+        day_paren=re.compile(r"\(\s*(?:(?P<d0>\d{1,2})\s*[-–]\s*(?=\d{1,2}\s*/))?(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
         numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-])"),
@@ -216,14 +220,38 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
         return not any(a < end and start < b for a, b in taken)
 
     def with_day(m: re.Match[str], mo: int) -> None:
-        day = preceding(p.day_before, text, m.start())
-        start = day.start() if day else m.start()
+        first = m.group("d0") if "d0" in m.re.groupindex else None
+        ranged = None if first else RANGE_START_RE.search(text, max(0, m.start() - 14), m.start())
+        opening = ranged.start() if ranged else m.start()
+        day = preceding(p.day_before, text, opening)
+        start = day.start() if day else opening
         if free(start, m.end()) and DOCUMENT_BEFORE_RE.search(text, max(0, start - 24), start):
             taken.append((start, m.end()))
-        elif free(start, m.end()):
+        elif free(start, m.end()) and (first or ranged) and int(m.group("d")) - 7 <= int(first or ranged.group("d0")) \
+                < int(m.group("d")):
+            add_range(m, mo, day, start, int(first or ranged.group("d0")), m.start("d") if first else m.start())
+        elif free(m.start() if ranged else start, m.end()):
+            day, start = (None, m.start()) if ranged else (day, start)
             found = resolve(ref, day.group("day") if day else None, int(m.group("d")), mo, m.group("y"), text,
                             m, start)
             add(out, taken, start, m.end(), found)
+
+    def add_range(m: re.Match[str], mo: int, day: re.Match[str] | None, start: int, first: int, last_at: int) -> None:
+        """'Sabtu-Minggu (6-7/12/2025)', 'Jumat, 16-17 Oktober 2020', '4-5 Desember 2025' (a week at most): the
+        first day, then the last, each dated where the text writes it, the range word between them as engagements
+        read a range. One weekday names the first day; two name each theirs."""
+        both = day and FIRST_WEEKDAY_RE.search(text, max(0, day.start() - 14), day.start())
+        both = both if both and weekday_number(both.group("day")) else None
+        first_word = both.group("day") if both else day.group("day") if day else None
+        start = both.start() if both else start
+        last = int(m.group("d"))
+        first_end = RANGE_START_RE.search(text, start, last_at)
+        head = resolve(ref, first_word, first, mo, m.group("y"), text, m, start,
+                       first_end.start("d0") + len(first_end.group("d0")) if first_end else last_at)
+        tail = resolve(ref, day.group("day") if both else None, last, mo, m.group("y"), text, m, last_at)
+        if head is not None and tail is not None:
+            out.extend((head, tail))
+            taken.append((start, m.end()))
 
     for m in p.day_paren.finditer(text):
         if m.group("s") == "." and not m.group("y"):
@@ -325,9 +353,11 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
 
 
 def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_text: str | None, text: str,
-            m: re.Match[str], start: int) -> EventDate | None:
+            m: re.Match[str], start: int, stop: int | None = None) -> EventDate | None:
+    """The date of day `d` written at text[start:stop] (the match's end unless the day is the first of a range)."""
     weekday = weekday_number(day_word)
-    span = Span(start, m.end(), text[start:m.end()])
+    stop = m.end() if stop is None else stop
+    span = Span(start, stop, text[start:stop])
     recalled = bool(re.match(r"\s*lalu\b", text[m.end():m.end() + 8])) or earlier(text, start)
     ahead = looks_ahead(text, start, m.end())
     if year_text:

@@ -326,8 +326,8 @@ def test_tag_a_date_in_parentheses_with_dashes_or_dots() -> None:
 def test_tag_the_day_of_a_planned_action_is_announced() -> None:
     text = ("Mengantisipasi rencana unjuk rasa buruh di PT Maju Fiksi, Cikupa dan ke kantor gubernur pada 30 dan 31 "
             "Oktober 2017, Kapolres Fiksi AKBP Damar Wulan mengumpulkan pimpinan serikat buruh SPN.")
-    [d] = find_dates(text, None)
-    assert (d.date, d.announced) == (date(2017, 10, 31), True)
+    assert [(d.date, d.announced) for d in find_dates(text, None)] == [(date(2017, 10, 30), True),
+                                                                        (date(2017, 10, 31), True)]
     assert engagement_dates(text) == [None]
     assert only("Sesuai rencana aksi digelar pada Senin (3/11/2025).", on(2025, 11, 4)).announced is False
 
@@ -336,3 +336,21 @@ def test_tag_a_documents_date_is_no_days_event() -> None:
     text = ("Polres Fiksi memediasi SPN dan PUK SPSI PT Maju, Kamis (26/6/2025). Mediasi merujuk Laporan Polisi "
             "Nomor LP/B/12/I/2025 tertanggal 10 Januari 2025.")
     assert [d.date for d in find_dates(text, on(2025, 6, 27))] == [date(2025, 6, 26)]
+
+
+def test_tag_a_range_of_days_gives_its_first_and_last_day() -> None:
+    def days(text: str) -> list[tuple[date, int | None]]:
+        from tagging.dates import weekday_of
+        return [(d.date, weekday_of(d)) for d in find_dates(text, on(2025, 12, 8))]
+
+    assert days("Buruh mogok Sabtu-Minggu (6-7/12/2025).") == [(date(2025, 12, 6), 6), (date(2025, 12, 7), None)]
+    assert days("Buruh mogok Jumat, 5-6 Desember 2025.") == [(date(2025, 12, 5), 5), (date(2025, 12, 6), None)]
+    assert days("Buruh mogok pada 1 sampai 3 Desember.") == [(date(2025, 12, 1), None), (date(2025, 12, 3), None)]
+    assert [d.weekday_conflict for d in find_dates("Mogok Kamis dan Jumat (4-5/12/2025).", on(2025, 12, 8))] == [
+        False, False]
+    # A multi-day action is one engagement a day (ACLED), from the first day.
+    text = ("Ratusan buruh SPN mogok kerja di PT Maju Fiksi, Senin hingga Rabu (1-3/12/2025). Kapolsek Fiksi AKP "
+            "Damar Wulan memimpin pengamanan.")
+    assert engagement_dates(text, datetime(2025, 12, 8, 9, tzinfo=WIB)) == ["2025-12-01", "2025-12-02", "2025-12-03"]
+    # Not a range: a count before a date, a last day before the first.
+    assert [d.date for d in find_dates("Sebanyak 12 - 3 Desember 2025 lalu.", on(2025, 12, 8))] == [date(2025, 12, 3)]
