@@ -70,6 +70,7 @@ class Reference:
 class Patterns:
     day_paren: re.Pattern[str]
     textual: re.Pattern[str]
+    day_slash: re.Pattern[str]
     numeric: re.Pattern[str]
     blogger: re.Pattern[str]
     iso: re.Pattern[str]
@@ -94,6 +95,7 @@ def patterns() -> Patterns:
         day_paren=re.compile(r"\(\s*(?:(?P<d0>\d{1,2})\s*[-–]\s*(?=\d{1,2}\s*/))?(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
+        day_slash=re.compile(r"(?<![\w/(.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/-]|\.\d)(?P<y>)"),
         numeric=re.compile(r"(?<![\w/(-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-])"),
         blogger=re.compile(r"(?<![\w/])(?P<d>\d{1,2}),\s*(?P<y>\d{4})\b"),
         iso=re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<t>\d{2}:\d{2}(?::\d{2})?)"
@@ -260,6 +262,9 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
             with_day(m, int(m.group("m")))
     for m in p.numeric.finditer(text):
         with_day(m, int(m.group("m")))
+    for m in p.day_slash.finditer(text):
+        if preceding(p.day_before, text, m.start()):
+            with_day(m, int(m.group("m")))
     for m in p.textual.finditer(text):
         with_day(m, month_number(m.group("mon")))
     for m in p.month_year.finditer(text):

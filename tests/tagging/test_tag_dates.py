@@ -354,3 +354,10 @@ def test_tag_a_range_of_days_gives_its_first_and_last_day() -> None:
     assert engagement_dates(text, datetime(2025, 12, 8, 9, tzinfo=WIB)) == ["2025-12-01", "2025-12-02", "2025-12-03"]
     # Not a range: a count before a date, a last day before the first.
     assert [d.date for d in find_dates("Sebanyak 12 - 3 Desember 2025 lalu.", on(2025, 12, 8))] == [date(2025, 12, 3)]
+
+
+def test_tag_a_weekday_before_a_day_and_month_without_brackets() -> None:
+    assert only("Buruh berunjuk rasa pada Senin 1/12.", on(2025, 12, 8)).date == date(2025, 12, 1)
+    assert only("Buruh berunjuk rasa Jumat, 5/12 di depan pabrik.", on(2025, 12, 8)).date == date(2025, 12, 5)
+    # Without a weekday a bare fraction is no date ('1/3 anggota', a score).
+    assert find_dates("Sebanyak 1/3 anggota hadir, skor 2/1.", on(2025, 12, 8)) == []
