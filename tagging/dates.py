@@ -420,12 +420,13 @@ def resolve_month(ref: Reference | None, mo: int, year_text: str | None, text: s
 
 
 def resolve_weekday(ref: date, day_word: str, rel: str, text: str, start: int, end: int) -> EventDate | None:
-    """'Jumat lalu', 'Senin pagi': the latest such weekday on or before publication."""
+    """'Jumat lalu', 'Senin pagi': the latest such weekday on or before publication; 'lalu' and 'kemarin' say it
+    is past, so on that weekday itself they mean the week before ('Senin kemarin' in Monday's paper)."""
     weekday = weekday_number(day_word)
     if weekday is None:
         return None
     back = (ref.isoweekday() - weekday) % 7
-    if rel.lower() == "lalu" and back == 0:
+    if rel.lower() in ("lalu", "kemarin") and back == 0:
         back = 7
     return EventDate(ref - timedelta(days=back), 1, Span(start, end, text[start:end]), year_inferred=True,
                      recalled=rel.lower() == "lalu")

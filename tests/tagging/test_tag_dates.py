@@ -361,3 +361,10 @@ def test_tag_a_weekday_before_a_day_and_month_without_brackets() -> None:
     assert only("Buruh berunjuk rasa Jumat, 5/12 di depan pabrik.", on(2025, 12, 8)).date == date(2025, 12, 5)
     # Without a weekday a bare fraction is no date ('1/3 anggota', a score).
     assert find_dates("Sebanyak 1/3 anggota hadir, skor 2/1.", on(2025, 12, 8)) == []
+
+
+def test_tag_weekday_kemarin_on_that_weekday_is_the_week_before() -> None:
+    # 8 December 2025 was a Monday.
+    assert only("Buruh berunjuk rasa Senin kemarin.", on(2025, 12, 8)).date == date(2025, 12, 1)
+    assert only("Buruh berunjuk rasa Jumat kemarin.", on(2025, 12, 8)).date == date(2025, 12, 5)
+    assert only("Apel digelar Senin pagi.", on(2025, 12, 8)).date == date(2025, 12, 8)
