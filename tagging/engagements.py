@@ -164,6 +164,13 @@ DEPLOYED_RE = re.compile(r"\b(?:menurunkan|diturunkan|menempatkan|ditempatkan|me
                          r"disebarkan|melibatkan|dilibatkan)\s+(?:\S+\s+){0,3}?personel\b", re.IGNORECASE)
 """'pihaknya menurunkan 80 personel', 'ditempatkan ratusan personel gabungan': police deployed, which secures a
 labour action named beside it (a generic deployment word, as 'mengerahkan')."""
+WITH_THE_CROWD_RE = re.compile(
+    r"\b(?:menemui|menenangkan|mengimbau|mengarahkan|menertibkan|mengevakuasi|membujuk|bernegosiasi dengan|"
+    r"berdialog dengan|bernegosiasi|bertemu dengan)\s+(?:(?:para|ratusan|ribuan|puluhan|sejumlah)\s+)?"
+    r"(?:massa|pengunjuk rasa|demonstran|pendemo|peserta aksi)\b", re.IGNORECASE)
+"""The police dealing with a protest's crowd ('Kapolres menemui massa', 'petugas menenangkan massa', 'bernegosiasi
+dengan pengunjuk rasa'): a role in the protest, so it is secured (protest_security), not a protest the police only
+attend (corpus README)."""
 HELD_BY_POLICE_RE = re.compile(r"\s+(?:oleh\s+)?(?:pihak\s+|anggota\s+|petugas\s+|aparat\s+)?(?:polisi|kepolisian|"
                                r"petugas|aparat|Polres\w*|Polsek\w*|Polda|Brimob|Satreskrim|Reskrim)\b", re.IGNORECASE)
 """'diamankan polisi', 'diamankan oleh petugas Polsek': held by the police, when a worker is held
@@ -431,6 +438,14 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         sentence_start = lay.sentence_starts[sentence]
         before = text[max(sentence_start, m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not still_to_come(text, sentence_start, m.start()):
+            out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
+                                  m.group().lower(), generic=True))
+    for m in WITH_THE_CROWD_RE.finditer(text):
+        sentence = lay.sentence_of(m.start())
+        sentence_start = lay.sentence_starts[sentence]
+        before = text[max(sentence_start, m.start() - 40):m.start()]
+        if POLICE_WORD_RE.search(text, sentence_start, m.start()) and not NEGATION_RE.search(before) \
+                and not still_to_come(text, sentence_start, m.start()):
             out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
                                   m.group().lower(), generic=True))
     for m in CUSTODY_RE.finditer(text):

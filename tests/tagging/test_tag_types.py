@@ -240,3 +240,19 @@ def test_tag_type_guarded_by_unnamed_authorities_is_no_police_role() -> None:
             "(2/12/2025). Siangnya manajemen dan perwakilan karyawan menggelar mediasi yang disaksikan Kapolsek Kemang "
             "Kompol Agus Hartono.")
     assert primary(text) == "mediation"
+
+
+@pytest.mark.parametrize("police", [
+    "Kapolres Kendal AKBP Hari Wibowo menemui massa dan meminta buruh menjaga ketertiban.",
+    "Petugas Polres Kendal menenangkan massa yang mulai memanas.",
+    "Kasat Intelkam Polres Kendal bernegosiasi dengan pengunjuk rasa agar jalan tidak ditutup.",
+])
+def test_tag_types_the_police_dealing_with_the_crowd_secure_the_protest(police: str) -> None:
+    text = f"Ratusan buruh berunjuk rasa di depan kantor Bupati Kendal, Rabu (3/12/2025). {police}"
+    assert [e.type for e in tag_article("", text).engagements] == ["protest_security"]
+
+
+def test_tag_types_a_crowd_the_police_will_meet_later_is_no_security() -> None:
+    text = ("Ratusan buruh berunjuk rasa di depan kantor Bupati Kendal, Rabu (3/12/2025). Kapolres Kendal hadir di "
+            "lokasi dan berencana menemui massa pekan depan.")
+    assert [e.type for e in tag_article("", text).engagements] == ["protest"]
