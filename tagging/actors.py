@@ -77,7 +77,10 @@ NOT_A_QUALIFIER_RE = re.compile(r"(?:me|ber|ter|di)[a-z]{3,}|yang|dan|atau|di|ke
 mendatangi PT X', 'pekerja yang dirumahkan', 'buruh dan PT X', 'buruh di depan PT X')."""
 WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|demonstrasi|protes|berunjuk|orasi|"
                                r"aksi(?!\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan))|"
-                               r"blokade|memblokade|memblokir|menuntut|mendatangi|menggeruduk)\b", re.IGNORECASE)
+                               r"blokade|memblokade|memblokir|menuntut|mendatangi|menggeruduk|melaporkan|melapor|"
+                               r"mengadu|mengadukan|menagih)\b", re.IGNORECASE)
+"""What workers of a company do as workers: act, demand, or take their case to the police ('Perwakilan buruh PT X
+melaporkan dugaan penahanan ijazah ke Polres', 'pekerja PT X mengadu ke Polres')."""
 EMPLOYER_ORGS = {"APINDO"}
 
 

@@ -121,3 +121,14 @@ def test_tag_gates_the_police_meeting_workers_is_a_dialogue() -> None:
 def test_tag_gates_meeting_a_minister_is_no_dialogue_with_the_police() -> None:
     text = "Ratusan buruh bertemu dengan Menteri Ketenagakerjaan di Jakarta, Rabu (3/12/2025)."
     assert types(text) == []
+
+
+@pytest.mark.parametrize(("text", "workers"), [
+    ("Perwakilan buruh PT Tri Mitra melaporkan dugaan penahanan ijazah oleh perusahaan ke Polres Sukabumi, Rabu "
+     "(3/12/2025).", "buruh PT Tri Mitra"),
+    ("Ratusan pekerja PT Sinar Bumi mengadu ke Polres Cianjur karena upah mereka tidak dibayar, Rabu (3/12/2025).",
+     "pekerja PT Sinar Bumi"),
+])
+def test_tag_gates_workers_of_a_company_who_report_to_the_police_are_its_labour_side(text: str, workers: str) -> None:
+    [engagement] = tag_article("", text, PUBLISHED).engagements
+    assert engagement.type == "legal_complaint" and engagement.labour_actors == (workers,)
