@@ -379,3 +379,16 @@ def test_tag_a_site_named_without_di_outweighs_where_workers_come_from() -> None
 ])
 def test_tag_a_name_written_joined_or_apart_is_the_same_kabupaten_kota(text: str, code: str) -> None:
     assert main_code(text) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ribuan buruh berunjuk rasa di depan Balai Kota DKI Jakarta, Jalan Medan Merdeka Selatan, Senin.", "31.71"),
+    ("Ribuan buruh KSPI berunjuk rasa di kawasan Thamrin, Jakarta, Senin.", "31.71"),
+    ("Buruh berunjuk rasa di Jalan Thamrin, Medan, Senin.", "12.71"),
+])
+def test_tag_jakartas_protest_areas_name_their_city_when_jakarta_is_named(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_a_jakarta_protest_area_alone_names_no_city() -> None:
+    assert main_code("Ribuan buruh berunjuk rasa di Jalan Medan Merdeka Barat, Senin.") is None
