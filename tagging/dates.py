@@ -38,6 +38,7 @@ RANGE_START_RE = re.compile(r"(?<![\w/])(?P<d0>\d{1,2})\s*(?:-|–|s\.?d\.?|samp
 """The first day of a range written before the last: '4-5 Desember 2025', '24 sampai 27 November'."""
 FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sampai|s\.?d\.?|dan)\s*$")
 """The first of two weekdays of a range ('Sabtu-Minggu (6-7/12/2025)')."""
+WRITTEN_YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/])")
 PLANNED_BEFORE_RE = re.compile(
     r"(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)\b[^.;\n]{0,110}?\bpada\s+"
     r"(?:tanggal\s+)?(?:\d{1,2}\s*(?:dan|sampai|hingga|s\.?d\.?|-)\s*)?$", re.IGNORECASE)
@@ -377,10 +378,26 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
         return None
     bound = ref.day if ref is not None else date.today()
     made, conflict = infer_year(bound, d, mo, weekday, forward=ahead and ref is not None)
+    if ref is None and weekday is not None:
+        made, conflict = next((c for c in in_written_years(text, d, mo, bound) if c.isoweekday() == weekday),
+                              made), conflict
     if made is None:
         return None
     return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
                      announced=ahead or made > bound, said=said_on(text, start))
+
+
+def in_written_years(text: str, d: int, mo: int, bound: date) -> list[date]:
+    """A day and month in the years the text writes ('UMK 2015', 'sejak 2014') and the year before each (a wage
+    for 2015 is fought over in 2014), latest first, up to `bound`: an undated page's weekday finds its year among
+    them before it looks back from the day of tagging."""
+    years = sorted({y - k for y in written_years(text) for k in (0, 1)}, reverse=True)
+    return [c for y in years if (c := safe_date(y, mo, d)) and c <= bound]
+
+
+@lru_cache(maxsize=4)
+def written_years(text: str) -> frozenset[int]:
+    return frozenset(int(y) for y in WRITTEN_YEAR_RE.findall(text))
 
 
 def infer_year(ref: date, d: int, mo: int, weekday: int | None, forward: bool) -> tuple[date | None, bool]:

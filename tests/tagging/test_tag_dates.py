@@ -368,3 +368,13 @@ def test_tag_weekday_kemarin_on_that_weekday_is_the_week_before() -> None:
     assert only("Buruh berunjuk rasa Senin kemarin.", on(2025, 12, 8)).date == date(2025, 12, 1)
     assert only("Buruh berunjuk rasa Jumat kemarin.", on(2025, 12, 8)).date == date(2025, 12, 5)
     assert only("Apel digelar Senin pagi.", on(2025, 12, 8)).date == date(2025, 12, 8)
+
+
+def test_tag_an_undated_pages_weekday_finds_its_year_among_the_years_it_writes() -> None:
+    # 27 November was a Thursday in 2014 (and 2025); the text speaks of the 2015 wage.
+    d = only("Buruh menolak UMK 2015 dalam aksi Kamis (27/11).", None)
+    assert (d.date, d.year_inferred, d.weekday_conflict) == (date(2014, 11, 27), True, False)
+    d = only("Sejak 2019 buruh berunjuk rasa; Senin (11/2) mereka kembali turun.", None)
+    assert d.date == date(2019, 2, 11)
+    # No written year the weekday fits: looked for back from the day of tagging, as before.
+    assert only("Aksi UMK 2015 digelar Rabu (27/11).", None).date.isoweekday() == 3
