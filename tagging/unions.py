@@ -69,8 +69,10 @@ EVENT_WORDS = frozenset({"Audiensi", "Aksi", "Demo", "Unjuk", "Rasa", "Mogok", "
                          "Silaturahmi", "Halal", "Jelang", "Peringatan", "Hari", "Tahun", "Se", "Atau", "Terkait",
                          "Soal", "Usai", "Saat", "Pada", "Untuk", "Yang", "Ini", "Itu", "Akan", "Telah", "Sudah",
                          "Juga", "Hadir", "Kegiatan", "Acara", "Kelurahan", "Desa", "Kecamatan", "Jalan", "Jl"})
-PAREN_RE = re.compile(r"[ \t]*\(([A-Z][\w /&.-]{0,40}?)\)")
-LATER_PAREN_RE = re.compile(r"[^.()\n]{0,90}?\(([A-Z][\w /&.-]{0,40}?)\)")
+LEGAL_FORM = r"(?!(?:Persero|Perseroda|Perum|Tbk)\))"
+"""'PT PLN (Persero)', 'PT Maju (Tbk)': a company's legal form in brackets, no union's abbreviation."""
+PAREN_RE = re.compile(rf"[ \t]*\({LEGAL_FORM}([A-Z][\w /&.-]{{0,40}}?)\)")
+LATER_PAREN_RE = re.compile(rf"[^.()\n]{{0,90}}?\({LEGAL_FORM}([A-Z][\w /&.-]{{0,40}}?)\)")
 AREA_PREFIX_RE = re.compile(r"[ \t]+((?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)(?:-Kota)?)[ \t]+")
 COMPANY_RE = re.compile(r"[ \t]+(?:PT|CV)\.?[ \t]+((?:[A-Z][\w&'’.-]*)(?:[ \t]+[A-Z][\w&'’.-]*){0,3})")
 LIST_RE = re.compile(

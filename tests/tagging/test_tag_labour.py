@@ -284,3 +284,11 @@ def test_tag_a_name_that_runs_on_into_a_place_or_trade_stays_whole() -> None:
     text = ("Massa Serikat Buruh Maju berunjuk rasa. Ketua Serikat Buruh Maju Sejahtera, Andi, juga hadir. "
             "Ketua Serikat Buruh Maju Kota Bekasi, Rudi, berorasi.")
     assert sorted(labour(text)) == ["Serikat Buruh Maju Kota Bekasi", "Serikat Buruh Maju Sejahtera"]
+
+
+def test_tag_a_companys_legal_form_in_brackets_is_no_unions_abbreviation() -> None:
+    assert labour("Puluhan anggota Serikat Pekerja PT Listrik Fiksi (Persero) menggelar aksi.") == [
+        "Serikat Pekerja PT Listrik Fiksi"]
+    assert labour("Massa serikat pekerja PT Kereta Fiksi (Persero) berunjuk rasa.") == ["SP PT Kereta Fiksi"]
+    assert labour("Anggota Serikat Pekerja Minyak Fiksi (SPMF) PT Minyak Fiksi (Persero) berunjuk rasa.") == [
+        "SPMF PT Minyak Fiksi"]
