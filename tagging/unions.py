@@ -306,13 +306,13 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
     voc = vocabulary()
     lex = lexicon.load()
     out: list[UnionMention] = []
+    listing = [m for m in LISTING_NAME_RE.finditer(text)
+               if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
     for hit in voc.full_names.find(tokens, text):
-        if text[hit.start].isupper():
+        if text[hit.start].isupper() and not any(m.start() < hit.start < m.end() for m in listing):
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
     alliances = [m for m in ALLIANCE_RE.finditer(text)
                  if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
-    listing = [m for m in LISTING_NAME_RE.finditer(text)
-               if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
     listing += [m for m in TRADES_NAME_RE.finditer(text) if trades_only(m.group())]
     found = listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances
     for m in found:

@@ -292,3 +292,9 @@ def test_tag_a_companys_legal_form_in_brackets_is_no_unions_abbreviation() -> No
     assert labour("Massa serikat pekerja PT Kereta Fiksi (Persero) berunjuk rasa.") == ["SP PT Kereta Fiksi"]
     assert labour("Anggota Serikat Pekerja Minyak Fiksi (SPMF) PT Minyak Fiksi (Persero) berunjuk rasa.") == [
         "SPMF PT Minyak Fiksi"]
+
+
+def test_tag_a_federation_named_with_its_confederations_full_name_is_one_body() -> None:
+    text = ("Massa Federasi Serikat Pekerja Kayu, Mebel dan Kertas Konfederasi Serikat Pekerja Seluruh Indonesia "
+            "(FSP KMK KSPSI) berunjuk rasa. Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI) mendukung.")
+    assert labour(text) == ["FSP KMK KSPSI", "KSPSI"]
