@@ -103,6 +103,7 @@ ALSO_CALLED_RE = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|(?:yang )?disingkat)[ 
 """An abbreviation given after the name without brackets: 'Serikat Buruh Maju atau SBM', '..., disingkat SBM'."""
 ACRONYM_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})[ \t]*\($")
 LED_BY_RE = re.compile(r"[ \t]+(?:pimpinan|kubu|versi)[ \t]+((?:[A-Z][a-z]+[ \t]?){1,4})")
+BRACKETED_STRUCTURE_RE = re.compile(r"(?:[A-Z]\w+ ){1,3}\(([A-Z]{2,4})\)[ \t]$")
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
 
@@ -498,8 +499,12 @@ def split_structure(inner: str) -> tuple[str | None, str]:
 
 
 def structure_before(text: str, start: int) -> tuple[str | None, int]:
-    """A structure word right before a name: 'DPC ' or 'Dewan Pimpinan Cabang '."""
+    """A structure word right before a name: 'DPC ', 'Dewan Pimpinan Cabang ', or written out with its
+    abbreviation in brackets ('Dewan Pimpinan Cabang (DPC) ', 'Pengurus Daerah (PD) ')."""
     head = text[max(0, start - 40):start]
+    bracketed = BRACKETED_STRUCTURE_RE.search(head)
+    if bracketed and bracketed.group(1) in vocabulary().structures:
+        return bracketed.group(1), start - len(head) + bracketed.start()
     m = re.search(r"(\w+(?: \w+){0,2}) $", head)
     if not m:
         return None, start

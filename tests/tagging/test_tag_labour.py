@@ -298,3 +298,12 @@ def test_tag_a_federation_named_with_its_confederations_full_name_is_one_body() 
     text = ("Massa Federasi Serikat Pekerja Kayu, Mebel dan Kertas Konfederasi Serikat Pekerja Seluruh Indonesia "
             "(FSP KMK KSPSI) berunjuk rasa. Konfederasi Serikat Pekerja Seluruh Indonesia (KSPSI) mendukung.")
     assert labour(text) == ["FSP KMK KSPSI", "KSPSI"]
+
+
+def test_tag_a_structure_word_written_out_with_its_abbreviation_in_brackets_is_the_unit() -> None:
+    assert labour("Dewan Pimpinan Cabang (DPC) Federasi Serikat Pekerja Logam Nusantara (FSPLN) Kabupaten Serang "
+                  "menggelar aksi.") == ["DPC FSPLN Kabupaten Serang"]
+    assert labour("Ketua Pimpinan Unit Kerja (PUK) SPAMK FSPMI PT Maju Motor, Andi, mengatakan mogok berlanjut.") == [
+        "PUK SPAMK FSPMI PT Maju Motor"]
+    assert labour("Pimpinan Cabang (PC) FSP KEP SPSI Kabupaten Karawang mendatangi Mapolres Karawang.") == [
+        "PC FSP KEP SPSI Kabupaten Karawang"]
