@@ -256,3 +256,12 @@ def test_tag_types_a_crowd_the_police_will_meet_later_is_no_security() -> None:
     text = ("Ratusan buruh berunjuk rasa di depan kantor Bupati Kendal, Rabu (3/12/2025). Kapolres Kendal hadir di "
             "lokasi dan berencana menemui massa pekan depan.")
     assert [e.type for e in tag_article("", text).engagements] == ["protest"]
+
+
+@pytest.mark.parametrize("police", [
+    "Petugas Polrestabes Bandung mengalihkan lalu lintas ke Jalan Diponegoro.",
+    "Polrestabes Bandung membuka jalur alternatif bagi pengguna jalan di sekitar lokasi aksi.",
+])
+def test_tag_types_the_police_rerouting_traffic_around_a_protest_secure_it(police: str) -> None:
+    text = f"Ribuan buruh berunjuk rasa di depan Gedung DPRD Jawa Barat, Rabu (3/12/2025). {police}"
+    assert [e.type for e in tag_article("", text).engagements] == ["protest_security"]
