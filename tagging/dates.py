@@ -40,9 +40,11 @@ FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sam
 """The first of two weekdays of a range ('Sabtu-Minggu (6-7/12/2025)')."""
 WRITTEN_YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/])")
 PLANNED_BEFORE_RE = re.compile(
-    r"(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)\b[^.;\n]{0,110}?\bpada\s+"
+    r"(?:(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)|\b(?:berencana|merencanakan)"
+    r")\b[^.;\n]{0,110}?\bpada\s+"
     r"(?:tanggal\s+)?(?:\d{1,2}\s*(?:dan|sampai|hingga|s\.?d\.?|-)\s*)?$", re.IGNORECASE)
 """A day of a planned action: 'rencana unjuk rasa ... di PT X, Rungkut dan ke Pemprov pada 30 dan 31 Oktober 2017',
+'buruh berencana menggelar aksi ... pada Kamis (11/12)',
 'rencana aksi mogok kerja secara nasional pada 24 sampai 27 November'."""
 DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$", re.IGNORECASE)
 """A document's date ('Laporan Polisi Nomor LP/B/12/2025 tertanggal 10 Januari 2025'), no event's day."""

@@ -330,6 +330,10 @@ def test_tag_the_day_of_a_planned_action_is_announced() -> None:
                                                                         (date(2017, 10, 31), True)]
     assert engagement_dates(text) == [None]
     assert only("Sesuai rencana aksi digelar pada Senin (3/11/2025).", on(2025, 11, 4)).announced is False
+    text = ("Kapolres Fiksi AKBP Damar Wulan menerima audiensi SPN, Senin (8/12/2025). Buruh berencana menggelar aksi "
+            "unjuk rasa besar-besaran di depan Kantor Bupati pada Kamis (4/12/2025).")
+    assert engagement_dates(text) == ["2025-12-08"]
+    assert [d.announced for d in find_dates(text, on(2025, 12, 8))] == [False, True]
 
 
 def test_tag_a_documents_date_is_no_days_event() -> None:
