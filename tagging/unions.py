@@ -469,10 +469,11 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
 
 
 def is_abbreviation(inner: str) -> bool:
-    """'FSPMI', 'PUK FSP TSK KSPSI', 'Perda KSPI', 'SP/SB', 'Kabut': not a name written out."""
+    """'FSPMI', 'PUK FSP TSK KSPSI', 'Perda KSPI', 'SP/SB', 'Kabut', 'Gaspermindo' (syllables of the name's
+    words): not a name written out."""
     parts = inner.split()
     if len(parts) == 1:
-        return len(parts[0]) <= 10 or parts[0].isupper()
+        return len(parts[0]) <= 14 or parts[0].isupper()
     return all(p.isupper() or p in vocabulary().structures for p in parts)
 
 

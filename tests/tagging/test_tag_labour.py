@@ -307,3 +307,10 @@ def test_tag_a_structure_word_written_out_with_its_abbreviation_in_brackets_is_t
         "PUK SPAMK FSPMI PT Maju Motor"]
     assert labour("Pimpinan Cabang (PC) FSP KEP SPSI Kabupaten Karawang mendatangi Mapolres Karawang.") == [
         "PC FSP KEP SPSI Kabupaten Karawang"]
+
+
+def test_tag_a_long_syllabic_abbreviation_in_brackets_labels_the_body() -> None:
+    # The gold names such bodies by their abbreviation: the name written out would match nothing.
+    assert labour("Massa Gabungan Serikat Pekerja Merdeka Fiksi (Gaspermafiksi) berunjuk rasa.") == ["Gaspermafiksi"]
+    assert labour("Massa Konfederasi Serikat Buruh Nusantara Fiksi (Kasbunafiksi) Kota Serang berunjuk rasa.") == [
+        "Kasbunafiksi Kota Serang"]
