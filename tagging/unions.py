@@ -339,8 +339,19 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
         distinctive = mention.core != name and mention.core not in HEADS and len(mention.core) >= 3
         if info is None and generic and (mention.core == name or not mention.place and not distinctive):
             continue
-        out.append(mention)
+        out.append(by_initials(text, mention) if info is None and mention.core in (name, core) else mention)
     return out
+
+
+def by_initials(text: str, mention: UnionMention) -> UnionMention:
+    """A name written out whose initials the text also writes as a word ('Federasi Serikat Buruh Karya Utama'
+    beside 'Ketua FSBKU', or again after 'Federasi Serikat Buruh Karya Utama (FSBKU)') is the body that
+    abbreviation names, labelled by it as the gold labels bodies (four letters at least: 'FSP' heads many)."""
+    initials = "".join(w[0] for w in mention.core.split() if w[:1].isupper())
+    if len(initials) < 4 or initials in ACRONYM_STOP or not re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+        return mention
+    return UnionMention(mention.span, initials, mention.structure, mention.place, lexicon.load().orgs.get(initials),
+                        mention.full_name)
 
 
 def defined_before(text: str, start: int, end: int) -> UnionMention | None:

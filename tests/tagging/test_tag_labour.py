@@ -314,3 +314,14 @@ def test_tag_a_long_syllabic_abbreviation_in_brackets_labels_the_body() -> None:
     assert labour("Massa Gabungan Serikat Pekerja Merdeka Fiksi (Gaspermafiksi) berunjuk rasa.") == ["Gaspermafiksi"]
     assert labour("Massa Konfederasi Serikat Buruh Nusantara Fiksi (Kasbunafiksi) Kota Serang berunjuk rasa.") == [
         "Kasbunafiksi Kota Serang"]
+
+
+def test_tag_a_name_written_out_whose_initials_the_text_writes_is_labelled_by_them() -> None:
+    assert labour("Massa Federasi Serikat Buruh Karya Fiksi berunjuk rasa di depan pabrik. Ketua FSBKF, Budi, "
+                  "berorasi.") == ["FSBKF"]
+    # Defined in brackets, then written out again: one body, not two.
+    assert labour("Massa Federasi Serikat Buruh Karya Fiksi (FSBKF) berunjuk rasa di depan pabrik. Ketua Federasi "
+                  "Serikat Buruh Karya Fiksi, Budi, berorasi.") == ["FSBKF"]
+    # Three letters are not enough ('FSP' heads many federations), and initials the text never writes stay unused.
+    assert labour("Massa Forum Serikat Fiksi berunjuk rasa. FSP KEP ikut.") == ["Forum Serikat Fiksi", "FSP KEP"]
+    assert labour("Massa Serikat Buruh Karya Fiksi berunjuk rasa.") == ["Serikat Buruh Karya Fiksi"]
