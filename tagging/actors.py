@@ -78,7 +78,7 @@ mendatangi PT X', 'pekerja yang dirumahkan', 'buruh dan PT X', 'buruh di depan P
 WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|demonstrasi|protes|berunjuk|orasi|"
                                r"aksi(?!\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan))|"
                                r"blokade|memblokade|memblokir|menuntut|mendatangi|menggeruduk|melaporkan|melapor|"
-                               r"mengadu|mengadukan|menagih)\b", re.IGNORECASE)
+                               r"mengadu|mengadukan|menagih|memprotes|menyuarakan)\b", re.IGNORECASE)
 """What workers of a company do as workers: act, demand, or take their case to the police ('Perwakilan buruh PT X
 melaporkan dugaan penahanan ijazah ke Polres', 'pekerja PT X mengadu ke Polres')."""
 EMPLOYER_ORGS = {"APINDO"}

@@ -128,7 +128,9 @@ def test_tag_gates_meeting_a_minister_is_no_dialogue_with_the_police() -> None:
      "(3/12/2025).", "buruh PT Tri Mitra"),
     ("Ratusan pekerja PT Sinar Bumi mengadu ke Polres Cianjur karena upah mereka tidak dibayar, Rabu (3/12/2025).",
      "pekerja PT Sinar Bumi"),
+    ("Sekitar 200 pekerja PT Sinar Abadi memprotes PHK massal di depan pabrik, Senin (8/12/2025). Anggota Polsek "
+     "Cikarang Barat berjaga di lokasi.", "pekerja PT Sinar Abadi"),
 ])
-def test_tag_gates_workers_of_a_company_who_report_to_the_police_are_its_labour_side(text: str, workers: str) -> None:
+def test_tag_gates_workers_of_a_company_who_report_or_protest_are_its_labour_side(text: str, workers: str) -> None:
     [engagement] = tag_article("", text, PUBLISHED).engagements
-    assert engagement.type == "legal_complaint" and engagement.labour_actors == (workers,)
+    assert engagement.labour_actors == (workers,)
