@@ -15,7 +15,9 @@ from core.vocabulary import CONFIDENT_AT
 
 REVIEW_CEILING = round(CONFIDENT_AT - 0.05, 2)
 """Engagements that are always reviewed: a protest alone (the police in no described role, the weakest tie an
-engagement can have) and one whose lead states another type too (two types compete for the article's event)."""
+engagement can have), one whose lead states another type too (two types compete for the article's event), and
+security of a labour action no word of the text names (police deployed beside workers who only come to demand
+something: the action is inferred)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Evidence:
     recalled: bool
     protest_only: bool
     rival_in_lead: bool = False
+    action_named: bool = True
 
 
 def confidence_of(evidence: Evidence) -> float:
@@ -48,5 +51,6 @@ def confidence_of(evidence: Evidence) -> float:
     score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
     score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
     score -= 0.1 if evidence.recalled else 0.0
-    ceiling = REVIEW_CEILING if evidence.protest_only or evidence.rival_in_lead else 0.99
+    reviewed = evidence.protest_only or evidence.rival_in_lead or not evidence.action_named
+    ceiling = REVIEW_CEILING if reviewed else 0.99
     return round(max(0.1, min(ceiling, score)), 2)

@@ -869,6 +869,8 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
         rival_support=rival_support,
         in_lead=bool(own & lead_of(lay)),
         rival_in_lead=any(h.type in rivals and h.sentence in lead_of(lay) for h in strong),
+        action_named=primary != "protest_security" or any(
+            h.type in ACTION_TYPES - {"protest_security"} or NEAR_ACTION_RE.search(h.phrase) for h in strong),
         named_police=any(a.name or a.unit != "Polri" for a in police),
         named_labour=bool(labour),
         dated=event.date is not None and event.date.precision == 1 and not event.date.year_inferred,

@@ -64,3 +64,11 @@ def test_tag_confidence_two_types_in_the_lead_compete_and_are_reviewed() -> None
             "berlangsung hingga sore. Mogok kerja dilanjutkan Selasa.")
     [e] = engagements(text)
     assert e.type == "strike" and "protest_security" in e.secondary_types and not e.confident
+
+
+def test_tag_confidence_security_of_an_action_no_word_names_is_reviewed() -> None:
+    text = ("Ratusan Karyawan Datangi Kantor PT Sumber Rejeki\nRatusan karyawan PT Sumber Rejeki mendatangi kantor "
+            "perusahaan di Kecamatan Ngoro, Senin (1/12/2025). Para karyawan menuntut tunjangan yang belum dibayar. "
+            f"{POLICE} bersama personel Polsek Ngoro berjaga di lokasi.\nPersonel Polsek Ngoro berjaga hingga sore.")
+    [e] = engagements(text)
+    assert e.type == "protest_security" and not e.confident
