@@ -63,10 +63,13 @@ pihaknya ...'); after 'mengatakan aksi digelar Senin' the day is what was said, 
 class Reference:
     """When the article speaks from: the latest day it can have been written, and whether that is the day itself
     (a publication date or the page's date line) or only a bound (the month in its address, the latest date its
-    text writes out). Relative words ('kemarin', 'Jumat lalu') resolve only against an exact day."""
+    text writes out). Relative words ('kemarin', 'Jumat lalu') resolve only against an exact day. The latest date
+    the text writes out is written on or before the day the article was: `written_after` says that this bound is
+    one the article can lie after, so a day still to come after it is no announced day."""
 
     day: date
     exact: bool
+    written_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def reference(text: str, published: datetime | None, source: str | None = None) 
     if from_address:
         return from_address
     written = [d.date for d in find_dates(text, None) if not d.year_inferred and not d.announced]
-    return Reference(max(written), exact=False) if written else None
+    return Reference(max(written), exact=False, written_after=True) if written else None
 
 
 def address_reference(address: str) -> Reference | None:
@@ -386,7 +389,8 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
     if made is None:
         return None
     return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
-                     announced=ahead or made > bound, said=said_on(text, start))
+                     announced=ahead or (made > bound and not (ref is not None and ref.written_after)),
+                     said=said_on(text, start))
 
 
 def in_written_years(text: str, d: int, mo: int, bound: date) -> list[date]:

@@ -382,3 +382,16 @@ def test_tag_an_undated_pages_weekday_finds_its_year_among_the_years_it_writes()
     assert d.date == date(2019, 2, 11)
     # No written year the weekday fits: looked for back from the day of tagging, as before.
     assert only("Aksi UMK 2015 digelar Rabu (27/11).", None).date.isoweekday() == 3
+
+
+def test_tag_a_day_after_the_latest_date_an_undated_text_writes_is_no_announced_day() -> None:
+    text = ("UMK 2026 ditetapkan 21 November 2025. Ratusan buruh SPN berunjuk rasa menolak UMK itu di depan Kantor "
+            "Bupati Fiksi, Senin (8/12). Kapolres Fiksi AKBP Damar Wulan memimpin pengamanan.")
+    ref = reference(text, None)
+    assert ref == Reference(date(2025, 11, 21), exact=False, written_after=True)
+    d = find_dates(text, ref)[-1]
+    assert (d.date, d.announced) == (date(2025, 12, 8), False)
+    assert engagement_dates(text) == ["2025-12-08"]
+    # The month of the address bounds publication from above: a day after it is still announced.
+    d = only("Aksi digelar Senin (8/12).", reference("", None, "https://berita.fiksi/2025/11/aksi"))
+    assert (d.date, d.announced) == (date(2025, 12, 8), True)
