@@ -1,8 +1,10 @@
 """The desk's one door to the database: every read and write the desk's panes and objects make, on one engine.
 
 The desk (tui/) holds one `DeskStore` and hands it to each pane; a pane reads what it shows through it in its
-own worker. The methods are blocking (SQLAlchemy): call them from a thread. They name what the desk wants and
+own workers. The methods are blocking (SQLAlchemy): call them from a thread. They name what the desk wants and
 call the storage modules' public functions, so the SQL stays where it is and the desk has one place to look.
+The values they hand back are named here too (`__all__`): the panes import nothing else of storage but the
+feed's orders and the search parser, which hold no SQL (an import-linter contract in pyproject.toml).
 """
 
 from collections.abc import Collection, Iterable, Sequence
@@ -26,7 +28,7 @@ from storage.articles import (
 )
 from storage.feed_order import ARRIVAL, FeedOrder
 from storage.feeds import enabled_feeds, get_feed, list_feeds
-from storage.manual_tags import ArticleTagging, PlaceChoice, RowDetails, TagChange
+from storage.manual_tags import ArticleTagging, PlaceChoice, RowDetails, TagChange, TaggingError
 from storage.models import Actor, Feed
 from storage.notify import ChangeWatcher
 from storage.review import review_count
@@ -34,8 +36,14 @@ from storage.saved_searches import save_search, saved_searches
 from storage.search import SearchSource
 from storage.search_parser import Query
 from storage.tags import MentionView, article_mentions
-from storage.timeline import Timeline, engagement_timeline
+from storage.timeline import GRAINS, Place, Timeline, engagement_timeline, period_end, period_start
 from storage.watch import articles_naming
+
+__all__ = [
+    "GRAINS", "ActorCount", "ArticleRow", "ArticleTagging", "ArticleView", "ChangeWatcher", "DeskStore", "Feed",
+    "HandTags", "MentionView", "Place", "PlaceChoice", "RowDetails", "StoredArticles", "TagChange", "TaggingError",
+    "Timeline", "period_end", "period_start",
+]
 
 
 class StoredArticles:

@@ -20,8 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from core.locations import screenshot_dir
 from core.plain_text import plain_line
-from storage.articles import ArticleRow, ArticleView
-from storage.desk import DeskStore
+from storage.desk import ArticleRow, ArticleView, DeskStore
 from storage.engine import make_engine
 from storage.feed_order import ORDERS
 from tui.commands import DeskCommands
@@ -34,7 +33,7 @@ from tui.screens.folders import FoldersScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
-from tui.search import SEARCH_BINDINGS, Search
+from tui.search import NO_MATCH, SEARCH_BINDINGS, Search
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import EMPTY_HINT, Reader
@@ -42,8 +41,6 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.timeline import TimelinePane
 from tui.watching import ChangeWatching
-
-NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 
 
 def settle_memory() -> None:
@@ -174,11 +171,6 @@ class PantauApp(App[None]):
             self._memory_settled = True
             settle_memory()
         self.polling.start()
-
-    @on(FeedList.WatchedArrived)
-    def _watched_arrived(self) -> None:
-        if self.settings.watch_bell:
-            self.bell()
 
     @on(FeedList.Opened)
     def _opened(self, message: FeedList.Opened) -> None:

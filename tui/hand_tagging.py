@@ -23,7 +23,7 @@ from textual.dom import DOMNode
 
 from core.plain_text import plain_line
 from core.vocabulary import engagement_types, short_label
-from storage.manual_tags import TagChange, TaggingError
+from storage.desk import TagChange, TaggingError
 from tui.config import TYPE_KEYS
 from tui.screens.event_date import EventDateAnswer, EventDateScreen
 from tui.screens.pickers import ActorEditor, ActorInput, KnownActor, kabupaten_places, kabupaten_picker, tag_picker, type_picker

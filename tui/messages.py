@@ -13,8 +13,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from storage.articles import ArticleRow, ArticleView
-from storage.manual_tags import ArticleTagging, RowDetails
+from storage.desk import ArticleRow, ArticleTagging, ArticleView, RowDetails
 
 
 @dataclass(frozen=True)

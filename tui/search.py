@@ -22,8 +22,10 @@ from tui.widgets.feed_list import PAGE_SIZE, RowSource
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
 if TYPE_CHECKING:
-    from storage.articles import ArticleRow
+    from storage.desk import ArticleRow
     from tui.app import PantauApp
+
+NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 
 SEARCH_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="app.search"),
@@ -168,6 +170,9 @@ class Search:
             self.app.refresh_bindings()
         self._generation = feed.show_snapshot(source, total if total is not None else len(rows), rows, ceiling)
         self.bar.show_filter(text, total)
+        if not rows:  # at once, with the filter: the article shown before must not seem to match
+            self.app.reader.clear(NO_MATCH)
+            self.app.actors.clear()
 
     def _counted(self, text: str, total: int) -> None:
         """How many articles the search shown matches: counted after its first page is on screen."""

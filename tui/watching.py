@@ -11,7 +11,7 @@ import threading
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
-from storage.notify import ChangeWatcher
+from storage.desk import ChangeWatcher
 from tui.messages import DeskChanged
 
 if TYPE_CHECKING:

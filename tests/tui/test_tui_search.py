@@ -15,7 +15,7 @@ from storage.saved_searches import save_search, saved_searches
 from storage.tags import replace_auto_tags
 from tests.support.tagged import tags_of
 from tests.tui.tui_support import palette_offers, until
-from tui.app import NO_MATCH
+from tui.search import NO_MATCH
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
 SERANG = {"places": [{"code": "36.04", "name": "Kabupaten Serang", "level": "kabupaten", "province": "Banten",

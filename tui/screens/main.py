@@ -71,7 +71,7 @@ class MainScreen(Screen[None]):
         super().__init__(**kwargs)
         self.store = store
         self.zone = zone
-        self.feed = FeedList(store, zone, settings.watch_terms, id="feed", classes="pane")
+        self.feed = FeedList(store, zone, settings.watch_terms, settings.watch_bell, id="feed", classes="pane")
         self.feed.border_title = "Incoming"
         self.reader = Reader(store, zone, id="reader", classes="pane")
         self.reader.border_title = "Reader"

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from core.plain_text import plain_line
 from core.vocabulary import ACTOR_KINDS
-from storage.manual_tags import PlaceChoice
+from storage.desk import PlaceChoice
 from tagging.lexicon import seeds_dir
 from tui.widgets.plain_input import PlainInput
 

@@ -21,9 +21,7 @@ from textual.worker import Worker
 
 from core.plain_text import plain_line
 from core.vocabulary import actor_kind_short
-from storage.actor_stats import ActorCount
-from storage.desk import DeskStore
-from storage.tags import MentionView
+from storage.desk import ActorCount, DeskStore, MentionView
 from tui.messages import MentionsLoaded, TopActorsLoaded, forward_failure
 
 PERIODS_DAYS = (7, 30)

@@ -37,10 +37,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph
-from storage.articles import ArticleRow
-from storage.desk import DeskStore
+from storage.desk import ArticleRow, DeskStore, RowDetails
 from storage.feed_order import ARRIVAL, ORDERS, PUBLISHED, FeedOrder
-from storage.manual_tags import RowDetails
 from tui.hand_tagging import TAGGING_BINDINGS
 from tui.messages import (
     ArticlesArrived,
@@ -206,9 +204,6 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.empty = empty
 
-    class WatchedArrived(Message):
-        """Arrived articles name a term of the watch-list (they stand out in the list)."""
-
     class Highlighted(Message):
         """The cursor is on another article."""
 
@@ -245,13 +240,15 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             return isinstance(message, FeedList.NewCountChanged)
 
     def __init__(self, store: DeskStore | None = None, zone: tzinfo = timezone.utc,
-                 watch_terms: tuple[str, ...] = (), **kwargs) -> None:
+                 watch_terms: tuple[str, ...] = (), watch_bell: bool = False, **kwargs) -> None:
         """`store` None: a list that shows only what it is given (nothing reads for it)."""
         super().__init__(**kwargs)
         self.store = store
         self.source: RowSource | None = store.stored_articles() if store is not None else None
         """Where rows come from: every stored article, or a search's matches."""
         self.watch_terms = watch_terms
+        self.watch_bell = watch_bell
+        """Ring the terminal's bell when an arrival names a watched term."""
         self.zone = zone
         self.started = False
         """The first page of the snapshot asked for last is on screen."""
@@ -352,7 +349,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
     def on_watched_arrived(self, message: WatchedArrived) -> None:
         message.stop()
         self.mark_watched(message.article_ids)
-        self.post_message(self.WatchedArrived())
+        if self.watch_bell:
+            self.app.bell()
 
     @work(thread=True, group="row-details", exit_on_error=False, description="Reading tags of rows")
     def _read_details(self, generation: int, article_ids: list[int]) -> None:

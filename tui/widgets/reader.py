@@ -27,10 +27,7 @@ from textual.worker import Worker
 
 from core.plain_text import plain_block_runs, plain_line
 from core.vocabulary import ACTOR_KINDS, short_label
-from storage.articles import ArticleView
-from storage.desk import DeskStore
-from storage.manual_tags import ArticleTagging
-from storage.tags import MentionView
+from storage.desk import ArticleTagging, ArticleView, DeskStore, MentionView
 from tui.hand_tagging import TAGGING_BINDINGS
 from tui.messages import ArticleLoaded, TaggingLoaded, forward_failure
 from tui.reading import READING_BINDINGS

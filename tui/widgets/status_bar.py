@@ -15,8 +15,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from core.vocabulary import FeedStatus
-from storage.desk import DeskStore
-from storage.models import Feed
+from storage.desk import DeskStore, Feed
 from tui.messages import FeedHealth, HealthLoaded, ReviewCounted, forward_failure
 
 OFFLINE_MESSAGE = "offline: no feed could be reached"

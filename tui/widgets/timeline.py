@@ -22,8 +22,7 @@ from textual.worker import Worker
 
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph, type_rank
-from storage.desk import DeskStore
-from storage.timeline import GRAINS, Place, Timeline, period_end, period_start
+from storage.desk import GRAINS, DeskStore, Place, Timeline, period_end, period_start
 from tui.messages import TimelineLoaded, forward_failure
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
