@@ -9,6 +9,7 @@ the progress; new articles reach the feed through the app's change watcher, like
 import asyncio
 import gc
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
@@ -83,7 +84,8 @@ class Polling:
         self._run(scope)
 
     def _run(self, scope: str | int | None) -> None:
-        self.app.run_worker(self._cycle(scope), group="poll", exit_on_error=False, description="Polling feeds")
+        self.app.run_worker(partial(self._cycle, scope), group="poll", exit_on_error=False,
+                            description="Polling feeds")  # the function, not a coroutine: none is left unawaited
 
     async def _cycle(self, scope: str | int | None) -> None:
         """One cycle (poll, then tag what arrived) over the due feeds, every enabled feed, or one feed."""
