@@ -134,6 +134,10 @@ FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hen
 """A meeting, agreement or ceremony still to come ('berencana menemui pengurus serikat'): a plan, no event."""
 PREPARED_RE = re.compile(r"\b(?:persiapan|menjelang|jelang|menyambut)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
 """'persiapan May Day', 'jelang HUT KSPSI': a ceremony being prepared, not held."""
+CROWDS = frozenset({"massa aksi", "peserta aksi"})
+CROWD_TO_COME_RE = re.compile(r"\s+(?:\S+\s+){0,4}?(?:yang\s+)?(?:akan|bakal|hendak|rencananya)\b|"
+                              r"\s+(?:\S+\s+){0,6}?(?:besok|lusa|mendatang|pekan depan|minggu depan)\b", re.IGNORECASE)
+"""'massa aksi buruh KSPI yang akan datang besok': a protest's crowd still to come, no protest."""
 HUNGER_RE = re.compile(r"\s+makan\b", re.IGNORECASE)
 """'melakukan mogok makan': a hunger strike, no strike (engagement_types.json)."""
 PERSON_OBJECT_RE = re.compile(
@@ -405,6 +409,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id not in ACTION_TYPES and (
                     FUTURE_BEFORE_RE.search(before) or type_id == "ceremony" and PREPARED_RE.search(before)):
+                continue
+            if type_id == "protest" and phrase.lower() in CROWDS and CROWD_TO_COME_RE.match(text, hit.end):
                 continue
             if type_id == "strike" and HUNGER_RE.match(text, hit.end):
                 continue

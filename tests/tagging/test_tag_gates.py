@@ -134,3 +134,15 @@ def test_tag_gates_meeting_a_minister_is_no_dialogue_with_the_police() -> None:
 def test_tag_gates_workers_of_a_company_who_report_or_protest_are_its_labour_side(text: str, workers: str) -> None:
     [engagement] = tag_article("", text, PUBLISHED).engagements
     assert engagement.labour_actors == (workers,)
+
+
+def test_tag_gates_a_protest_named_by_its_crowd_is_a_protest() -> None:
+    text = ("Massa aksi dari Serikat Buruh Sejahtera Independen (SBSI) 92 membubarkan diri setelah ditemui Kapolsek "
+            "Cikarang Barat Kompol Gurnald Patiran, Rabu (3/12/2025).")
+    assert types(text) in (["protest"], ["protest_security"])
+
+
+def test_tag_gates_a_crowd_still_to_come_is_no_protest() -> None:
+    text = ("Polres Bekasi menyiapkan 300 personel untuk mengamankan massa aksi buruh KSPI yang akan datang besok ke "
+            "kawasan Jababeka.")
+    assert types(text) == []
