@@ -104,6 +104,13 @@ ALSO_CALLED_RE = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|(?:yang )?disingkat)[ 
 ACRONYM_BEFORE_RE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})[ \t]*\($")
 LED_BY_RE = re.compile(r"[ \t]+(?:pimpinan|kubu|versi)[ \t]+((?:[A-Z][a-z]+[ \t]?){1,4})")
 BRACKETED_STRUCTURE_RE = re.compile(r"(?:[A-Z]\w+ ){1,3}\(([A-Z]{2,4})\)[ \t]$")
+OTHER_MEMBERS_BEFORE_RE = re.compile(
+    r"\b(?:kepala desa|kades|perangkat desa|aparatur desa|nelayan|petani|guru|honorer|mahasiswa|pelajar|pedagang|"
+    r"warga|advokat|pengacara|kuasa hukum|dokter|bidan)\b(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:yang[ \t]+)?"
+    r"(?:tergabung[ \t]+dalam|anggota|dari)[ \t]+$", re.IGNORECASE)
+"""Village heads, fishers, farmers, teachers, students, traders, lawyers, doctors named as a body's members ('ratusan
+kepala desa yang tergabung dalam DPC APDESI', 'nelayan anggota DPC HNSI', 'kuasa hukum dari DPC PERADI'): their
+body is no labour union, whatever structure words it has (the corpus README keeps their protests apart)."""
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
 
@@ -675,6 +682,8 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
     member = MEMBER_OF_RE.search(text, max(0, parts[0][1] - 30), parts[0][1]) is not None \
         or WORKERS_OF_RE.search(text, max(0, parts[0][1] - 20), parts[0][1]) is not None
     if not (has_known or shaped or is_defined or member):
+        return None
+    if not has_known and OTHER_MEMBERS_BEFORE_RE.search(text, max(0, parts[0][1] - 60), parts[0][1]):
         return None
     start, end = parts[0][1], core_parts[-1][2]
     structure = " ".join(text[p[1]:p[2]] for p in parts[:structure_end]) or None

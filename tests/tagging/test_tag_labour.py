@@ -325,3 +325,16 @@ def test_tag_a_name_written_out_whose_initials_the_text_writes_is_labelled_by_th
     # Three letters are not enough ('FSP' heads many federations), and initials the text never writes stay unused.
     assert labour("Massa Forum Serikat Fiksi berunjuk rasa. FSP KEP ikut.") == ["Forum Serikat Fiksi", "FSP KEP"]
     assert labour("Massa Serikat Buruh Karya Fiksi berunjuk rasa.") == ["Serikat Buruh Karya Fiksi"]
+
+
+def test_tag_a_body_whose_members_the_text_names_as_no_workers_is_no_union() -> None:
+    assert labour("Ratusan kepala desa yang tergabung dalam DPC APDESF Kabupaten Fiksi berunjuk rasa di depan DPRD "
+                  "dikawal polisi.") == []
+    assert labour("Puluhan nelayan anggota DPC HNSF Kabupaten Fiksi berunjuk rasa dikawal polisi.") == []
+    assert labour("Ratusan guru honorer anggota DPD FHKF Jawa Barat berunjuk rasa dikawal polisi.") == []
+    assert engagement_labour("Puluhan nelayan anggota DPC HNSF Kabupaten Fiksi berunjuk rasa di depan DPRD, dikawal "
+                             "personel Polres Fiksi.") == []
+    # Workers named as a body's members keep it, and a union the lexicon knows stays one whoever is named before it.
+    assert labour("Ratusan buruh yang tergabung dalam DPC FSBKF Kabupaten Fiksi berunjuk rasa.") == [
+        "DPC FSBKF Kabupaten Fiksi"]
+    assert labour("Warga dari FSPMI ikut berunjuk rasa.") == ["FSPMI"]
