@@ -27,7 +27,8 @@ from storage.articles import (
     set_read,
 )
 from storage.feed_order import ARRIVAL, FeedOrder
-from storage.feeds import enabled_feeds, get_feed, list_feeds
+from storage.feeds import add_feed, disable_feed, enable_feed, enabled_feeds, feed_at, get_feed, list_feeds
+from storage.folders import Folder, folders
 from storage.manual_tags import ArticleTagging, PlaceChoice, RowDetails, TagChange, TaggingError
 from storage.models import Actor, Feed
 from storage.notify import ChangeWatcher
@@ -41,7 +42,7 @@ from storage.watch import articles_naming
 
 __all__ = [
     "GRAINS", "ActorCount", "ArticleRow", "ArticleTagging", "ArticleView", "ChangeWatcher", "DeskStore", "Feed",
-    "HandTags", "MentionView", "Place", "PlaceChoice", "RowDetails", "StoredArticles", "TagChange", "TaggingError",
+    "Folder", "HandTags", "MentionView", "Place", "PlaceChoice", "RowDetails", "StoredArticles", "TagChange", "TaggingError",
     "Timeline", "period_end", "period_start",
 ]
 
@@ -180,6 +181,24 @@ class DeskStore:
 
     def feeds(self) -> list[Feed]:
         return list_feeds(self.engine)
+
+    def add_source(self, url: str, *, site: str = "", kind: str = "feed") -> Feed:
+        """Watch `url` (a feed unless `kind` says otherwise), or the source already stored there, enabled again."""
+        return add_feed(self.engine, url, site=site, kind=kind)
+
+    def source_at(self, url: str) -> Feed | None:
+        return feed_at(self.engine, url)
+
+    def disable_feed(self, url_or_id: str) -> Feed | None:
+        """Stop polling it; its articles stay."""
+        return disable_feed(self.engine, url_or_id)
+
+    def enable_feed(self, url_or_id: str) -> Feed | None:
+        return enable_feed(self.engine, url_or_id)
+
+    def folders(self, zone: tzinfo = timezone.utc) -> list[Folder]:
+        """Every article, the starred, each saved search: with unread and total counts."""
+        return folders(self.engine, zone)
 
     def feeds_to_poll(self, feed_id: int | None) -> list[Feed]:
         """Every enabled feed (None), or the one feed of `feed_id`."""

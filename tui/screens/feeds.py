@@ -14,7 +14,6 @@ from datetime import datetime, timezone, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,8 +24,7 @@ from core.plain_text import plain_line
 from core.vocabulary import FeedStatus, SourceKind
 from fetchers.site_rules import extraction_warning
 from fetchers.errors import FetchError
-from storage.feeds import add_feed, disable_feed, enable_feed, feed_at, list_feeds
-from storage.models import Feed
+from storage.desk import DeskStore, Feed
 from tui.widgets.plain_input import PlainInput
 
 COLUMNS = ("#", "Kind", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
@@ -60,8 +58,8 @@ def status_of(feed: Feed) -> str:
     return feed.last_status
 
 
-def feed_lines(engine: Engine) -> list[FeedLine]:
-    """Every source as a table line. Blocking: call it from a thread."""
+def feed_lines(feeds: list[Feed]) -> list[FeedLine]:
+    """Every source as a table line."""
     return [
         FeedLine(
             id=feed.id,
@@ -74,7 +72,7 @@ def feed_lines(engine: Engine) -> list[FeedLine]:
             error=feed.last_error or "",
             warning=extraction_warning(feed),
         )
-        for feed in list_feeds(engine)
+        for feed in feeds
     ]
 
 
@@ -100,9 +98,9 @@ class FeedsScreen(Screen[None]):
     }
     """
 
-    def __init__(self, engine: Engine, zone: tzinfo, **kwargs) -> None:
+    def __init__(self, store: DeskStore, zone: tzinfo, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.engine = engine
+        self.store = store
         self.zone = zone
 
     def compose(self) -> ComposeResult:
@@ -135,7 +133,7 @@ class FeedsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="feeds-load", exit_on_error=False, description="Loading feeds")
     def load(self) -> None:
-        lines = feed_lines(self.engine)
+        lines = feed_lines(self.store.feeds())
         self.app.call_from_thread(self.show, lines)
 
     def show(self, lines: list[FeedLine]) -> None:
@@ -234,7 +232,7 @@ class FeedsScreen(Screen[None]):
             if not error.network:
                 self.show_discovery([f"Could not look at {url}: {error.message}; nothing added."])
                 return
-            feed = await asyncio.to_thread(add_feed, self.engine, url, kind=SourceKind.SITE)
+            feed = await asyncio.to_thread(self.store.add_source, url, kind=SourceKind.SITE)
             self.show_discovery([f"{url} could not be reached ({error.message}).",
                                  f"Added it as site {feed.id}, unconfirmed: its sources are looked for at its first poll."])
             self.load()
@@ -244,8 +242,8 @@ class FeedsScreen(Screen[None]):
         if picked is None:
             self.show_discovery([verdict, "Nothing added. What was tried:", *tried])
             return
-        known = await asyncio.to_thread(feed_at, self.engine, picked.url)
-        feed = await asyncio.to_thread(add_feed, self.engine, picked.url, site=found.address, kind=picked.kind)
+        known = await asyncio.to_thread(self.store.source_at, picked.url)
+        feed = await asyncio.to_thread(self.store.add_source, picked.url, site=found.address, kind=picked.kind)
         done = f"Already watched as source {feed.id}" if known else f"Added {picked.kind} {feed.id}"
         self.show_discovery([f"{done}: {feed.url}", verdict, "What was tried:", *tried])
         self.notify(plain_line(f"{done}: {feed.url}"), markup=False)
@@ -254,15 +252,15 @@ class FeedsScreen(Screen[None]):
     def action_remove(self) -> None:
         feed_id = self.selected_id()
         if feed_id is not None:
-            self.change(disable_feed, str(feed_id), f"Feed {feed_id} removed; its articles are kept")
+            self.change(self.store.disable_feed, str(feed_id), f"Feed {feed_id} removed; its articles are kept")
 
     def action_enable(self) -> None:
         feed_id = self.selected_id()
         if feed_id is not None:
-            self.change(enable_feed, str(feed_id), f"Feed {feed_id} enabled; it is polled at the next tick")
+            self.change(self.store.enable_feed, str(feed_id), f"Feed {feed_id} enabled; it is polled at the next tick")
 
     @work(thread=True, group="feeds-change", exit_on_error=False, description="Changing a feed")
     def change(self, operation, argument: str, done: str) -> None:
-        operation(self.engine, argument)
+        operation(argument)
         self.app.call_from_thread(self.notify, plain_line(done), markup=False)
         self.app.call_from_thread(self.load)

@@ -5,7 +5,6 @@ from datetime import tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from sqlalchemy import Engine
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,7 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from core.plain_text import plain_line
-from storage.folders import Folder, folders
+from storage.desk import DeskStore, Folder
 
 
 def folder_line(folder: Folder, name_width: int) -> Text:
@@ -54,9 +53,9 @@ class FoldersScreen(ModalScreen[str | None]):
             super().__init__()
             self.counted = counted
 
-    def __init__(self, engine: Engine, zone: tzinfo) -> None:
+    def __init__(self, store: DeskStore, zone: tzinfo) -> None:
         super().__init__()
-        self.engine = engine
+        self.store = store
         self.zone = zone
         self.folders: list[Folder] = []
 
@@ -73,7 +72,7 @@ class FoldersScreen(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="folders", exit_on_error=False, description="Counting folders")
     def recount(self) -> None:
         """Count every folder again (the app calls this when the desk changes)."""
-        self.post_message(self.Counted(folders(self.engine, self.zone)))
+        self.post_message(self.Counted(self.store.folders(self.zone)))
 
     def on_folders_screen_counted(self, message: Counted) -> None:
         options = self.query_one(OptionList)

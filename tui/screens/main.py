@@ -166,11 +166,11 @@ class MainScreen(Screen[None]):
 
     def action_open_feeds(self) -> None:
         """The Feeds screen: every feed's health, and adding, removing and re-enabling feeds."""
-        self.app.push_screen(FeedsScreen(self.store.engine, self.zone))
+        self.app.push_screen(FeedsScreen(self.store, self.zone))
 
     def action_open_folders(self) -> None:
         """The folders (every article, the starred, each saved search) with their unread counts; enter shows one."""
-        self.app.push_screen(FoldersScreen(self.store.engine, self.zone), self._folder_chosen)
+        self.app.push_screen(FoldersScreen(self.store, self.zone), self._folder_chosen)
 
     def _folder_chosen(self, query: str | None) -> None:
         if query == "":
