@@ -86,13 +86,13 @@ async def test_z_maximises_the_focused_pane_and_restores_it(make_desk, tagged):
         await pilot.pause()
         assert screen.maximized is screen.timeline
         assert screen.timeline.outer_size.width == 80
-        assert screen.feed not in screen._compositor.visible_widgets
+        assert not screen.feed.is_on_screen
         await pilot.press("alt+1")
         assert screen.maximized is screen.feed and app.focused is screen.feed
         await pilot.press("z")
         await pilot.pause()
         assert screen.maximized is None
-        assert screen.timeline in screen._compositor.visible_widgets
+        assert screen.timeline.is_on_screen
 
 
 async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make_desk, tagged):
@@ -107,13 +107,13 @@ async def test_enter_in_a_maximised_pane_never_leaves_focus_on_a_hidden_one(make
         await pilot.pause()
         assert app.focused is screen.feed
         assert screen.maximized is screen.feed
-        assert screen.feed in screen._compositor.visible_widgets
+        assert screen.feed.is_on_screen
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is screen.reader and screen.maximized is screen.reader
         await pilot.press("slash")
         await pilot.pause()
-        assert app.search_bar in screen._compositor.visible_widgets, "the search bar shows over a maximised pane"
+        assert app.search_bar.is_on_screen, "the search bar shows over a maximised pane"
         assert app.search_bar.region.y == 1 and screen.reader.region.y > 1, "above it, under the title"
         await pilot.press("escape")
         await until(pilot, lambda: app.focused is screen.feed)

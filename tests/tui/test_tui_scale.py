@@ -17,8 +17,7 @@ def state(app) -> str:
     feed = app.feed_list
     return (
         f"cursor={feed.cursor} scroll_y={feed.scroll_offset.y} max={feed.max_scroll_y} "
-        f"height={feed.scrollable_content_region.height} pages={sorted(feed._pages)} "
-        f"fetching={sorted(feed._fetching)} floors={sorted(feed._floors)} "
+        f"height={feed.scrollable_content_region.height} pages held={feed.pages_held} "
         f"workers={list(app.workers)} notes={messages(app)}"
     )
 
@@ -40,7 +39,7 @@ async def test_hundred_thousand_rows_open_and_scroll(make_desk, engine: Engine, 
         assert feed_list.cursor == ROWS - 1
         assert feed_list.current.title == "Artikel massal 0"
         assert "Artikel massal 0" in feed_list.render_line(feed_list.cursor - feed_list.scroll_offset.y).text
-        assert len(feed_list._pages) <= MAX_CACHED_PAGES, "only a few pages stay in memory"
+        assert feed_list.pages_held <= MAX_CACHED_PAGES, "only a few pages stay in memory"
 
         await pilot.press("home", "pagedown")
         await until(pilot, lambda: feed_list.current is not None)

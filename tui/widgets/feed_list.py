@@ -372,6 +372,11 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._head) + self._base_total
 
     @property
+    def pages_held(self) -> int:
+        """How many pages of rows the list keeps now (never more than MAX_CACHED_PAGES)."""
+        return len(self._pages)
+
+    @property
     def ceiling(self) -> int:
         """The highest article id of the snapshot read at start; rows above it arrived since."""
         return self._ceiling
