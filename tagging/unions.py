@@ -36,9 +36,12 @@ BEM PMII HMI GMNI KAMMI IMM OKP LSM ORMAS GP KNPI PKL SMK SMA SD SMP RT RW KM JL
 DI KE PADA AKSI DEMO BURUH PEKERJA SERIKAT MAY DAY APBD APBN PAD CSR PKWT PKS BPN PN PTUN PHI LKS KADIN SATPOL
 PDIP PDI GOLKAR GERINDRA PAN PPP NASDEM DEMOKRAT HANURA PERINDO PSI PBB GELORA PKN NU IPNU IPPNU IPM AMPI FKPPI
 HIPMI PWI IDI PGRI MUI FKUB PPPK HO IST
+GRIB GMBI BPPKB LMP FBR FPI GAMKI IPK PERADI IKADIN APDESI PPDI HNSI
 """.split())
 """Capitals that name no union: laws, wages, offices, parties, student and community bodies ('DPD PDIP',
-'PC PMII' have union structure words but are not unions), a photo's credit ('ANTARA/HO-SPSI', 'Foto: Ist')."""
+'PC PMII' have union structure words but are not unions), mass organisations that stand beside or against
+workers' actions ('DPD GMBI', 'DPC GRIB', 'DPD BPPKB'), lawyers', village heads' and fishers' associations, a
+photo's credit ('ANTARA/HO-SPSI', 'Foto: Ist')."""
 STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP", "Pengurus Cabang": "PC",
                   "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",

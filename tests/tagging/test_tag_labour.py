@@ -338,3 +338,9 @@ def test_tag_a_body_whose_members_the_text_names_as_no_workers_is_no_union() -> 
     assert labour("Ratusan buruh yang tergabung dalam DPC FSBKF Kabupaten Fiksi berunjuk rasa.") == [
         "DPC FSBKF Kabupaten Fiksi"]
     assert labour("Warga dari FSPMI ikut berunjuk rasa.") == ["FSPMI"]
+
+
+def test_tag_a_mass_organisation_beside_workers_is_no_union() -> None:
+    assert labour("Massa DPD GMBI Kabupaten Karawang mendatangi pabrik saat buruh SPN mogok, polisi berjaga.") == [
+        "SPN"]
+    assert labour("Anggota DPD BPPKB Banten ikut mengamankan aksi buruh di Cikande bersama polisi.") == []
