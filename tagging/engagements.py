@@ -439,14 +439,15 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         sentence = lay.sentence_of(m.start())
         if DELEGATION_RE.search(text, lay.sentence_starts[sentence], m.start()):
             out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
-    for m in DEPLOYED_RE.finditer(text):
+    low = text.lower()
+    for m in scan(DEPLOYED_RE, text, low, ("personel",)):
         sentence = lay.sentence_of(m.start())
         sentence_start = lay.sentence_starts[sentence]
         before = text[max(sentence_start, m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not still_to_come(text, sentence_start, m.start()):
             out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
                                   m.group().lower(), generic=True))
-    for m in WITH_THE_CROWD_RE.finditer(text):
+    for m in scan(WITH_THE_CROWD_RE, text, low, ("massa", "rasa", "demonstran", "pendemo", "peserta")):
         sentence = lay.sentence_of(m.start())
         sentence_start = lay.sentence_starts[sentence]
         before = text[max(sentence_start, m.start() - 40):m.start()]
@@ -454,12 +455,14 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 and not still_to_come(text, sentence_start, m.start()):
             out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
                                   m.group().lower(), generic=True))
-    for m in CUSTODY_RE.finditer(text):
+    for m in scan(CUSTODY_RE, text, low, ("dibawa", "digiring", "diangkut")):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not planned(before):
             out.append(TriggerHit("arrest", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
-    for m in (*POLICE_FORCE_RE.finditer(text), *POLICE_STRIKES_RE.finditer(text)):
+    strikes = scan(POLICE_STRIKES_RE, text, low, ("memukul", "menendang", "menginjak", "menyeret", "menganiaya",
+                                                   "mengeroyok", "memiting", "membanting", "menggebuk", "mementung"))
+    for m in (*POLICE_FORCE_RE.finditer(text), *strikes):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
@@ -474,6 +477,12 @@ def worker_held(text: str, sentence_start: int, at: int) -> bool:
     start = max(sentence_start, text.rfind(",", sentence_start, at) + 1, text.rfind(";", sentence_start, at) + 1)
     first = CLAUSE_SUBJECT_RE.search(text, start, at)
     return first is not None and first.group("worker") is not None
+
+
+def scan(pattern: re.Pattern[str], text: str, low: str, cues: tuple[str, ...]) -> list[re.Match[str]]:
+    """The matches of a pattern ignoring case, looked for only when one of the words it needs (`cues`, lower case)
+    is in the lowered text `low`: most articles have none, and the substring test costs far less than the scan."""
+    return list(pattern.finditer(text)) if any(cue in low for cue in cues) else []
 
 
 def planned(before: str) -> bool:
