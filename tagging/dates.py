@@ -33,7 +33,9 @@ CLOCK_AFTER_RE = re.compile(r"[ \t,|•]*\d{1,2}:\d{2}\b")
 EARLIER_BEFORE_RE = re.compile(r"\b(?:[Ss]ebelumnya|pernah|sebelum ini)\b[^.\n]*$")
 EVERY_BEFORE_RE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
 AHEAD_AFTER_RE = re.compile(r"\s*(?:mendatang|depan|nanti)\b", re.IGNORECASE)
-AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$", re.IGNORECASE)
+AHEAD_BEFORE_RE = re.compile(r"\b(?:akan|rencananya|direncanakan|dijadwalkan)\b[^.]*$"
+                             r"|\b(?:nanti|mendatang|(?:pekan|minggu|bulan) depan)[ \t]*[,(]?[ \t]*(?:pada[ \t]+)?$",
+                             re.IGNORECASE)
 RANGE_START_RE = re.compile(r"(?<![\w/])(?P<d0>\d{1,2})\s*(?:-|–|s\.?d\.?|sampai|hingga|dan)\s*\(?$")
 """The first day of a range written before the last: '4-5 Desember 2025', '24 sampai 27 November'."""
 FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sampai|s\.?d\.?|dan)\s*$")
@@ -258,7 +260,7 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
                        first_end.start("d0") + len(first_end.group("d0")) if first_end else last_at)
         tail = resolve(ref, day.group("day") if both else None, last, mo, m.group("y"), text, m, last_at)
         if head is not None and tail is not None:
-            out.extend((head, tail))
+            out.extend((head, replace(tail, announced=tail.announced or head.announced)))
             taken.append((start, m.end()))
 
     for m in p.day_paren.finditer(text):
@@ -356,8 +358,8 @@ def earlier(text: str, start: int) -> bool:
 
 
 def looks_ahead(text: str, start: int, end: int) -> bool:
-    """'Kamis (27/11) mendatang', 'akan digelar pada ...', 'rencana aksi ... pada ...': an announced date, after
-    publication."""
+    """'Kamis (27/11) mendatang', 'akan digelar pada ...', 'rencana aksi ... pada ...', 'saat aksi nanti (Jumat,
+    16-17 Oktober 2020)', 'pekan depan, Senin (15/12)': an announced date, after publication."""
     return bool(AHEAD_AFTER_RE.match(text, end, end + 14)) or bool(
         AHEAD_BEFORE_RE.search(text, max(0, start - 40), start)) or bool(
         PLANNED_BEFORE_RE.search(text, max(0, start - 180), start))

@@ -395,3 +395,11 @@ def test_tag_a_day_after_the_latest_date_an_undated_text_writes_is_no_announced_
     # The month of the address bounds publication from above: a day after it is still announced.
     d = only("Aksi digelar Senin (8/12).", reference("", None, "https://berita.fiksi/2025/11/aksi"))
     assert (d.date, d.announced) == (date(2025, 12, 8), True)
+
+
+def test_tag_a_day_right_after_nanti_or_depan_is_announced() -> None:
+    found = find_dates("Saya khawatir saat aksi nanti (Jumat, 16-17 Oktober 2020) buruh kurang koordinasi.",
+                       on(2020, 10, 14))
+    assert [(d.date, d.announced) for d in found] == [(date(2020, 10, 16), True), (date(2020, 10, 17), True)]
+    assert only("Buruh kembali turun pekan depan, Senin (15/12).", on(2025, 12, 8)).announced is True
+    assert only("Aksi nanti digelar tertib, kata Kapolres, Senin (8/12/2025).", on(2025, 12, 8)).announced is False
