@@ -82,6 +82,12 @@ WORKERS_ACTION_RE = re.compile(r"\b(?:mogok|unjuk rasa|unjukrasa|demo|berdemo|de
 """What workers of a company do as workers: act, demand, or take their case to the police ('Perwakilan buruh PT X
 melaporkan dugaan penahanan ijazah ke Polres', 'pekerja PT X mengadu ke Polres')."""
 EMPLOYER_ORGS = {"APINDO"}
+FOREIGN_POLICE_RE = re.compile(
+    r"\s+(?:(?:Diraja|Kerajaan|Federal|Nasional)\s+)?(?:Malaysia|Hong\s?Kong|Taiwan|Singapura|Singapore|Arab\s+Saudi|"
+    r"Saudi|Korea(?:\s+Selatan)?|Korsel|Jepang|Brunei|Australia|Amerika(?:\s+Serikat)?|AS|Thailand|Filipina|"
+    r"Kamboja|Myanmar|Timor\s+Leste|Tiongkok|China|Inggris|Belanda|Prancis|Jerman|Qatar|Kuwait|Yordania|Turki|"
+    r"Mesir|India|Vietnam|Laos|Uni\s+Emirat\s+Arab|UEA)\b")
+"""'Polisi Malaysia', 'polisi Hong Kong', 'Polisi Diraja Malaysia': police abroad, no Polri (corpus README)."""
 
 
 @dataclass
@@ -458,7 +464,8 @@ def unit_actors(units: list[UnitMention], people: list[Draft], text: str, tokens
         return list(out.values())
     generic = [m for m in lex.generic_police_re.finditer(text) if not lex.non_police_re.search(
         text, max(0, m.start() - 3), m.end() + 15)]
-    generic = [m for m in generic if not re.match(r"\s+(?:Pamong|Hutan|Khusus|Militer)", text[m.end():])]
+    generic = [m for m in generic if not re.match(r"\s+(?:Pamong|Hutan|Khusus|Militer)", text[m.end():])
+               and not FOREIGN_POLICE_RE.match(text, m.end())]
     if not generic:
         return []
     draft = Draft("police", None, unit="Polri", confidence=0.5)

@@ -134,3 +134,18 @@ def test_tag_lookalike_a_union_of_farmers_fishers_or_teachers_is_no_labour_side(
     text = (f"Ratusan anggota {union} berunjuk rasa di depan Gedung DPRD Jember, Senin (1/12/2025). Aksi dikawal "
             "aparat Polres Jember.")
     assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi Malaysia menangkap puluhan pekerja migran Indonesia yang berunjuk rasa menuntut gaji di sebuah pabrik di "
+    "Johor, Senin (1/12/2025).",
+    "Polisi Hong Kong membubarkan aksi buruh migran Indonesia di Victoria Park, Minggu (30/11/2025).",
+    "Ratusan buruh migran berdemo di depan KBRI Kuala Lumpur, Senin (1/12/2025). Polisi Diraja Malaysia berjaga.",
+])
+def test_tag_lookalike_police_abroad_are_no_polri(text: str) -> None:
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_bare_police_at_home_still_take_part() -> None:
+    text = "Polisi membubarkan aksi buruh di depan pabrik PT Sinar Jaya, Kabupaten Bekasi, Senin (1/12/2025)."
+    assert [e.type for e in engagements(text)] == ["dispersal"]
