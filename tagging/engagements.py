@@ -581,15 +581,21 @@ def still_to_come(text: str, start: int, end: int) -> bool:
 def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
     """A labour action named in the sentence of a deployment word or the next or previous one, neither still
     to come ('berencana menggelar aksi', 'akan mengerahkan personel'), or workers acting as workers there
-    ('Ratusan karyawan mendatangi kantor perusahaan ... Personel Polsek berjaga di lokasi')."""
+    ('Ratusan karyawan mendatangi kantor perusahaan ... Personel Polsek berjaga di lokasi'). The deployment's own
+    words are no such action ('mengimbau massa' beside a protest planned for next week)."""
     if still_to_come(text, lay.sentence_starts[h.sentence], h.span.start):
         return False
     around = sentences_around(text, lay, h.sentence, 1)
     offset = lay.sentence_starts[max(0, h.sentence - 1)]
-    if any(ACTION_AFTER_RE.match(around, m.end()) for m in WORKER_RE.finditer(around)):
-        return True
+    for m in WORKER_RE.finditer(around):
+        act = ACTION_AFTER_RE.match(around, m.end())
+        to_come = act is None or FUTURE_RE.search(around, m.end(), act.end())
+        if not to_come and not planned(around[max(0, m.start() - 40):m.start()]):
+            return True
     for m in NEAR_ACTION_RE.finditer(around.lower()):
         at = offset + m.start()
+        if h.span.start <= at < h.span.end:
+            continue
         if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]):
             return True
     return False

@@ -146,3 +146,9 @@ def test_tag_gates_a_crowd_still_to_come_is_no_protest() -> None:
     text = ("Polres Bekasi menyiapkan 300 personel untuk mengamankan massa aksi buruh KSPI yang akan datang besok ke "
             "kawasan Jababeka.")
     assert types(text) == []
+
+
+def test_tag_gates_an_appeal_to_the_crowd_of_a_protest_still_to_come_is_no_security() -> None:
+    text = ("Partai Buruh berencana menggelar unjuk rasa di depan Gedung DPR pekan depan. Polda Metro Jaya mengimbau "
+            "massa tetap tertib.")
+    assert types(text) == []
