@@ -222,7 +222,8 @@ def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
     tokens = union_words(text, tokens)
     known = vocabulary().orgs.find(tokens, text)
     spelled = spelled_out(text, tokens, [hit.payload for hit in known])
-    defined = {m.core for m in spelled if m.core.isupper()}
+    defined = {m.core for m in spelled if m.core.isupper() or (m.full_name and m.core[:1].isupper() and " " not in
+                                                                 m.core and len(m.core) >= 4 and m.core not in m.full_name)}
     taken = [m.span for m in spelled]
     chunks = abbreviated(text, tokens, known, uppers, defined, taken)
     listed = list_items(text, uppers, chunks + spelled)
@@ -603,7 +604,7 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
     starts = [t.start for t in tokens]
     blocked = {k for s in taken for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end))}
     candidates = [k for k, t in enumerate(tokens) if k in known or t.text[:2].isupper() or t.text in voc.structures
-                  or t.text in HEADS]
+                  or t.text in HEADS or t.text in defined]
     out: list[UnionMention] = []
     resume = 0
     for i in candidates:

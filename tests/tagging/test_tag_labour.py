@@ -344,3 +344,12 @@ def test_tag_a_mass_organisation_beside_workers_is_no_union() -> None:
     assert labour("Massa DPD GMBI Kabupaten Karawang mendatangi pabrik saat buruh SPN mogok, polisi berjaga.") == [
         "SPN"]
     assert labour("Anggota DPD BPPKB Banten ikut mengamankan aksi buruh di Cikande bersama polisi.") == []
+
+
+
+def test_tag_a_syllabic_abbreviation_defined_in_brackets_names_the_body_again_later() -> None:
+    text = ("Massa Gabungan Serikat Pekerja Merdeka Fiksi (Gaspermafiksi) berunjuk rasa. Ketua DPC Gaspermafiksi "
+            "Kabupaten Tangerang, Budi, hadir.")
+    assert labour(text) == ["DPC Gaspermafiksi Kabupaten Tangerang"]
+    # Undefined, a capitalised word after a role is no union.
+    assert labour("Ketua Gaspermafiksi Kabupaten Tangerang, Budi, hadir.") == []
