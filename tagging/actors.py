@@ -503,7 +503,7 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
             continue
         key = union_key(mention)
         same = [(k, d) for k, d in drafts if compatible(k, key) and k[1:] == key[1:]] or [
-            (k, d) for k, d in drafts if compatible(k, key)]
+            (k, d) for k, d in drafts if compatible(k, key) and not introduced(mention, key, k)]
         if same:
             same[0][1].mentions.append(Mention(mention.span))
             spellings[id(same[0][1])].append(mention)
@@ -515,6 +515,19 @@ def labour_orgs(text: str, tokens: list[Token]) -> tuple[list[Draft], list[Draft
         draft.name = fullest_label(key, spellings[id(draft)])
     ordered = sorted((d for _, d in drafts), key=lambda d: min(m.span.start for m in d.mentions))
     return ordered, list(employers.values())
+
+
+def introduced(mention: unions.UnionMention, key: tuple[str, str | None, str | None],
+               unit: tuple[str, str | None, str | None]) -> bool:
+    """A body written out in full with its abbreviation in brackets and no unit or area ('Sarikat Buruh Muslimin
+    Indonesia (Sarbumusi) menggelar unjuk rasa', 'anggota Persaudaraan Pekerja Muslim Indonesia (PPMI)') is the
+    body itself taking part, an actor beside its branches the text names with a structure word or a province
+    ('Ketua DPC PPMI Karawang', 'Ketua Sarbumusi Jawa Timur'). A body named with its kabupaten or kota alone is
+    more often the local body itself ('ASPSB Kabupaten Serang'); named by its abbreviation alone, a body may only
+    shorten a branch's name ('unras FSPMI' after 'KC FSPMI')."""
+    branch = unit[1] is not None or (unit[2] or "").isdigit()
+    return branch and key[1:] == (None, None) and mention.full_name is not None \
+        and mention.span.text.rstrip().endswith(")")
 
 
 def fullest_label(key: tuple[str, str | None, str | None], mentions: list[unions.UnionMention]) -> str:

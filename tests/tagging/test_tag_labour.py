@@ -350,6 +350,18 @@ def test_tag_a_mass_organisation_beside_workers_is_no_union() -> None:
 def test_tag_a_syllabic_abbreviation_defined_in_brackets_names_the_body_again_later() -> None:
     text = ("Massa Gabungan Serikat Pekerja Merdeka Fiksi (Gaspermafiksi) berunjuk rasa. Ketua DPC Gaspermafiksi "
             "Kabupaten Tangerang, Budi, hadir.")
-    assert labour(text) == ["DPC Gaspermafiksi Kabupaten Tangerang"]
+    assert labour(text) == ["Gaspermafiksi", "DPC Gaspermafiksi Kabupaten Tangerang"]
     # Undefined, a capitalised word after a role is no union.
     assert labour("Ketua Gaspermafiksi Kabupaten Tangerang, Budi, hadir.") == []
+
+
+def test_tag_a_body_written_out_in_full_is_an_actor_beside_its_branches() -> None:
+    text = ("Serikat Buruh Muslimin Fiksi (Sarbufiksi) menggelar unjuk rasa di Mapolres Fiksi. Ketua Sarbufiksi Jawa "
+            "Timur, Budi, memahami aksi itu. Ketua DPC Sarbufiksi Kabupaten Fiksi, Andi, ikut berorasi.")
+    assert labour(text) == ["Sarbufiksi", "Sarbufiksi Jawa Timur", "DPC Sarbufiksi Kabupaten Fiksi"]
+    # A body named with its kabupaten or kota alone is the local body itself; the bare abbreviation only shortens.
+    text = ("Anggota Aliansi Serikat Buruh Fiksi (ASBF) beraudiensi di Polres Fiksi. Koordinator ASBF Kabupaten "
+            "Serang, Budi, hadir.")
+    assert labour(text) == ["ASBF Kabupaten Serang"]
+    text = "Massa KC FSPMI Kota Batam berunjuk rasa. Unras FSPMI dikawal polisi."
+    assert labour(text) == ["KC FSPMI Kota Batam"]
