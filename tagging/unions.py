@@ -114,6 +114,7 @@ OTHER_MEMBERS_BEFORE_RE = re.compile(
 """Village heads, fishers, farmers, teachers, students, traders, lawyers, doctors named as a body's members ('ratusan
 kepala desa yang tergabung dalam DPC APDESI', 'nelayan anggota DPC HNSI', 'kuasa hukum dari DPC PERADI'): their
 body is no labour union, whatever structure words it has (the corpus README keeps their protests apart)."""
+NAMED_AFTER_RE = re.compile(r"[ \t]*,[ \t]*[A-Z]")
 MEMBER_OF_RE = re.compile(r"\b(?:tergabung dalam|bergabung dengan|bergabung dalam|bernaung di bawah)\s+$",
                           re.IGNORECASE)
 
@@ -237,15 +238,14 @@ def without_leaders(text: str, found: list[UnionMention]) -> list[UnionMention]:
     berorasi') is no part of it: after a union role, a name that runs on past another mention of the same body
     ('Aliansi Buruh Cianjur') by capitalised words that are neither labour words nor places ends where that
     mention's name ends, unless a comma puts the leader after it ('Ketua Serikat Buruh Maju Sejahtera, Andi')."""
-    shorter = {m.label: m for m in found}
-    roles = lexicon.load().person_role_re
+    shorter = sorted({m.label: m for m in found}.items(), key=lambda p: -len(p[0]))
     out = []
     for m in found:
-        role = re.compile(rf"(?:{roles.pattern})[ \t]+$").search(text, max(0, m.span.start - 30), m.span.start)
-        short = next((o for label, o in sorted(shorter.items(), key=lambda p: -len(p[0]))
+        short = next((o for label, o in shorter
                       if m.label.startswith(label + " ") and is_leader_name(m.label[len(label) + 1:])), None)
-        named_after = re.compile(r"[ \t]*,[ \t]*[A-Z]").match(text, m.span.end)
-        leader = m.label[len(short.label) + 1:].split()[0] if role and short and not named_after else None
+        role = short and role_before().search(text, max(0, m.span.start - 30), m.span.start)
+        named_after = NAMED_AFTER_RE.match(text, m.span.end)
+        leader = m.label[len(short.label) + 1:].split()[0] if role and not named_after else None
         at = m.span.text.rfind(" " + leader) if leader else -1
         if at > 0:
             end = m.span.start + len(m.span.text[:at].rstrip())
@@ -253,6 +253,12 @@ def without_leaders(text: str, found: list[UnionMention]) -> list[UnionMention]:
                              short.place, m.info or short.info, m.full_name)
         out.append(m)
     return out
+
+
+@cache
+def role_before() -> re.Pattern[str]:
+    """A union role ('Ketua', 'Koordinator') right before a name."""
+    return re.compile(rf"(?:{lexicon.load().person_role_re.pattern})[ \t]+$")
 
 
 def is_leader_name(words_after: str) -> bool:
