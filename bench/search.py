@@ -2,8 +2,8 @@
 
     python bench/search.py [--articles N] [--db PATH] [--rounds N]
 
-Each keystroke runs what the desk runs: parse the query, count the matches, read the first page
-of rows. Typed queries are timed prefix by prefix, as a person types them (a selective term, a
+Each keystroke runs what the desk runs: parse the query, read the first page of rows, count the
+matches up to 1,000 (the desk shows "≥ 1,000" first, then the exact count, timed apart). Typed queries are timed prefix by prefix, as a person types them (a selective term, a
 common one, and filters), then each full query again `--rounds` times. Figures only, no asserts.
 `build_desk` and `search_figures` are what bench/desk.py calls.
 """
@@ -25,6 +25,7 @@ from storage.feed_order import PUBLISHED  # noqa: E402
 from storage.feeds import add_feed  # noqa: E402
 from storage.search import SearchSource  # noqa: E402
 from storage.search_parser import QuerySyntaxError, parse_query  # noqa: E402
+from tui.search import FIRST_COUNT  # noqa: E402
 
 PAGE = 200
 GENERATION = "v2"
@@ -106,14 +107,23 @@ def build_desk(path: Path, count: int, seed: int = 5) -> Engine:
 
 def keystroke(engine: Engine, text: str) -> float:
     """Milliseconds for what one keystroke costs the desk (tui.search): parse, the first page in the
-    feed's default order (by publication), and the count when the first page is full."""
+    feed's default order (by publication), and the first count when the first page is full (up to FIRST_COUNT:
+    "≥ 1,000" when there are more; the exact count follows, timed by `exact_count_ms`)."""
     started = time.perf_counter()
     try:
         source = SearchSource(engine, parse_query(text))
     except QuerySyntaxError:
         return (time.perf_counter() - started) * 1000
     if len(source.page(PAGE, order=PUBLISHED)) == PAGE:
-        source.count()
+        source.count_at_most(FIRST_COUNT)
+    return (time.perf_counter() - started) * 1000
+
+
+def exact_count_ms(engine: Engine, text: str) -> float:
+    """Milliseconds for the exact count the desk shows after "≥ 1,000" (it does not hold the rows back)."""
+    source = SearchSource(engine, parse_query(text))
+    started = time.perf_counter()
+    source.count()
     return (time.perf_counter() - started) * 1000
 
 
@@ -132,6 +142,11 @@ def search_figures(engine: Engine, rounds: int = 20) -> dict[str, tuple[float, f
     return figures
 
 
+def exact_count_figures(engine: Engine, rounds: int = 5) -> dict[str, tuple[float, float]]:
+    """(median, p95) in milliseconds of each TYPED query's exact count."""
+    return {query: _percentiles([exact_count_ms(engine, query) for _ in range(rounds)]) for query in TYPED}
+
+
 def main() -> None:
     count = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 100_000
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 20
@@ -144,6 +159,8 @@ def main() -> None:
         print(f"  {query!r}: {SearchSource(engine, parse_query(query)).count():,} matches")
     for label, (median, p95) in search_figures(engine, rounds).items():
         print(f"{label:45s} median {median:6.1f} ms   p95 {p95:6.1f} ms")
+    for label, (median, p95) in exact_count_figures(engine).items():
+        print(f"exact count, {label:32s} median {median:6.1f} ms   p95 {p95:6.1f} ms")
 
 
 if __name__ == "__main__":

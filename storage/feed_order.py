@@ -48,8 +48,18 @@ class FeedOrder:
         """Rows after `key` in this order (older)."""
         if not self.by_date:
             return ids < key[0]
-        dated = literal(key[0], String if isinstance(key[0], str) else DATED.type)  # text on SQLite only
-        return tuple_(DATED, ids) < tuple_(dated, key[1])
+        return tuple_(*self.columns(ids)) < _key(key)
+
+    def from_(self, key: tuple, ids: ColumnElement = col(Article.id)) -> ColumnElement[bool]:
+        """Rows at `key` or before it in this order (newer): with `below`, a stretch of the index."""
+        return tuple_(*self.columns(ids)) >= _key(key)
+
+
+def _key(key: tuple) -> ColumnElement:
+    if len(key) == 1:
+        return literal(key[0])
+    dated = literal(key[0], String if isinstance(key[0], str) else DATED.type)  # text on SQLite only
+    return tuple_(dated, key[1])
 
 
 PUBLISHED = FeedOrder("published", True, "by publication")

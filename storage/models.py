@@ -180,7 +180,7 @@ class PlaceTag(SQLModel, table=True):
     basis: str | None = None
     confidence: float | None = None
     is_main: bool = False
-    source: str = AUTO
+    source: str = Field(default=AUTO, index=True)
     tagger_version: str | None = None
     created_by: str | None = None
     created_at: datetime = Field(default_factory=utcnow)

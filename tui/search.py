@@ -32,6 +32,8 @@ SEARCH_BINDINGS: list[Binding] = [
     Binding("ctrl+l", "clear_filter", "Clear filter", id="app.clear_filter", show=False),
 ]
 """The app-level search keys: `PantauApp.BINDINGS` includes them."""
+FIRST_COUNT = 1_000
+"""A search's count is shown as "≥ 1,000" first when it is more, then exactly once read."""
 
 
 class Search:
@@ -151,9 +153,14 @@ class Search:
         self.app.call_later(self._found, text, source, len(rows) if complete else None, rows, ceiling)
         if complete:
             return
-        total = source.count()
+        first = source.count_at_most(FIRST_COUNT)
+        if worker.is_cancelled:
+            return
+        if first > FIRST_COUNT:
+            self.app.call_later(self._counted, text, FIRST_COUNT, True)
+            first = source.count()
         if not worker.is_cancelled:
-            self.app.call_later(self._counted, text, total)
+            self.app.call_later(self._counted, text, first)
 
     def _found(self, text: str, source: RowSource, total: int | None, rows: "list[ArticleRow]",
                ceiling: int) -> None:
@@ -174,12 +181,13 @@ class Search:
             self.app.reader.clear(NO_MATCH)
             self.app.actors.clear()
 
-    def _counted(self, text: str, total: int) -> None:
-        """How many articles the search shown matches: counted after its first page is on screen."""
+    def _counted(self, text: str, total: int, at_least: bool = False) -> None:
+        """How many articles the search shown matches: counted after its first page is on screen; `at_least` while
+        the exact count is still being read (at 1,000,000 articles a common word's takes a few hundred ms)."""
         if text != self.filter_text or text != self._wanted:
             return
         self.app.feed_list.grow_to(self._generation, total)
-        self.bar.show_filter(text, total)
+        self.bar.show_filter(text, total, at_least)
 
     # Saved searches ------------------------------------------------------------------------
 

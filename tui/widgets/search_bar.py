@@ -112,11 +112,11 @@ class SearchBar(Widget):
             self.input.value = text
         self.input.cursor_position = len(text)
 
-    def show_filter(self, text: str, total: int | None) -> None:
-        """Keep the bar up as the filter's reminder: its query, and its count once known."""
+    def show_filter(self, text: str, total: int | None, at_least: bool = False) -> None:
+        """Keep the bar up as the filter's reminder: its query, and its count once known (`at_least`: so far)."""
         self.add_class("-shown")
         self.label.update("filter:")
-        self.count.update("(…)" if total is None else f"({total:,})")
+        self.count.update("(…)" if total is None else f"(≥ {total:,})" if at_least else f"({total:,})")
         if self.text != text and not self.input.has_focus:
             self.set_text(text)
 

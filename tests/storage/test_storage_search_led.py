@@ -1,0 +1,62 @@
+"""SQLite's search by date, led by its rarest part (storage.search.SearchSource._led_page), finds what the plain
+plan finds, in the same order, whichever part leads: a walk of the date index in stretches, the words' articles, or
+a filter's articles. The test desk is small, so each way is forced, with stretches and batches of one article."""
+
+import pytest
+
+from storage import search
+from storage.engine import make_engine
+from storage.feed_order import PUBLISHED
+from storage.search import SearchSource
+from storage.search_parser import parse_query
+from tests.storage.test_storage_search import QUERIES, stored  # noqa: F401  (the fixture, used by name)
+
+LEADS = ("walk", "words", "filter")
+
+
+@pytest.fixture
+def engine(tmp_path):
+    """SQLite only: PostgreSQL runs the plain plan."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'led.db'}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=LEADS)
+def lead(request, monkeypatch) -> str:
+    monkeypatch.setattr(search, "FIRST_STRETCH", 1)
+    monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 1)
+    if request.param == "walk":
+        monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
+    elif request.param == "filter":
+        monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare: None)
+    return request.param
+
+
+def plain(source: SearchSource, limit: int = 100, before: tuple | None = None) -> list[int]:
+    return [row.id for row in source._ordered_page(limit, before, PUBLISHED, None, 0)]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_every_lead_finds_what_the_plain_plan_finds(engine, stored, lead, text):  # noqa: F811
+    source = SearchSource(engine, parse_query(text))
+    led = [row.id for row in source.page(100, order=PUBLISHED)]
+    assert led == plain(source)
+    assert {stored.index(article_id) for article_id in led} == QUERIES[text]
+
+
+@pytest.mark.parametrize("text", ["polisi", "", "-buruh", "is:unread", "kab:36.04 OR kab:36.03"])
+def test_pages_go_on_below_the_last_row_and_under_a_ceiling(engine, stored, lead, text):  # noqa: F811
+    source = SearchSource(engine, parse_query(text))
+    every = source.page(100, order=PUBLISHED)
+    first = source.page(1, order=PUBLISHED)
+    assert first == every[:1]
+    assert source.page(100, PUBLISHED.key_of(first[0]), order=PUBLISHED) == every[1:]
+    ceiling = min(row.id for row in every)
+    assert [row.id for row in source.page(100, order=PUBLISHED, ceiling=ceiling)] == [ceiling]
+
+
+def test_the_first_count_stops_past_its_cap(engine, stored, lead):  # noqa: F811
+    source = SearchSource(engine, parse_query(""))
+    assert source.count_at_most(2) == 3
+    assert source.count_at_most(10) == source.count() == len(QUERIES[""])
