@@ -1,11 +1,13 @@
 """`pantau doctor`'s database checks, and the repairs it points to.
 
 Each check returns a `Finding`: what was looked at, whether it is healthy, what was found, and
-what to do about it. The checks only read; `rebuild_search` and `remove_orphans` are the repairs.
+what to do about it. The checks only read; `rebuild_search` (the search index and the timeline's
+counts) and `remove_orphans` are the repairs.
 They open the database without upgrading it (`connect_engine`), so a database from a newer
 Pantau is diagnosed instead of refused.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -13,10 +15,11 @@ from sqlalchemy import Column, Connection, Engine, Table, func, insert, select, 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
-from storage import fulltext
+from storage import fulltext, timeline_counts
 from storage.feeds import list_feeds
 from storage.migrate import known_revisions
 from storage.schema import HEAD_REVISION, current_revision
+from storage.timeline import GRAINS, kept_counts, recounted
 
 SAMPLE = 20
 """How many row ids a finding names, and how many articles the search-index probe looks up."""
@@ -38,13 +41,16 @@ class Finding:
     remedy: str = ""
 
 
-def check_database(engine: Engine) -> list[Finding]:
-    """Every database check, in the order a repair should follow: pages, schema, search index, orphans.
+def check_database(engine: Engine, on_check: Callable[[str], None] | None = None) -> list[Finding]:
+    """Every database check, in the order a repair should follow: pages, schema, search index, timeline counts,
+    orphans; `on_check` is told each check's name as it starts (at 1,000,000 articles some take a while).
 
     A check that cannot run (the database is too damaged) becomes a PROBLEM finding of its own.
     """
     findings = []
-    for check in (check_integrity, check_schema, check_search_index, check_orphans):
+    for check in (check_integrity, check_schema, check_search_index, check_timeline_counts, check_orphans):
+        if on_check is not None:
+            on_check(check.__name__.removeprefix("check_").replace("_", " "))
         try:
             findings.append(check(engine))
         except SQLAlchemyError as error:
@@ -97,6 +103,20 @@ def check_search_index(engine: Engine) -> Finding:
 
 
 REBUILD_REMEDY = "run `pantau db rebuild-search`"
+
+
+def check_timeline_counts(engine: Engine) -> Finding:
+    """The timeline's kept counts (storage.timeline_counts) against a recount from the engagement rows, every grain."""
+    with engine.connect() as connection:
+        if not connection.dialect.has_table(connection, "timeline_count"):
+            return Finding("timeline counts", Health.WARNING, "this schema keeps no timeline counts yet",
+                           "run `pantau db upgrade`")
+    wrong = [grain for grain in GRAINS if kept_counts(engine, grain) != recounted(engine, grain)]
+    if wrong:
+        return Finding("timeline counts", Health.PROBLEM,
+                       f"the timeline's kept counts differ from a recount ({', '.join(wrong)})",
+                       REBUILD_REMEDY + " (it recounts the timeline too)")
+    return Finding("timeline counts", Health.OK, "the timeline's kept counts equal a recount, every grain")
 
 
 def _check_fts5(connection: Connection) -> Finding:
@@ -164,15 +184,39 @@ def check_stored_feed_health(engine: Engine) -> Finding:
                    "`pantau feeds` shows each feed's last error; `pantau feeds remove ID` stops polling a dead one")
 
 
-def rebuild_search(engine: Engine) -> None:
-    """Rebuild the full-text index from the articles: FTS5's rebuild on SQLite, REINDEX on PostgreSQL."""
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as connection:
+REBUILD_BATCH = 10_000
+"""Articles read into the SQLite index between two progress reports."""
+
+
+def rebuild_search(engine: Engine, on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Rebuild the full-text index from the articles (REINDEX on PostgreSQL; on SQLite emptied, then the articles
+    read in by batches, `on_progress(done, total)` after each), and recount the timeline: one transaction."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
             for statement in fulltext.PG_SEARCH_DDL:
                 connection.exec_driver_sql(statement)
             connection.exec_driver_sql("REINDEX INDEX ix_article_search")
-        return
-    fulltext.rebuild_index(engine)
+        else:
+            _refill_fts5(connection, on_progress)
+        timeline_counts.refill(connection)
+
+
+def _refill_fts5(connection: Connection, on_progress: Callable[[int, int], None] | None) -> None:
+    total = connection.exec_driver_sql("SELECT count(*) FROM article").scalar_one()
+    connection.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('delete-all')")
+    done, after = 0, 0
+    while True:
+        last = connection.exec_driver_sql(
+            f"SELECT max(id) FROM (SELECT id FROM article WHERE id > {after} ORDER BY id LIMIT {REBUILD_BATCH})"
+        ).scalar_one()
+        if last is None:
+            break
+        done += connection.exec_driver_sql(
+            f"INSERT INTO article_fts(rowid, title, body) SELECT id, title, body FROM article"
+            f" WHERE id > {after} AND id <= {last}").rowcount
+        after = last
+        if on_progress is not None:
+            on_progress(done, total)
 
 
 def remove_orphans(engine: Engine) -> dict[str, int]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, delete, update
+from sqlalchemy import Engine, delete, func, update
 from sqlmodel import Session, col, select
 
 from core.tags import Actor as TaggedActor
@@ -197,6 +197,14 @@ def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500, after
     )
     with Session(engine) as session:
         return list(session.exec(query))
+
+
+def articles_pending(engine: Engine, tagger_version: str) -> int:
+    """How many articles this tagger version has not tagged yet (what `articles_to_tag` pages through)."""
+    query = select(func.count()).select_from(Article).where(
+        (col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version))
+    with Session(engine) as session:
+        return session.exec(query).one()
 
 
 def forget_tagger_versions(engine: Engine) -> int:

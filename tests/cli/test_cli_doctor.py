@@ -144,3 +144,15 @@ def test_feeds_stored_health_and_online_check(desk: Path, local_server):
     online = doctor(str(desk))
     assert "feeds (online)" in online.output and "tidak-ada.xml" in online.output
     assert good.url not in online.output.split("failing:")[-1]
+
+
+def test_timeline_counts_out_of_step_are_found_and_recounted(desk: Path):
+    sql(desk, "INSERT INTO timeline_count VALUES ('week', '36.04', '2025-12-01', 'protest', 'Kabupaten Serang', "
+              "'Banten', 3)")
+    result = doctor(str(desk), "--offline")
+    assert result.exit_code == 1
+    assert "FAIL  timeline counts" in result.output and "differ from a recount (week)" in result.output
+    assert "run `pantau db rebuild-search` (it recounts the timeline too)" in result.output
+
+    assert CliRunner().invoke(main, ["--db", str(desk), "db", "rebuild-search"]).exit_code == 0
+    assert "ok    timeline counts" in doctor(str(desk), "--offline").output

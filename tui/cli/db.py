@@ -113,9 +113,15 @@ def db_copy(settings: Settings, source: str, target: str) -> None:
 @db.command("rebuild-search")
 @click.pass_obj
 def db_rebuild_search(settings: Settings) -> None:
-    """Rebuild the full-text search index from the stored articles (when `pantau doctor` says it is out of step)."""
-    rebuild_search(open_engine(settings))
-    click.echo("Rebuilt the search index.")
+    """Rebuild the full-text search index from the stored articles, and recount the timeline (when `pantau doctor`
+    says either is out of step). Shows its progress; one transaction, so an interrupted rebuild changes nothing."""
+    with click.progressbar(length=1, label="Rebuilding the search index", file=sys.stderr, show_pos=True) as bar:
+        def on_progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        rebuild_search(open_engine(settings), on_progress)
+    click.echo("Rebuilt the search index and recounted the timeline.")
 
 
 @db.command("remove-orphans")
@@ -143,7 +149,7 @@ def doctor(settings: Settings, offline: bool) -> None:
     Exits with status 1 when something needs repair.
     """
     engine = _engine_for_checks(settings)
-    findings = check_database(engine)
+    findings = check_database(engine, lambda check: click.echo(f"checking {check}…", err=True))
     if all(finding.check != "integrity" or finding.health is Health.OK for finding in findings):
         findings.append(check_stored_feed_health(engine))
         if not offline:

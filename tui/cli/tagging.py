@@ -19,8 +19,8 @@ from fetchers.errors import FetchError
 from fetchers.tag_step import tag_pending
 from storage.actors import ActorEditError, list_actors, merge_actors, split_actor
 from storage.articles import article_count
-from storage.tags import forget_tagger_versions
-from tagging import tag_article
+from storage.tags import articles_pending, forget_tagger_versions
+from tagging import TAGGER_VERSION, tag_article
 from tui.cli.common import DeskError, open_engine
 from tui.config import Settings
 
@@ -105,14 +105,35 @@ def _read_bytes(source: str) -> bytes:
 
 
 @click.command()
+@click.option("--resume", is_flag=True,
+              help="Go on with a re-tag that was interrupted: only the articles it had not re-tagged yet.")
 @click.pass_obj
-def retag(settings: Settings) -> None:
-    """Re-run automatic tagging over every stored article; manual tags are never touched."""
+def retag(settings: Settings, resume: bool) -> None:
+    """Re-run automatic tagging over every stored article; manual tags are never touched.
+
+    Shows its progress; ctrl+c stops it between two articles (each is re-tagged in one transaction), and
+    `pantau retag --resume` goes on from there.
+    """
     engine = open_engine(settings)
-    total = article_count(engine)
-    forget_tagger_versions(engine)
-    with click.progressbar(length=total, label="Re-tagging articles", file=sys.stderr) as bar:
-        tagged = tag_pending(engine, on_progress=lambda done: bar.update(done - bar.pos))
+    if resume:
+        total = articles_pending(engine, TAGGER_VERSION)
+    else:
+        total = article_count(engine)
+        forget_tagger_versions(engine)
+    done = 0
+
+    def progressed(tagged: int) -> None:
+        nonlocal done
+        done = tagged
+        bar.update(tagged - bar.pos)
+
+    with click.progressbar(length=total, label="Re-tagging articles", file=sys.stderr, show_pos=True) as bar:
+        try:
+            tagged = tag_pending(engine, on_progress=progressed)
+        except KeyboardInterrupt:
+            click.echo(f"\nInterrupted after re-tagging {done} of {total} articles: "
+                       "`pantau retag --resume` goes on from there.", err=True)
+            raise click.exceptions.Exit(130) from None
     click.echo(f"Re-tagged {tagged} of {total} articles")
 
 
