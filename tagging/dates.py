@@ -100,7 +100,8 @@ def patterns() -> Patterns:
     capitalised_days = lexicon.alternation([d[0].upper() + d[1:] for d in lex.days])
     between = rf"(?:(?:pagi|siang|sore|malam|dini hari|subuh|{lex.pasaran_re})\s*,?\s*){{0,2}}"
     return Patterns(
-        day_paren=re.compile(r"\(\s*(?:(?P<d0>\d{1,2})\s*[-–]\s*(?=\d{1,2}\s*/))?(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
+        day_paren=re.compile(r"\(\s*(?:(?P<d0>\d{1,2})\s*[-–]\s*(?=\d{1,2}\s*/))?"
+                             r"(?P<d>\d{1,2})\s*(?P<s>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=s)\s*(?P<y>\d{2,4}))?\s*\)"),
         textual=re.compile(rf"(?<![\w/])(?P<d>\d{{1,2}})\s+{month}\.?(?![a-z])(?:\s*,?\s*(?P<y>\d{{4}}))?\)?",
                            re.IGNORECASE),
         day_slash=re.compile(r"(?<![\w/(.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/-]|\.\d)(?P<y>)"),

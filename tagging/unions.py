@@ -223,14 +223,20 @@ def find_unions(text: str, tokens: list[Token]) -> list[UnionMention]:
     tokens = union_words(text, tokens)
     known = vocabulary().orgs.find(tokens, text)
     spelled = spelled_out(text, tokens, [hit.payload for hit in known])
-    defined = {m.core for m in spelled if m.core.isupper() or (m.full_name and m.core[:1].isupper() and " " not in
-                                                                 m.core and len(m.core) >= 4 and m.core not in m.full_name)}
+    defined = {m.core for m in spelled if m.core.isupper() or syllabic(m)}
     taken = [m.span for m in spelled]
     chunks = abbreviated(text, tokens, known, uppers, defined, taken)
     listed = list_items(text, uppers, chunks + spelled)
     found = [with_wing(text, with_faction(text, m)) for m in spelled + chunks + listed]
     found += plant_unions(text, [m.span for m in found])
     return without_leaders(text, sorted(found, key=lambda m: m.span.start))
+
+
+def syllabic(mention: UnionMention) -> bool:
+    """A one-word abbreviation in syllables that a bracket gave a name written out ('... (Gaspermindo)')."""
+    core = mention.core
+    return bool(mention.full_name) and core[:1].isupper() and " " not in core and len(core) >= 4 \
+        and core not in (mention.full_name or "")
 
 
 def without_leaders(text: str, found: list[UnionMention]) -> list[UnionMention]:
