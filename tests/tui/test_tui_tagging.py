@@ -303,6 +303,8 @@ def test_event_dates_are_read_day_first_or_iso():
     assert parse_event_date("22-10-25", None) == date(2025, 10, 22)
     assert parse_event_date("22.10", published) == date(2025, 10, 22)
     assert parse_event_date("2025-10-22", None) == date(2025, 10, 22)
+    assert parse_event_date("22/10", datetime(2026, 2, 12, tzinfo=timezone.utc)) == date(2025, 10, 22)
+    assert parse_event_date("29/2", datetime(2025, 3, 1, tzinfo=timezone.utc)) == date(2024, 2, 29)
     assert parse_event_date("  ", published) is None
     for wrong, message in (("kemarin", "not a day"), ("22/10", "no publication date"), ("30/02/2025", "calendar")):
         with pytest.raises(ValueError, match=message):

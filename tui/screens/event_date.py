@@ -1,6 +1,7 @@
 """The event date, set by hand: the day as the news writes it ("22/10/2025", "22/10", "2025-10-22").
 
-A day without a year takes the article's publication year; an empty field says the date is unknown.
+A day without a year is the latest such day up to the article's publication, as the tagger reads one
+("22/10" in a paper of February 2026 is 22 October 2025); an empty field says the date is unknown.
 """
 
 import re
@@ -45,13 +46,27 @@ def parse_event_date(text: str, published: datetime | None) -> date | None:
         written = local.group(3)
         if written is None and published is None:
             raise ValueError("the article has no publication date to take the year from: write the year too")
-        year = (published.year if written is None else int(written) + (2000 if len(written) == 2 else 0))
+        if written is None:
+            return _latest_up_to(day, month, published.date(), text)
+        year = int(written) + (2000 if len(written) == 2 else 0)
     else:
         raise ValueError(f"{text!r} is not a day: write it as 22/10/2025, 22/10 or 2025-10-22")
     try:
         return date(year, month, day)
     except ValueError as error:
         raise ValueError(f"{text!r} is not a day of the calendar ({error})") from error
+
+
+def _latest_up_to(day: int, month: int, published: date, text: str) -> date:
+    """The day and month in the publication's year, or the year before when that is after publication."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    raise ValueError(f"{text!r} is not a day of the calendar up to the article's publication")
 
 
 class EventDateScreen(ModalScreen[EventDateAnswer | None]):
@@ -79,7 +94,7 @@ class EventDateScreen(ModalScreen[EventDateAnswer | None]):
             box.border_title = "Event date"
             yield Label("The day the engagement took place:")
             yield PlainInput(value=f"{self.current:%d/%m/%Y}" if self.current else "", id="event-date",
-                             placeholder="22/10/2025, 22/10 (the article's year) or 2025-10-22")
+                             placeholder="22/10/2025, 22/10 (the latest up to publication) or 2025-10-22")
             yield Label("", id="event-date-error")
             yield Label(Text("enter saves · empty: no date known · escape cancels"), classes="hint")
 
