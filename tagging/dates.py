@@ -50,6 +50,11 @@ PLANNED_BEFORE_RE = re.compile(
 'rencana aksi mogok kerja secara nasional pada 24 sampai 27 November'."""
 DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$", re.IGNORECASE)
 """A document's date ('Laporan Polisi Nomor LP/B/12/2025 tertanggal 10 Januari 2025'), no event's day."""
+PAGE_LABEL_RE = re.compile(
+    r"[ \t]*(?:Diterbitkan|Dipublikasikan|Diposting|Dipost|Diunggah|Terbit|Tayang|Posted|Published|Updated?|"
+    r"Diperbarui|Oleh|Penulis|Reporter|Editor|Redaksi|Pewarta|Admin)\b(?:[ \t]+(?:pada|on))?[ \t]*[:|•·,–-]?"
+    r"(?:[ \t]*[\w.' ]{0,30}?[ \t]*[|•·,–-])?[ \t]*", re.IGNORECASE)
+"""A page's label before its date line: 'Diterbitkan: ', 'Dipublikasikan pada ', 'Editor: Budi | '."""
 SAID_BEFORE_RE = re.compile(
     r"\b(?:(?:kata|ujar|ucap|ungkap|jelas|terang|tutur|tegas|sebut|papar|imbuh|tambah|pungkas|tandas|lanjut)(?:nya)?|"
     r"(?:di)?(?:katakan|sampaikan|ungkapkan|jelaskan)|kepada (?:para )?(?:wartawan|awak media|media|jurnalis)|"
@@ -192,9 +197,12 @@ def metadata_dates(text: str) -> tuple[EventDate, ...]:
 
 
 def alone_on_line(text: str, start: int, end: int) -> bool:
-    """'Senin, 24 November 2025' on a line of its own (a time zone or a bar beside it at most): the page's date
-    line, not a sentence of the article."""
-    return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t|•·") and bool(patterns().alone.match(text, end))
+    """'Senin, 24 November 2025' on a line of its own (a time zone or a bar beside it at most), or after the page's
+    label of a publication or byline ('Diterbitkan: Senin, 8 Desember 2025', 'Editor: Budi | 8 Desember 2025'):
+    the page's date line, not a sentence of the article."""
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    labelled = not before.strip(" \t|•·") or bool(PAGE_LABEL_RE.fullmatch(before))
+    return labelled and bool(patterns().alone.match(text, end))
 
 
 def full_year(digits: str) -> int:

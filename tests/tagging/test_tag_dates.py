@@ -403,3 +403,15 @@ def test_tag_a_day_right_after_nanti_or_depan_is_announced() -> None:
     assert [(d.date, d.announced) for d in found] == [(date(2020, 10, 16), True), (date(2020, 10, 17), True)]
     assert only("Buruh kembali turun pekan depan, Senin (15/12).", on(2025, 12, 8)).announced is True
     assert only("Aksi nanti digelar tertib, kata Kapolres, Senin (8/12/2025).", on(2025, 12, 8)).announced is False
+
+
+def test_tag_a_date_line_after_the_pages_label_is_the_publication() -> None:
+    body = ("\nRatusan buruh SPN berunjuk rasa di depan Kantor Bupati Fiksi. Kapolres Fiksi AKBP Damar Wulan memimpin "
+            "pengamanan, Jumat (5/12).\n")
+    for line in ("Diterbitkan: Senin, 8 Desember 2025", "Dipublikasikan pada 8 Desember 2025",
+                 "Editor: Budi Santoso | Senin, 8 Desember 2025", "Penulis: Budi - 8 Desember 2025"):
+        assert reference(line + body, None) == on(2025, 12, 8)
+        assert engagement_dates(line + body) == ["2025-12-05"]
+    # A sentence that opens with such a word is no label ('Oleh karena itu, ...'), nor a date inside a sentence.
+    text = "Oleh karena itu, buruh berunjuk rasa pada 8 Desember 2025 di depan pabrik."
+    assert [d.metadata for d in find_dates(text, None)] == [False]
