@@ -50,6 +50,9 @@ PLANNED_BEFORE_RE = re.compile(
 'rencana aksi mogok kerja secara nasional pada 24 sampai 27 November'."""
 DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$", re.IGNORECASE)
 """A document's date ('Laporan Polisi Nomor LP/B/12/2025 tertanggal 10 Januari 2025'), no event's day."""
+CLOCK_LINE_RE = re.compile(r"[ \t]*[-–/|,(]?[ \t]*(?:pukul[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+                           r"(?:[ \t]*(?:WIB|WITA|WIT))?\)?[ \t]*(?:\n|$)", re.IGNORECASE)
+"""A date line's time, the line's end after it: ' - 10:00 WIB', ' pukul 10.00 WIB', ' (10:00 WIB)', ' / 10:00'."""
 PAGE_LABEL_RE = re.compile(
     r"[ \t]*(?:Diterbitkan|Dipublikasikan|Diposting|Dipost|Diunggah|Terbit|Tayang|Posted|Published|Updated?|"
     r"Diperbarui|Oleh|Penulis|Reporter|Editor|Redaksi|Pewarta|Admin)\b(?:[ \t]+(?:pada|on))?[ \t]*[:|•·,–-]?"
@@ -187,7 +190,8 @@ def metadata_dates(text: str) -> tuple[EventDate, ...]:
                 continue
             day = preceding(p.day_before, text, m.start())
             start = day.start() if day else m.start()
-            if not CLOCK_AFTER_RE.match(text, m.end()) and not alone_on_line(text, start, m.end()):
+            if not CLOCK_AFTER_RE.match(text, m.end()) and not alone_on_line(text, start, m.end()) \
+                    and not alone_on_line(text, start, m.end(), CLOCK_LINE_RE):
                 continue
             made = safe_date(full_year(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
                              int(m.group("d")))
@@ -196,13 +200,14 @@ def metadata_dates(text: str) -> tuple[EventDate, ...]:
     return tuple(out)
 
 
-def alone_on_line(text: str, start: int, end: int) -> bool:
+def alone_on_line(text: str, start: int, end: int, rest: re.Pattern[str] | None = None) -> bool:
     """'Senin, 24 November 2025' on a line of its own (a time zone or a bar beside it at most), or after the page's
     label of a publication or byline ('Diterbitkan: Senin, 8 Desember 2025', 'Editor: Budi | 8 Desember 2025'):
-    the page's date line, not a sentence of the article."""
+    the page's date line, not a sentence of the article; `rest`, what else the line may end with after the date
+    (CLOCK_LINE_RE: its time, 'Kamis, 4 Desember 2025 - 10.00 WIB')."""
     before = text[text.rfind("\n", 0, start) + 1:start]
     labelled = not before.strip(" \t|•·") or bool(PAGE_LABEL_RE.fullmatch(before))
-    return labelled and bool(patterns().alone.match(text, end))
+    return labelled and bool((rest or patterns().alone).match(text, end))
 
 
 def full_year(digits: str) -> int:

@@ -415,3 +415,15 @@ def test_tag_a_date_line_after_the_pages_label_is_the_publication() -> None:
     # A sentence that opens with such a word is no label ('Oleh karena itu, ...'), nor a date inside a sentence.
     text = "Oleh karena itu, buruh berunjuk rasa pada 8 Desember 2025 di depan pabrik."
     assert [d.metadata for d in find_dates(text, None)] == [False]
+
+
+def test_tag_a_date_line_ending_with_its_time_is_the_publication() -> None:
+    body = ("\nRatusan buruh SPN berunjuk rasa di depan Kantor Bupati Fiksi. Kapolres Fiksi AKBP Damar Wulan memimpin "
+            "pengamanan, Jumat (5/12).\n")
+    for line in ("Senin, 8 Desember 2025 - 10:00 WIB", "Senin, 8 Desember 2025 10.00 WIB",
+                 "Senin, 8 Desember 2025 pukul 10.00 WIB", "Senin, 8 Desember 2025 (10:00 WIB)"):
+        assert reference(line + body, None) == on(2025, 12, 8)
+        assert engagement_dates(line + body) == ["2025-12-05"]
+    # In a sentence the day and its hour are the event's.
+    text = "Buruh berunjuk rasa Kamis, 4 Desember 2025 pukul 10.00 WIB di depan pabrik."
+    assert [d.metadata for d in find_dates(text, None)] == [False]
