@@ -53,6 +53,7 @@ DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$
 CLOCK_LINE_RE = re.compile(r"[ \t]*[-–/|,(]?[ \t]*(?:pukul[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                            r"(?:[ \t]*(?:WIB|WITA|WIT))?\)?[ \t]*(?:\n|$)", re.IGNORECASE)
 """A date line's time, the line's end after it: ' - 10:00 WIB', ' pukul 10.00 WIB', ' (10:00 WIB)', ' / 10:00'."""
+DATELINE_WEEKDAY_RE = re.compile(r"(?P<day>[A-Z][a-z'’]+)[ \t]*,?[ \t]*")
 PAGE_LABEL_RE = re.compile(
     r"[ \t]*(?:Diterbitkan|Dipublikasikan|Diposting|Dipost|Diunggah|Terbit|Tayang|Posted|Published|Updated?|"
     r"Diperbarui|Oleh|Penulis|Reporter|Editor|Redaksi|Pewarta|Admin)\b(?:[ \t]+(?:pada|on))?[ \t]*[:|•·,–-]?"
@@ -216,8 +217,9 @@ def full_year(digits: str) -> int:
 
 
 def dateline_day(text: str) -> EventDate | None:
-    """The date a dateline gives after its place ('Bandung, 4 November 2025 —', 'SERANG, 25/11/2025 -'): the day
-    the report was written, which dates the event only when the text gives it no other day."""
+    """The date a dateline gives after its place ('Bandung, 4 November 2025 —', 'SERANG, 25/11/2025 -', 'SERANG,
+    Senin (8/12/2025) -', its weekday before it as find_dates reads it): the day the report was written, which
+    dates the event only when the text gives it no other day."""
     found = dateline(text)
     if found is None:
         return None
@@ -225,12 +227,17 @@ def dateline_day(text: str) -> EventDate | None:
     after = re.compile(r"[ \t]*,[ \t]*").match(text, found[1].end)
     if after is None:
         return None
-    for pattern, numeric in ((p.textual, False), (p.numeric, True)):
-        m = pattern.match(text, after.end())
+    weekday = DATELINE_WEEKDAY_RE.match(text, after.end())
+    if weekday and weekday_number(weekday.group("day")) is None:
+        weekday = None
+    at = weekday.end() if weekday else after.end()
+    for pattern, numeric in ((p.textual, False), (p.numeric, True), (p.day_paren, True)):
+        m = pattern.match(text, at)
         if m and m.group("y"):
             made = safe_date(full_year(m.group("y")), int(m.group("m")) if numeric else month_number(m.group("mon")),
                              int(m.group("d")))
-            return EventDate(made, 1, span_of(m), said=True) if made else None
+            start = weekday.start() if weekday else m.start()
+            return EventDate(made, 1, Span(start, m.end(), text[start:m.end()]), said=True) if made else None
     return None
 
 

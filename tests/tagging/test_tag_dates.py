@@ -427,3 +427,15 @@ def test_tag_a_date_line_ending_with_its_time_is_the_publication() -> None:
     # In a sentence the day and its hour are the event's.
     text = "Buruh berunjuk rasa Kamis, 4 Desember 2025 pukul 10.00 WIB di depan pabrik."
     assert [d.metadata for d in find_dates(text, None)] == [False]
+
+
+def test_tag_a_dateline_date_with_its_weekday_is_the_day_of_writing() -> None:
+    lead = (" - Ratusan buruh SPN berunjuk rasa di depan Kantor Bupati Serang pada Jumat (5/12/2025). Kapolres Serang "
+            "AKBP Damar Wulan memimpin pengamanan.")
+    for dateline in ("SERANG, Senin (8/12/2025)", "SERANG, Senin, 8 Desember 2025"):
+        assert reference(dateline + lead, None) == on(2025, 12, 8)
+        assert engagement_dates(dateline + lead) == ["2025-12-05"]
+    # Nothing else dates the event: the day of writing does.
+    text = ("SERANG, Senin (8/12/2025) - Polres Serang mengamankan aksi unjuk rasa buruh SPN di depan Kantor Bupati "
+            "Serang.")
+    assert engagement_dates(text) == ["2025-12-08"]
