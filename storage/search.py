@@ -188,7 +188,8 @@ class _Builder:
 
     def _type(self, value: str) -> ColumnElement[bool]:
         """The engagement's own type (secondary types aside): what the timeline counts and the feed row shows."""
-        return self._among(select(Engagement.article_id).where(_type_is(value), current_engagements()))
+        return self._among(select(Engagement.article_id).where(_type_is(value, self.rowids is not None),
+                                                                current_engagements()))
 
     def _tag(self, value: str) -> ColumnElement[bool]:
         return self._among(select(ArticleTag.article_id).where(func.lower(col(ArticleTag.tag)) == value.lower()))
@@ -338,8 +339,9 @@ def _code_below(column, code: str) -> ColumnElement[bool]:
     return and_(col(column) > f"{code}.", col(column) < f"{code}/")
 
 
-def _type_is(value: str) -> ColumnElement[bool]:
-    return col(Engagement.type) == value
+def _type_is(value: str, checked: bool = False) -> ColumnElement[bool]:
+    """With `checked` (one article's engagements at a time), the type without its index, as `_kab_engagement` says."""
+    return (literal_column("+engagement.type") if checked else col(Engagement.type)) == value
 
 
 def _engagement_term(term: Term, checked: bool = False) -> ColumnElement[bool]:
@@ -347,7 +349,7 @@ def _engagement_term(term: Term, checked: bool = False) -> ColumnElement[bool]:
         return _kab_engagement(term.value, checked)
     if term.kind == "prov":
         return _prov_engagement(term.value, checked)
-    return _type_is(term.value)
+    return _type_is(term.value, checked)
 
 
 def _fts_group(group: tuple[Term, ...]) -> str:
@@ -609,6 +611,8 @@ class SearchSource:
             if words is not None:
                 return self._candidates_page(session, query, words, limit, before, ceiling, ids_only, words_met=True)
             led = _rarest_filter(connection, query, rare)
+            if led is not None and led[0] == 0:
+                return []  # a filter no article meets, as a half-typed `kab:36` is: nothing to walk for
             if led is not None and led[0] <= rare:
                 if fts_text(query) is None:
                     if ids_only:
