@@ -163,6 +163,7 @@ async def test_read_only_desk_opens_without_polling_and_says_tagging_is_off(smal
         async with app.run_test(size=(120, 30)) as pilot:
             await until(pilot, lambda: any("read-only" in message for message in shown))
             assert not app.polling.scheduled
+            await until(pilot, lambda: app.reader.article_id is not None)  # the keys act on an article
             notes_before = len(shown)
             for key in ("s", "m", "3", "R"):  # star, read, a type, poll: each refused up front, the desk stays up
                 await pilot.press(key)
