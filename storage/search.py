@@ -442,8 +442,9 @@ def _rare_words(connection, query: Query, rare: int) -> list[int] | None:
 def rare_below(articles: int) -> int:
     """How few articles make a list worth gathering and sorting by date rather than walking the date index for:
     sorting costs each listed article (~5 µs), the walk each article it passes (~2 µs) until a page of 200 is
-    found; the two meet near the square root of 100 × the articles stored (3,000 of 100,000; 10,000 of 1,000,000)."""
-    return max(2_000, isqrt(100 * articles))
+    found; the two meet near the square root of 100 × the articles stored (3,000 of 100,000; 10,000 of 1,000,000).
+    At most 20,000: a rare word's articles are sent as bound values, and SQLite takes 32,766 in one statement."""
+    return min(20_000, max(2_000, isqrt(100 * articles)))
 
 
 def _rarest_filter(connection, query: Query, rare: int) -> tuple[int, Select | CompoundSelect] | None:
