@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Generic, TypeVar
 
 from core.tags import Span
@@ -79,13 +80,13 @@ class PhraseIndex(Generic[P]):
 
     def find(self, tokens: list[Token], text: str, overlapping: bool = False) -> list[Hit[P]]:
         """Every match; without `overlapping`, a token belongs to the longest phrase starting leftmost."""
-        keys = [t.text for t in tokens] if self.key is exact else [self.key(t.text) for t in tokens]
+        keys = token_keys(tokens, self.key)
         lengths = self.lengths
         table = self.table
         count = len(keys)
         hits: list[Hit[P]] = []
         free = 0
-        for i in [k for k, word in enumerate(keys) if word in lengths]:
+        for i in compress(range(count), map(lengths.__contains__, keys)):
             if i < free:
                 continue
             for n in lengths[keys[i]]:
@@ -97,6 +98,20 @@ class PhraseIndex(Generic[P]):
                     free = i + 1 if overlapping else i + n
                     break
         return hits
+
+
+_last_keys: dict[Callable[[str], str], tuple[list[Token], list[str]]] = {}
+
+
+def token_keys(tokens: list[Token], key: Callable[[str], str]) -> list[str]:
+    """Each token's lookup key. A dozen indexes look up the same article's tokens in turn, so the keys of the
+    last token list are kept per key function (the list itself is held, so its identity stays its own)."""
+    last = _last_keys.get(key)
+    if last is not None and last[0] is tokens and len(last[1]) == len(tokens):
+        return last[1]
+    keys = [t.text for t in tokens] if key is exact else [key(t.text) for t in tokens]
+    _last_keys[key] = (tokens, keys)
+    return keys
 
 
 def adjacent(tokens: list[Token], text: str, first: int, n: int, commas: bool = False) -> bool:
