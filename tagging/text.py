@@ -114,6 +114,23 @@ def token_keys(tokens: list[Token], key: Callable[[str], str]) -> list[str]:
     return keys
 
 
+def led_matches(lead: re.Pattern[str], pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that opens with a lookbehind (GENERIC_HEAD_RE of unions.py), found faster:
+    such an opening makes the regex engine try every position of the text (~0.05-0.08 ms an article per pattern),
+    while `lead`, the words every match starts with and no lookbehind, lets it skip to them. The pattern is then
+    tried where the lead is, as finditer would have found it there (its lookbehind still sees the text before)."""
+    out = []
+    pos = 0
+    while (candidate := lead.search(text, pos)) is not None:
+        m = pattern.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(m)
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def adjacent(tokens: list[Token], text: str, first: int, n: int, commas: bool = False) -> bool:
     """A phrase may not run across a sentence end, a line break or a bracket between its words (nor a comma,
     unless the phrase itself has one, as some union names do)."""

@@ -19,7 +19,7 @@ from functools import cache
 
 from core.tags import Span
 from tagging import gazetteer, lexicon
-from tagging.text import Hit, PhraseIndex, Token, in_title_case, lowered
+from tagging.text import Hit, PhraseIndex, Token, in_title_case, led_matches, lowered
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
@@ -46,6 +46,12 @@ STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP
                   "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
                               re.IGNORECASE)
+GENERIC_LEAD_RE = re.compile(
+    r"Aliansi|Asosiasi|S[ae]rikat|Federasi|Konfederasi|Gabungan|Persatuan|Persaudaraan|Badan|Gerakan|Forum|Komite|"
+    r"Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|Kesatuan|Barisan|Solidaritas|Sentral")
+"""The words GENERIC_HEAD_RE starts with, to find where it may match (text.led_matches)."""
+LISTING_LEAD_RE = re.compile(r"Federasi|Konfederasi|S[ae]rikat")
+"""The words LISTING_NAME_RE and TRADES_NAME_RE start with."""
 GENERIC_HEAD_RE = re.compile(
     r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|"
     r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|"
@@ -278,7 +284,7 @@ def plant_unions(text: str, taken: list[Span]) -> list[UnionMention]:
     """A plant's union written in lower case before its company ('serikat pekerja PT Maju Jaya'), labelled as
     'SP PT Maju Jaya' is."""
     out = []
-    for m in PLANT_UNION_RE.finditer(text):
+    for m in PLANT_UNION_RE.finditer(text) if "serikat " in text else ():
         if any(s.start <= m.start() < s.end for s in taken) or PLURAL_BEFORE_RE.search(text, max(0, m.start() - 12),
                                                                                           m.start()):
             continue
@@ -330,15 +336,15 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
     voc = vocabulary()
     lex = lexicon.load()
     out: list[UnionMention] = []
-    listing = [m for m in LISTING_NAME_RE.finditer(text)
+    listing = [m for m in led_matches(LISTING_LEAD_RE, LISTING_NAME_RE, text)
                if (paren := PAREN_RE.match(text, m.end())) and paren.group(1)[0] == m.group()[0]]
     for hit in voc.full_names.find(tokens, text):
         if text[hit.start].isupper() and not any(m.start() < hit.start < m.end() for m in listing):
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
     alliances = [m for m in ALLIANCE_RE.finditer(text)
                  if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
-    listing += [m for m in TRADES_NAME_RE.finditer(text) if trades_only(m.group())]
-    found = listing + list(GENERIC_HEAD_RE.finditer(text)) + alliances
+    listing += [m for m in led_matches(LISTING_LEAD_RE, TRADES_NAME_RE, text) if trades_only(m.group())]
+    found = listing + led_matches(GENERIC_LEAD_RE, GENERIC_HEAD_RE, text) + alliances
     for m in found:
         if any(s.span.start <= m.start() < s.span.end or m.start() <= s.span.start < m.end() for s in out):
             continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from core.tags import Span
 from tagging import gazetteer, lexicon
-from tagging.text import Token
+from tagging.text import Token, led_matches
 
 HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|restro|resta|res|sekta|sek|da))$"
                      r"|^(?:MA|KA|WAKA)?(POL(?:RESTABES|RESTRO|RESTA|RES|SEKTA|SEK|DA))$")
@@ -26,6 +26,8 @@ NATIONAL_RE = re.compile(
     r"(?<!\w)(?:Mabes Polri|Bareskrim Polri|Bareskrim|Desk Ketenagakerjaan Polri|Desk Ketenagakerjaan|"
     r"Desk Tenaga Kerja|Korbrimob Polri|Baharkam Polri|Baintelkam Polri|Divisi Humas Polri|Polri)(?!\w)"
 )
+NATIONAL_LEAD_RE = re.compile(r"Mabes|Bareskrim|Desk|Korbrimob|Baharkam|Baintelkam|Divisi|Polri")
+"""The words NATIONAL_RE starts with, to find where it may match (text.led_matches)."""
 SHORT_AFTER_RE = re.compile(r"[ \t]*\((Pol[a-z]+)[ \t]+([A-Z][\w ]{1,30})\)")
 """The short name in brackets after a unit written out: 'Kepolisian Daerah Kalimantan Timur (Polda Kaltim)'."""
 AREA_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]{2,})$")
@@ -132,7 +134,7 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
         out.append(UnitMention(span, name, unit_type, area, area_code(unit_type, area),
                                from_position=from_position))
     out += written_units(text, tokens)
-    for m in NATIONAL_RE.finditer(text):
+    for m in led_matches(NATIONAL_LEAD_RE, NATIONAL_RE, text):
         out.append(UnitMention(Span(m.start(), m.end(), m.group()), normalise_national(m.group()),
                                "national", None, None, from_position=False))
     return out
