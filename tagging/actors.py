@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from core.tags import Actor, Mention, Span
 from tagging import gazetteer, lexicon, unions
-from tagging.text import Hit, PhraseIndex, Token, in_title_case
+from tagging.text import Hit, PhraseIndex, Token, in_title_case, led_matches
 from tagging.units import UnitMention
 
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]|[A-Z][a-z]?\.?)$")
@@ -29,6 +29,8 @@ VERB_SUFFIX_RE = re.compile(r"^[A-Z][a-z]{3,}(?:kan|lah)$")
 """A headline's bare verb ('Bubarkan', 'Lakukan'): no name."""
 COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&|"
                         r"dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))[ \t]*){1,7}")
+COMPANY_LEAD_RE = re.compile(r"PT|CV")
+"""What COMPANY_RE starts with, to find where it may match (text.led_matches)."""
 COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
@@ -691,7 +693,7 @@ def companies(text: str) -> list[Draft]:
     """Companies written with their legal form: 'PT Indah Kiat Pulp and Paper' (a title-case headline runs the
     name on, 'PT Maju Dijaga Ketat': find_actors names a company by the body's spelling first)."""
     out: dict[str, Draft] = {}
-    for m in COMPANY_RE.finditer(text):
+    for m in led_matches(COMPANY_LEAD_RE, COMPANY_RE, text):
         words = re.finditer(r"\S+", m.group())
         end = m.start()
         kept: list[str] = []

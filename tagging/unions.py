@@ -69,6 +69,8 @@ LABOUR_WORD_RE = re.compile(r"\b(?:Buruh|Pekerja|Karyawan|Serikat|Kerja|Federasi
 NOT_WORKERS_RE = re.compile(r"\b(?:Honorer|Guru|Petani|Nelayan|Mahasiswa|Pelajar|Pedagang|Warga)\b")
 """Honorary staff, teachers, farmers, students, traders, residents: their bodies are no labour union."""
 ALLIANCE_RE = re.compile(r"(?<=[a-z,] )Buruh(?: [A-Z][a-z]+){2,3}")
+ALLIANCE_LEAD_RE = re.compile("Buruh")
+"""What ALLIANCE_RE starts with, after its lookbehind."""
 GENERIC_WORDS = frozenset({"aliansi", "serikat", "sarikat", "federasi", "konfederasi", "gabungan", "persatuan",
                            "persaudaraan", "gerakan", "forum", "komite", "front", "koalisi", "buruh", "pekerja",
                            "karyawan", "pegawai", "dan", "atau", "seluruh", "indonesia"})
@@ -341,7 +343,7 @@ def spelled_out(text: str, tokens: list[Token], present: list[lexicon.OrgInfo]) 
     for hit in voc.full_names.find(tokens, text):
         if text[hit.start].isupper() and not any(m.start() < hit.start < m.end() for m in listing):
             out.append(spelled_mention(text, hit.start, hit.end, lex.orgs[hit.payload], text[hit.start:hit.end]))
-    alliances = [m for m in ALLIANCE_RE.finditer(text)
+    alliances = [m for m in led_matches(ALLIANCE_LEAD_RE, ALLIANCE_RE, text)
                  if is_place(m.group().split()[1]) and not in_title_case(text, m.start())]
     listing += [m for m in led_matches(LISTING_LEAD_RE, TRADES_NAME_RE, text) if trades_only(m.group())]
     found = listing + led_matches(GENERIC_LEAD_RE, GENERIC_HEAD_RE, text) + alliances
