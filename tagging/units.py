@@ -18,8 +18,6 @@ HEAD_RE = re.compile(r"^(?:Ma|Ka|Waka)?([Pp]ol(?:restabes|restro|resta|res|sekta
 """A unit head; 'Polrestro' is the press's Polres Metro ('Polrestro Bekasi')."""
 HEAD_SCAN_RE = re.compile(r"(?<!\w)(?:Ma|Ka|Waka|MA|KA|WAKA)?(?:[Pp]ol|POL)")
 """Where a unit head may start: HEAD_RE is tried on the tokens there only."""
-HEAD_LEAD_RE = re.compile(r"(?:Ma|Ka|Waka|MA|KA|WAKA)?(?:[Pp]ol|POL)")
-"""HEAD_SCAN_RE without its lookbehind, to find where it may match (text.led_matches)."""
 WRITTEN_HEAD_RE = re.compile(r"(?<!\w)Kepolisian[ \t]+(?:(Resort|Resor)(?:[ \t]+(Kota)(?:[ \t]+(Besar))?)?|(Daerah)|(Sektor))"
                              r"(?:[ \t]*\([A-Za-z]+\))?(?:[ \t]+Kabupaten(?=[ \t]))?")
 """A unit written out: 'Kepolisian Resor (Polres) Jepara', 'Kepolisian Resor Kota Besar Surabaya', 'Kepolisian Daerah
@@ -114,7 +112,7 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
     """Every police unit with an area, from unit words and from positions such as Kapolres."""
     out: list[UnitMention] = []
     starts = [t.start for t in tokens]
-    for head in led_matches(HEAD_LEAD_RE, HEAD_SCAN_RE, text):
+    for head in HEAD_SCAN_RE.finditer(text):
         i = bisect_left(starts, head.start())
         token = tokens[i] if i < len(tokens) else None
         if token is None or token.start != head.start() or not HEAD_RE.match(token.text):
