@@ -268,7 +268,8 @@ def kecamatan_mentions(text: str, tokens: list[Token], parents: set[str], provin
     lex = lexicon.load()
     out = []
     explicit_starts = set()
-    for m in KECAMATAN_RE.finditer(text):
+    low = text.lower()  # 'Kecamatan', 'Kec.', 'Camat' in any case: most articles write none
+    for m in KECAMATAN_RE.finditer(text) if "kec" in low or "camat" in low else ():
         i = token_at(tokens, m.end())
         found = kecamatan_at(tokens, text, i) if i is not None else None
         if not found:
