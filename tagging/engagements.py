@@ -29,7 +29,7 @@ from tagging.confidence import Evidence, confidence_of
 from tagging.parties import (ACTION_AFTER_RE, DETAINED_RE, WORKER_RE, ordinary_crime, other_guards,
                              police_at_the_protest, takes_part, worker_mentions, workers_acting)
 from tagging.places import PlaceFindings, best_kabupaten_kota, body_start, make_place
-from tagging.text import Layout, PhraseIndex, Token, lowered
+from tagging.text import Layout, PhraseIndex, Token, led_matches, lowered, lowers_in_place
 
 ACTION_TYPES = frozenset({"clash", "dispersal", "arrest", "blockade", "protest", "strike", "protest_security"})
 NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|belum|nihil|hindari|menghindari|mencegah|"
@@ -482,10 +482,30 @@ def worker_held(text: str, sentence_start: int, at: int) -> bool:
     return first is not None and first.group("worker") is not None
 
 
+SCAN_LEADS = {
+    DEPLOYED_RE: re.compile(r"menurunkan|diturunkan|menempatkan|ditempatkan|menyebar|disebar|melibatkan|dilibatkan"),
+    WITH_THE_CROWD_RE: re.compile(r"menemui|menenangkan|mengimbau|mengarahkan|menertibkan|mengevakuasi|membujuk|"
+                                  r"bernegosiasi|berdialog|bertemu"),
+    CUSTODY_RE: re.compile(r"dibawa|digiring|diangkut"),
+    POLICE_STRIKES_RE: re.compile(r"polisi|aparat|petugas|anggota pol|personel|brimob"),
+    POLICE_FORCE_RE: re.compile(r"dipukul|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
+                                r"digebuk"),
+    MEETING_RE: re.compile(r"berkoordinasi|berkordinasi|koordinasi|konsolidasi|berkonsolidasi|rakor|mengumpulkan|"
+                           r"duduk bersama|pertemuan"),
+}
+"""The words each pattern `scan` runs starts with (after its word boundary), in lower case: looked for in the lowered text, they
+find where the pattern, which ignores case, may match (text.led_matches)."""
+
+
 def scan(pattern: re.Pattern[str], text: str, low: str, cues: tuple[str, ...]) -> list[re.Match[str]]:
     """The matches of a pattern ignoring case, looked for only when one of the words it needs (`cues`, lower case)
     is in the lowered text `low`: most articles have none, and the substring test costs far less than the scan."""
-    return list(pattern.finditer(text)) if any(cue in low for cue in cues) else []
+    if not any(cue in low for cue in cues):
+        return []
+    lead = SCAN_LEADS.get(pattern)
+    if lead is not None and lowers_in_place(text, low):
+        return led_matches(lead, pattern, text, low)
+    return list(pattern.finditer(text))
 
 
 def planned(before: str) -> bool:
