@@ -15,10 +15,12 @@ from functools import cache
 
 from core.tags import Actor
 from tagging import lexicon
-from tagging.text import Layout
+from tagging.text import Layout, matches_ignoring_case
 
 WORKER_RE = re.compile(r"\b(?:buruh|pekerja|karyawan|pegawai pabrik)\b(?!\s+(?:tani|nelayan)\b)", re.IGNORECASE)
 """Worker words; a 'buruh tani' is a farmhand, of the farmers the corpus keeps apart from workers."""
+WORKER_LEAD_RE = re.compile(r"buruh|pekerja|karyawan|pegawai pabrik")
+"""WORKER_RE's words in lower case, to find where it may match (text.matches_ignoring_case)."""
 GROUP_BEFORE_RE = re.compile(
     r"\b(?:massa|ribuan|ratusan|puluhan|belasan|sejumlah|seratusan|seribuan|para|kaum|perwakilan|rekan-rekan|"
     r"kawan-kawan|teman-teman|rekan|kawan|teman|gabungan|aliansi|serikat|\d[\d.,]*)(?:\s+(?:ribu|ratus|puluh))?"
@@ -55,7 +57,7 @@ def worker_mentions(text: str) -> list[WorkerMention]:
     where they are named as someone's counterpart ('bersama buruh', 'antara buruh dan manajemen'). Each word is
     looked at in its own reach, not the whole text at every offset."""
     out = []
-    for m in WORKER_RE.finditer(text):
+    for m in matches_ignoring_case(WORKER_LEAD_RE, WORKER_RE, text):
         before = max(0, m.start() - ACTING_REACH)
         acting = bool(GROUP_BEFORE_RE.search(text, before, m.start()) or ACTION_AFTER_RE.match(text, m.end())) \
             and not RECIPIENT_BEFORE_RE.search(text, max(0, m.start() - RECIPIENT_REACH), m.start())

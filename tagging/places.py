@@ -14,14 +14,18 @@ from functools import lru_cache
 
 from core.tags import Place, Span
 from tagging import gazetteer, lexicon
-from tagging.text import Token, abbreviation_before
+from tagging.text import Token, abbreviation_before, matches_ignoring_case
 from tagging.units import UnitMention
 
 PREFIX_RE = re.compile(
     r"(?<!\w)(?P<prefix>Kabupaten Administrasi|Kota Administrasi|Pemerintah Kabupaten|Pemerintah Kota|"
     r"Pemkab|Pemkot|Kabupaten|Kab\.?|Kotamadya|Kota|Bupati|Wakil Bupati|Wabup|Wali ?[Kk]ota|Wakil Wali ?[Kk]ota|"
     r"Wawali)\s+", re.IGNORECASE)
+PREFIX_LEAD_RE = re.compile(r"kab|kota|pemerintah|pemk|bupati|wakil|wabup|wali|wawali")
+"""The words PREFIX_RE starts with, in lower case (text.matches_ignoring_case)."""
 KECAMATAN_RE = re.compile(r"(?<!\w)(?:Kecamatan|Kec\.|Camat)\s+", re.IGNORECASE)
+KECAMATAN_LEAD_RE = re.compile(r"kec|camat")
+"""The words KECAMATAN_RE starts with, in lower case (text.matches_ignoring_case)."""
 DATELINE_HEAD_RE = re.compile(r"(?P<head>[^\n]{2,90}?)(?:[ \t]{1,3}[-–—]{1,2}|[-–—]{1,2}(?=[ \t])|[ \t]{0,3}(?:\|\||:))"
                               r"[ \t]*(?=\S)")
 DATELINE_PARTS_RE = re.compile(r"[ \t]*(?:,|\(|\)|\|\||//|\|)[ \t]*")
@@ -133,7 +137,7 @@ def explicit_mentions(text: str, tokens: list[Token]) -> list[PlaceMention]:
     """'Kabupaten Serang', 'Kota Bekasi', 'Pemkab Bekasi', 'Wakil Bupati Bekasi', 'Wali Kota Bekasi'."""
     gaz = gazetteer.load()
     out = []
-    for m in PREFIX_RE.finditer(text):
+    for m in matches_ignoring_case(PREFIX_LEAD_RE, PREFIX_RE, text):
         i = token_at(tokens, m.end())
         found = base_at(tokens, text, i) if i is not None else None
         if not found:
@@ -268,8 +272,7 @@ def kecamatan_mentions(text: str, tokens: list[Token], parents: set[str], provin
     lex = lexicon.load()
     out = []
     explicit_starts = set()
-    low = text.lower()  # 'Kecamatan', 'Kec.', 'Camat' in any case: most articles write none
-    for m in KECAMATAN_RE.finditer(text) if "kec" in low or "camat" in low else ():
+    for m in matches_ignoring_case(KECAMATAN_LEAD_RE, KECAMATAN_RE, text):
         i = token_at(tokens, m.end())
         found = kecamatan_at(tokens, text, i) if i is not None else None
         if not found:

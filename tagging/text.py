@@ -143,6 +143,13 @@ def lowers_in_place(text: str, low: str) -> bool:
     return len(low) == len(text) and not any(c in text for c in UNLOWERED)
 
 
+def matches_ignoring_case(lead: re.Pattern[str], pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that ignores case, found from `lead` (the words it starts with, in lower
+    case, with no lookbehind) in the lowered text (see led_matches)."""
+    low = text.lower()
+    return led_matches(lead, pattern, text, low) if lowers_in_place(text, low) else list(pattern.finditer(text))
+
+
 def adjacent(tokens: list[Token], text: str, first: int, n: int, commas: bool = False) -> bool:
     """A phrase may not run across a sentence end, a line break or a bracket between its words (nor a comma,
     unless the phrase itself has one, as some union names do)."""
