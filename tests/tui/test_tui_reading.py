@@ -12,6 +12,7 @@ from storage.articles import set_read
 from storage.feeds import add_feed
 from storage.models import Article
 from tests.tui.tui_support import fill, fill_many, messages, until
+from tui.messages import FeedCounted
 from tui.screens.confirm import ConfirmScreen
 
 TITLES = [f"Berita {n}" for n in range(6)]
@@ -70,6 +71,29 @@ async def test_n_goes_on_through_pages_not_read_yet(make_desk, engine: Engine, t
         await until(pilot, lambda: feed.current is not None and feed.current.title == "Artikel massal 12",
                     describe=lambda: (feed.cursor, feed.current))
         assert feed.cursor == 1_500 - 13
+
+
+async def test_n_waits_for_the_count_when_the_first_page_has_no_unread(make_desk, engine: Engine, tmp_path: Path,
+                                                                      monkeypatch):
+    """On a large desk the count comes after the first page: `n` pressed before it goes on once it is known,
+    instead of saying that nothing below is unread."""
+    feed_row = add_feed(engine, "https://massal.test/feed.xml", title="Massal")
+    fill_many(tmp_path / "pantau.db", feed_row.id, 1_500)
+    with sqlite3.connect(tmp_path / "pantau.db") as connection:
+        connection.execute("UPDATE article SET is_read = 1 WHERE title != 'Artikel massal 12'")
+    held_back: list[FeedCounted] = []
+    monkeypatch.setattr("tui.widgets.feed_list.FeedCounted", lambda generation, total: held_back.append(
+        FeedCounted(generation, total)) or FeedCounted(-1, 0))
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = app.feed_list
+        await until(pilot, lambda: feed.current is not None and held_back)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not any("No unread" in message for message in messages(app))
+        feed.post_message(held_back[0])
+        await until(pilot, lambda: feed.current is not None and feed.current.title == "Artikel massal 12",
+                    describe=lambda: (feed.cursor, feed.current, messages(app)))
 
 
 async def test_capital_a_marks_every_article_shown_read_once_confirmed(make_desk, engine: Engine):

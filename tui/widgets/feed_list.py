@@ -277,6 +277,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         """Cursor and scroll kept through a `start` whose first page ends above them, until the count comes."""
         self._seeking: tuple[int, bool, int] | None = None
         """(step, open it, position) while `n` or `N` waits at `position` for its page to go on looking."""
+        self._awaiting_count = False
+        """Whether the snapshot shows a full first page whose size is all that is known yet (its count follows)."""
+        self._seek_after_count: tuple[int, bool] | None = None
+        """(step, open it) of an `n` that reached the first page's end before the count said what lies below."""
 
     # Reading -------------------------------------------------------------------------
 
@@ -423,6 +427,8 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
         self._show_marks()
         self._ceiling = ceiling if ceiling is not None else max((row.id for row in rows), default=0)
         self._base_total = max(total, len(rows))
+        self._awaiting_count = len(rows) >= PAGE_SIZE and total <= len(rows)
+        self._seek_after_count = None
         self._held = held if held[0] >= self._base_total else None
         self.cursor = max(0, min(held[0], self._base_total - 1))
         self._highlighted_id = None
@@ -463,7 +469,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def grow_to(self, generation: int, total: int) -> None:
         """The snapshot was started with its first page only; now its size is known (counted after it)."""
-        if generation == self.generation and total > self._base_total:
+        if generation != self.generation:
+            return
+        self._awaiting_count = False
+        if total > self._base_total:
             self._base_total = total
             self._update_virtual_size()
             if self._held is not None:
@@ -473,6 +482,10 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
             self._held = None
             self._request_missing_pages()
             self.refresh()
+        if self._seek_after_count is not None:
+            step, open_it = self._seek_after_count
+            self._seek_after_count = None
+            self.seek_unread(step, open_it)
 
     def add_arrivals(self, generation: int, rows: list[ArticleRow]) -> None:
         """Put newly stored rows on top, in the feed's order among the other arrivals, keeping the cursor on
@@ -799,6 +812,9 @@ class FeedList(ScrollView, can_focus=True, inherit_bindings=False):
                     self.post_message(self.Opened(row.id))
                 return
             position += step
+        if step > 0 and self._awaiting_count:
+            self._seek_after_count = (step, open_it)  # what lies below the first page is not counted yet
+            return
         self.app.notify(f"No unread article {'below' if step > 0 else 'above'}.")
 
     def action_open(self) -> None:
