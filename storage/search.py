@@ -25,7 +25,6 @@ from sqlalchemy import (
     not_,
     or_,
     table,
-    text,
     true,
     type_coerce,
     union,

@@ -1,6 +1,6 @@
 """Quick search on the desk: `/`, typing, each filter, a malformed query, escape, clear, saved searches."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import Engine
@@ -100,7 +100,7 @@ async def type_query(pilot, text: str) -> None:
 async def test_slash_opens_the_bar_and_typing_filters_the_feed(make_desk, desk_corpus):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
-        initial = await opened(pilot)
+        await opened(pilot)
         assert not bar(app).display
         await type_query(pilot, "serikat")
         assert bar(app).display
@@ -147,7 +147,7 @@ async def test_the_focused_bar_shows_what_is_typed(make_desk, desk_corpus):
 async def test_each_filter_narrows_the_feed(make_desk, desk_corpus, query, expected):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
-        initial = await opened(pilot)
+        await opened(pilot)
         await type_query(pilot, query)
         await shows(pilot, expected)
         await until(pilot, lambda: str(bar(app).count.content) == f"({len(expected)})")
@@ -156,7 +156,7 @@ async def test_each_filter_narrows_the_feed(make_desk, desk_corpus, query, expec
 async def test_a_malformed_query_shows_its_message_and_keeps_the_list(make_desk, desk_corpus, wait_for_workers):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
-        initial = await opened(pilot)
+        await opened(pilot)
         await type_query(pilot, "buruh")
         await shows(pilot, ["Buruh demo di Serang", "Polisi bubarkan blokade di Karawang"])
         bar(app).input.insert_text_at_cursor(" since:kemarin")  # at once: no half-typed query is searched for
@@ -232,7 +232,7 @@ async def test_apply_filter_and_clear_filter_from_code(make_desk, desk_corpus):
 async def test_live_arrivals_follow_the_filter(make_desk, engine, desk_corpus):
     app = make_desk()
     async with app.run_test(size=(160, 40)) as pilot:
-        initial = await opened(pilot)
+        await opened(pilot)
         app.search.apply("mogok")
         await shows(pilot, ["Mogok kerja di pabrik sepatu"])
         feed_id = add_feed(engine, "http://127.0.0.1/kabar/feed", title="Kabar").id
