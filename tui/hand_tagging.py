@@ -99,21 +99,29 @@ def describe_change(change: TagChange | None) -> str:
     """The notification for a stored change."""
     if change is None:
         return "Nothing to undo."
+    new_value, old_value = _shown(change.field, change.new_value), _shown(change.field, change.old_value)
     if change.action == "undo":
         if change.new_value and change.new_value.startswith("kept: "):
             return f"Not undone: {change.field} was {change.new_value.removeprefix('kept: ')}."
-        return f"Undone: {change.field} back to {change.new_value or 'nothing'}"
+        return f"Undone: {change.field} back to {new_value or 'nothing'}"
     if change.action == "confirm":
-        return f"Confirmed the tagger's coding: {change.new_value} · undo: ctrl+z"
+        return f"Confirmed the tagger's coding: {new_value} · undo: ctrl+z"
     what = {"type": "Type set", "kabupaten": "Kabupaten/kota set", "not_relevant": "Not relevant",
             "starred": "Starred", "tag": "Tag", "actor": "Actor", "event_date": "Event date set"}[change.field]
     if change.field == "tag":
-        value = f"{'added' if change.action == 'add' else 'removed'} {change.new_value or change.old_value}"
+        value = f"{'added' if change.action == 'add' else 'removed'} {new_value or old_value}"
     elif change.field == "actor":
-        value = f"{change.action} {change.new_value or change.old_value}"
+        value = f"{change.action} {new_value or old_value}"
     else:
-        value = change.new_value or "none"
+        value = new_value or "none"
     return f"{what}: {value} · undo: ctrl+z"
+
+
+def _shown(field: str, value: str | None) -> str | None:
+    """A stored value as the analyst knows it: a type by its label, not by the id the database keeps."""
+    if field == "type" and value in engagement_types():
+        return engagement_types()[value].label
+    return value
 
 
 def describe_undo(title_of: Callable[[int], str | None], selected_id: int | None, change: TagChange | None) -> str:

@@ -7,8 +7,8 @@ from sqlalchemy import Engine
 from textual.app import App, ComposeResult
 from textual.widgets import Input, OptionList
 
-from core.vocabulary import short_label
-from storage.manual_tags import add_tag, article_tagging, audit_log, set_type
+from core.vocabulary import engagement_types, short_label
+from storage.manual_tags import TagChange, add_tag, article_tagging, audit_log, set_type
 from storage.models import MANUAL
 from storage.tags import article_engagements, article_mentions, replace_auto_tags
 from tests.support.tagged import tags_of
@@ -17,7 +17,7 @@ from tui.screens.event_date import EventDateScreen, parse_event_date
 from tui.screens.help import HelpScreen
 from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
 from tui.config import DEFAULT_TYPE_KEYS
-from tui.hand_tagging import label_type_keys
+from tui.hand_tagging import describe_change, label_type_keys
 from tui.widgets.feed_list import WIDE_ROW, FeedList
 
 TITLES = ["Buruh Cilegon mogok kerja", "Polisi jaga pabrik di Serang", "Audiensi buruh di Polres Serang"]
@@ -103,7 +103,7 @@ async def test_number_key_sets_the_type_and_undo_reverts_it(make_desk, engine: E
         await until(pilot, lambda: manual_type(engine, newest) == second)
         await until(pilot, lambda: feed.details_of(newest).engagement_type == second and feed.details_of(newest).manual)
         assert "✎" in row_text(feed)
-        await until(pilot, lambda: any(f"Type set: {second}" in message for message in messages(app)))
+        await until(pilot, lambda: any(f"Type set: {engagement_types()[second].label} ·" in message for message in messages(app)))
         await pilot.press("ctrl+z")
         await until(pilot, lambda: manual_type(engine, newest) == first)
         await pilot.press("ctrl+z")
@@ -135,7 +135,7 @@ async def test_undo_names_the_article_it_changes(make_desk, engine: Engine):
         await until(pilot, lambda: manual_type(engine, newest) is None)
         await until(pilot, lambda: len(notices(app)) == 2)
         note = notices(app)[-1]
-        assert note.message == f"Undone: type back to hearing on another article: “{TITLES[2]}”"
+        assert note.message == f"Undone: type back to Hearing / audience on another article: “{TITLES[2]}”"
         assert note.severity == "warning"
 
 
@@ -461,3 +461,13 @@ async def test_type_keys_are_labelled_on_a_pane_no_longer_on_screen():
                     for bindings in pane._bindings.key_to_bindings.values() for binding in bindings}
     assert descriptions["tag.type_1"] == short_label("arrest")
     assert descriptions["tag.type_2"] == short_label("clash")
+
+
+def test_notices_name_types_by_their_label():
+    """The analyst chose a type by its label; a notice that answers with the database's id reads as jargon."""
+    confirm = TagChange(1, "confirm", "type", "protest_security", "protest_security", 7)
+    undo = TagChange(1, "undo", "type", "dispersal", "protest_security", 8)
+    kabupaten = TagChange(1, "set", "kabupaten", None, "Kabupaten Serang", 9)
+    assert describe_change(confirm) == "Confirmed the tagger's coding: Security escort of a labour action · undo: ctrl+z"
+    assert describe_change(undo) == "Undone: type back to Security escort of a labour action"
+    assert describe_change(kabupaten) == "Kabupaten/kota set: Kabupaten Serang · undo: ctrl+z"
