@@ -122,6 +122,7 @@ class Indexes:
     person_roles: PhraseIndex[str]
     titles: frozenset[str]
     name_abbreviations: frozenset[str]
+    first_names: frozenset[str]
 
 
 @cache
@@ -135,6 +136,7 @@ def indexes() -> Indexes:
         person_roles=PhraseIndex(lex.person_roles.items()),
         titles=titles,
         name_abbreviations=frozenset(w.rstrip(".") for w in lexicon.read_lines("name_abbreviations.txt")),
+        first_names=frozenset(lexicon.read_lines("name_first_words.txt")),
     )
 
 
@@ -142,11 +144,12 @@ def gap(text: str, left: Token | Hit, right: Token | Hit) -> str:
     return text[left.end:right.start]
 
 
-def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list[str], int]:
+def read_name(tokens: list[Token], text: str, i: int, after_rank: bool = False) -> tuple[list[Token], list[str], int]:
     """Titles and name words from token i: ('Drs.', 'Listyo Sigit Prabowo'). Returns the name tokens, the
     titles, and the index after the last token read (trailing ', S.I.K., M.H.' included). Initials and
     shortened first names are name words ('RN Tarigan', 'Muh. Eka Fathurrahman', 'Dadang SW'); a title
-    glued to a name ('Antoro.SH') ends it."""
+    glued to a name ('Antoro.SH') ends it. Right `after_rank`, a word that ends names but opens many ('Hari',
+    'Gelar') starts one when a name word follows it ('AKBP Hari Sasongko')."""
     lex = lexicon.load()
     ix = indexes()
     titles: list[str] = []
@@ -181,7 +184,9 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
             words.append(token)
             i += 1
             continue
-        if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords or token.text in lex.ranks:
+        opens = after_rank and not words and token.text in ix.first_names and opens_name(tokens, text, i)
+        if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords and not opens \
+                or token.text in lex.ranks:
             break
         if token.text in lex.positions or token.text in lex.orgs or token.text in ix.titles and words:
             break
@@ -201,6 +206,14 @@ def read_name(tokens: list[Token], text: str, i: int) -> tuple[list[Token], list
         titles.append(tokens[j].text)
         j += 1
     return words, titles, (j if words else i)
+
+
+def opens_name(tokens: list[Token], text: str, i: int) -> bool:
+    """Token i is followed, after one space, by a name word that ends no name ('Hari Sasongko', not 'Hari Ini')."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and gap(text, tokens[i], after) == " " and bool(NAME_WORD_RE.match(after.text)) \
+        and len(after.text) > 2 and after.text not in lexicon.load().name_stopwords \
+        and after.text.lower() not in lexicon.load().days and after.text.lower() not in lexicon.load().months
 
 
 def capital_name(tokens: list[Token], text: str, i: int) -> list[Token]:
@@ -288,7 +301,7 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention], posi
         first = rank_hit.last
         while first < len(tokens) and tokens[first].text in ("Pol", "Polisi") and first - rank_hit.last < 1:
             first += 1
-        words, titles, _ = read_name(tokens, text, first)
+        words, titles, _ = read_name(tokens, text, first, after_rank=True)
         words = words or capital_name(tokens, text, first)
         if not words:
             continue

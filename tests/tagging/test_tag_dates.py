@@ -51,6 +51,15 @@ def test_tag_indonesian_month_names_and_variants() -> None:
     assert only("pada 30 Nopember", ref).date == date(2025, 11, 30)
 
 
+def test_tag_english_month_and_day_names() -> None:
+    ref = on(2026, 3, 1)
+    assert only("Buruh berkumpul pada 16 February 2026.", ref).date == date(2026, 2, 16)
+    assert only("Aksi itu digelar 27 January.", ref).date == date(2026, 1, 27)
+    d = only("Aksi digelar Monday (16/2).", ref)
+    assert (d.date, d.weekday_conflict) == (date(2026, 2, 16), False)
+    assert only("Audiensi pada 7 Dec 2025 berjalan tertib.", ref).date == date(2025, 12, 7)
+
+
 def test_tag_jumat_with_an_apostrophe_parses() -> None:
     d = only("Jum'at (5/12)", on(2025, 12, 8))
     assert (d.date, d.weekday_conflict) == (date(2025, 12, 5), False)

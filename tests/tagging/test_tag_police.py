@@ -201,3 +201,11 @@ def test_tag_polrestro_is_the_press_s_polres_metro() -> None:
 def test_tag_a_rank_with_two_letters_swapped_after_a_position() -> None:
     assert officers("Kapolres Lebak AKPB Budi Santoso menemui buruh.") == [
         ("Budi Santoso", "Kapolres", "AKBP", "Polres Lebak")]
+
+
+def test_tag_a_name_may_open_with_a_word_that_usually_ends_names() -> None:
+    assert officers("Kapolres Lebak AKBP Hari Wicaksono menemui massa buruh.") == [
+        ("Hari Wicaksono", "Kapolres", "AKBP", "Polres Lebak")]
+    assert officers("Aksi dikawal AKP Gelar Nugraha selaku Kasat Samapta Polres Lebak.") == [
+        ("Gelar Nugraha", "Kasat Samapta", "AKP", "Polres Lebak")]
+    assert officers("Kapolres Lebak AKBP Hari Ini menemui massa buruh.") == []
