@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from core.vocabulary import CONFIDENT_AT
 
 REVIEW_CEILING = round(CONFIDENT_AT - 0.05, 2)
-"""Engagements that are always reviewed: a protest alone (the police in no described role, the weakest tie an
-engagement can have), one whose lead states another type too (two types compete for the article's event), and
-security of a labour action no word of the text names (police deployed beside workers who only come to demand
-something: the action is inferred)."""
+"""Where the score stops for an engagement whose evidence is not plain (`plain`): however much supports it, a
+reader must look."""
 
 
 @dataclass(frozen=True)
@@ -35,14 +33,26 @@ class Evidence:
     dated: bool
     recalled: bool
     protest_only: bool
-    rival_in_lead: bool = False
     action_named: bool = True
+    lead_sides: bool = True
+    rivals: bool = False
+
+    @property
+    def plain(self) -> bool:
+        """Evidence a reader would not question: the headline or lead states the type and names both the police
+        and labour, no other type is stated anywhere (a protest beside its security is the same event), the
+        event is the article's own and the action the police dealt with is named. A protest alone (the police
+        in no described role, the weakest tie an engagement can have) is never plain. Stated in general terms,
+        not fitted to wordings of the corpus."""
+        return (self.in_lead and self.lead_sides and not self.rivals and not self.recalled
+                and not self.protest_only and self.action_named)
 
 
 def confidence_of(evidence: Evidence) -> float:
     """0.1 to 0.99: its type stated in the headline or lead and more than once (sentences), its two sides beside
-    the trigger, a date, named actors on both sides; less when another type is stated as often or in the lead as
-    well (two types compete for the article's event: never confident then) or the event is recalled."""
+    the trigger, a date, named actors on both sides; less when another type is stated as often or the event is
+    recalled. Confident (CONFIDENT_AT or more) only on plain evidence (Evidence.plain): the score orders the
+    review list, the plainness decides what skips it."""
     score = 0.3
     score += 0.25 if evidence.in_lead else 0.0
     score += 0.1 * min(3, evidence.support)
@@ -51,6 +61,5 @@ def confidence_of(evidence: Evidence) -> float:
     score += 0.05 if evidence.named_police and evidence.named_labour else 0.0
     score -= 0.2 if evidence.rival_support >= evidence.support else 0.0
     score -= 0.1 if evidence.recalled else 0.0
-    reviewed = evidence.protest_only or evidence.rival_in_lead or not evidence.action_named
-    ceiling = REVIEW_CEILING if reviewed else 0.99
+    ceiling = 0.99 if evidence.plain else REVIEW_CEILING
     return round(max(0.1, min(ceiling, score)), 2)

@@ -902,6 +902,7 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
     labour_sentences = {lay.sentence_of(s.start) for a in labour for s in a.spans}
     labour_sentences |= acting
     paragraph = {lay.paragraph_of(lay.sentence_starts[k]) for k in own}
+    lead = lead_of(lay)
 
     def paragraphs(sentences: set[int]) -> set[int]:
         return {lay.paragraph_of(lay.sentence_starts[k]) for k in sentences}
@@ -912,8 +913,9 @@ def weigh_evidence(event: Event, primary: str, police: list[Actor], labour: list
         together_paragraph=bool(paragraph & paragraphs(police_sentences) & paragraphs(labour_sentences)),
         support=len(own),
         rival_support=rival_support,
-        in_lead=bool(own & lead_of(lay)),
-        rival_in_lead=any(h.type in rivals and h.sentence in lead_of(lay) for h in strong),
+        in_lead=bool(own & lead),
+        lead_sides=lead_names_both(lay, lead, police_sentences, labour_sentences),
+        rivals=bool(rivals),
         action_named=primary != "protest_security" or any(
             h.type in ACTION_TYPES - {"protest_security"} or NEAR_ACTION_RE.search(h.phrase) for h in strong),
         named_police=any(a.name or a.unit != "Polri" for a in police),
@@ -928,6 +930,14 @@ def lead_of(lay: Layout, sentences: int = 3) -> set[int]:
     """The first sentences with words in them (headline and lead), where an article states its own event. Only
     those sentences are cut out of the text (cutting every one was ~50 spans an article, for three)."""
     return set(islice((k for k in range(lay.sentence_count()) if lay.sentence_span(k).text), sentences))
+
+
+def lead_names_both(lay: Layout, lead: set[int], police: set[int], labour: set[int]) -> bool:
+    """Whether the headline and lead name the police and labour, by actor or by word ('personel Polres',
+    'massa buruh'): an article that states its engagement up front, the plainest evidence a reader has."""
+    texts = [lay.sentence_span(k).text for k in lead]
+    return (bool(lead & police) or any(POLICE_WORD_RE.search(t) for t in texts)) \
+        and (bool(lead & labour) or any(WORKER_RE.search(t) or UNION_WORD_RE.search(t) for t in texts))
 
 
 def event_days(event: Event) -> list[EventDate | None]:

@@ -72,3 +72,19 @@ def test_tag_confidence_security_of_an_action_no_word_names_is_reviewed() -> Non
             f"{POLICE} bersama personel Polsek Ngoro berjaga di lokasi.\nPersonel Polsek Ngoro berjaga hingga sore.")
     [e] = engagements(text)
     assert e.type == "protest_security" and not e.confident
+
+
+def test_tag_confidence_a_lead_that_names_no_labour_is_reviewed() -> None:
+    text = (f"Polres Lebak Siagakan Personel\n{POLICE} mengerahkan 200 personel untuk pengamanan unjuk rasa di depan "
+            "kantor Bupati Lebak, Senin (1/12/2025).\nPengamanan unjuk rasa berjalan hingga sore.\n"
+            f"{FILLER}\nUnjuk rasa itu digelar {UNION}.")
+    [e] = engagements(text)
+    assert e.type == "protest_security" and not e.confident
+
+
+def test_tag_confidence_another_type_stated_anywhere_is_reviewed() -> None:
+    text = (f"Polres Lebak Kawal Unjuk Rasa Buruh FSPMI\n{POLICE} mengerahkan 200 personel untuk pengamanan unjuk "
+            f"rasa {UNION} di depan kantor Bupati Lebak, Senin (1/12/2025).\nPengamanan berjalan hingga sore.\n"
+            f"{FILLER}\nUsai aksi, {POLICE} berdialog dengan pengurus serikat buruh di Mapolres Lebak.")
+    [e] = engagements(text)
+    assert e.type == "protest_security" and "dialogue" in e.secondary_types and not e.confident
