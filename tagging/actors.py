@@ -548,7 +548,7 @@ def introduced(mention: unions.UnionMention, key: tuple[str, str | None, str | N
 def fullest_label(key: tuple[str, str | None, str | None], mentions: list[unions.UnionMention]) -> str:
     """A body's label from the fullest spelling of each part its mentions give: 'PUK SP KEP SPSI PT Sinergi
     Mandiri Selaras' from 'PUK SP KEP SPSI PT SMS' and 'PUK SPKEP SPSI PT Sinergi Mandiri Selaras'."""
-    own = [m for m in mentions if m.core.upper().replace(" ", "") == key[0].replace(" ", "")] or mentions[:1]
+    own = [m for m in mentions if body_identity(m.core).replace(" ", "") == key[0].replace(" ", "")] or mentions[:1]
     core = max((m.core for m in own), key=lambda c: (len(c.split()), len(c)))
     place = max((m.place for m in own if m.place), key=len, default=None)
     return " ".join(p for p in (key[1], core, place) if p)
@@ -568,7 +568,37 @@ def union_key(mention: unions.UnionMention) -> tuple[str, str | None, str | None
     elif place:
         place = re.sub(r"^(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.)(?:-Kota)?\s+", "", place).lower()
         place = gazetteer.load().province_by_name.get(place, place)
-    return " ".join(mention.core.upper().split()), mention.structure, place
+    return body_identity(mention.core), mention.structure, place
+
+
+@cache
+def legacy_names() -> dict[str, str]:
+    """A body's legacy name and the confederation that carries it on ('SPSI' -> 'KSPSI': the corpus counts
+    'buruh SPSI' and 'KSPSI' in one article as one body), and each faction's leader words ('AGN', 'JUMHUR')."""
+    legacy = {}
+    for info in lexicon.load().orgs.values():
+        if "legacy name" in info.kind and info.affiliation:
+            legacy[info.abbreviation.upper()] = info.affiliation.upper()
+    return legacy
+
+
+@cache
+def faction_words() -> frozenset[str]:
+    """The words a faction adds to its confederation's name ('KSPSI AGN': 'AGN')."""
+    return frozenset(info.abbreviation.upper().split(maxsplit=1)[1] for info in lexicon.load().orgs.values()
+                     if info.faction_of and " " in info.abbreviation)
+
+
+def body_identity(core: str) -> str:
+    """A core as one body: capitals, single spaces, the legacy name as its confederation ('SPSI Purwakarta' is
+    KSPSI's, 'Brigade SPSI' KSPSI's wing), a faction's leader word dropped after it ('Brigade KSPSI AGN')."""
+    words = core.upper().replace("-", " ").split()
+    lead = 1 if len(words) > 1 and words[0] in ("GARDA", "BRIGADE", "LASKAR") else 0
+    if len(words) > lead and words[lead] in legacy_names():
+        words[lead] = legacy_names()[words[lead]]
+    if len(words) > lead + 1 and words[lead + 1] in faction_words() and words[lead] in legacy_names().values():
+        del words[lead + 1]
+    return " ".join(words)
 
 
 def compatible(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:

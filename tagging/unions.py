@@ -103,8 +103,13 @@ employer as often, so workers alone are no cue)."""
 CONFEDERATION_PREFIX_RE = re.compile(r"K[-.]([A-Z]{3,})")
 """'K-SPSI', 'K.SPSI', 'K-SBSI': the confederation of the union the rest names."""
 WING_BEFORE_RE = re.compile(r"(?<![\w-])(Garda|Brigade|Laskar)[ \t]+$")
-YEAR_AFTER_RE = re.compile(r"[ \t]+(\d{2}|19\d{2})(?![\w.,/])")
-"""A union's founding year after its name ('SBSI 1992', 'SPSI 73'): part of the name."""
+NAME_SUFFIX = r"['’]\d{2}|Reformasi|Rekonsiliasi"
+SUFFIX_AFTER_RE = re.compile(rf"[ \t]+({NAME_SUFFIX})(?![\w.,/])")
+YEAR_AFTER_RE = re.compile(rf"[ \t]+(\d{{2}}|19\d{{2}}|{NAME_SUFFIX})(?![\w.,/])")
+"""A union's founding year ('SBSI 1992', 'SPSI 73', "SBSI '92") or the split it names ('FSPTS Reformasi')
+after its name: part of the name."""
+ACTION_BODY_HEADS = frozenset({"Komite", "Front", "Forum", "Aliansi", "Gerakan", "Koalisi", "Barisan"})
+"""Bodies named for action: 'Aksi' after them is part of the name ('Komite Aksi Buruh Karawang'), not an event."""
 UNIT_AFTER_RE = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,5})(?=[ \t]+[A-Z])")
 """A structure word after the name, before its area ('Serikat Pekerja Nasional (SPN) DPC Kota Serang')."""
 PLANT_UNION_RE = re.compile(r"(?<![\w/])serikat (pekerja|buruh)(?:/serikat buruh)?(?:[ \t]+di)?[ \t](?=(?:PT|CV)\.?[ \t]+[A-Z])")
@@ -445,7 +450,8 @@ def generic_name(text: str, start: int, phrase: str) -> str | None:
     paren_follows = PAREN_RE.match(text, start + len(phrase)) is not None
     for k, word in enumerate(parts):
         joined = word == "Dan" and k + 1 < len(parts) and LABOUR_WORD_RE.fullmatch(parts[k + 1])
-        if (word in EVENT_WORDS and not joined) or STOP_WORD_RE.match(word):
+        named_action = word == "Aksi" and k == 1 and parts[0] in ACTION_BODY_HEADS
+        if (word in EVENT_WORDS and not joined and not named_action) or STOP_WORD_RE.match(word):
             break
         if word == "atau" and k + 1 < len(parts) and ACRONYM_RE.fullmatch(parts[k + 1]) and parts[k + 1][0] == phrase[0]:
             break
@@ -512,10 +518,12 @@ def spelled_mention(text: str, start: int, end: int, info: lexicon.OrgInfo | Non
 
 def is_abbreviation(inner: str) -> bool:
     """'FSPMI', 'PUK FSP TSK KSPSI', 'Perda KSPI', 'SP/SB', 'Kabut', 'Gaspermindo' (syllables of the name's
-    words): not a name written out."""
+    words), 'FSPSI Reformasi' (an acronym and the split it names): not a name written out."""
     parts = inner.split()
     if len(parts) == 1:
         return len(parts[0]) <= 14 or parts[0].isupper()
+    if len(parts) == 2 and parts[0].isupper() and SUFFIX_AFTER_RE.fullmatch(" " + parts[1]):
+        return True
     return all(p.isupper() or p in vocabulary().structures for p in parts)
 
 
@@ -717,6 +725,8 @@ def chunk_mention(text: str, parts: list, infos: list, defined: set[str], upper:
         structure, end = text[trailing[1]:trailing[2]], trailing[2]
     core = " ".join(written(text[p[1]:p[2]], p[3]) for p in core_parts)
     info = infos[0] if infos else None
+    if suffix := SUFFIX_AFTER_RE.match(text, end):
+        core, end = f"{core} {suffix.group(1)}", suffix.end()
     place, end = place_after(text, end)
     return UnionMention(Span(start, end, text[start:end]), core, structure, place, info, None)
 

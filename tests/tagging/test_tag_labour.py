@@ -166,8 +166,10 @@ def test_tag_a_lexicon_name_listing_trades_is_found_without_its_abbreviation() -
 
 
 def test_tag_a_name_listing_trades_closed_by_dan_is_one_body_without_brackets() -> None:
+    assert labour("Massa Federasi Serikat Pekerja Kertas, Karet, Kaca dan Keramik berunjuk rasa di Polres.") == [
+        "Federasi Serikat Pekerja Kertas, Karet, Kaca dan Keramik"]
     assert labour("Massa Federasi Serikat Pekerja Rokok, Tembakau, Makanan dan Minuman berunjuk rasa di Polres.") == [
-        "Federasi Serikat Pekerja Rokok, Tembakau, Makanan dan Minuman"]
+        "FSP RTMM SPSI"]
     assert labour("Serikat Pekerja Nasional, Kapolres Serang, dan Bupati hadir.") == ["SPN"]
 
 
@@ -365,3 +367,32 @@ def test_tag_a_body_written_out_in_full_is_an_actor_beside_its_branches() -> Non
     assert labour(text) == ["ASBF Kabupaten Serang"]
     text = "Massa KC FSPMI Kota Batam berunjuk rasa. Unras FSPMI dikawal polisi."
     assert labour(text) == ["KC FSPMI Kota Batam"]
+
+
+def test_tag_a_body_named_for_action_keeps_aksi_in_its_name() -> None:
+    assert labour("Massa Komite Aksi Buruh Pandeglang berkumpul di alun-alun.") == ["Komite Aksi Buruh Pandeglang"]
+    assert labour("Front Aksi Pekerja Maju menggelar orasi.") == ["Front Aksi Pekerja Maju"]
+    assert labour("Serikat Buruh Aksi di depan pabrik dijaga polisi.") == []
+
+
+def test_tag_a_split_or_founding_year_after_the_name_is_part_of_it() -> None:
+    assert labour("Anggota Federasi Serikat Pekerja Kertas Nusantara (FSPKN) Reformasi berorasi.") == [
+        "FSPKN Reformasi"]
+    assert labour("Anggota Federasi Serikat Pekerja Kertas Nusantara (FSPKN Reformasi) berorasi.") == [
+        "FSPKN Reformasi"]
+    assert labour("Massa SBSI '92 dan SPSI 73 berkumpul di depan kantor bupati.") == ["SBSI '92", "SPSI 73"]
+
+
+def test_tag_spsi_and_kspsi_in_one_article_are_one_body() -> None:
+    assert labour("DPC KSPSI Kabupaten Lebak berunjuk rasa. Massa SPSI membawa spanduk.") == [
+        "DPC KSPSI Kabupaten Lebak"]
+    assert labour("Ketua Brigade SPSI berpidato. Anggota Brigade KSPSI AGN berbaris.") == ["Brigade KSPSI AGN"]
+    assert labour("PUK FSP LEM SPSI PT Maju Sentosa dan KSBSI berunjuk rasa.") == [
+        "PUK FSP LEM SPSI PT Maju Sentosa", "KSBSI"]
+
+
+def test_tag_national_federations_and_enterprise_unions_by_name_and_abbreviation() -> None:
+    assert labour("Ratusan anggota SBMI dan SGBN berunjuk rasa.") == ["SBMI", "SGBN"]
+    assert labour("Buruh dari Federasi Serikat Pekerja Tekstil Sandang dan Kulit berorasi.") == ["FSP TSK SPSI"]
+    assert labour("Massa Serikat Pekerja Kereta Api menggelar aksi.") == ["SPKA"]
+    assert labour("Ratusan buruh Serikat Buruh Sejahtera Indonesia 1992 berorasi.") == ["SBSI 1992"]
