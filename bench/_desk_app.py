@@ -1,6 +1,6 @@
 """The desk's side of bench/desk.py: the app headless in a process of its own, started as `pantau` starts it.
 
-    .venv/bin/python bench/_desk_app.py SPAWNED NEWEST DB PRESSES
+    .venv/bin/python bench/_desk_app.py SPAWNED NEWEST URL PRESSES
 
 SPAWNED is the parent's wall clock (time.time()) just before it started this process, so "first
 paint" counts the interpreter's start and every import `pantau` makes, not only the app's work.
@@ -126,8 +126,8 @@ async def drive_app(spawned: float, url: str, presses: int, newest: datetime) ->
 
 
 def main() -> None:
-    spawned, newest, path, presses = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
-    figures = asyncio.run(drive_app(spawned, f"sqlite:///{path}", presses, datetime.fromisoformat(newest)))
+    spawned, newest, url, presses = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+    figures = asyncio.run(drive_app(spawned, url, presses, datetime.fromisoformat(newest)))
     figures["peak MiB"] = peak_mib()
     print(json.dumps(figures))
 

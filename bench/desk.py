@@ -1,12 +1,14 @@
 """Desk benchmark: the app itself (headless) on 100,000 synthetic articles, or on several sizes side by side.
 
-    .venv/bin/python bench/desk.py [--articles N[,N...]] [--db PATH] [--presses N]
+    .venv/bin/python bench/desk.py [--articles N[,N...]] [--db PATH] [--presses N] [--backend sqlite|postgres]
 
 The desk is bench/search.py's (two years, 50 kabupaten/kota, 250–600-word texts, a third of the
 articles tagged with a place and an engagement), plus actors named in the tagged articles; it is
 built once per size and cached in the temporary directory (1,000,000 articles: ~6 minutes and 5 GB the
 first time, reused by every later run). `--articles 100000,1000000` measures both sizes in one run and
-ends with their figures side by side. Printed as figures, with the machine's load average, no asserts:
+ends with their figures side by side. `--backend postgres` measures the same desk on PostgreSQL: copied
+once per size from the SQLite one into a database kept on the server (bench/_pg_desk.py; 1,000,000 articles:
+minutes the first time, reused after). Printed as figures, with the machine's load average, no asserts:
 
 The app runs in a process of its own (bench/_desk_app.py, started as `pantau` starts the desk), so
 start-up and memory are the desk's alone, not the builder's:
@@ -19,7 +21,7 @@ start-up and memory are the desk's alone, not the builder's:
 - timeline: first counts after start, switching weeks → days → months → weeks until drawn, each grain's query alone;
 - most-named actors (7 and 30 days) query alone;
 - live: an article committed by another connection (as `pantau poll` does), until the feed shows it;
-- peak memory (VmHWM) of the app's process: the app, its workers and SQLite.
+- peak memory (VmHWM) of the app's process: the app, its workers and SQLite (PostgreSQL's server apart).
 """
 
 import argparse
@@ -37,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._desk_app import percentiles  # noqa: E402
+from bench._pg_desk import postgres_desk  # noqa: E402
 from bench.search import GENERATION, PAGE, TYPED, build_desk, exact_count_figures, search_figures  # noqa: E402
 from storage.actor_stats import top_actors  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
@@ -147,8 +150,9 @@ def desk_path(articles: int, given: Path | None) -> Path:
     return given or Path(tempfile.gettempdir()) / f"pantau-bench-search-{GENERATION}-{articles}.db"
 
 
-def measure(path: Path, articles: int, presses: int) -> dict[str, float]:
-    """Build or reuse the desk at `path`, print its figures, and return the summary the side-by-side table shows."""
+def measure(path: Path, articles: int, presses: int, backend: str = "sqlite") -> dict[str, float]:
+    """Build or reuse the desk at `path` (and its PostgreSQL copy for `backend` postgres), print its figures, and
+    return the summary the side-by-side table shows."""
     url = f"sqlite:///{path}"
     started = time.perf_counter()
     cached = path.exists()
@@ -156,6 +160,10 @@ def measure(path: Path, articles: int, presses: int) -> dict[str, float]:
     add_actors(path)
     print(f"desk of {articles:,} articles {'reused' if cached else 'built'} in {time.perf_counter() - started:.1f} s"
           f" ({path}, {path.stat().st_size / 2**20:.0f} MiB); {load()}")
+    if backend == "postgres":
+        started = time.perf_counter()
+        url = postgres_desk(path, articles, GENERATION)
+        print(f"PostgreSQL desk ready in {time.perf_counter() - started:.1f} s ({url}); {load()}")
     with sqlite3.connect(path) as connection:
         newest = connection.execute("SELECT max(published_at) FROM article").fetchone()[0]
     newest_moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
@@ -173,7 +181,7 @@ def measure(path: Path, articles: int, presses: int) -> dict[str, float]:
 
     app_script = Path(__file__).with_name("_desk_app.py")
     child = subprocess.run(
-        [sys.executable, str(app_script), str(time.time()), newest_moment.isoformat(), str(path), str(presses)],
+        [sys.executable, str(app_script), str(time.time()), newest_moment.isoformat(), url, str(presses)],
         capture_output=True, text=True, check=True,
     )
     app_figures = json.loads(child.stdout.strip().splitlines()[-1])
@@ -237,13 +245,15 @@ def main() -> None:
                         help="article count, or counts separated by commas (100000,1000000): one desk each, cached")
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--db", type=Path, default=None, help="the desk's file (one size only)")
+    parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite",
+                        help="postgres: the same desk copied into the PostgreSQL server PANTAU_BENCH_PG (cached there)")
     options = parser.parse_args()
     if options.db is not None and len(options.articles) > 1:
         parser.error("--db names one desk: give one size with it")
     summaries = {}
     for articles in options.articles:
-        print(f"== {articles:,} articles")
-        summaries[articles] = measure(desk_path(articles, options.db), articles, options.presses)
+        print(f"== {articles:,} articles on {options.backend}")
+        summaries[articles] = measure(desk_path(articles, options.db), articles, options.presses, options.backend)
     if len(summaries) > 1:
         print("\n" + f"{'figure':48s}" + "".join(f"{articles:>14,}" for articles in summaries))
         for label in next(iter(summaries.values())):

@@ -1,13 +1,15 @@
 """Search latency on 100,000 synthetic articles: what one keystroke in the search bar costs.
 
-    python bench/search.py [--articles N] [--db PATH] [--rounds N]
+    python bench/search.py [--articles N] [--db PATH] [--rounds N] [--backend sqlite|postgres]
 
 Each keystroke runs what the desk runs: parse the query, read the first page of rows, count the
 matches up to 1,000 (the desk shows "≥ 1,000" first, then the exact count, timed apart). Typed queries are timed prefix by prefix, as a person types them (a selective term, a
 common one, and filters), then each full query again `--rounds` times. Figures only, no asserts.
-`build_desk` and `search_figures` are what bench/desk.py calls.
+`--backend postgres` times the same desk on PostgreSQL (copied once per size into a database kept on the
+server: bench/_pg_desk.py). `build_desk` and `search_figures` are what bench/desk.py calls.
 """
 
+import os
 import random
 import sqlite3
 import statistics
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Engine  # noqa: E402
 
+from bench._pg_desk import postgres_desk  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 from storage.feed_order import PUBLISHED  # noqa: E402
 from storage.feeds import add_feed  # noqa: E402
@@ -152,9 +155,21 @@ def main() -> None:
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 20
     default = Path("/tmp") / f"pantau-bench-search-{GENERATION}-{count}.db"
     path = Path(sys.argv[sys.argv.index("--db") + 1]) if "--db" in sys.argv else default
+    backend = sys.argv[sys.argv.index("--backend") + 1] if "--backend" in sys.argv else "sqlite"
     started = time.perf_counter()
     engine = build_desk(path, count)
     print(f"desk of {count:,} articles at {path} ready in {time.perf_counter() - started:.1f} s")
+    if backend == "postgres":
+        from bench.desk import add_actors  # the copy is the whole desk bench/desk.py measures, actors included
+
+        engine.dispose()
+        add_actors(path)
+        started = time.perf_counter()
+        url = postgres_desk(path, count, GENERATION)
+        engine = make_engine(url)
+        print(f"PostgreSQL desk ready in {time.perf_counter() - started:.1f} s ({url})")
+    one, five, fifteen = os.getloadavg()
+    print(f"load average {one:.2f} {five:.2f} {fifteen:.2f}")
     for query in TYPED:
         print(f"  {query!r}: {SearchSource(engine, parse_query(query)).count():,} matches")
     for label, (median, p95) in search_figures(engine, rounds).items():
