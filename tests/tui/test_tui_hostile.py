@@ -205,7 +205,7 @@ async def test_the_actors_pane_and_the_timeline_show_names_as_text(desk):
         assert_plain(actors)
         assert_plain(timeline)
         assert "Condro Sasongko [@click=app.quit]" in actors
-        assert "AKBP [b]Kapolres[/b]" in actors and "Polres Serang" in actors
+        assert "[b]Kapolres[/b] AKBP" in actors and "Polres Serang" in actors
         assert desk.actors.names[0] == "Condro Sasongko [@click=app.quit]"
         assert "Kab. [b]Serang" in timeline
         await pilot.press("alt+4", "p")  # one province: its name goes in the pane's border

@@ -135,7 +135,7 @@ async def test_the_actors_pane_lists_the_selected_articles_actors(make_desk, tag
                     describe=lambda: option_lines(app.actors))
         lines = option_lines(app.actors)
         assert lines[0] == "On this article"
-        assert lines[1] == "police   AKBP Kapolres Condro Sasongko · Polres Serang"
+        assert lines[1] == "police   Kapolres AKBP Condro Sasongko · Polres Serang"
         assert lines[2] == "labour   Ketua Ridwan Saputra · SPN"
         await select_article(pilot, app, 5)
         await until(pilot, lambda: "no actors tagged" in option_lines(app.actors),

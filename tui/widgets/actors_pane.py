@@ -40,10 +40,10 @@ def display_name(name: str, organisation: str | None, unit: str | None, position
 
 
 def mention_line(mention: MentionView) -> Text:
-    """kind · rank or position · name · organisation or unit."""
+    """kind · position, rank, name (as the Indonesian press writes them: "Kapolres AKBP Y") · organisation or unit."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{kind_label(mention.kind):<{KIND_WIDTH}} ", style=f"bold {kind_colour(mention.kind)}")
-    title = plain_line(" ".join(part for part in (mention.rank, mention.position) if part))
+    title = plain_line(" ".join(part for part in (mention.position, mention.rank) if part))
     if title:
         text.append(f"{title} ", style="italic")
     name = display_name(mention.name, mention.organisation, mention.unit, mention.position)
