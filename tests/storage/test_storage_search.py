@@ -64,6 +64,11 @@ QUERIES = {
     '"rasa unjuk"': set(),
     "ojek OR mogok": {2, 3},
     "serikat -mogok": {0},
+    'buruh "unjuk rasa" -mogok': {0},  # the phrase is matched beside the words the exclusion is taken from
+    '"unjuk rasa" buruh -polisi': set(),
+    '"unjuk rasa" -mogok': {0},
+    '"unjuk rasa" OR mogok -tangerang': {0},
+    '"kerja menuntut" serikat -bupati -ojek': {3},
     "buruh NOT karawang": {0},
     "-buruh": {2, 3},
     "-buruh -ojek": {3},
