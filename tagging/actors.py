@@ -399,7 +399,7 @@ def position_before(text: str, rank_hit: Hit, positions: list[Hit], units: list[
         for unit in units:
             if p.end <= unit.span.start and unit.span.end <= rank_hit.start:
                 between = between.replace(unit.span.text, " ")
-        if re.fullmatch(r"[\s,()]*|\s+(?:[A-Z][\w'’-]+\s*){1,3},?\s*", between):
+        if re.fullmatch(r"[\s,()]*|\s+(?:[A-Z][\w'’-]+\.?\s*){1,3},?\s*", between):
             return p
         return None
     return None

@@ -118,7 +118,8 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
         if token is None or token.start != head.start() or not HEAD_RE.match(token.text):
             continue
         unit_type = unit_head(token.text)
-        words = area_tokens(tokens, text, i)
+        k = after_kabupaten(tokens, text, i)
+        words = area_tokens(tokens, text, i) if k is None else area_tokens(tokens, text, k, unit_type)
         if unit_type == "Polda" and words and words[0].text == "Metro" and len(words) == 1:
             continue
         if not words:
@@ -138,6 +139,16 @@ def find_units(text: str, tokens: list[Token]) -> list[UnitMention]:
         out.append(UnitMention(Span(m.start(), m.end(), m.group()), normalise_national(m.group()),
                                "national", None, None, from_position=False))
     return out
+
+
+def after_kabupaten(tokens: list[Token], text: str, i: int) -> int | None:
+    """The token after 'Kabupaten' or 'Kab.' written between a unit head (token i) and its area ('Polres Kabupaten
+    Malang', 'Kapolres Kab. Kepulauan Meranti'): the area is the kabupaten's."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in ("Kabupaten", "Kab") \
+            or text[tokens[i].end:tokens[i + 1].start] != " " \
+            or text[tokens[i + 1].end:tokens[i + 2].start] not in (" ", ". "):
+        return None
+    return i + 2
 
 
 def written_units(text: str, tokens: list[Token]) -> list[UnitMention]:

@@ -392,3 +392,9 @@ def test_tag_jakartas_protest_areas_name_their_city_when_jakarta_is_named(text: 
 
 def test_tag_a_jakarta_protest_area_alone_names_no_city() -> None:
     assert main_code("Ribuan buruh berunjuk rasa di Jalan Medan Merdeka Barat, Senin.") is None
+
+
+def test_tag_a_police_unit_written_with_kabupaten_before_its_area() -> None:
+    assert main_code("Aksi buruh itu dikawal oleh Polres Kabupaten Malang.") == "35.07"
+    assert main_code("Aksi buruh itu dikawal Polres Kab. Semarang.") == "33.22"
+    assert main_code("Aksi buruh itu dikawal Polres Kabupaten hingga sore.") is None

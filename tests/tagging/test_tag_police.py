@@ -209,3 +209,10 @@ def test_tag_a_name_may_open_with_a_word_that_usually_ends_names() -> None:
     assert officers("Aksi dikawal AKP Gelar Nugraha selaku Kasat Samapta Polres Lebak.") == [
         ("Gelar Nugraha", "Kasat Samapta", "AKP", "Polres Lebak")]
     assert officers("Kapolres Lebak AKBP Hari Ini menemui massa buruh.") == []
+
+
+def test_tag_the_post_s_unit_may_carry_kabupaten_or_its_short_form() -> None:
+    assert officers("Kapolres Kab. Semarang AKBP Rudi Hartono menemui massa buruh.") == [
+        ("Rudi Hartono", "Kapolres", "AKBP", "Polres Semarang")]
+    assert officers("Kapolres Kabupaten Malang AKBP Rudi Hartono menemui massa buruh.") == [
+        ("Rudi Hartono", "Kapolres", "AKBP", "Polres Malang")]
