@@ -37,11 +37,13 @@ NEGATION_RE = re.compile(r"\b(?:tidak ada|tanpa|tidak|tak|bukan|belum ada|belum|
                          r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 """A trigger denied or warded off ('tidak ada pembubaran', 'belum menerima pemberitahuan'), not 'tidak hanya'
 ('not only')."""
-FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!yang\b)\S+\s+)?(?:akan|bakal)\b"
+FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!yang\b)\S+\s+)?(?:akan|bakal)\b|\s+yang\s+(?:akan|bakal|rencananya)\s+di\w+"
                              r"|\s+(?:\S+\s+){0,2}?(?:pekan depan|minggu depan|besok|lusa|mendatang)\b", re.IGNORECASE)
-"""'surat pemberitahuan aksi akan segera dikirim', 'unjuk rasa akan digelar', 'berunjuk rasa pekan depan': the
+"""'surat pemberitahuan aksi akan segera dikirim', 'unjuk rasa akan digelar', 'berunjuk rasa pekan depan', 'May
+Day yang akan digelar' (a passive verb: the trigger is what is to be held, not 'massa yang akan menggelar'): the
 trigger's own event to come."""
-PLAN_RE = re.compile(r"\b(?:akan|rencana|pemberitahuan|berencana|rencananya|bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
+PLAN_RE = re.compile(r"\b(?:akan|rencana|pemberitahuan|berencana|rencananya|dijadwalkan|bakal|hendak|berjanji|"
+                     r"jika|apabila|bila|kalau|ancam|"
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
                      re.IGNORECASE)
@@ -133,12 +135,17 @@ DEMAND_RE = re.compile(r"\b(?:meminta|menuntut|mendesak|minta|tuntut|desak|agar|
 FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hendak|berjanji|jika|apabila|bila|kalau)\s+"
                               r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 """A meeting, agreement or ceremony still to come ('berencana menemui pengurus serikat'): a plan, no event."""
-PREPARED_RE = re.compile(r"\b(?:persiapan|menjelang|jelang|menyambut)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
-"""'persiapan May Day', 'jelang HUT KSPSI': a ceremony being prepared, not held."""
+PREPARED_RE = re.compile(r"\b(?:persiapan|kesiapan|kesiapsiagaan|menjelang|jelang|menyambut|antisipasi|"
+                         r"mengantisipasi)\s+(?:\S+\s+){0,1}$|\bapel\s+(?:pengamanan|kesiapan|siaga|gelar pasukan)\s+$",
+                         re.IGNORECASE)
+"""'persiapan May Day', 'jelang HUT KSPSI', 'apel kesiapan pengamanan Hari Buruh', 'apel pengamanan May Day': a
+ceremony being prepared or prepared for, not held (the police's own roll call before May Day is no ceremony with
+labour)."""
 CROWDS = frozenset({"massa aksi", "peserta aksi"})
-CROWD_TO_COME_RE = re.compile(r"\s+(?:\S+\s+){0,4}?(?:yang\s+)?(?:akan|bakal|hendak|rencananya)\b|"
+CROWD_TO_COME_RE = re.compile(r"\s+(?:\S+\s+){0,4}?(?:yang\s+)?(?:akan|bakal|hendak|rencananya|dijadwalkan)\b|"
                               r"\s+(?:\S+\s+){0,6}?(?:besok|lusa|mendatang|pekan depan|minggu depan)\b", re.IGNORECASE)
-"""'massa aksi buruh KSPI yang akan datang besok': a protest's crowd still to come, no protest."""
+"""'massa aksi buruh KSPI yang akan datang besok', 'massa buruh dijadwalkan berkumpul': a protest's crowd still to
+come, no protest (nor an action a deployment beside it secures)."""
 HUNGER_RE = re.compile(r"\s+makan\b", re.IGNORECASE)
 """'melakukan mogok makan': a hunger strike, no strike (engagement_types.json)."""
 PERSON_OBJECT_RE = re.compile(
@@ -229,7 +236,7 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
                     "diturunkan", "penjagaan", "berjaga", "personel gabungan", "dihadang", "menghadang", "penyekatan",
                     "disekat", "pengaturan lalu lintas", "rekayasa lalu lintas", "pengalihan arus",
                     "mengamankan kegiatan", "mengamankan jalannya", "dijaga", "dijaga ketat", "memantau jalannya",
-                    "pemantauan"}
+                    "pemantauan", "apel pengamanan"}
 PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
 """'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
 MEETING_WORDS = frozenset({"diskusi", "berdiskusi", "kunjungan", "berkunjung", "mengunjungi", "pertemuan", "ngobrol",
@@ -264,7 +271,7 @@ LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras
                               r"pengunjuk rasa|mogok|massa aksi|massa buruh|aksi buruh|orasi|long march)\b")
 """Words of a labour action, in lower case: searched in the lowered text (several times faster than ignoring
 case)."""
-FUTURE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|hendak|siap)\b", re.IGNORECASE)
+FUTURE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|hendak|siap|dijadwalkan|terjadwal)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\byang\s+$", re.IGNORECASE)
 NEAR_ACTION_RE = re.compile(r"\b(?:aksi|demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
                             r"pengunjuk rasa|pendemo|mogok|massa|orasi|berorasi|long march|longmarch|konvoi|berkonvoi|"
@@ -619,7 +626,8 @@ def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
         at = offset + m.start()
         if h.span.start <= at < h.span.end:
             continue
-        if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]):
+        if not planned(text[max(lay.sentence_starts[lay.sentence_of(at)], at - 40):at]) \
+                and not CROWD_TO_COME_RE.match(text, offset + m.end()):
             return True
     return False
 

@@ -149,3 +149,14 @@ def test_tag_lookalike_police_abroad_are_no_polri(text: str) -> None:
 def test_tag_lookalike_bare_police_at_home_still_take_part() -> None:
     text = "Polisi membubarkan aksi buruh di depan pabrik PT Sinar Jaya, Kabupaten Bekasi, Senin (1/12/2025)."
     assert [e.type for e in engagements(text)] == ["dispersal"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Jelang May Day, Polres Lebak Gelar Apel\nPolres Lebak menggelar apel kesiapan pengamanan Hari Buruh "
+    f"Internasional, Senin (1/12/2025). {POLICE} mengatakan {UNION} akan menggelar aksi pekan depan.",
+    "Polres Lebak menggelar apel pengamanan May Day di Mapolres Lebak, Senin (1/12/2025). Massa buruh FSPMI "
+    "dijadwalkan berkumpul di alun-alun.",
+    f"{POLICE} menyebut peringatan May Day yang akan digelar {UNION} di alun-alun dijaga 300 personel.",
+])
+def test_tag_lookalike_a_may_day_still_to_come_is_no_ceremony_or_security(text: str) -> None:
+    assert engagements(text) == ()
