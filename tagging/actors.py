@@ -39,6 +39,12 @@ QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 UNIT_GAP_RE = re.compile(r"[ \t]|[ \t]*,[ \t]*")
 UNIT_LEVELS = {"Polsek": 1, "Polsekta": 1, "Polres": 2, "Polresta": 2, "Polrestabes": 2, "Polda": 3}
 FORMER_POST_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){1,3}$", re.IGNORECASE)
+PREDECESSOR_BEFORE_RE = re.compile(
+    r"\b(?:menggantikan|pengganti(?:nya)?|sebelumnya\b[^.\n]{0,40}?"
+    r"\b(?:dijabat|diemban)(?:\s+oleh)?)\s+$", re.IGNORECASE)
+"""Words that make the officer after them the one a new post holder took over from ('Condro menggantikan AKBP
+Y', 'sebelumnya jabatan itu diemban AKBP Y'): no part of today's event. A retired officer who is there ('mantan
+Kapolda ... hadir') is named as one."""
 AREA_OF_RE = re.compile(r"\b(?:wilayah|diwilayah|daerah hukum|wilayah hukum)\s+$", re.IGNORECASE)
 POSITION_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?=[A-Z])|"
                                r"[ \t]*,?[ \t]*(?:selaku|sebagai|yang juga|yang menjabat(?: sebagai)?)[ \t]+")
@@ -888,6 +894,8 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     posts = police_posts(text, tokens)
     ranked = police_people(text, tokens, units, posts)
     police = merge(headline_names(text, ranked + unranked_officers(text, tokens, units, posts, ranked)))
+    police = [d for d in police if not all(PREDECESSOR_BEFORE_RE.search(text, max(0, m.span.start - 60), m.span.start)
+                                           for m in d.mentions)]
     unnamed = unnamed_officers(text, units, posts, police)
     unnamed = [u for u in unnamed if not any(p.position == u.position and p.unit == u.unit for p in police)]
     unit_level = unit_actors(units, police + unnamed, text, tokens)

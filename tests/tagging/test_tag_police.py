@@ -216,3 +216,11 @@ def test_tag_the_post_s_unit_may_carry_kabupaten_or_its_short_form() -> None:
         ("Rudi Hartono", "Kapolres", "AKBP", "Polres Semarang")]
     assert officers("Kapolres Kabupaten Malang AKBP Rudi Hartono menemui massa buruh.") == [
         ("Rudi Hartono", "Kapolres", "AKBP", "Polres Malang")]
+
+
+def test_tag_an_officer_named_as_the_post_s_former_holder_takes_no_part() -> None:
+    text = ("Kapolres Lebak AKBP Budi Santoso menemui massa buruh. Budi menggantikan AKBP Rudi Hartono. "
+            "Sebelumnya jabatan itu diemban AKBP Dodi Prasetyo.")
+    assert [name for name, *_ in officers(text)] == ["Budi Santoso"]
+    text = "Sebelumnya, apel pengamanan dipimpin oleh Kapolres Lebak AKBP Budi Santoso."
+    assert [name for name, *_ in officers(text)] == ["Budi Santoso"]
