@@ -53,6 +53,10 @@ OTHERS_ANNIVERSARY_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:Kota|Kabupaten|Kab\
                                    r"Kades|Camat|Lurah)\b")
 """'HUT Kota Serang', 'HUT ke-80 RI', 'pelantikan Wali Kota': a place's, the state's or an official's occasion, no
 union's or police's ceremony."""
+OCCASION_OWNER_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:(?:pengurus|anggota|dewan|pimpinan|ketua|organisasi)\s+)?"
+                               r"(?P<owner>[A-Z]{2,}\w*)\b")
+"""The body a ceremony is named for, written as an acronym ('pelantikan pengurus KNPI', 'HUT ke-50 PGRI')."""
+BHAYANGKARA_RE = re.compile(r"Bhayangkara|POLRI|POLDA|POLRES", re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -568,12 +572,14 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         beside = sentences_around(text, lay, h.sentence, 1)
         if h.type == "agreement" and (not POLICE_WORD_RE.search(beside) or PKB_RE.search(sentence)):
             continue
+        if h.type == "ceremony" and others_occasion(text, h, unions):
+            continue
         if h.type == "joint_security" and not POLICE_WORD_RE.search(sentence) and not police_in_team(text, lay):
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
-        if h.type == "protest_security" and (other_guards().search(sentence) or h.phrase in PASSIVE_GUARD) \
-                and not POLICE_WORD_RE.search(sentence):
+        if h.type in ("protest_security", "dispersal", "arrest") and not POLICE_WORD_RE.search(sentence) and (
+                other_guards().search(sentence) or h.type == "protest_security" and h.phrase in PASSIVE_GUARD):
             continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
                 and not POLICE_WORD_RE.search(sentence):
@@ -596,6 +602,16 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     if protest_sentences:
         kept = [h for h in kept if not (h.type == "ceremony" and h.phrase in MAY_DAY and protest_sentences)]
     return kept
+
+
+def others_occasion(text: str, h: TriggerHit, unions: tuple[Span, ...]) -> bool:
+    """A ceremony named for a body that is neither a union nor the police ('pelantikan pengurus KNPI', 'HUT
+    PGRI'): someone else's occasion, which police and union people only attend side by side."""
+    owner = OCCASION_OWNER_RE.match(text, h.span.end)
+    if owner is None or POLICE_WORD_RE.match(owner.group("owner")) or BHAYANGKARA_RE.match(owner.group("owner")):
+        return False
+    start, end = owner.span("owner")
+    return not any(s.start < end and start < s.end for s in unions)
 
 
 def still_to_come(text: str, start: int, end: int) -> bool:

@@ -160,3 +160,17 @@ def test_tag_lookalike_bare_police_at_home_still_take_part() -> None:
 ])
 def test_tag_lookalike_a_may_day_still_to_come_is_no_ceremony_or_security(text: str) -> None:
     assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("guard", ["Puluhan anggota Satpol PP Kabupaten Lebak", "Petugas satpam PT Sinar Cemerlang"])
+def test_tag_lookalike_a_dispersal_by_others_than_polri(guard: str) -> None:
+    text = (f"{guard} membubarkan unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin (1/12/2025). {POLICE} "
+            "mengatakan pihaknya tidak terlibat.")
+    assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("occasion", ["pelantikan pengurus KNPI Kabupaten Lebak", "HUT ke-80 PGRI"])
+def test_tag_lookalike_police_and_union_at_another_body_s_ceremony(occasion: str) -> None:
+    text = (f"{POLICE} menghadiri {occasion} di Rangkasbitung, Senin (1/12/2025). Ketua DPC {UNION} juga hadir "
+            "dalam acara tersebut.")
+    assert engagements(text) == ()

@@ -265,3 +265,10 @@ def test_tag_types_a_crowd_the_police_will_meet_later_is_no_security() -> None:
 def test_tag_types_the_police_rerouting_traffic_around_a_protest_secure_it(police: str) -> None:
     text = f"Ribuan buruh berunjuk rasa di depan Gedung DPRD Jawa Barat, Rabu (3/12/2025). {police}"
     assert [e.type for e in tag_article("", text).engagements] == ["protest_security"]
+
+
+@pytest.mark.parametrize("occasion", ["pelantikan pengurus DPC FSPMI Lebak", "HUT ke-25 FSPMI",
+                                      "HUT Bhayangkara ke-79"])
+def test_tag_type_a_ceremony_of_the_union_or_the_police_stays_one(occasion: str) -> None:
+    text = f"{POLICE} dan pengurus {UNION} menghadiri {occasion} di Rangkasbitung, Senin (1/12/2025)."
+    assert types(text)[0][0] == "ceremony"
