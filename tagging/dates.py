@@ -41,7 +41,7 @@ BARE_WEEKDAY_CUE_RE = re.compile(r"(?<=\bpada )|(?<=\bpada hari )|(?<=, )")
 """What a bare weekday follows ('pada Jumat.', ', Senin di ...'), tried only where `bare_weekday` matched: led by
 these lookbehinds, the scan tried every position of the text (~0.13 ms an article); led by the day names, the
 regex engine skips to their capitals."""
-RELATIVE_WORDS = ("kemarin", "pekan lalu", "minggu lalu")
+RELATIVE_WORDS = ("kemarin", "pekan lalu", "minggu lalu", "hari lalu", "hari yang lalu")
 """The words `relative` matches, looked for in the lowered text before scanning for them (most texts have none)."""
 UNLOWERED_CASES = "ıİ\u212a"
 """Letters that ignoring case matches to 'i' or 'k' but that lower() does not turn into them."""
@@ -59,6 +59,10 @@ RANGE_START_RE = re.compile(r"(?<![\w/])(?P<d0>\d{1,2})\s*(?:-|–|s\.?d\.?|samp
 """The first day of a range written before the last: '4-5 Desember 2025', '24 sampai 27 November'."""
 FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sampai|s\.?d\.?|dan)\s*$")
 """The first of two weekdays of a range ('Sabtu-Minggu (6-7/12/2025)')."""
+DAYS_BACK = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6}
+"""'dua hari lalu' ... 'enam hari lalu': days before publication (a week or more is 'pekan lalu')."""
+RECENT_DAYS = 31
+"""How far back from publication a bare bracketed day and month is still the news's own day."""
 WRITTEN_YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/])")
 PLANNED_BEFORE_RE = re.compile(
     r"(?:(?<!sesuai )\b(?:rencana|agenda)\s+(?:aksi|unjuk rasa|demo\w*|mogok|pelaksanaan)|\b(?:berencana|merencanakan)"
@@ -139,7 +143,8 @@ def patterns() -> Patterns:
                        r"(?P<z>Z|[+-]\d{2}:?\d{2})?)?"),
         month_year=re.compile(r"(?<!\w)(?:(?P<y>\d{4})|(?P<lalu>lalu))(?!\w)"),
         weekday_only=re.compile(r"(?<!\w)(?P<rel>lalu|kemarin|pagi|siang|sore|malam)(?!\w)"),
-        relative=re.compile(r"(?<!\w)(?P<rel>kemarin|pekan lalu|minggu lalu)(?!\w)", re.IGNORECASE),
+        relative=re.compile(r"(?<!\w)(?P<rel>kemarin lusa|kemarin|pekan lalu|minggu lalu|"
+                            r"(?:[2-6]|dua|tiga|empat|lima|enam) hari (?:yang )?lalu)(?!\w)", re.IGNORECASE),
         day_before=re.compile(rf"{day}\s*,?\s*{between}\(?\s*(?:tanggal\s+|tgl\.?\s+)?$", re.IGNORECASE),
         month_before=re.compile(rf"(?<!\w)(?:bulan\s+)?{month}\s+$", re.IGNORECASE),
         weekday_before=re.compile(rf"(?<!\w)(?:pada\s+(?:hari\s+)?)?(?P<day>{capitalised_days})\s+$"),
@@ -320,7 +325,7 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
     for m in p.day_paren.finditer(text):
         if m.group("s") == "." and not m.group("y"):
             continue
-        if m.group("y") or preceding(p.day_before, text, m.start()):
+        if m.group("y") or preceding(p.day_before, text, m.start()) or recent_day_month(m, ref):
             with_day(m, int(m.group("m")))
     for m in scanned(text, "numeric"):
         with_day(m, int(m.group("m")))
@@ -350,6 +355,15 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
     written = dateline_day(text)
     out = [replace(d, said=True) if written and d.span == written.span else d for d in out]
     return settle_weekdays(sorted(out, key=lambda d: d.span.start))
+
+
+def recent_day_month(m: re.Match[str], ref: Reference | None) -> bool:
+    """A day and month in brackets with no weekday or year ('di depan pabrik (8/12)'), read as a date when the
+    article's publication day is known and it falls in the RECENT_DAYS before it, as the press dates its news."""
+    if ref is None or not ref.exact or m.group("s") != "/" or m.group("d0"):
+        return False
+    made, _ = infer_year(ref.day, int(m.group("d")), int(m.group("m")), None, forward=False)
+    return made is not None and (ref.day - made).days <= RECENT_DAYS
 
 
 def settle_weekdays(found: list[EventDate]) -> list[EventDate]:
@@ -528,4 +542,7 @@ def resolve_relative(ref: date, word: str, m: re.Match[str]) -> EventDate:
     word = word.lower()
     if word == "kemarin":
         return EventDate(ref - timedelta(days=1), 1, span_of(m), year_inferred=True, recalled=True)
+    if word == "kemarin lusa" or "hari" in word:
+        back = 2 if word == "kemarin lusa" else DAYS_BACK.get(word.split()[0]) or int(word.split()[0])
+        return EventDate(ref - timedelta(days=back), 1, span_of(m), year_inferred=True, recalled=True)
     return EventDate(ref - timedelta(days=7), 2, span_of(m), year_inferred=True, recalled=True)

@@ -448,3 +448,17 @@ def test_tag_a_dateline_date_with_its_weekday_is_the_day_of_writing() -> None:
     text = ("SERANG, Senin (8/12/2025) - Polres Serang mengamankan aksi unjuk rasa buruh SPN di depan Kantor Bupati "
             "Serang.")
     assert engagement_dates(text) == ["2025-12-08"]
+
+
+def test_tag_days_back_from_publication() -> None:
+    ref = on(2025, 12, 10)
+    assert only("Buruh berunjuk rasa dua hari lalu.", ref).date == date(2025, 12, 8)
+    assert only("Buruh berunjuk rasa 3 hari yang lalu.", ref).date == date(2025, 12, 7)
+    assert only("Buruh berunjuk rasa kemarin lusa.", ref).date == date(2025, 12, 8)
+    assert find_dates("Buruh berunjuk rasa dua hari lalu.", None) == []
+
+
+def test_tag_a_bracketed_day_and_month_without_weekday_is_a_recent_date() -> None:
+    assert only("Buruh berkumpul di depan pabrik (8/12).", on(2025, 12, 10)).date == date(2025, 12, 8)
+    assert find_dates("Buruh berkumpul di depan pabrik (8/3).", on(2025, 12, 10)) == []
+    assert find_dates("Buruh berkumpul di depan pabrik (8/12).", None) == []
