@@ -168,12 +168,14 @@ class PlaceTag(SQLModel, table=True):
     """A kabupaten/kota, kecamatan or province named in an article; `basis` says how the tagger decided it
     (explicit, kecamatan, official, bare, police_unit, dateline) and `is_main` marks the article's main place."""
 
+    __table_args__ = (Index("ix_placetag_level_name", "level", "name"),)
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     code: str = Field(index=True)
     name: str
     level: str
-    province: str
+    province: str = Field(index=True)
     precision: int
     span_start: int | None = None
     span_end: int | None = None
@@ -210,8 +212,8 @@ class Engagement(SQLModel, table=True):
     date_span_start: int | None = None
     date_span_end: int | None = None
     kabupaten_code: str | None = Field(default=None, index=True)
-    kabupaten_kota: str | None = None
-    province: str | None = None
+    kabupaten_kota: str | None = Field(default=None, index=True)
+    province: str | None = Field(default=None, index=True)
     place_precision: int | None = None
     police_actors: str = "[]"
     labour_actors: str = "[]"

@@ -124,7 +124,7 @@ class _Builder:
         if group[0].kind == "type":
             return self._among(engagements)
         place = _kab_place if group[0].kind == "kab" else _prov_place
-        places = select(PlaceTag.article_id).where(or_(*(place(term.value) for term in group)), current_places())
+        places = select(PlaceTag.article_id).where(or_(*(place(term.value, checked) for term in group)), current_places())
         return self._among(union(places, engagements))
 
     def _matches(self, fts_query: str) -> ColumnElement[bool]:
@@ -174,10 +174,12 @@ class _Builder:
         )
 
     def _kab(self, value: str) -> ColumnElement[bool]:
-        return self._placed(_kab_place(value), _kab_engagement(value, checked=self.rowids is not None))
+        checked = self.rowids is not None
+        return self._placed(_kab_place(value, checked), _kab_engagement(value, checked))
 
     def _prov(self, value: str) -> ColumnElement[bool]:
-        return self._placed(_prov_place(value), _prov_engagement(value, checked=self.rowids is not None))
+        checked = self.rowids is not None
+        return self._placed(_prov_place(value, checked), _prov_engagement(value, checked))
 
     def _placed(self, place: ColumnElement[bool], engagement: ColumnElement[bool]) -> ColumnElement[bool]:
         """Named as a place of the article, or the place of one of its engagements; what an analyst set by hand
@@ -316,10 +318,10 @@ def _engagement_filters(groups: list[tuple[Term, ...]]) -> tuple[list[tuple[Term
     return engaged, dated, rest
 
 
-def _kab_place(value: str) -> ColumnElement[bool]:
+def _kab_place(value: str, checked: bool = False) -> ColumnElement[bool]:
     if _KAB_CODE.fullmatch(value):
         return or_(col(PlaceTag.code) == value, _code_below(PlaceTag.code, value))
-    return and_(col(PlaceTag.level).in_(("kabupaten", "kota")), _lower_like(PlaceTag.name, _contains(value)))
+    return and_(col(PlaceTag.level).in_(KAB_LEVELS), _named(PlaceTag.name, value, checked, KAB_LEVELS))
 
 
 def _kab_engagement(value: str, checked: bool = False) -> ColumnElement[bool]:
@@ -328,23 +330,53 @@ def _kab_engagement(value: str, checked: bool = False) -> ColumnElement[bool]:
     check) and read every engagement of the kabupaten/kota for each article."""
     if _KAB_CODE.fullmatch(value):
         return _kabupaten_code(checked) == value
-    return _lower_like(Engagement.kabupaten_kota, _contains(value))
+    return _named(Engagement.kabupaten_kota, value, checked)
 
 
 def _kabupaten_code(checked: bool) -> ColumnElement:
     return literal_column("+engagement.kabupaten_code") if checked else col(Engagement.kabupaten_code)
 
 
-def _prov_place(value: str) -> ColumnElement[bool]:
+def _prov_place(value: str, checked: bool = False) -> ColumnElement[bool]:
     if _PROV_CODE.fullmatch(value):
         return or_(col(PlaceTag.code) == value, _code_below(PlaceTag.code, value))
-    return _lower_like(PlaceTag.province, _contains(value))
+    return _named(PlaceTag.province, value, checked)
 
 
 def _prov_engagement(value: str, checked: bool = False) -> ColumnElement[bool]:
     if _PROV_CODE.fullmatch(value):
         return _code_below(_kabupaten_code(checked), value)
-    return _lower_like(Engagement.province, _contains(value))
+    return _named(Engagement.province, value, checked)
+
+
+KAB_LEVELS = ("kabupaten", "kota")
+
+
+def _named(column, value: str, checked: bool, levels: tuple[str, ...] = ()) -> ColumnElement[bool]:
+    """The place's name (`column`) contains `value`, whatever its case: the name is among those `_names_like` finds.
+    With `checked` (one article's rows at a time), the name is read without its index, as `_kab_engagement` says."""
+    stored = col(column).expression
+    names = _names_like(stored, _contains(value), levels)
+    return (literal_column(f"+{stored.table.name}.{stored.name}") if checked else stored).in_(names)
+
+
+def _names_like(column, pattern: str, levels: tuple[str, ...]) -> Select | CompoundSelect:
+    """The distinct values of `column` whose lower case is LIKE `pattern`, each read once from the column's index by
+    skipping from one value to the next (a recursive query: a few hundred steps, where the rows are a million); with
+    `levels`, the names of place tags of those levels, each level's read from the index on (level, name).
+
+    A row's name contains the text exactly when its name is among these, so the rows found are the same as a LIKE
+    on every row finds (which read them all: 650 ms a keystroke at 1,000,000 articles)."""
+    def distinct(level: str | None) -> Select:
+        scan = column.table.alias()
+        value = scan.c[column.key]
+        within = [scan.c.level == level] if level is not None else []
+        seen = select(func.min(value).label("value")).where(*within).cte(recursive=True, nesting=True)
+        following = select(func.min(value)).where(*within, value > seen.c.value).scalar_subquery()
+        seen = seen.union_all(select(following).where(seen.c.value.is_not(None)))
+        return select(seen.c.value).where(_lower_like(seen.c.value, pattern))
+
+    return union(*(distinct(level) for level in levels)) if levels else distinct(None)
 
 
 def _code_below(column, code: str) -> ColumnElement[bool]:

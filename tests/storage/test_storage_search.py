@@ -83,6 +83,12 @@ QUERIES = {
     "kab:32.15": {1},
     "kab:serang": {0},
     'kab:"Kabupaten Tangerang"': {3},
+    "kab:ANG": {0, 1, 3},  # a name's letters in any case, from each name read once (storage.search._names_like)
+    "kab:bar": set(),  # Karawang Barat is a kecamatan: kab: names a kabupaten or kota
+    "kab:36": set(),  # half of a code, as it is typed: no name holds it
+    "kab:ang -kab:tangerang": {0, 1},
+    "prov:JAWA": {1},
+    "prov:ban OR kab:karawang": {0, 1, 3},
     "-kab:36.04": {1, 2, 3},
     "kab:36.04 OR kab:36.03": {0, 3},
     "prov:36": {0, 3},
