@@ -86,6 +86,9 @@ HEARD_RE = re.compile(r"\bditerima\s+(?:langsung\s+)?(?:oleh\s+)?(?:Kapol\w+|Wak
 """'Perwakilan buruh diterima Wakapolda ...': a delegation received by the police, a hearing."""
 DELEGATION_RE = re.compile(r"\b(?:perwakilan|delegasi|utusan|pengurus|pimpinan|serikat|buruh|pekerja)\b",
                            re.IGNORECASE)
+PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:mereka|rombongan|rombongan tersebut|keduanya|ketiganya|kedatangan mereka)"
+                                r"(?:\s+(?:pun|lalu|kemudian|akhirnya|langsung))?\s+", re.IGNORECASE)
+"""'Mereka diterima Wakapolres': a clause whose subject is a pronoun speaks of the sentence before."""
 SECURED_ACTION_RE = re.compile(r"\s+(?:(?:jalannya|kegiatan|pelaksanaan|proses|rangkaian)\s+)?(?:aksi|demo|demonstrasi|"
                                r"unjuk rasa|unras|mogok|long ?march|konvoi|massa aksi|massa buruh)\b", re.IGNORECASE)
 """'mengawal jalannya aksi', 'pengamanan demo': deployment words with the action they secure as object."""
@@ -230,6 +233,10 @@ DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaa
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
 POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Mapol\w+|Kapol\w+|Kasat\w*|polisi|kepolisian|"
                             r"Satintelkam|Desk Ketenagakerjaan)\b", re.IGNORECASE)
+POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
+                            r"Mabes Polri)\b")
+"""A protest held at a police station ('berunjuk rasa di depan Mapolda Jatim'): the police are its target, present
+whether or not an officer is named in that sentence."""
 INJURY_RE = re.compile(r"\b(?:luka berat|luka-luka|dirawat di rumah sakit|dilarikan ke rumah sakit|tewas|meninggal|"
                        r"kritis|patah)\b", re.IGNORECASE)
 PHYSICAL_DISPERSAL = {"gas air mata", "water cannon", "disemprot", "semprotan air", "peluru karet",
@@ -269,7 +276,7 @@ PLANNED_ACTION_RE = re.compile(
 """A labour action still to come: 'menjelang aksi', 'rencana unjuk rasa', 'aksi nanti', 'pimpinan aksi' (not May
 Day alone, which is a celebration as often as a protest)."""
 MEETING_RE = re.compile(r"\b(?:berkoordinasi|berkordinasi|koordinasi|konsolidasi|berkonsolidasi|rakor|mengumpulkan|"
-                        r"duduk bersama|pertemuan)\b", re.IGNORECASE)
+                        r"duduk bersama|pertemuan|mengimbau|menghimbau|imbauan|himbauan)\b", re.IGNORECASE)
 LABOUR_ACTION_TYPES = frozenset({"protest", "strike", "blockade", "dispersal", "protest_security"})
 LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
                               r"pengunjuk rasa|mogok|massa aksi|massa buruh|aksi buruh|orasi|long march)\b")
@@ -449,7 +456,9 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                                   phrase.lower(), generic))
     for m in HEARD_RE.finditer(text) if "diterima" in text else ():
         sentence = lay.sentence_of(m.start())
-        if DELEGATION_RE.search(text, lay.sentence_starts[sentence], m.start()):
+        start = lay.sentence_starts[sentence]
+        back = PRONOUN_SUBJECT_RE.fullmatch(text, start, m.start()) and sentence > 0
+        if DELEGATION_RE.search(text, lay.sentence_starts[sentence - 1] if back else start, m.start()):
             out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     low = text.lower()
     for m in scan(DEPLOYED_RE, text, low, ("personel",)):
@@ -502,7 +511,7 @@ SCAN_LEADS = {
     POLICE_FORCE_RE: re.compile(r"dipukul|pukulan|ditendang|diinjak|diseret|dianiaya|dikeroyok|dipentung|pentungan|"
                                 r"digebuk"),
     MEETING_RE: re.compile(r"berkoordinasi|berkordinasi|koordinasi|konsolidasi|berkonsolidasi|rakor|mengumpulkan|"
-                           r"duduk bersama|pertemuan"),
+                           r"duduk bersama|pertemuan|mengimbau|menghimbau|imbauan|himbauan"),
 }
 """The words each pattern `scan` runs starts with (after its word boundary), in lower case: looked for in the lowered text, they
 find where the pattern, which ignores case, may match (text.led_matches)."""
@@ -663,7 +672,7 @@ def coordination(hits: list[TriggerHit], text: str, lay: Layout) -> list[Trigger
         return hits
     meetings = {h.sentence: h.span for h in reversed(hits) if h.strong and h.type in ("dialogue", "hearing")}
     for m in scan(MEETING_RE, text, text.lower(), ("koordinasi", "kordinasi", "konsolidasi", "rakor", "mengumpulkan",
-                                                   "duduk bersama", "pertemuan")):
+                                                   "duduk bersama", "pertemuan", "imbau")):
         meetings.setdefault(lay.sentence_of(m.start()), Span(m.start(), m.end(), m.group()))
     for sentence in sorted(meetings):
         span = lay.sentence_span(sentence)
@@ -993,7 +1002,8 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         if not labour and not workers_acting(acting, event.sentences, event.recalled):
             continue
         types = event.types
-        if types == ["protest"] and not police_at_the_protest(protest_sentences(event), police, lay):
+        if types == ["protest"] and not police_at_the_protest(protest_sentences(event), police, lay) \
+                and not any(POLICE_SITE_RE.search(lay.sentence_span(k).text) for k in protest_sentences(event)):
             continue
         types = learned.rank(types, event, lay)
         primary = types[0]

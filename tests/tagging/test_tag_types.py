@@ -272,3 +272,21 @@ def test_tag_types_the_police_rerouting_traffic_around_a_protest_secure_it(polic
 def test_tag_type_a_ceremony_of_the_union_or_the_police_stays_one(occasion: str) -> None:
     text = f"{POLICE} dan pengurus {UNION} menghadiri {occasion} di Rangkasbitung, Senin (1/12/2025)."
     assert types(text)[0][0] == "ceremony"
+
+
+def test_tag_type_a_delegation_received_in_the_next_sentence_is_a_hearing() -> None:
+    text = (f"Puluhan pengurus {UNION} mendatangi Mapolres Lebak untuk menyampaikan aspirasi soal kekerasan terhadap "
+            "buruh, Senin (1/12/2025). Mereka diterima Wakapolres Lebak Kompol Dedi Kurnia.")
+    assert "hearing" in {t for kind, secondary in types(text) for t in (kind, *secondary)}
+
+
+def test_tag_type_a_police_appeal_to_unions_before_a_planned_action_is_coordination() -> None:
+    text = (f"{POLICE} mengimbau pengurus {UNION} agar rencana unjuk rasa pekan depan berlangsung tertib, Senin "
+            "(1/12/2025).")
+    assert types(text)[0][0] == "pre_protest_coordination"
+
+
+def test_tag_type_a_protest_at_a_police_station_has_the_police_as_its_target() -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan Mapolres Lebak menuntut pembebasan rekan mereka, Senin "
+            f"(1/12/2025). {POLICE} mengatakan tuntutan itu dipelajari.")
+    assert types(text)[0][0] == "protest"
