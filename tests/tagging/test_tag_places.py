@@ -398,3 +398,15 @@ def test_tag_a_police_unit_written_with_kabupaten_before_its_area() -> None:
     assert main_code("Aksi buruh itu dikawal oleh Polres Kabupaten Malang.") == "35.07"
     assert main_code("Aksi buruh itu dikawal Polres Kab. Semarang.") == "33.22"
     assert main_code("Aksi buruh itu dikawal Polres Kabupaten hingga sore.") is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Aksi buruh itu dikawal Polresta Magelang.", "33.08"),
+    ("Aksi buruh itu dikawal Polres Magelang Kota.", "33.71"),
+    ("Aksi buruh itu dikawal Polresta Malang.", "35.73"),
+    ("Aksi buruh itu dikawal Polresta Solo.", "33.72"),
+    ("Buruh berunjuk rasa di Solo, dikawal polisi.", "33.72"),
+    ("Buruh berunjuk rasa di Jogja, dikawal polisi.", "34.71"),
+])
+def test_tag_twin_named_police_units_and_the_press_s_city_names(text: str, code: str) -> None:
+    assert main_code(text) == code
