@@ -42,8 +42,8 @@ FUTURE_AFTER_RE = re.compile(r"\s+(?:(?!yang\b)\S+\s+)?(?:akan|bakal)\b|\s+yang\
 """'surat pemberitahuan aksi akan segera dikirim', 'unjuk rasa akan digelar', 'berunjuk rasa pekan depan', 'May
 Day yang akan digelar' (a passive verb: the trigger is what is to be held, not 'massa yang akan menggelar'): the
 trigger's own event to come."""
-PLAN_RE = re.compile(r"\b(?:akan|rencana|pemberitahuan|berencana|rencananya|dijadwalkan|bakal|hendak|berjanji|"
-                     r"jika|apabila|bila|kalau|ancam|"
+PLAN_RE = re.compile(r"\b(?:akan|rencana|(?:me|di)?rencanakan|pemberitahuan|berencana|rencananya|dijadwalkan|"
+                     r"bakal|hendak|berjanji|jika|apabila|bila|kalau|ancam|"
                      r"mengancam|ancaman|berpotensi|siap|setiap|tiap|menjamin|memastikan|selalu|agar|supaya|boleh|bisa|"
                      r"dapat|jangan|persiapan|menyiapkan|koordinasi|menjelang|jelang)\s+(?:\S+\s+){0,3}$",
                      re.IGNORECASE)
@@ -139,7 +139,8 @@ DEMAND_RE = re.compile(r"\b(?:meminta|menuntut|mendesak|minta|tuntut|desak|agar|
                        r"(?:pihak\s+)?(?:polisi|kepolisian|aparat|penegak hukum|Polres\w*|Polda|Polsek\w*|Kapol\w+|"
                        r"penyidik)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
 """'meminta polisi menangkap direktur': what workers ask of the police, not what the police did."""
-FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|hendak|berjanji|jika|apabila|bila|kalau)\s+"
+FUTURE_BEFORE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|rencana|(?:me|di)?rencanakan|hendak|berjanji|jika|"
+                              r"apabila|bila|kalau)\s+"
                               r"(?:\S+\s+){0,3}$", re.IGNORECASE)
 """A meeting, agreement or ceremony still to come ('berencana menemui pengurus serikat'): a plan, no event."""
 PREPARED_RE = re.compile(r"\b(?:persiapan|kesiapan|kesiapsiagaan|menjelang|jelang|menyambut|antisipasi|"

@@ -174,3 +174,9 @@ def test_tag_lookalike_police_and_union_at_another_body_s_ceremony(occasion: str
     text = (f"{POLICE} menghadiri {occasion} di Rangkasbitung, Senin (1/12/2025). Ketua DPC {UNION} juga hadir "
             "dalam acara tersebut.")
     assert engagements(text) == ()
+
+
+def test_tag_lookalike_a_strike_planned_in_the_headline_is_no_event() -> None:
+    text = (f"Buruh FSPMI Rencanakan Mogok Daerah\n{UNION} akan menggelar mogok daerah pada akhir Desember jika upah "
+            f"tidak naik, kata ketuanya, Senin (1/12/2025). {POLICE} mengimbau buruh menjaga ketertiban.")
+    assert "strike" not in {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
