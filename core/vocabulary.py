@@ -6,6 +6,7 @@ one entry in that file; the tagger, search, the exports and the desk take it fro
 """
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -85,6 +86,22 @@ def type_label(type_id: str) -> str:
     """The type's English label, or its id when the taxonomy no longer has it."""
     known = engagement_types().get(type_id)
     return known.label if known else type_id
+
+
+def type_named(name: str) -> str | None:
+    """The type an analyst means by `name`: its id ('protest_security', 'protest security') or the short label
+    the feed and the type keys show ('escort'), which is what a newcomer types; None when no type has it."""
+    wanted = re.sub(r"[\s-]+", "_", name.strip().lower())
+    for kind in engagement_types().values():
+        if wanted in (kind.id, kind.short, kind.tiny):
+            return kind.id
+    return None
+
+
+def type_names() -> str:
+    """Every type as the desk shows it, with its id where that differs, for an error message."""
+    return ", ".join(kind.short if kind.short == kind.id else f"{kind.short} ({kind.id})"
+                     for kind in engagement_types().values())
 
 
 def short_label(type_id: str | None) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from core.vocabulary import engagement_types
+from core.vocabulary import type_named, type_names
 from storage.tags import actor_key
 
 MAX_QUERY_LENGTH = 500
@@ -230,10 +230,9 @@ def _filter_value(name: str, value: str, position: int) -> str:
             raise QuerySyntaxError(f"`is:{value}` is not known; use {_EXAMPLES['is']}", position)
         return value.lower()
     if name == "type":
-        type_id = re.sub(r"[\s-]+", "_", value.lower())
-        if type_id not in engagement_types():
-            known = ", ".join(engagement_types())
-            raise QuerySyntaxError(f"no engagement type `{value}`; the types are {known}", position)
+        type_id = type_named(value)
+        if type_id is None:
+            raise QuerySyntaxError(f"no engagement type `{value}`; the types are {type_names()}", position)
         return type_id
     if name == "actor" and not actor_key(value):
         raise QuerySyntaxError(f"`actor:` needs a name, as in {_EXAMPLES['actor']}", position)

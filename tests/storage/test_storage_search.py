@@ -351,3 +351,19 @@ def test_on_sqlite_a_prefix_is_read_as_the_words_it_starts(engine, police_titles
     monkeypatch.setattr(fulltext, "index_matches", lambda query: seen.append(query) or index_matches(query))
     SearchSource(engine, parse_query("buruh polre")).page(10, None)
     assert seen == ["buruh AND (polres OR polresta OR polrestabes)"]
+
+
+@pytest.mark.parametrize(("typed", "type_id"), [
+    ("type:escort", "protest_security"), ("type:Escort", "protest_security"), ("type:protest-security", "protest_security"),
+    ("type:jointsec", "joint_security"), ("type:notice", "pre_protest_coordination"), ("type:social", "social_service"),
+    ("type:complaint", "legal_complaint"), ("type:clash", "clash"),
+])
+def test_a_type_is_found_by_the_name_the_desk_shows(typed, type_id):
+    """The feed and the type keys show 'escort', 'jointsec', 'notice': a newcomer types what they see."""
+    assert parse_query(typed).groups == parse_query(f"type:{type_id}").groups
+
+
+def test_an_unknown_type_lists_the_names_the_desk_shows():
+    with pytest.raises(QuerySyntaxError) as raised:
+        parse_query("type:bentrokan")
+    assert "escort (protest_security)" in raised.value.message and "clash," in raised.value.message

@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, Label, Select
 
+from storage.manual_tags import set_type
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import messages, palette_offers, until
 from tui.cli import main
-from tui.screens.export import ExportScreen, fields_from_search
+from tui.screens.export import ExportScreen, fields_from_search, read_request
 
 TODAY = date(2025, 12, 15)
 
@@ -184,6 +185,18 @@ def test_fields_from_search_keep_only_what_must_hold():
         "kab": "36.04, bekasi", "type": "strike", "since": "2025-12-08", "until": "2025-12-31"}
     assert fields_from_search("buruh -type:protest kab:serang OR tag:upah is:unread", TODAY) == {}
     assert fields_from_search('"unbalanced', TODAY) == {}
+
+
+def test_types_are_taken_by_the_names_the_desk_shows(engine, db_url, tmp_path):
+    """The feed shows 'escort' and 'social'; `--type escort` exports what `--type protest_security` does, and the
+    form reads the same names."""
+    set_type(engine, fill_tagged_desk(engine)[0], "protest_security", "penguji")
+    shown = cli_export(db_url, tmp_path / "shown.csv", "--type", "escort")
+    stored = cli_export(db_url, tmp_path / "stored.csv", "--type", "protest_security")
+    assert shown.read_text(encoding="utf-8") == stored.read_text(encoding="utf-8")
+    assert len(read_csv(shown)[1]) == 1
+    request = read_request("csv", "", "", "", "escort, jointsec", str(tmp_path / "out.csv"))
+    assert request.filters.types == ("protest_security", "joint_security")
 
 
 def test_export_screen_snapshot(desk, snap_compare):

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.locations import as_db_url
-from core.vocabulary import engagement_types
+from core.vocabulary import type_named, type_names
 from fetchers.errors import FetchError
 from fetchers.http import FEED_MAX_BYTES, FetchLimits, fetch, make_client
 from storage.copy import CopyError, copy_database
@@ -45,10 +45,10 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
     unknown_place = unknown_kabkota(kabupaten)
     if unknown_place:
         raise click.BadParameter(unknown_place, param_hint="--kab")
-    unknown = [name for name in types if name not in engagement_types()]
+    unknown = [name for name in types if type_named(name) is None]
     if unknown:
-        raise click.BadParameter(f"no engagement type {unknown[0]!r}; the types are {', '.join(engagement_types())}",
-                                 param_hint="--type")
+        raise click.BadParameter(f"no engagement type {unknown[0]!r}; the types are {type_names()}", param_hint="--type")
+    types = tuple(type_named(name) for name in types)
     places = tuple(" ".join(name.split()) for name in kabupaten)
     filters = ExportFilter(since=since, until=until, kabupaten=places, types=types)
     records = engagement_records(open_engine(settings, writes=False), filters)

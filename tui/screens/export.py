@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from core.vocabulary import engagement_types
+from core.vocabulary import type_named, type_names
 from storage.exports import FORMATS, EngagementRecord, ExportFilter, engagement_records, write_export_file
 from tagging.gazetteer import unknown_kabkota
 from tui.screens.form_fields import FormError, day_field, fields_from_search, listed, target_file
@@ -68,10 +68,10 @@ def read_request(fmt: str, since: str, until: str, kab: str, types: str, path: s
     first, last = day_field(since, "since"), day_field(until, "until")
     if first and last and first > last:
         raise FormError(f"'since' ({first}) is after 'until' ({last})")
-    type_ids = tuple(listed(types))
-    unknown = [type_id for type_id in type_ids if type_id not in engagement_types()]
+    unknown = [name for name in listed(types) if type_named(name) is None]
     if unknown:
-        raise FormError(f"no engagement type {', '.join(unknown)}; the types are {', '.join(engagement_types())}")
+        raise FormError(f"no engagement type {', '.join(unknown)}; the types are {type_names()}")
+    type_ids = tuple(type_named(name) for name in listed(types))
     places = tuple(listed(kab))
     unknown_place = unknown_kabkota(places)
     if unknown_place:
