@@ -42,6 +42,8 @@ GRIB GMBI BPPKB LMP FBR FPI GAMKI IPK PERADI IKADIN APDESI PPDI HNSI
 'PC PMII' have union structure words but are not unions), mass organisations that stand beside or against
 workers' actions ('DPD GMBI', 'DPC GRIB', 'DPD BPPKB'), lawyers', village heads' and fishers' associations, a
 photo's credit ('ANTARA/HO-SPSI', 'Foto: Ist')."""
+ACRONYM_STOP |= frozenset(lexicon.read_lines("non_union_bodies.txt"))
+"""With the employers', professional, youth, religious and party bodies of seeds/lexicons/non_union_bodies.txt."""
 STRUCTURE_LONG = {"Pengurus Unit Kerja": "PUK", "Pimpinan Serikat Pekerja": "PSP", "Pengurus Cabang": "PC",
                   "Pengurus Daerah": "Perda", "Pengurus Pusat": "PP"}
 PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|semua|tiap|setiap|antar)\s+$",
