@@ -10,7 +10,7 @@ offset; rows are always ordered by id after the date, so the key is unique.
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, String, func, literal, tuple_, type_coerce
+from sqlalchemy import ColumnElement, String, and_, func, literal, tuple_, type_coerce
 from sqlmodel import col
 
 from storage.models import Article
@@ -48,18 +48,26 @@ class FeedOrder:
         """Rows after `key` in this order (older)."""
         if not self.by_date:
             return ids < key[0]
-        return tuple_(*self.columns(ids)) < _key(key)
+        return and_(DATED <= _dated(key), tuple_(*self.columns(ids)) < _key(key))
 
     def from_(self, key: tuple, ids: ColumnElement = col(Article.id)) -> ColumnElement[bool]:
         """Rows at `key` or before it in this order (newer): with `below`, a stretch of the index."""
-        return tuple_(*self.columns(ids)) >= _key(key)
+        if not self.by_date:
+            return ids >= key[0]
+        return and_(DATED >= _dated(key), tuple_(*self.columns(ids)) >= _key(key))
 
 
 def _key(key: tuple) -> ColumnElement:
     if len(key) == 1:
         return literal(key[0])
-    dated = literal(key[0], String if isinstance(key[0], str) else DATED.type)  # text on SQLite only
-    return tuple_(dated, key[1])
+    return tuple_(_dated(key), key[1])
+
+
+def _dated(key: tuple) -> ColumnElement:
+    """The key's date, beside the (date, id) pair it starts: SQLite reads a comparison of that pair on the index
+    as a filter only, and would scan the index to its end (a million entries: 85 ms) for a stretch's lower bound;
+    the date alone bounds the range it reads."""
+    return literal(key[0], String if isinstance(key[0], str) else DATED.type)  # text on SQLite only
 
 
 PUBLISHED = FeedOrder("published", True, "by publication")

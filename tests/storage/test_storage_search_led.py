@@ -3,10 +3,12 @@ plan finds, in the same order, whichever part leads: a walk of the date index in
 a filter's articles. The test desk is small, so each way is forced, with stretches and batches of one article."""
 
 import pytest
+from sqlmodel import select
 
 from storage import search
 from storage.engine import make_engine
-from storage.feed_order import PUBLISHED
+from storage.feed_order import DATED_INDEX, PUBLISHED
+from storage.models import Article
 from storage.search import SearchSource
 from storage.search_parser import parse_query
 from tests.storage.test_storage_search import QUERIES, stored  # noqa: F401  (the fixture, used by name)
@@ -60,3 +62,14 @@ def test_the_first_count_stops_past_its_cap(engine, stored, lead):  # noqa: F811
     source = SearchSource(engine, parse_query(""))
     assert source.count_at_most(2) == 3
     assert source.count_at_most(10) == source.count() == len(QUERIES[""])
+
+
+def test_a_stretch_reads_a_range_of_the_date_index(engine, stored):  # noqa: F811
+    """A page key bounds the date index as a range, not as a filter over the whole index (SQLite reads a (date, id)
+    pair on an expression index as a filter only: a stretch's lower bound scanned the index to its end)."""
+    key = ("2025-12-01 00:00:00", 10)
+    statement = select(Article.id).where(PUBLISHED.below(key), PUBLISHED.from_(("2025-11-01 00:00:00", 1)))
+    compiled = statement.order_by(*PUBLISHED.newest_first()).compile(engine, compile_kwargs={"literal_binds": True})
+    with engine.connect() as connection:
+        plan = " ".join(row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+    assert f"{DATED_INDEX} (<expr>>? AND <expr><?)" in plan
