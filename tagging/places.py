@@ -44,7 +44,8 @@ FORMER_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){0,3}$", re.IGNORECA
 DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|bertolak ke|long ?march ke|konvoi ke|"
                             r"ke arah)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
 GOVERNOR_RE = re.compile(
-    r"(?<![\w-])(?:(?P<site>di(?:depan|halaman|kantor|kawasan|sekitar|lokasi|wilayah|seputaran)?|bertempat|berlokasi|"
+    r"(?<![\w-])(?:(?P<seat>yang\s+(?:berlokasi|beralamat|berkantor|berdomisili|berkedudukan|beroperasi)(?:\s+di)?)|"
+    r"(?P<site>di(?:depan|halaman|kantor|kawasan|sekitar|lokasi|wilayah|seputaran)?|bertempat|berlokasi|"
     r"depan|halaman|pelataran|seputar|seputaran|sekitar|"
     r"mendatangi|didatangi|menggeruduk|geruduk|digeruduk|menyambangi|disambangi|mengepung|dikepung|menduduki|"
     r"diduduki|memadati|dipadati)"
@@ -54,7 +55,9 @@ GOVERNOR_RE = re.compile(
 left out, 'berunjuk rasa depan Gedung Sate, Kota Bandung') and the verbs of coming to a
 place to act there ('mendatangi', 'menggeruduk', 'menduduki' kantor Bupati X) place the words after them where
 something happens; 'asal' and 'dari' where people come from; any other preposition nearer the name takes it out
-of either ('aspirasi kepada Bupati Bogor', 'dilakukan oleh buruh Kabupaten Bogor')."""
+of either ('aspirasi kepada Bupati Bogor', 'dilakukan oleh buruh Kabupaten Bogor'). Where a company or its
+people are seated ('PT X yang berlokasi di Kabupaten Tangerang berunjuk rasa di Kemnaker') counts as where they
+come from."""
 QUALIFIER_RE = re.compile(r"[ \t]*,[ \t]*")
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
 BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "destination": 0.5,
@@ -383,7 +386,7 @@ def role_of(text: str, start: int) -> str:
         pass
     if last is None:
         return ""
-    return "site" if last.group("site") else "origin" if last.group("origin") else ""
+    return "site" if last.group("site") else "origin" if last.group("origin") or last.group("seat") else ""
 
 
 def with_role(mention: PlaceMention, text: str) -> PlaceMention:

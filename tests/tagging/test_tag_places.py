@@ -410,3 +410,24 @@ def test_tag_a_police_unit_written_with_kabupaten_before_its_area() -> None:
 ])
 def test_tag_twin_named_police_units_and_the_press_s_city_names(text: str, code: str) -> None:
     assert main_code(text) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Buruh berunjuk rasa di Kawasan Industri Jababeka, dikawal polisi.", "32.16"),
+    ("Buruh mogok di pabrik di kawasan MM2100, dikawal polisi.", "32.16"),
+    ("Buruh berunjuk rasa di KIIC, dikawal polisi.", "32.15"),
+    ("Buruh berunjuk rasa di Batamindo, dikawal polisi.", "21.71"),
+    ("Buruh berunjuk rasa di depan Gedung Sate, Bandung, dikawal polisi.", "32.73"),
+])
+def test_tag_industrial_estates_and_landmarks_named_with_their_city(text: str, code: str) -> None:
+    assert main_code(text) == code
+
+
+def test_tag_a_landmark_alone_names_no_city() -> None:
+    assert main_code("Buruh berunjuk rasa di depan Gedung Sate, dikawal polisi.") is None
+
+
+def test_tag_where_a_company_is_seated_is_not_where_its_workers_act() -> None:
+    text = ("Buruh PT Sinar Abadi yang berlokasi di Kabupaten Lebak berunjuk rasa di Kantor Wali Kota Cilegon, "
+            "Senin (8/12/2025). Polres Cilegon mengawal aksi itu.")
+    assert [e.place.code for e in tag_article("", text).engagements] == ["36.72"]
