@@ -11,6 +11,7 @@ from sqlalchemy import Engine, delete
 from sqlmodel import Session, col, select
 
 from storage.models import ActorMention, Article, ArticleLink, Engagement, PlaceTag, StoryBand, Tombstone, utcnow
+from storage.retry import retry_on_busy
 from storage.writes import begin_write
 
 
@@ -93,8 +94,12 @@ def link_to_stored(engine: Engine, feed_id: int, keys: list[EntryKey]) -> int:
         return added
 
 
+@retry_on_busy
 def delete_article(engine: Engine, article_id: int) -> bool:
-    """Delete an article and its tags, leaving tombstones for every identity it had."""
+    """Delete an article and its tags, leaving tombstones for every identity it had.
+
+    Run again when the database turns it away for another's sake (storage.retry): on PostgreSQL it locks the
+    article's tag rows before the article, and a tagging change that locks the article first deadlocks with it."""
     with Session(engine) as session:
         begin_write(session)
         article = session.get(Article, article_id)

@@ -1,4 +1,7 @@
-"""A tagging change that PostgreSQL aborts for another transaction's sake is run again, not refused."""
+"""A tagging change or a deletion that PostgreSQL aborts for another transaction's sake is run again, not refused."""
+
+import threading
+import time
 
 import pytest
 from sqlalchemy.exc import DBAPIError
@@ -7,9 +10,14 @@ from sqlmodel import Session
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.engine import make_engine
 from storage.feeds import add_feed
+from storage.identity import delete_article
 from storage.models import Article
 from storage.retry import lost_a_race, retry_on_busy
+from storage.tags import replace_auto_tags
 from tests.backends import postgres_database
+from tests.support.tagged import tags_of
+
+ENGAGEMENT = {"type": "protest", "code": "36.04", "kabupaten_kota": "Kabupaten Serang", "province": "Banten"}
 
 
 @pytest.fixture
@@ -50,3 +58,39 @@ def test_a_serialisation_failure_is_retried_until_the_change_is_stored(pg_engine
     with Session(pg_engine) as session:
         stored = session.get(Article, article_id)
         assert (stored.is_read, stored.is_starred) == (True, True)
+
+
+def _waiting_on_a_lock(engine, statement_start: str) -> bool:
+    with engine.connect() as connection:
+        return connection.exec_driver_sql(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            " AND query LIKE %(start)s", {"start": statement_start + "%"}).scalar_one() > 0
+
+
+def test_deleting_an_article_that_deadlocks_with_a_tagging_change_is_run_again(pg_engine):
+    """Another desk holds the article's row and then reaches for its engagement, which the deletion has locked
+    (it deletes the tags first, then waits for the article): PostgreSQL aborts one of the two. The deletion, whose
+    wait began first, is the one its deadlock check aborts; run again, it deletes the article."""
+    feed = add_feed(pg_engine, "http://example.test/feed")
+    add_articles(pg_engine, feed.id, [NewArticle("g", "", "Berita", None, "", "isi", "ok", "")])
+    article_id = newest_articles(pg_engine, 1)[0].id
+    replace_auto_tags(pg_engine, article_id, tags_of({"engagements": [ENGAGEMENT]}, "t1"))
+    outcome: list[object] = []
+    with pg_engine.connect() as other:
+        other.exec_driver_sql("UPDATE article SET is_read = true WHERE id = %(id)s", {"id": article_id})
+        deleting = threading.Thread(target=lambda: outcome.append(_outcome(delete_article, pg_engine, article_id)))
+        deleting.start()
+        while not _waiting_on_a_lock(pg_engine, "DELETE FROM article"):
+            time.sleep(0.01)
+        other.exec_driver_sql("UPDATE engagement SET notes = '[]' WHERE article_id = %(id)s", {"id": article_id})
+        other.commit()
+    deleting.join()
+    assert outcome == [True]
+    assert newest_articles(pg_engine, 1) == []
+
+
+def _outcome(function, *args) -> object:
+    try:
+        return function(*args)
+    except DBAPIError as error:
+        return error
