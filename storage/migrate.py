@@ -25,10 +25,10 @@ log = logging.getLogger(__name__)
 BASELINE = "0001"
 MIGRATION_LOCK = 7_303_640_817
 """PostgreSQL advisory lock key, so two apps starting at once do not both migrate."""
-HAND_MADE_OBJECTS = ("article_fts", "ix_article_search", "ix_article_dated", "ix_article_story_copies",
+HAND_MADE_OBJECTS = ("article_fts", "ix_article_search", "search_document", "ix_article_dated", "ix_article_story_copies",
                      *HAND_MADE_TABLES)
-"""Tables and indexes made by hand in the migrations (full text, the feed's date order, story copies, the
-timeline's kept counts); the models do not describe them."""
+"""Tables, columns and indexes made by hand in the migrations (full text and PostgreSQL's stored search document,
+the feed's date order, story copies, the timeline's kept counts); the models do not describe them."""
 
 
 def alembic_config() -> Config:

@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-from storage.fulltext import PG_SEARCH_DDL, SQLITE_SEARCH_DDL
+from storage.fulltext import PG_BASELINE_SEARCH_DDL, SQLITE_SEARCH_DDL
 from storage.notify import PG_NOTIFY_DDL
 
 
@@ -203,7 +203,7 @@ def upgrade() -> None:
     with op.batch_alter_table('storyband', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_storyband_article_id'), ['article_id'], unique=False)
 
-    extras = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_SEARCH_DDL + PG_NOTIFY_DDL}
+    extras = {"sqlite": SQLITE_SEARCH_DDL, "postgresql": PG_BASELINE_SEARCH_DDL + PG_NOTIFY_DDL}
     for statement in extras.get(op.get_bind().dialect.name, ()):
         op.execute(statement)
 
