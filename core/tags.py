@@ -29,7 +29,8 @@ class Place:
     """A kabupaten/kota, kecamatan or province named in the article.
 
     `precision` follows ACLED's geo_precision: 1 town or kecamatan, 2 kabupaten/kota only, 3 province only.
-    `basis` says how the place was decided (explicit, kecamatan, official, bare, police_unit, dateline), so
+    `basis` says how the place was decided (explicit, kecamatan, official, area, bare, police_site
+    for a unit's headquarters named as the site, police_unit, destination, dateline), so
     fallbacks can be told from explicit mentions.
     """
 

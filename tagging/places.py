@@ -49,7 +49,8 @@ GOVERNOR_RE = re.compile(
     r"depan|halaman|pelataran|seputar|seputaran|sekitar|"
     r"mendatangi|didatangi|menggeruduk|geruduk|digeruduk|menyambangi|disambangi|mengepung|dikepung|menduduki|"
     r"diduduki|memadati|dipadati)"
-    r"|(?P<origin>asal|dari|berasal)|ke|kepada|oleh|terhadap|untuk|bersama|dengan|menuju|antara)(?![\w-])",
+    r"|(?P<origin>asal|dari|berasal)|ke|kepada|oleh|terhadap|untuk|bersama|dengan|menuju|antara|"
+    r"membahas|dibahas|tentang|terkait|mengenai|perihal|soal)(?![\w-])",
     re.IGNORECASE)
 """The word that governs a place name: 'di' (and the press's 'didepan', 'dikantor'; a site word where the 'di' is
 left out, 'berunjuk rasa depan Gedung Sate, Kota Bandung') and the verbs of coming to a
@@ -57,13 +58,13 @@ place to act there ('mendatangi', 'menggeruduk', 'menduduki' kantor Bupati X) pl
 something happens; 'asal' and 'dari' where people come from; any other preposition nearer the name takes it out
 of either ('aspirasi kepada Bupati Bogor', 'dilakukan oleh buruh Kabupaten Bogor'). Where a company or its
 people are seated ('PT X yang berlokasi di Kabupaten Tangerang berunjuk rasa di Kemnaker') counts as where they
-come from."""
+come from; a topic ('membahas UMK Kota Serang', 'terkait UMK Kabupaten Bekasi') is neither."""
 QUALIFIER_RE = re.compile(r"[ \t]*,[ \t]*")
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?\n\"“”]")
-BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "bare": 1.0, "destination": 0.5,
-                "police_unit": 0.5, "dateline": 0.2}
-BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "bare": 0.6, "destination": 0.5,
-                    "police_unit": 0.5, "dateline": 0.3}
+BASIS_WEIGHT = {"explicit": 3.0, "official": 3.0, "kecamatan": 3.0, "area": 3.0, "police_site": 2.0, "bare": 1.0,
+                "destination": 0.5, "police_unit": 0.5, "dateline": 0.2}
+BASIS_CONFIDENCE = {"explicit": 0.95, "official": 0.9, "kecamatan": 0.9, "area": 0.85, "police_site": 0.8, "bare": 0.6,
+                    "destination": 0.5, "police_unit": 0.5, "dateline": 0.3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,11 +367,20 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
         code = resolve_bare(base, decided, units)
         if code:
             mentions.append(PlaceMention(code, span, basis))
-    mentions += [PlaceMention(u.code, u.span, "police_unit") for u in units
+    mentions += [PlaceMention(u.code, u.span, police_basis(u, text)) for u in units
                  if u.code and not FORMER_RE.search(text, max(0, u.span.start - 40), u.span.start)]
     if line:
         mentions += dateline_places(line, decided)
     return assemble([with_role(as_destination(m, text), text) for m in mentions], provinces)
+
+
+def police_basis(unit: UnitMention, text: str) -> str:
+    """A police unit's area is a fallback place ('police_unit'), but where the text puts something at the unit's
+    headquarters ('audiensi di Mapolres Serang', 'bertemu di Aula Polresta Tangerang') the headquarters are the
+    site, and its area the place ('police_site')."""
+    if unit.from_position or role_of(text, unit.span.start) != "site":
+        return "police_unit"
+    return "police_site"
 
 
 def role_of(text: str, start: int) -> str:
@@ -485,7 +495,8 @@ def ranked(by_kabkota: dict[str, list[PlaceMention]]) -> list[str]:
     """The kab/kota named, the best evidenced first: the sum of their mentions' weights, police units only when
     nothing better names a place, a kecamatan deciding between a Kabupaten and a Kota of one name."""
     strong = {c for c, ms in by_kabkota.items()
-              if any(m.basis in ("explicit", "official", "kecamatan", "area", "bare", "destination") for m in ms)}
+              if any(m.basis in ("explicit", "official", "kecamatan", "area", "police_site", "bare", "destination")
+                     for m in ms)}
     if not strong:
         strong = {c for c, ms in by_kabkota.items() if any(m.basis == "police_unit" for m in ms)}
     scores = {c: sum(weight(m) for m in by_kabkota[c]) for c in strong}

@@ -186,7 +186,7 @@ def test_tag_a_landmark_or_area_alone_gives_no_city(text: str) -> None:
 def test_tag_a_polsek_places_the_event_in_its_kecamatan_as_a_fallback() -> None:
     # Mandor is a kecamatan of Kabupaten Landak only.
     places = tag_article("", "Kedua pihak dipertemukan di Mapolsek Mandor.").places
-    assert [(p.code, p.basis) for p in places] == [("61.08", "kecamatan"), ("61.08.04", "police_unit")]
+    assert [(p.code, p.basis) for p in places] == [("61.08", "kecamatan"), ("61.08.04", "police_site")]
 
 
 def test_tag_a_polsek_decides_between_kabupaten_and_kota() -> None:
@@ -431,3 +431,13 @@ def test_tag_where_a_company_is_seated_is_not_where_its_workers_act() -> None:
     text = ("Buruh PT Sinar Abadi yang berlokasi di Kabupaten Lebak berunjuk rasa di Kantor Wali Kota Cilegon, "
             "Senin (8/12/2025). Polres Cilegon mengawal aksi itu.")
     assert [e.place.code for e in tag_article("", text).engagements] == ["36.72"]
+
+
+def test_tag_a_police_headquarters_named_as_the_site_outweighs_a_topic_s_place() -> None:
+    text = ("Kapolres Cilegon AKBP Budi Santoso menerima audiensi DPC SPN di Mapolres Cilegon, Senin (8/12/2025), "
+            "membahas UMK Kota Serang.")
+    tags = tag_article("", text)
+    assert [e.place.code for e in tags.engagements] == ["36.72"]
+    assert {p.code: p.basis for p in tags.places}["36.72"] == "police_site"
+    text = "Kapolres Cilegon AKBP Budi Santoso menerima audiensi DPC SPN, Senin (8/12/2025), membahas UMK Kota Serang."
+    assert "police_site" not in {p.basis for p in tag_article("", text).places}
