@@ -168,14 +168,18 @@ class PlaceTag(SQLModel, table=True):
     """A kabupaten/kota, kecamatan or province named in an article; `basis` says how the tagger decided it
     (explicit, kecamatan, official, bare, police_unit, dateline) and `is_main` marks the article's main place."""
 
-    __table_args__ = (Index("ix_placetag_level_name", "level", "name"),)
+    __table_args__ = (  # each ends in article_id: a search gathers a place's articles from the index alone
+        Index("ix_placetag_code", "code", "article_id"),
+        Index("ix_placetag_level_name", "level", "name", "article_id"),
+        Index("ix_placetag_province", "province", "article_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
-    code: str = Field(index=True)
+    code: str
     name: str
     level: str
-    province: str = Field(index=True)
+    province: str
     precision: int
     span_start: int | None = None
     span_end: int | None = None
@@ -199,11 +203,14 @@ class Engagement(SQLModel, table=True):
     __table_args__ = (
         Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
               "kabupaten_kota", "province"),
+        Index("ix_engagement_type", "type", "article_id"),
+        Index("ix_engagement_kabupaten_kota", "kabupaten_kota", "article_id"),
+        Index("ix_engagement_province", "province", "article_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
-    type: str = Field(index=True)
+    type: str
     secondary_types: str = "[]"
     event_date: date | None = Field(default=None, index=True)
     date_precision: int | None = None
@@ -212,8 +219,8 @@ class Engagement(SQLModel, table=True):
     date_span_start: int | None = None
     date_span_end: int | None = None
     kabupaten_code: str | None = Field(default=None, index=True)
-    kabupaten_kota: str | None = Field(default=None, index=True)
-    province: str | None = Field(default=None, index=True)
+    kabupaten_kota: str | None = None
+    province: str | None = None
     place_precision: int | None = None
     police_actors: str = "[]"
     labour_actors: str = "[]"
