@@ -447,6 +447,8 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
         if made is None:
             return None
         conflict = weekday is not None and made.isoweekday() != weekday
+        if conflict:
+            made = mistyped_year(made, weekday, ref, text) or made
         announced = ahead or (ref is not None and made > ref.day)
         return EventDate(made, 1, span, weekday_conflict=conflict, recalled=recalled, announced=announced,
                          said=said_on(text, start))
@@ -462,6 +464,16 @@ def resolve(ref: Reference | None, day_word: str | None, d: int, mo: int, year_t
     return EventDate(made, 1, span, year_inferred=True, weekday_conflict=conflict, recalled=recalled,
                      announced=ahead or (made > bound and not (ref is not None and ref.written_after)),
                      said=said_on(text, start))
+
+
+def mistyped_year(made: date, weekday: int, ref: Reference | None, text: str) -> date | None:
+    """A written date whose weekday is wrong, where the same day and month a year later or earlier falls on that
+    weekday in a year the article is from (its publication year or a year its text writes): the year was mistyped
+    ('Jumat (19/1/2011)' in a January 2012 article is Friday 19 January 2012). None when no one such year is."""
+    years = set(written_years(text)) | ({ref.day.year} if ref is not None else set())
+    found = [c for k in (1, -1) if (c := safe_date(made.year + k, made.month, made.day)) is not None
+             and c.isoweekday() == weekday and c.year in years and (ref is None or c <= ref.day)]
+    return found[0] if len(found) == 1 else None
 
 
 def in_written_years(text: str, d: int, mo: int, bound: date) -> list[date]:

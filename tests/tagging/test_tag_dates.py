@@ -462,3 +462,11 @@ def test_tag_a_bracketed_day_and_month_without_weekday_is_a_recent_date() -> Non
     assert only("Buruh berkumpul di depan pabrik (8/12).", on(2025, 12, 10)).date == date(2025, 12, 8)
     assert find_dates("Buruh berkumpul di depan pabrik (8/3).", on(2025, 12, 10)) == []
     assert find_dates("Buruh berkumpul di depan pabrik (8/12).", None) == []
+
+
+def test_tag_a_weekday_that_contradicts_a_written_year_picks_the_year_it_agrees_with() -> None:
+    # 10 January 2025 was a Friday, 10 January 2024 a Wednesday: early in a year the old year is often typed.
+    d = only("Buruh berunjuk rasa Jumat (10/1/2024).", on(2025, 1, 15))
+    assert (d.date, d.weekday_conflict) == (date(2025, 1, 10), True)
+    d = only("Buruh berunjuk rasa Senin (10/1/2024).", on(2025, 1, 15))
+    assert (d.date, d.weekday_conflict) == (date(2024, 1, 10), True)
