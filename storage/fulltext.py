@@ -108,8 +108,14 @@ def index_matches(query: str) -> TextClause:
 
 
 def has_match(connection: Connection, dialect_name: str, query: str) -> bool:
-    """Whether any article matches an FTS5 query: the index answers from its first entry."""
+    """Whether any article matches an FTS5 query: the index answers from its first entry.
+
+    On PostgreSQL the index must be read: for one row the planner would rather scan the articles until one matches,
+    which for a word no article has (a word half typed, `bur`) reads every article. Its scans other than from the
+    index are turned off for the rest of the caller's transaction (SET LOCAL), which the caller ends."""
     if dialect_name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        connection.exec_driver_sql("SET LOCAL enable_indexscan = off")
         statement = text(f"SELECT 1 FROM article WHERE {PG_DOCUMENT} @@ to_tsquery('simple'::regconfig, :query) LIMIT 1")
         return connection.execute(statement, {"query": fts5_to_tsquery(query)}).first() is not None
     statement = text("SELECT 1 FROM article_fts WHERE article_fts MATCH :query LIMIT 1")

@@ -621,10 +621,13 @@ class SearchSource:
 
     def count_at_most(self, cap: int) -> int:
         """How many articles match, counted up to `cap + 1` only: what the desk shows first (at least `cap`) while
-        `count` reads them all. On SQLite it reads what a page of `cap` ids does."""
+        `count` reads them all. On SQLite it reads what a page of `cap` ids does; on PostgreSQL it stops at the
+        `cap + 1`th match (a common word: the first thousand articles it meets, not its half of the archive)."""
         if self.engine.dialect.name == "sqlite":
             return len(self._led_page(cap + 1, None, None, ids_only=True))
-        return min(self.count(), cap + 1)
+        found = select(Article.id).where(self._condition()).limit(cap + 1).subquery()
+        with Session(self.engine) as session:
+            return session.exec(select(func.count()).select_from(found)).one()
 
     def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
              offset: int = 0) -> list[ArticleRow]:

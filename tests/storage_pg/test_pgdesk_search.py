@@ -8,6 +8,8 @@ from storage.articles import NewArticle, add_articles, search_ids
 from storage.feeds import add_feed
 from storage.fulltext import SearchSyntaxError, fts5_to_tsquery, matches
 from storage.models import Article
+from storage.search import SearchSource
+from storage.search_parser import parse_query
 
 BODIES = [
     "Kapolres Serang berdialog dengan serikat buruh soal upah minimum",
@@ -76,3 +78,10 @@ def test_postgres_search_uses_the_gin_index_in_utc(backend_engine, stored):
             text(f"EXPLAIN SELECT id FROM article WHERE {clause.text}"), {"fts_query": "'buruh'"}
         ))
     assert "ix_article_search" in plan
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+@pytest.mark.parametrize(("query", "cap"), [("buruh", 1), ("buruh", 2), ("buruh", 5), ("paguyuban", 0), ("mogok", 3)])
+def test_the_first_count_stops_past_its_cap(backend_engine, stored, query, cap):
+    source = SearchSource(backend_engine, parse_query(query))
+    assert source.count_at_most(cap) == min(source.count(), cap + 1)
