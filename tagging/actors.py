@@ -449,6 +449,41 @@ def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], 
     return out
 
 
+NAME_BEFORE_POST_RE = re.compile(
+    r"(?:(?<=[.!?\n])|(?<=[.!?][\"”])|^|\b(?:kata|ujar|ucap|jelas|tutur|ungkap|terang|tegas|papar)\s)[ \t]*"
+    r"(?P<name>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+){1,3}),[ \t]*$")
+"""A name set off before a post with no rank, opening a sentence ('Condro Sasongko, Kapolres Serang, mengatakan')
+or after a verb of saying ('kata Condro Sasongko, Kapolres Serang')."""
+
+
+def officers_named_before(text: str, tokens: list[Token], units: list[UnitMention], positions: list[Hit],
+                          named: list[Draft]) -> list[Draft]:
+    """Officers whose name comes before their post, set off by commas, with no rank: the post is closed by a comma
+    and a lower-case word, or ends the sentence ('Condro Sasongko, Kapolres Serang, mengatakan aksi tertib')."""
+    lex = lexicon.load()
+    covered = [m.span for d in named for m in d.mentions]
+    out = []
+    for hit in positions:
+        if any(s.start <= hit.start < s.end for s in covered):
+            continue
+        m = NAME_BEFORE_POST_RE.search(text, max(0, hit.start - 50), hit.start)
+        if m is None:
+            continue
+        end = max([hit.end] + [u.span.end for u in units if u.span.start == hit.start or 0 <= u.span.start - hit.end <= 1])
+        if not re.match(r"[ \t]*(?:,[ \t]*(?!(?:dan|serta|beserta|atau|maupun)\b)[a-z]|[.\n])", text[end:end + 12]):
+            continue
+        words = m.group("name").split()
+        if any(w in lex.name_stopwords or w in lex.positions or w in lex.roles or is_place(w)
+               or w.lower() in lex.days for w in words):
+            continue
+        info = hit.payload
+        span = Span(m.start("name"), end, text[m.start("name"):end])
+        out.append(Draft(kind="police", name=m.group("name"), position=info.canonical,
+                         unit=unit_for_position(info, hit.start, hit.end, units),
+                         mentions=[Mention(span, None, info.canonical)], confidence=0.75))
+    return out
+
+
 def unnamed_officers(text: str, units: list[UnitMention], positions: list[Hit], named: list[Draft]) -> list[Draft]:
     """'Kapolres Serang' with no officer named anywhere: an officer known only by position and unit."""
     covered = [m.span for d in named for m in d.mentions]
@@ -893,7 +928,8 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
     """Every actor of the article, each with all its mentions."""
     posts = police_posts(text, tokens)
     ranked = police_people(text, tokens, units, posts)
-    police = merge(headline_names(text, ranked + unranked_officers(text, tokens, units, posts, ranked)))
+    police = ranked + unranked_officers(text, tokens, units, posts, ranked)
+    police = merge(headline_names(text, police + officers_named_before(text, tokens, units, posts, police)))
     police = [d for d in police if not all(PREDECESSOR_BEFORE_RE.search(text, max(0, m.span.start - 60), m.span.start)
                                            for m in d.mentions)]
     unnamed = unnamed_officers(text, units, posts, police)

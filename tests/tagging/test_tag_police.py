@@ -224,3 +224,12 @@ def test_tag_an_officer_named_as_the_post_s_former_holder_takes_no_part() -> Non
     assert [name for name, *_ in officers(text)] == ["Budi Santoso"]
     text = "Sebelumnya, apel pengamanan dipimpin oleh Kapolres Lebak AKBP Budi Santoso."
     assert [name for name, *_ in officers(text)] == ["Budi Santoso"]
+
+
+def test_tag_an_officer_named_before_his_post_with_no_rank() -> None:
+    assert officers("Budi Santoso, Kapolres Lebak, mengatakan aksi buruh tertib.") == [
+        ("Budi Santoso", "Kapolres", None, "Polres Lebak")]
+    assert officers("\"Aksi tertib,\" kata Budi Santoso, Kapolres Lebak.") == [
+        ("Budi Santoso", "Kapolres", None, "Polres Lebak")]
+    assert officers("Hadir Bupati Lebak Ratu Ayu, Kapolres Lebak, dan Dandim.") == []
+    assert officers("Ratu Ayu Lestari, Kapolres Lebak, dan Dandim hadir.") == []
