@@ -234,6 +234,10 @@ DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaa
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
 POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Mapol\w+|Kapol\w+|Kasat\w*|polisi|kepolisian|"
                             r"Satintelkam|Desk Ketenagakerjaan)\b", re.IGNORECASE)
+OTHER_AGENCY_RE = re.compile(r"\b(?:Dishub|Dinas Perhubungan|Linmas|Banser|ormas|organisasi masyarakat)\b",
+                             re.IGNORECASE)
+"""Who else secures, guards or redirects a crowd and is no Polri ('petugas Dishub mengalihkan arus lalu lintas'): a
+securing act told of them alone, with no police word in its sentence, is no police role."""
 POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
                             r"Mabes Polri)\b")
 """A protest held at a police station ('berunjuk rasa di depan Mapolda Jatim'): the police are its target, present
@@ -589,7 +593,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
         if h.type in ("protest_security", "dispersal", "arrest") and not POLICE_WORD_RE.search(sentence) and (
-                other_guards().search(sentence) or h.type == "protest_security" and h.phrase in PASSIVE_GUARD):
+                other_guards().search(sentence) or OTHER_AGENCY_RE.search(sentence)
+                or h.type == "protest_security" and h.phrase in PASSIVE_GUARD):
             continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \
                 and not POLICE_WORD_RE.search(sentence):

@@ -180,3 +180,10 @@ def test_tag_lookalike_a_strike_planned_in_the_headline_is_no_event() -> None:
     text = (f"Buruh FSPMI Rencanakan Mogok Daerah\n{UNION} akan menggelar mogok daerah pada akhir Desember jika upah "
             f"tidak naik, kata ketuanya, Senin (1/12/2025). {POLICE} mengimbau buruh menjaga ketertiban.")
     assert "strike" not in {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
+
+
+@pytest.mark.parametrize("agency", ["Petugas Dishub Kabupaten Lebak", "Anggota Linmas dan Banser"])
+def test_tag_lookalike_traffic_and_crowds_handled_by_other_agencies(agency: str) -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan kantor Bupati Lebak, Senin (1/12/2025). {agency} mengalihkan arus "
+            "lalu lintas di sekitar lokasi. Polres Lebak tidak menerjunkan personel karena aksi tidak diberitahukan.")
+    assert engagements(text) == ()
