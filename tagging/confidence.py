@@ -40,11 +40,12 @@ class Evidence:
     @property
     def plain(self) -> bool:
         """Evidence a reader would not question: the headline or lead states the type and names both the police
-        and labour, no other type is stated anywhere (a protest beside its security is the same event), the
-        event is the article's own and the action the police dealt with is named. A protest alone (the police
-        in no described role, the weakest tie an engagement can have) is never plain. Stated in general terms,
-        not fitted to wordings of the corpus."""
-        return (self.in_lead and self.lead_sides and not self.rivals and not self.recalled
+        and labour, the police as an officer or a unit (a bare 'polisi' may be anyone's police, even abroad), no
+        other type is stated anywhere (a protest beside its security is the same event), the event is the
+        article's own and the action the police dealt with is named. A protest alone (the police in no described
+        role, the weakest tie an engagement can have) is never plain. Stated in general terms, not fitted to
+        wordings of the corpus."""
+        return (self.in_lead and self.lead_sides and self.named_police and not self.rivals and not self.recalled
                 and not self.protest_only and self.action_named)
 
 

@@ -88,3 +88,10 @@ def test_tag_confidence_another_type_stated_anywhere_is_reviewed() -> None:
             f"{FILLER}\nUsai aksi, {POLICE} berdialog dengan pengurus serikat buruh di Mapolres Lebak.")
     [e] = engagements(text)
     assert e.type == "protest_security" and "dialogue" in e.secondary_types and not e.confident
+
+
+def test_tag_confidence_a_bare_police_word_is_reviewed() -> None:
+    text = ("Polisi Kawal Unjuk Rasa Buruh FSPMI\nPolisi mengerahkan ratusan personel untuk pengamanan unjuk rasa "
+            f"{UNION} di depan kantor Bupati Lebak, Senin (1/12/2025).\nPengamanan berjalan hingga sore.")
+    [e] = engagements(text)
+    assert e.type == "protest_security" and not e.confident
