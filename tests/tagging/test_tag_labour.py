@@ -402,3 +402,4 @@ def test_tag_other_bodies_with_union_structure_words_are_no_unions() -> None:
     assert labour("Ketua DPD REI Banten dan Ketua DPC HKTI Kabupaten Serang hadir dalam audiensi buruh.") == []
     assert labour("Ketua DPD IWAPI dan Ketua KORPRI hadir bersama Ketua DPC SPN Kabupaten Serang.") == [
         "DPC SPN Kabupaten Serang"]
+    assert labour("Ratusan buruh perkebunan anggota Serbundo berunjuk rasa.") == ["SERBUNDO"]

@@ -441,3 +441,7 @@ def test_tag_a_police_headquarters_named_as_the_site_outweighs_a_topic_s_place()
     assert {p.code: p.basis for p in tags.places}["36.72"] == "police_site"
     text = "Kapolres Cilegon AKBP Budi Santoso menerima audiensi DPC SPN, Senin (8/12/2025), membahas UMK Kota Serang."
     assert "police_site" not in {p.basis for p in tag_article("", text).places}
+
+
+def test_tag_the_airport_police_is_kota_tangerang() -> None:
+    assert main_code("Aksi buruh maskapai itu dikawal Polres Bandara.") == "36.71"
