@@ -396,10 +396,10 @@ def test_tag_national_federations_and_enterprise_unions_by_name_and_abbreviation
     assert labour("Buruh dari Federasi Serikat Pekerja Tekstil Sandang dan Kulit berorasi.") == ["FSP TSK SPSI"]
     assert labour("Massa Serikat Pekerja Kereta Api menggelar aksi.") == ["SPKA"]
     assert labour("Ratusan buruh Serikat Buruh Sejahtera Indonesia 1992 berorasi.") == ["SBSI 1992"]
+    assert labour("Ratusan buruh perkebunan anggota Serbundo berunjuk rasa.") == ["SERBUNDO"]
 
 
 def test_tag_other_bodies_with_union_structure_words_are_no_unions() -> None:
     assert labour("Ketua DPD REI Banten dan Ketua DPC HKTI Kabupaten Serang hadir dalam audiensi buruh.") == []
     assert labour("Ketua DPD IWAPI dan Ketua KORPRI hadir bersama Ketua DPC SPN Kabupaten Serang.") == [
         "DPC SPN Kabupaten Serang"]
-    assert labour("Ratusan buruh perkebunan anggota Serbundo berunjuk rasa.") == ["SERBUNDO"]
