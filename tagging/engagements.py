@@ -769,6 +769,7 @@ def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: L
     first_sentence = next((h.sentence for h in strong if h.span.start >= start), strong[0].sentence)
     acts = {h.sentence for h in strong}
     own = [d for d in body if not d.recalled]
+    own = [d for d in own if not plan_date(text, lay, d)] or own
     days = [d for d in own if d.precision == 1]
     first = sorted((d for d in own if not d.said and lay.sentence_of(d.span.start) == first_sentence),
                    key=lambda d: weekday_of(d) is None)
@@ -779,6 +780,13 @@ def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: L
         or next((d for d in days if d.said), None) \
         or next(iter(days), None)
     return found or next(iter(body), None)
+
+
+def plan_date(text: str, lay: Layout, d: EventDate) -> bool:
+    """A date a plan word governs ('Jelang aksi buruh pada Kamis (4/12)', 'menjelang rencana mogok nasional Kamis
+    (4/12)'): the day of what is planned, not of the article's event, even when the text writes it first."""
+    start = lay.sentence_starts[lay.sentence_of(d.span.start)]
+    return planned(text[max(start, d.span.start - 40):d.span.start])
 
 
 def range_end(start: EventDate | None, dates: list[EventDate], text: str) -> EventDate | None:

@@ -222,3 +222,11 @@ def test_tag_evidence_is_the_sentence_of_the_trigger() -> None:
     [e] = engagements(text)
     assert e.evidence.text == f"Ribuan {UNION} berunjuk rasa di Kabupaten Serang."
     assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+@pytest.mark.parametrize("plan", ["Jelang aksi buruh pada Kamis (4/12/2025)",
+                                  "Menjelang rencana mogok nasional Kamis (4/12/2025)"])
+def test_tag_a_planned_action_s_day_written_first_does_not_date_the_meeting(plan: str) -> None:
+    text = f"{plan}, {POLICE} menggelar rapat koordinasi dengan pengurus {UNION}, Senin (1/12/2025)."
+    [e] = engagements(text)
+    assert e.type == "pre_protest_coordination" and str(e.date.date) == "2025-12-01"
