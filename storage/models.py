@@ -168,10 +168,10 @@ class PlaceTag(SQLModel, table=True):
     """A kabupaten/kota, kecamatan or province named in an article; `basis` says how the tagger decided it
     (explicit, kecamatan, official, bare, police_unit, dateline) and `is_main` marks the article's main place."""
 
-    __table_args__ = (  # each ends in article_id: a search gathers a place's articles from the index alone
-        Index("ix_placetag_code", "code", "article_id"),
-        Index("ix_placetag_level_name", "level", "name", "article_id"),
-        Index("ix_placetag_province", "province", "article_id"),
+    __table_args__ = (  # each ends in article_id and source: a search gathers a place's articles from the index alone
+        Index("ix_placetag_code", "code", "article_id", "source"),
+        Index("ix_placetag_level_name", "level", "name", "article_id", "source"),
+        Index("ix_placetag_province", "province", "article_id", "source"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -203,9 +203,9 @@ class Engagement(SQLModel, table=True):
     __table_args__ = (
         Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
               "kabupaten_kota", "province"),
-        Index("ix_engagement_type", "type", "article_id"),
-        Index("ix_engagement_kabupaten_kota", "kabupaten_kota", "article_id"),
-        Index("ix_engagement_province", "province", "article_id"),
+        Index("ix_engagement_type", "type", "article_id", "source"),
+        Index("ix_engagement_kabupaten_kota", "kabupaten_kota", "article_id", "source"),
+        Index("ix_engagement_province", "province", "article_id", "source"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

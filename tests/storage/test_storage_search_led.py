@@ -1,9 +1,10 @@
 """SQLite's search by date, led by its rarest part (storage.search.SearchSource._led_page), finds what the plain
-plan finds, in the same order, whichever part leads: a walk of the date index in stretches, the words' articles, or
-a filter's articles. The test desk is small, so each way is forced, with stretches and batches of one article."""
+plan finds, in the same order, whichever part leads: a walk of the date index in stretches, the words' articles, a
+filter's articles, or a walk of the date index checked against a filter's articles (`_members_page`). The test desk
+is small, so each way is forced, with stretches and batches of one article."""
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from storage import search
 from storage.engine import make_engine
@@ -13,7 +14,7 @@ from storage.search import SearchSource
 from storage.search_parser import parse_query
 from tests.storage.test_storage_search import QUERIES, stored  # noqa: F401  (the fixture, used by name)
 
-LEADS = ("walk", "words", "filter")
+LEADS = ("walk", "words", "filter", "members")
 
 
 @pytest.fixture
@@ -30,8 +31,9 @@ def lead(request, monkeypatch) -> str:
     monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 1)
     if request.param == "walk":
         monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
-    elif request.param == "filter":
+    elif request.param in ("filter", "members"):
         monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare: None)
+        monkeypatch.setattr(search, "_members_near", lambda _session, _members, _limit: request.param == "members")
     return request.param
 
 
@@ -73,3 +75,13 @@ def test_a_stretch_reads_a_range_of_the_date_index(engine, stored):  # noqa: F81
     with engine.connect() as connection:
         plan = " ".join(row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
     assert f"{DATED_INDEX} (<expr>>? AND <expr><?)" in plan
+
+
+def test_a_filter_walks_the_date_index_only_for_a_page_it_can_fill(engine, stored):  # noqa: F811
+    """The date index is walked for a filter's articles when the page's last of them lies near its top; with fewer
+    articles than the page holds, the walk would read the whole index, so they are gathered and sorted instead."""
+    candidates = search._candidates(parse_query("kab:36.04 OR kab:36.03").groups[0])
+    members = search.union(*candidates)
+    with Session(engine) as session:
+        assert search._members_near(session, members, 2)
+        assert not search._members_near(session, members, 3)
