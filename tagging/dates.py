@@ -76,6 +76,11 @@ DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$
 CLOCK_LINE_RE = re.compile(r"[ \t]*[-–/|,(]?[ \t]*(?:pukul[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                            r"(?:[ \t]*(?:WIB|WITA|WIT))?\)?[ \t]*(?:\n|$)", re.IGNORECASE)
 """A date line's time, the line's end after it: ' - 10:00 WIB', ' pukul 10.00 WIB', ' (10:00 WIB)', ' / 10:00'."""
+BYLINE_BEFORE_RE = re.compile(r"[^\n.!?|•·]{1,30}[|•·][ \t]*")
+"""A short name and a bar before a date line ('Budi | 9 Desember 2025 pukul 10.00'): a byline or a comment's
+stamp."""
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•·*–-])[ \t]+[^\n]*$")
+"""A line that opens as an item of a numbered or bulleted list."""
 DATELINE_WEEKDAY_RE = re.compile(r"(?P<day>[A-Z][a-z'’]+)[ \t]*,?[ \t]*")
 PAGE_LABEL_RE = re.compile(
     r"[ \t]*(?:Diterbitkan|Dipublikasikan|Diposting|Dipost|Diunggah|Terbit|Tayang|Posted|Published|Updated?|"
@@ -245,8 +250,16 @@ def alone_on_line(text: str, start: int, end: int, rest: re.Pattern[str] | None 
     the page's date line, not a sentence of the article; `rest`, what else the line may end with after the date
     (CLOCK_LINE_RE: its time, 'Kamis, 4 Desember 2025 - 10.00 WIB')."""
     before = text[text.rfind("\n", 0, start) + 1:start]
-    labelled = not before.strip(" \t|•·") or bool(PAGE_LABEL_RE.fullmatch(before))
+    labelled = not before.strip(" \t|•·") or bool(PAGE_LABEL_RE.fullmatch(before)) \
+        or bool(BYLINE_BEFORE_RE.fullmatch(before))
     return labelled and bool((rest or patterns().alone).match(text, end))
+
+
+def listed_story_date(text: str, start: int, end: int) -> bool:
+    """A date that ends an item of a numbered or bulleted list ('1. Buruh Tolak UMK (05/12/2025)' under
+    'Terpopuler'): another story's date, page furniture."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(LIST_ITEM_RE.match(text, line_start, start)) and bool(re.match(r"[ \t]*(?:\n|$)", text[end:end + 4]))
 
 
 def full_year(digits: str) -> int:
@@ -324,6 +337,9 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
 
     for m in p.day_paren.finditer(text):
         if m.group("s") == "." and not m.group("y"):
+            continue
+        if listed_story_date(text, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
             continue
         if m.group("y") or preceding(p.day_before, text, m.start()) or recent_day_month(m, ref):
             with_day(m, int(m.group("m")))

@@ -470,3 +470,10 @@ def test_tag_a_weekday_that_contradicts_a_written_year_picks_the_year_it_agrees_
     assert (d.date, d.weekday_conflict) == (date(2025, 1, 10), True)
     d = only("Buruh berunjuk rasa Senin (10/1/2024).", on(2025, 1, 15))
     assert (d.date, d.weekday_conflict) == (date(2024, 1, 10), True)
+
+
+def test_tag_dates_of_listed_stories_and_comment_stamps_are_page_furniture() -> None:
+    text = ("Ratusan buruh berunjuk rasa di depan pabrik.\nTerpopuler\n1. Buruh Tolak Upah (05/12/2025)\n"
+            "2. Polisi Kawal Aksi (01/12/2025)\nKomentar\nAndi | 9 Desember 2025 pukul 10.00\nMantap\n")
+    assert [d for d in find_dates(text, on(2025, 12, 10)) if not d.metadata] == []
+    assert only("Aksi digelar di depan pabrik (5/12/2025).", on(2025, 12, 10)).date == date(2025, 12, 5)
