@@ -191,6 +191,10 @@ WITH_THE_CROWD_RE = re.compile(
 """The police dealing with a protest's crowd ('Kapolres menemui massa', 'petugas menenangkan massa', 'bernegosiasi
 dengan pengunjuk rasa'): a role in the protest, so it is secured (protest_security), not a protest the police only
 attend (corpus README)."""
+REMOTE_RE = re.compile(r"mengimbau", re.IGNORECASE)
+"""Of the police's dealings with a crowd, only an appeal can be made from afar (to a crowd still to come): the
+others ('menemui', 'menenangkan', 'mengarahkan massa') put the police with a crowd that is there, a labour action
+under way."""
 HELD_BY_POLICE_RE = re.compile(r"\s+(?:oleh\s+)?(?:pihak\s+|anggota\s+|petugas\s+|aparat\s+)?(?:polisi|kepolisian|"
                                r"petugas|aparat|Polres\w*|Polsek\w*|Polda|Brimob|Satreskrim|Reskrim)\b", re.IGNORECASE)
 """'diamankan polisi', 'diamankan oleh petugas Polsek': held by the police, when a worker is held
@@ -256,7 +260,8 @@ GENERIC_SECURITY = {"pengamanan", "mengawal", "pengawalan", "dikawal", "mengerah
 PASSIVE_GUARD = {"dijaga", "dijaga ketat"}
 """'Aksi dijaga ketat aparat …' says who guards only when the sentence names the police."""
 MEETING_WORDS = frozenset({"diskusi", "berdiskusi", "kunjungan", "berkunjung", "mengunjungi", "pertemuan", "ngobrol",
-                           "mengobrol", "berbincang", "bincang-bincang", "bertemu", "menemui", "ditemui"})
+                           "mengobrol", "berbincang", "bincang-bincang", "bertemu", "menemui", "ditemui",
+                           "duduk bersama"})
 """Weak words of a meeting: a dialogue when the police and workers or a union are named in their sentence
 ('Kapolres mengunjungi sekretariat DPC SPN'), never on their own."""
 MEETING_FORMS = MEETING_WORDS | {w + "nya" for w in MEETING_WORDS}
@@ -480,7 +485,7 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         if POLICE_WORD_RE.search(text, sentence_start, m.start()) and not NEGATION_RE.search(before) \
                 and not still_to_come(text, sentence_start, m.start()):
             out.append(TriggerHit("protest_security", True, Span(m.start(), m.end(), m.group()), sentence,
-                                  m.group().lower(), generic=True))
+                                  m.group().lower(), generic=REMOTE_RE.match(m.group()) is not None))
     for m in scan(CUSTODY_RE, text, low, ("dibawa", "digiring", "diangkut")):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]

@@ -67,7 +67,9 @@ def worker_mentions(text: str) -> list[WorkerMention]:
 
 
 HYPOTHETICAL_BEFORE_RE = re.compile(r"\b(?:bisa|dapat|boleh|jika|apabila|bila|kalau|akan|harus|perlu|silakan|"
-                                    r"hendaknya|sebaiknya)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+                                    r"hendaknya|sebaiknya)\s+(?:\S*[^\s.!?]\s+){0,3}$", re.IGNORECASE)
+"""'buruh bisa lapor ke polisi': a possibility within the police word's own sentence (a word that ends a sentence
+breaks the reach: '... tidak bisa keluar, Senin (1/12/2025). Polisi berjaga' is no possibility)."""
 HYPOTHETICAL_AFTER_RE = re.compile(r"\s*,?\s*(?:jika|bila|apabila|kalau)\s+(?:diperlukan|perlu|dibutuhkan)",
                                    re.IGNORECASE)
 ORDINARY_CRIME_RE = re.compile(r"\b(?:pencurian|mencuri|curi|dicuri|pencuri|penganiayaan|dianiaya|penyiksaan|"

@@ -290,3 +290,25 @@ def test_tag_type_a_protest_at_a_police_station_has_the_police_as_its_target() -
     text = (f"Ratusan {UNION} berunjuk rasa di depan Mapolres Lebak menuntut pembebasan rekan mereka, Senin "
             f"(1/12/2025). {POLICE} mengatakan tuntutan itu dipelajari.")
     assert types(text)[0][0] == "protest"
+
+
+@pytest.mark.parametrize("police", [
+    f"{POLICE} meninjau langsung lokasi unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin (1/12/2025).",
+    f"Polres Lebak memasang kawat berduri di depan kantor Bupati Lebak, Senin (1/12/2025). Ratusan {UNION} "
+    "kemudian berorasi di depan kawat itu.",
+    f"{POLICE} mengarahkan massa {UNION} agar tidak masuk ke halaman kantor Bupati Lebak, Senin (1/12/2025).",
+])
+def test_tag_type_police_inspecting_fencing_or_directing_a_protest_secure_it(police: str) -> None:
+    assert types(police)[0][0] == "protest_security"
+
+
+def test_tag_type_an_officer_sitting_down_with_workers_is_a_dialogue() -> None:
+    text = (f"{POLICE} duduk bersama puluhan {UNION} di warung kopi dekat pabrik untuk mendengar keluhan mereka, "
+            "Senin (1/12/2025).")
+    assert types(text)[0][0] == "dialogue"
+
+
+def test_tag_type_a_possibility_in_the_sentence_before_leaves_the_police_in() -> None:
+    text = (f"Ratusan {UNION} memblokade gerbang pabrik PT Sinar Cemerlang sehingga truk tidak bisa keluar, Senin "
+            "(1/12/2025). Polisi berjaga di lokasi.")
+    assert types(text)[0][0] == "blockade"
