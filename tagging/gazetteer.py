@@ -117,6 +117,13 @@ def load() -> Gazetteer:
             kec_of[region.kabkota_code or ""].append(region.code)
         else:
             provinces.append((region.name, region.code))
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for name in kec_by_name:
+        spellings[compact(name)].append(name)
+    for names in (n for n in spellings.values() if len(n) > 1):
+        codes = sorted(code for name in names for code in kec_by_name[name])
+        for name in names:
+            kec_by_name[name] = codes
     for row in read_csv("place_aliases.csv"):
         by_base[row["alias"]] = [code for code in by_base[base_name(row["name"])] if regions[code].name == row["name"]]
     for base, codes in list(by_base.items()):

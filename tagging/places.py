@@ -39,6 +39,8 @@ NAME_CONTEXT_RE = re.compile(
     r"Kecamatan|Kec\.|Kabupaten|Kota|Polsek|Polres|Polresta|Desa\s+\w+)\s+)$")
 JAKARTA_AFTER_RE = re.compile(r"[\s,]+(?:\w+\s+){0,2}Jakarta")
 PREPOSITION_RE = re.compile(r"(?:\b(?:di|ke|dari|wilayah|daerah|kawasan|se)\s*-?\s*)$", re.IGNORECASE)
+BASE_WORDS = 4
+"""The most words of a kab/kota name after its Kabupaten/Kota word ('Penukal Abab Lematang Ilir')."""
 FOCUS_PROVINCES = ("31", "32", "36")
 FORMER_RE = re.compile(r"\b(?:mantan|eks|bekas)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 DESTINATION_RE = re.compile(r"\b(?:menuju(?: ke)?|bergerak ke|berangkat ke|bertolak ke|long ?march ke|konvoi ke|"
@@ -106,7 +108,7 @@ def token_at(tokens: list[Token], offset: int) -> int | None:
 def base_at(tokens: list[Token], text: str, i: int) -> tuple[str, int] | None:
     """The kab/kota base name starting at token i (in any case), and the token after it."""
     gaz = gazetteer.load()
-    for n in range(min(3, len(tokens) - i), 0, -1):
+    for n in range(min(BASE_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i:i + n]
         if any(text[a.end:b.start] != " " for a, b in zip(words, words[1:])):
             continue
@@ -237,6 +239,12 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
+def inside_longer(span: Span, others: list[Span]) -> bool:
+    """A kecamatan's name inside a longer kab/kota name ('Pinang' of Kota Tangerang in 'Pangkal Pinang')."""
+    return any(o.start <= span.start and span.end <= o.end and o.end - o.start > span.end - span.start
+               for o in others)
+
+
 def inside(span: Span, others: list[Span]) -> bool:
     return any(o.start <= span.start and span.end <= o.end for o in others)
 
@@ -308,7 +316,8 @@ def kecamatan_mentions(text: str, tokens: list[Token], parents: set[str], provin
 
 
 def choose_kecamatan(codes: tuple[str, ...], parents: set[str], provinces: set[str], explicit: bool) -> str | None:
-    """Top-down: a kecamatan under a named kab/kota, else under a named province, else a unique one in focus."""
+    """Top-down: a kecamatan under a named kab/kota, else under a named province, else one whose name is unique in
+    the country written after 'Kecamatan' (most are: 6,906 names for 7,285 kecamatan), else a unique one in focus."""
     gaz = gazetteer.load()
     under_parent = [c for c in codes if gaz.regions[c].kabkota_code in parents]
     if len(under_parent) == 1:
@@ -319,7 +328,7 @@ def choose_kecamatan(codes: tuple[str, ...], parents: set[str], provinces: set[s
     if len(under_province) == 1 and explicit:
         return under_province[0]
     focus = [c for c in codes if c.split(".")[0] in FOCUS_PROVINCES]
-    if len(codes) == 1 and focus and (explicit or len(gaz.regions[codes[0]].name) >= 6):
+    if len(codes) == 1 and (explicit or focus and len(gaz.regions[codes[0]].name) >= 6):
         return codes[0]
     if len(focus) == 1 and explicit:
         return focus[0]
@@ -358,7 +367,9 @@ def find_places(text: str, tokens: list[Token], units: list[UnitMention], people
     for base, _ in bare:
         parents.update(gaz.kabkota_by_base[base])
     parents.update(unit_kabkota(u) for u in units if u.code)
-    kecamatan = [k for k in kecamatan_mentions(text, tokens, parents, province_codes) if not inside(k.span, unit_spans)]
+    longer = [span for _, span in bare]
+    kecamatan = [k for k in kecamatan_mentions(text, tokens, parents, province_codes)
+                 if not inside(k.span, unit_spans) and not inside_longer(k.span, longer)]
     mentions += kecamatan
     bare = [(base, span) for base, span in bare if not overlaps(span, [k.span for k in kecamatan])]
     decided = {gaz.regions[k.code].kabkota_code for k in kecamatan} | {m.code for m in mentions if m.code.count(".") == 1}

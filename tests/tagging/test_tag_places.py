@@ -445,3 +445,20 @@ def test_tag_a_police_headquarters_named_as_the_site_outweighs_a_topic_s_place()
 
 def test_tag_the_airport_police_is_kota_tangerang() -> None:
     assert main_code("Aksi buruh maskapai itu dikawal Polres Bandara.") == "36.71"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # 'Pinang' is also a kecamatan of Kota Tangerang: the longer kota name wins.
+    ("Buruh berunjuk rasa di Pangkal Pinang, dikawal polisi.", "19.71"),
+    ("Buruh berunjuk rasa di Tanjung Pinang, dikawal polisi.", "21.72"),
+    ("Buruh berunjuk rasa di Kabupaten Ogan Komering Ulu Timur, dikawal polisi.", "16.08"),
+    ("Buruh berunjuk rasa di Kabupaten Penukal Abab Lematang Ilir, dikawal polisi.", "16.12"),
+    ("Buruh berunjuk rasa di Baubau, dikawal polisi.", "74.72"),
+    ("Buruh berunjuk rasa di Sitaro, dikawal polisi.", "71.09"),
+    # Garut, Cianjur, Brebes and Demak write Karangtengah, Kota Tangerang Karang Tengah: one spelling.
+    ("Buruh berunjuk rasa di Kecamatan Karang Tengah, Kabupaten Garut, dikawal polisi.", "32.05"),
+    # A kecamatan name unique in the country, written after 'Kecamatan', outside Banten, Jakarta and Jawa Barat.
+    ("Buruh berunjuk rasa di Kecamatan Tajinan, dikawal polisi.", "35.07"),
+])
+def test_tag_long_names_shared_spellings_and_unique_kecamatan(text: str, code: str) -> None:
+    assert main_code(text) == code
