@@ -462,3 +462,13 @@ def test_tag_the_airport_police_is_kota_tangerang() -> None:
 ])
 def test_tag_long_names_shared_spellings_and_unique_kecamatan(text: str, code: str) -> None:
     assert main_code(text) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Aksi buruh itu dikawal Polres Lima Puluh Kota.", "13.07"),
+    ("Aksi buruh itu dikawal Polres Metro.", "18.72"),
+    ("Aksi buruh itu dikawal Polres Metro Bekasi.", "32.16"),
+    ("Aksi buruh itu dikawal Polres Pangkep.", "73.10"),
+])
+def test_tag_police_units_named_otherwise_than_their_kabupaten(text: str, code: str) -> None:
+    assert main_code(text) == code
