@@ -1,7 +1,8 @@
 """SQLite's search by date, led by its rarest part (storage.search.SearchSource._led_page), finds what the plain
 plan finds, in the same order, whichever part leads: a walk of the date index in stretches, the words' articles, a
-filter's articles, or a walk of the date index checked against a filter's articles (`_members_page`). The test desk
-is small, so each way is forced, with stretches and batches of one article."""
+filter's articles, a walk of the date index checked against a filter's articles (`_members_page`), or the newest
+articles walked first and the words' articles after them. The test desk is small, so each way is forced, with
+stretches and batches of one article."""
 
 import pytest
 from sqlmodel import Session, select
@@ -14,7 +15,7 @@ from storage.search import SearchSource
 from storage.search_parser import parse_query
 from tests.storage.test_storage_search import QUERIES, stored  # noqa: F401  (the fixture, used by name)
 
-LEADS = ("walk", "words", "filter", "members")
+LEADS = ("walk", "words", "filter", "members", "newest, then words")
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def engine(tmp_path):
 def lead(request, monkeypatch) -> str:
     monkeypatch.setattr(search, "FIRST_STRETCH", 1)
     monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 1)
+    monkeypatch.setattr(search, "WALKED_FIRST", {"walk": 0.05, "newest, then words": 0.01}.get(request.param, 0))
     if request.param == "walk":
         monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
     elif request.param in ("filter", "members"):
