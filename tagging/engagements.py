@@ -89,6 +89,9 @@ DELEGATION_RE = re.compile(r"\b(?:perwakilan|delegasi|utusan|pengurus|pimpinan|s
 PRONOUN_SUBJECT_RE = re.compile(r"\s*(?:mereka|rombongan|rombongan tersebut|keduanya|ketiganya|kedatangan mereka)"
                                 r"(?:\s+(?:pun|lalu|kemudian|akhirnya|langsung))?\s+", re.IGNORECASE)
 """'Mereka diterima Wakapolres': a clause whose subject is a pronoun speaks of the sentence before."""
+THANKED_FOR_RE = re.compile(r"\b(?:atas|berkat)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
+"""'terima kasih atas pengawalan aksi buruh', 'penghargaan atas pengamanan': security praised, a deed of another
+day that supports the event but is not it."""
 SECURED_ACTION_RE = re.compile(r"\s+(?:(?:jalannya|kegiatan|pelaksanaan|proses|rangkaian)\s+)?(?:aksi|demo|demonstrasi|"
                                r"unjuk rasa|unras|mogok|long ?march|konvoi|massa aksi|massa buruh)\b", re.IGNORECASE)
 """'mengawal jalannya aksi', 'pengamanan demo': deployment words with the action they secure as object."""
@@ -294,6 +297,9 @@ LABOUR_ACTION_RE = re.compile(r"\b(?:demo|berdemo|unjuk rasa|berunjuk rasa|unras
 case)."""
 FUTURE_RE = re.compile(r"\b(?:akan|bakal|berencana|rencananya|hendak|siap|dijadwalkan|terjadwal)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\byang\s+$", re.IGNORECASE)
+LATER_RE = re.compile(r"\b(?:besok|lusa|mendatang|pekan depan|minggu depan|bulan depan|nanti)\b", re.IGNORECASE)
+"""A day still to come: workers 'yang hendak berdemo' stopped on their way are there now (a convoy the police
+halt), workers 'yang akan berdemo besok' are not."""
 NEAR_ACTION_RE = re.compile(r"\b(?:aksi|demo|berdemo|unjuk rasa|berunjuk rasa|unras|demonstrasi|demonstran|"
                             r"pengunjuk rasa|pendemo|mogok|massa|orasi|berorasi|long march|longmarch|konvoi|berkonvoi|"
                             r"tuntutan)\b")
@@ -426,6 +432,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id == "protest_security" and still_to_come(text, sentence_start, hit.start):
                 continue
+            if strong and type_id == "protest_security" and THANKED_FOR_RE.search(before):
+                strong = False
             if strong and type_id in ACTION_TYPES | {"legal_complaint"} and planned(before):
                 continue
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
@@ -564,6 +572,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
     labour_action = any(h.strong and h.type in LABOUR_ACTION_TYPES - {"clash"} for h in hits) \
         or bool(LABOUR_ACTION_RE.search(text.lower()))
+    workers_fought = any(h.strong and h.type == "clash" and WORKER_RE.search(lay.sentence_span(h.sentence).text)
+                         for h in hits)
     kept = []
     for h in hits:
         if not h.strong and h.type == "dialogue" and h.phrase.removesuffix("nya") in MEETING_WORDS:
@@ -581,7 +591,7 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         sides = WORKER_RE.search(lay.sentence_span(h.sentence).text) and POLICE_SIDE_RE.search(
             lay.sentence_span(h.sentence).text)
         if (h.type == "clash" and not labour_action and not sides) \
-                or (h.type == "arrest" and not labour_action and not union_named
+                or (h.type == "arrest" and not labour_action and not union_named and not workers_fought
                     and not UNION_PEOPLE_RE.search(sentences_around(text, lay, h.sentence, 1))):
             kept.append(replace(h, strong=False))
             continue
@@ -655,7 +665,10 @@ def action_beside(h: TriggerHit, text: str, lay: Layout) -> bool:
     offset = lay.sentence_starts[max(0, h.sentence - 1)]
     for m in WORKER_RE.finditer(around):
         act = ACTION_AFTER_RE.match(around, m.end())
-        to_come = act is None or FUTURE_RE.search(around, m.end(), act.end())
+        future = FUTURE_RE.search(around, m.end(), act.end()) if act else None
+        on_the_way = future is not None and RELATIVE_RE.search(around, max(0, future.start() - 5), future.start()) \
+            and not LATER_RE.search(around, act.end())
+        to_come = act is None or (future is not None and not on_the_way)
         if not to_come and not planned(around[max(0, m.start() - 40):m.start()]):
             return True
     for m in NEAR_ACTION_RE.finditer(around.lower()):

@@ -312,3 +312,29 @@ def test_tag_type_a_possibility_in_the_sentence_before_leaves_the_police_in() ->
     text = (f"Ratusan {UNION} memblokade gerbang pabrik PT Sinar Cemerlang sehingga truk tidak bisa keluar, Senin "
             "(1/12/2025). Polisi berjaga di lokasi.")
     assert types(text)[0][0] == "blockade"
+
+
+def test_tag_type_workers_held_after_a_riot_are_an_arrest_of_that_action() -> None:
+    text = ("Usai aksi ricuh, polisi mengamankan puluhan buruh ke Mapolres Lebak, Senin (1/12/2025). "
+            f"{POLICE} mengatakan mereka masih diperiksa.")
+    found = {t for kind, secondary in types(text) for t in (kind, *secondary)}
+    assert {"clash", "arrest"} <= found
+
+
+def test_tag_type_workers_stopped_on_their_way_to_a_protest_are_secured() -> None:
+    text = (f"Polres Lebak menyekat puluhan bus berisi {UNION} yang hendak berunjuk rasa ke Serang di gerbang tol, "
+            "Senin (1/12/2025).")
+    assert types(text)[0][0] == "protest_security"
+
+
+def test_tag_type_workers_to_protest_another_day_are_not_yet_secured() -> None:
+    text = (f"Polres Lebak menyiagakan 500 personel untuk {UNION} yang akan berunjuk rasa besok di depan kantor "
+            "Bupati Lebak, Senin (1/12/2025).")
+    assert "protest_security" not in {t for kind, secondary in types(text) for t in (kind, *secondary)}
+
+
+def test_tag_type_security_praised_at_an_award_is_not_the_event() -> None:
+    text = (f"Pengurus {UNION} memberikan penghargaan kepada {POLICE} atas pengawalan aksi buruh yang humanis, Senin "
+            "(1/12/2025).")
+    [(kind, secondary)] = types(text)
+    assert kind == "ceremony" and "protest_security" not in secondary
