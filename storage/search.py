@@ -511,6 +511,19 @@ def rare_below(articles: int) -> int:
     return min(20_000, max(2_000, isqrt(100 * articles)))
 
 
+def _pg_rare_words(connection, query: Query) -> bool:
+    """PostgreSQL: whether the query's words are in few enough articles (`rare_below`) to be gathered and sorted, by
+    the statistics of the stored documents (storage.fulltext.pg_share): each group of words (OR-ed within) is in at
+    most its terms' shares together, and the query in at most its smallest group's. False without words."""
+    groups = _text_groups(query)
+    if not groups:
+        return False
+    shares = fulltext.pg_word_shares(connection)
+    share = min(min(1.0, sum(fulltext.pg_share(shares, term.value, term.prefix) for term in group)) for group in groups)
+    articles = connection.execute(select(func.max(Article.id))).scalar_one() or 0
+    return share * articles <= rare_below(articles)
+
+
 def _rarest_filter(connection, query: Query, rare: int) -> tuple[int, Select | CompoundSelect] | None:
     """The filter group (kab:, prov:, type: and their ORs; tag:) fewest articles meet, as (at most how many, a
     SELECT of those articles' ids, a few more allowed); each counted only up to `rare` + 1. None without such a group."""
@@ -661,7 +674,7 @@ class SearchSource:
         if self.engine.dialect.name == "sqlite":
             return len(self._led_page(cap + 1, None, None, ids_only=True))
         found = select(Article.id).where(self._condition()).limit(cap + 1).subquery()
-        with Session(self.engine) as session:
+        with self._session() as session:
             return session.exec(select(func.count()).select_from(found)).one()
 
     def page(self, limit: int, before: tuple | None = None, *, order: FeedOrder = ARRIVAL, ceiling: int | None = None,
@@ -678,8 +691,22 @@ class SearchSource:
                       offset: int) -> list[ArticleRow]:
         ids, statement = self._statement(order)
         statement = ordered_page(statement, order, limit, before, ceiling, offset, ids)
-        with Session(self.engine) as session:
+        with self._session() as session:
             return as_rows(session.exec(statement))
+
+    def _session(self) -> Session:
+        """A session for the rows and the first count. On PostgreSQL, when the query's words are rare
+        (`_pg_rare_words`), its plans gather the words' articles from the GIN index and sort them: index and
+        sequential scans are off for the session's transaction. The planner, unsure of a word it has no statistics for (a rare one, a
+        prefix, a word no article has), would walk the date index testing every article: 3-4 s at 1,000,000
+        articles for a half-typed `bentro` or `kab`."""
+        session = Session(self.engine)
+        if self.engine.dialect.name == "postgresql":
+            connection = session.connection()
+            if _pg_rare_words(connection, self._query_now()):
+                connection.exec_driver_sql("SET LOCAL enable_indexscan = off")
+                connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        return session
 
     def _led_page(self, limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False) -> list:
         """A page by date, led by the query's rarest part, so its rows cost what the page holds, not what the archive

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from storage.articles import NewArticle, add_articles, search_ids
 from storage.feeds import add_feed
-from storage.fulltext import SearchSyntaxError, fts5_to_tsquery, matches
+from storage.fulltext import SearchSyntaxError, fts5_to_tsquery, matches, pg_share
 from storage.models import Article
 from storage.search import SearchSource
 from storage.search_parser import parse_query
@@ -85,3 +85,15 @@ def test_postgres_search_uses_the_gin_index_in_utc(backend_engine, stored):
 def test_the_first_count_stops_past_its_cap(backend_engine, stored, query, cap):
     source = SearchSource(backend_engine, parse_query(query))
     assert source.count_at_most(cap) == min(source.count(), cap + 1)
+
+
+def test_a_words_share_by_the_statistics_is_its_rarest_words_and_a_prefix_sums_the_words_it_starts():
+    """PostgreSQL gathers a rare word's articles and sorts them, and walks the date index for a common one: how
+    common, its statistics say (pg_stats' most common words; a word they do not list is rarer than all of them)."""
+    shares = {"buruh": 0.5, "buruk": 0.1, "unjuk": 0.9, "rasa": 0.8}
+    assert pg_share(shares, "buruh", prefix=False) == 0.5
+    assert pg_share(shares, "bur", prefix=True) == pytest.approx(0.6)
+    assert pg_share(shares, "bur", prefix=False) == 0.0
+    assert pg_share(shares, "unjuk rasa", prefix=False) == 0.8
+    assert pg_share(shares, "unjuk ras", prefix=True) == 0.8
+    assert pg_share(shares, "bentrokan", prefix=False) == pg_share({}, "buruh", prefix=False) == 0.0
