@@ -99,7 +99,7 @@ AREA_WORDS = frozenset({"kab", "kabupaten", "kota", "provinsi", "prov", "se", "w
 STOP_WORD_RE = re.compile(r"(?:Se-|Ma?Pol(?:res|sek|da|ri))")
 PARENT_AFTER_RE = re.compile(r"(?:-|[ \t]*[-–][ \t]*|[ \t])([A-Z][A-Z0-9]+)(?![\w-])")
 COMPASS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Raya", "Jaya"})
-WORKERS_OF_RE = re.compile(r"\b(?:massa|serikat pekerja|serikat buruh)\s+$", re.IGNORECASE)
+WORKERS_OF_RE = re.compile(r"\b(?:massa|serikat pekerja|serikat buruh|anggota|pengurus)\s+$", re.IGNORECASE)
 """A crowd or union named by an acronym the lexicon does not know: 'massa FSP2KI' ('buruh SPS' names the
 employer as often, so workers alone are no cue)."""
 CONFEDERATION_PREFIX_RE = re.compile(r"K[-.]([A-Z]{3,})")

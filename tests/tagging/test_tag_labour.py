@@ -403,3 +403,9 @@ def test_tag_other_bodies_with_union_structure_words_are_no_unions() -> None:
     assert labour("Ketua DPD REI Banten dan Ketua DPC HKTI Kabupaten Serang hadir dalam audiensi buruh.") == []
     assert labour("Ketua DPD IWAPI dan Ketua KORPRI hadir bersama Ketua DPC SPN Kabupaten Serang.") == [
         "DPC SPN Kabupaten Serang"]
+
+
+def test_tag_an_acronym_whose_members_or_board_the_text_names_is_a_union() -> None:
+    assert labour("Ratusan anggota SBKR berunjuk rasa di depan pabrik.") == ["SBKR"]
+    assert labour("Pengurus FSBKT menemui Kapolres.") == ["FSBKT"]
+    assert labour("Anggota KPU, anggota BPD dan anggota BRIMOB berjaga di lokasi.") == []
