@@ -50,14 +50,18 @@ PLURAL_BEFORE_RE = re.compile(r"\b(?:para|seluruh|sejumlah|berbagai|beberapa|sem
                               re.IGNORECASE)
 GENERIC_LEAD_RE = re.compile(
     r"Aliansi|Asosiasi|S[ae]rikat|Federasi|Konfederasi|Gabungan|Persatuan|Persaudaraan|Badan|Gerakan|Forum|Komite|"
-    r"Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|Kesatuan|Barisan|Solidaritas|Sentral")
+    r"Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|Kesatuan|Barisan|Solidaritas|Sentral|"
+    r"Organisasi|Dewan|Lembaga|Jaringan|Liga|Pergerakan|Perserikatan|Wadah|Komunitas|Sekretariat")
 """The words GENERIC_HEAD_RE starts with, to find where it may match (text.led_matches)."""
 LISTING_LEAD_RE = re.compile(r"Federasi|Konfederasi|S[ae]rikat")
 """The words LISTING_NAME_RE and TRADES_NAME_RE start with."""
 GENERIC_HEAD_RE = re.compile(
     r"(?<![\w-])(?:Aliansi|Asosiasi|Serikat|Sarikat|Federasi|Konfederasi|Gabungan(?= Serikat)|Persatuan|"
     r"Persaudaraan|Badan|Gerakan|Forum|Komite|Front|Koalisi|Ikatan|Himpunan|Perhimpunan|Paguyuban|Perkumpulan|"
-    r"Kesatuan|Barisan|Solidaritas|Sentral)(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+    r"Kesatuan|Barisan|Solidaritas|Sentral|(?:Organisasi|Dewan|Lembaga|Jaringan|Liga|Pergerakan|Perserikatan|Wadah|"
+    r"Komunitas|Sekretariat Bersama)(?= (?:Buruh|Pekerja|Karyawan)))(?:[ ](?:[A-Z][\w'’/-]*|dan|atau))+")
+"""A union's head word and the capitalised words of its name; heads that name many other bodies ('Dewan
+Pengupahan', 'Lembaga Adat', 'Dewan Pimpinan Cabang ...') only before Buruh, Pekerja or Karyawan."""
 LISTING_NAME_RE = re.compile(
     r"(?<![\w-])(?:Federasi|Konfederasi|Serikat|Sarikat)(?:[ ](?:[A-Z][\w'’-]*|dan)|,(?=[ ][A-Z]))+(?=[ \t]*\()")
 """A name that lists its trades, with its abbreviation in brackets: 'Federasi Serikat Pekerja Kimia, Energi dan
@@ -75,6 +79,8 @@ ALLIANCE_LEAD_RE = re.compile("Buruh")
 """What ALLIANCE_RE starts with, after its lookbehind."""
 GENERIC_WORDS = frozenset({"aliansi", "serikat", "sarikat", "federasi", "konfederasi", "gabungan", "persatuan",
                            "persaudaraan", "gerakan", "forum", "komite", "front", "koalisi", "buruh", "pekerja",
+                           "organisasi", "dewan", "lembaga", "jaringan", "liga", "pergerakan", "perserikatan",
+                           "wadah", "komunitas", "sekretariat", "bersama",
                            "karyawan", "pegawai", "dan", "atau", "seluruh", "indonesia"})
 EVENT_WORDS = frozenset({"Audiensi", "Aksi", "Demo", "Unjuk", "Rasa", "Mogok", "Tolak", "Kawal", "Datangi",
                          "Geruduk", "Desak", "Tuntut", "Minta", "Gelar", "Sambangi", "Temui", "Ikuti", "Hadiri",
