@@ -245,6 +245,7 @@ OTHER_AGENCY_RE = re.compile(r"\b(?:Dishub|Dinas Perhubungan|Linmas|Banser|ormas
                              re.IGNORECASE)
 """Who else secures, guards or redirects a crowd and is no Polri ('petugas Dishub mengalihkan arus lalu lintas'): a
 securing act told of them alone, with no police word in its sentence, is no police role."""
+BRIMOB_RE = re.compile(r"\bBrimob\b|\bSabhara\b", re.IGNORECASE)
 POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
                             r"Mabes Polri)\b")
 """A protest held at a police station ('berunjuk rasa di depan Mapolda Jatim'): the police are its target, present
@@ -419,7 +420,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                                                        or SUMMONS_RE.match(text, hit.start)):
                 strong = True
             if type_id == "arrest" and not strong and phrase.lower() == "diamankan" \
-                    and HELD_BY_POLICE_RE.match(text, hit.end) and worker_held(text, sentence_start, hit.start):
+                    and police_agent(HELD_BY_POLICE_RE.match(text, hit.end), text, lay, sentence) \
+                    and worker_held(text, sentence_start, hit.start):
                 strong = True
             if type_id == "arrest" and not strong and phrase.lower() == "tersangka" \
                     and SUSPECT_RE.search(text, sentence_start, hit.start):
@@ -456,7 +458,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
             if type_id == "protest_security" and phrase.lower().endswith(("amankan", "amankannya")) \
                     and PERSON_OBJECT_RE.match(text, hit.end):
                 continue
-            if type_id == "blockade" and phrase.lower().startswith("di") and POLICE_AGENT_RE.match(text, hit.end):
+            if type_id == "blockade" and phrase.lower().startswith("di") \
+                    and police_agent(POLICE_AGENT_RE.match(text, hit.end), text, lay, sentence):
                 type_id = "protest_security"
             if type_id == "protest" and "aksi" in phrase.lower() and NOT_A_PROTEST_RE.match(text, hit.end):
                 continue
@@ -506,9 +509,22 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
     for m in (*forced, *strikes):
         sentence = lay.sentence_of(m.start())
         before = text[max(lay.sentence_starts[sentence], m.start() - 40):m.start()]
-        if not NEGATION_RE.search(before) and not PLAN_RE.search(before):
+        if not NEGATION_RE.search(before) and not PLAN_RE.search(before) and police_agent(m, text, lay, sentence):
             out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
+
+
+def police_agent(agent: re.Match[str] | None, text: str, lay: Layout, sentence: int) -> bool:
+    """Whether the agent a pattern found is the police: a police word in it ('petugas Polsek', 'oknum polisi'),
+    or a bare 'petugas', 'aparat' or 'personel' in a sentence that, with the one before, names the police and no
+    one else who guards ('Seorang buruh diamankan petugas' after 'Satpam pabrik ...' is no police act)."""
+    if agent is None:
+        return False
+    if POLICE_WORD_RE.search(agent.group()) or BRIMOB_RE.search(agent.group()):
+        return True
+    around = text[lay.sentence_starts[max(0, sentence - 1)]:lay.sentence_span(sentence).end]
+    return bool(POLICE_WORD_RE.search(around)) and not other_guards().search(around) \
+        and not OTHER_AGENCY_RE.search(around)
 
 
 def worker_held(text: str, sentence_start: int, at: int) -> bool:
@@ -607,8 +623,10 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
             continue
         if h.type == "hearing" and not POLICE_WORD_RE.search(paragraph):
             continue
-        if h.type in ("protest_security", "dispersal", "arrest") and not POLICE_WORD_RE.search(sentence) and (
-                other_guards().search(sentence) or OTHER_AGENCY_RE.search(sentence)
+        guarded = sentence if h.type == "protest_security" else text[lay.sentence_starts[max(0, h.sentence - 1)]:
+                                                                          lay.sentence_span(h.sentence).end]
+        if h.type in ("protest_security", "dispersal", "arrest") and not POLICE_WORD_RE.search(guarded) and (
+                other_guards().search(guarded) or OTHER_AGENCY_RE.search(guarded)
                 or h.type == "protest_security" and h.phrase in PASSIVE_GUARD):
             continue
         if h.type == "mediation" and (DISNAKER_RE.search(sentence) or not POLICE_WORD_RE.search(around)) \

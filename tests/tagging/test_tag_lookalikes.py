@@ -187,3 +187,12 @@ def test_tag_lookalike_traffic_and_crowds_handled_by_other_agencies(agency: str)
     text = (f"Ratusan {UNION} berunjuk rasa di depan kantor Bupati Lebak, Senin (1/12/2025). {agency} mengalihkan arus "
             "lalu lintas di sekitar lokasi. Polres Lebak tidak menerjunkan personel karena aksi tidak diberitahukan.")
     assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("act", ["Seorang buruh yang berorasi diamankan petugas.",
+                                 "Seorang orator diseret petugas hingga ke pos jaga."])
+def test_tag_lookalike_a_bare_petugas_beside_company_guards_is_no_police(act: str) -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan pabrik PT Sinar Cemerlang, Senin (1/12/2025). Satpam pabrik "
+            f"berjaga di gerbang. {act} {POLICE} mengaku belum menerima laporan soal aksi itu.")
+    found = {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
+    assert not found & {"arrest", "dispersal"}

@@ -338,3 +338,9 @@ def test_tag_type_security_praised_at_an_award_is_not_the_event() -> None:
             "(1/12/2025).")
     [(kind, secondary)] = types(text)
     assert kind == "ceremony" and "protest_security" not in secondary
+
+
+def test_tag_type_a_bare_petugas_beside_the_police_is_the_police() -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan Mapolres Lebak, Senin (1/12/2025). Polres Lebak menurunkan 100 "
+            "personel. Seorang orator diseret petugas hingga ke dalam markas.")
+    assert types(text)[0][0] == "dispersal"
