@@ -182,7 +182,8 @@ def vocabulary() -> Vocabulary:
 
 def union_words(text: str, tokens: list[Token]) -> list[Token]:
     """The article's tokens as union names need them: hyphens and dots split ('Garda Metal-FSPMI') unless the
-    lexicon writes the word so, 'K-SPSI' and 'K.SPSI' are KSPSI, slashes join acronyms ('SP/SB')."""
+    lexicon writes the word so, 'K-SPSI' and 'K.SPSI' are KSPSI, slashes join acronyms ('SP/SB') but two the
+    lexicon knows stay two ('FSPMI/KSPI')."""
     out: list[Token] = []
     whole = vocabulary().orgs.table
     for token in tokens:
@@ -193,7 +194,8 @@ def union_words(text: str, tokens: list[Token]) -> list[Token]:
         elif joined and (token.text,) not in whole:
             out += [Token(token.start + m.start(), token.start + m.end(), m.group())
                     for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", token.text)]
-        elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper():
+        elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper() \
+                and not ((out[-1].text,) in whole and (token.text,) in whole):
             out[-1] = Token(out[-1].start, token.end, text[out[-1].start:token.end])
         else:
             out.append(token)

@@ -416,3 +416,7 @@ def test_tag_more_head_words_of_union_names_but_only_before_a_labour_word() -> N
         "Liga Buruh Nusantara", "Jaringan Pekerja Lepas"]
     assert labour("Dewan Pengupahan dan Lembaga Adat hadir di Polres.") == []
     assert labour("Massa Organisasi Pekerja Seluruh Indonesia (OPSI) berkumpul.") == ["OPSI"]
+
+
+def test_tag_two_known_unions_joined_by_a_slash_stay_two() -> None:
+    assert labour("Ratusan buruh FSPMI/KSPI berunjuk rasa.") == ["FSPMI", "KSPI"]
