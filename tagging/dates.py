@@ -76,6 +76,8 @@ DOCUMENT_BEFORE_RE = re.compile(r"\b(?:tertanggal|bertanggal)\s+(?:tanggal\s+)?$
 CLOCK_LINE_RE = re.compile(r"[ \t]*[-–/|,(]?[ \t]*(?:pukul[ \t]+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
                            r"(?:[ \t]*(?:WIB|WITA|WIT))?\)?[ \t]*(?:\n|$)", re.IGNORECASE)
 """A date line's time, the line's end after it: ' - 10:00 WIB', ' pukul 10.00 WIB', ' (10:00 WIB)', ' / 10:00'."""
+WEEKDAY_LAST_WEEK_RE = re.compile(r"(?<!\w)(?P<day>[A-Z][a-z'’]+)[ \t]+(?:pekan|minggu)[ \t]+$")
+"""A weekday before 'pekan lalu' or 'minggu lalu' ('Kamis pekan lalu'): that day of last week."""
 BYLINE_BEFORE_RE = re.compile(r"[^\n.!?|•·]{1,30}[|•·][ \t]*")
 """A short name and a bar before a date line ('Budi | 9 Desember 2025 pukul 10.00'): a byline or a comment's
 stamp."""
@@ -361,6 +363,12 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
             if day and free(day.start(), m.end()):
                 add(out, taken, day.start(), m.end(), resolve_weekday(ref.day, day.group("day"), m.group("rel"),
                                                                       text, day.start(), m.end()))
+            elif m.group("rel") == "lalu" and (week := WEEKDAY_LAST_WEEK_RE.search(text, max(0, m.start() - 24),
+                                                                                   m.start())):
+                if free(week.start(), m.end()):
+                    add(out, taken, week.start(), m.end(),
+                        weekday_last_week(ref.day, week.group("day"), Span(week.start(), m.end(),
+                                                                           text[week.start():m.end()])))
         for m in p.relative.finditer(text) if may_hold(text, RELATIVE_WORDS) else ():
             if free(m.start(), m.end()):
                 add(out, taken, m.start(), m.end(), resolve_relative(ref.day, m.group("rel"), m))
@@ -552,6 +560,16 @@ def resolve_weekday(ref: date, day_word: str, rel: str, text: str, start: int, e
         back = 7
     return EventDate(ref - timedelta(days=back), 1, Span(start, end, text[start:end]), year_inferred=True,
                      recalled=rel.lower() == "lalu")
+
+
+def weekday_last_week(ref: date, day_word: str, span: Span) -> EventDate | None:
+    """'Kamis pekan lalu', 'Jumat minggu lalu': that weekday in the calendar week (Monday to Sunday) before the
+    one of publication."""
+    weekday = weekday_number(day_word)
+    if weekday is None:
+        return None
+    monday = ref - timedelta(days=ref.isoweekday() - 1 + 7)
+    return EventDate(monday + timedelta(days=weekday - 1), 1, span, year_inferred=True, recalled=True)
 
 
 def resolve_bare_weekday(ref: date, m: re.Match[str], text: str) -> EventDate | None:

@@ -477,3 +477,12 @@ def test_tag_dates_of_listed_stories_and_comment_stamps_are_page_furniture() -> 
             "2. Polisi Kawal Aksi (01/12/2025)\nKomentar\nAndi | 9 Desember 2025 pukul 10.00\nMantap\n")
     assert [d for d in find_dates(text, on(2025, 12, 10)) if not d.metadata] == []
     assert only("Aksi digelar di depan pabrik (5/12/2025).", on(2025, 12, 10)).date == date(2025, 12, 5)
+
+
+def test_tag_a_weekday_of_last_week() -> None:
+    # Published on Wednesday 10 December 2025: last week ran from Monday 1 to Sunday 7 December.
+    ref = on(2025, 12, 10)
+    assert only("Buruh berunjuk rasa Kamis pekan lalu.", ref).date == date(2025, 12, 4)
+    assert only("Buruh berunjuk rasa Senin minggu lalu.", ref).date == date(2025, 12, 1)
+    assert (only("Buruh berunjuk rasa pekan lalu.", ref).precision, only("Buruh berunjuk rasa pekan lalu.", ref).date) == (
+        2, date(2025, 12, 3))
