@@ -294,6 +294,12 @@ def dateline_day(text: str) -> EventDate | None:
     return None
 
 
+def after_dateline_place(text: str, start: int) -> bool:
+    """A day and month right after the dateline's place ('Serang, 8/12 (ANTARA) -'): the day of writing."""
+    found = dateline(text)
+    return found is not None and bool(re.fullmatch(r"[ \t]*,[ \t]*", text[found[1].end:start]))
+
+
 def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
     """Every date in the text but the page's date lines, in order, each resolved against `ref`."""
     p = patterns()
@@ -347,8 +353,12 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
             with_day(m, int(m.group("m")))
     for m in scanned(text, "numeric"):
         with_day(m, int(m.group("m")))
+    datelined: set[int] = set()
     for m in scanned(text, "day_slash"):
         if preceding(p.day_before, text, m.start()):
+            with_day(m, int(m.group("m")))
+        elif after_dateline_place(text, m.start()):
+            datelined.add(m.start())
             with_day(m, int(m.group("m")))
     for m in scanned(text, "textual"):
         with_day(m, month_number(m.group("mon")))
@@ -377,7 +387,8 @@ def find_dates(text: str, ref: Reference | None) -> list[EventDate]:
                     and not EVERY_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
                 add(out, taken, m.start(), m.end(), resolve_bare_weekday(ref.day, m, text))
     written = dateline_day(text)
-    out = [replace(d, said=True) if written and d.span == written.span else d for d in out]
+    out = [replace(d, said=True) if written and d.span == written.span or d.span.start in datelined else d
+           for d in out]
     return settle_weekdays(sorted(out, key=lambda d: d.span.start))
 
 

@@ -486,3 +486,10 @@ def test_tag_a_weekday_of_last_week() -> None:
     assert only("Buruh berunjuk rasa Senin minggu lalu.", ref).date == date(2025, 12, 1)
     assert (only("Buruh berunjuk rasa pekan lalu.", ref).precision, only("Buruh berunjuk rasa pekan lalu.", ref).date) == (
         2, date(2025, 12, 3))
+
+
+def test_tag_a_day_and_month_after_the_dateline_s_place_is_the_day_of_writing() -> None:
+    d = only("Lebak, 8/12 (ANTARA) - Ratusan buruh berunjuk rasa di depan pabrik.", on(2025, 12, 10))
+    assert (d.date, d.said) == (date(2025, 12, 8), True)
+    found = find_dates("Lebak, 8/12 (ANTARA) - Ratusan buruh berunjuk rasa Sabtu (6/12).", on(2025, 12, 10))
+    assert [(x.date, x.said) for x in found] == [(date(2025, 12, 8), True), (date(2025, 12, 6), False)]
