@@ -245,6 +245,11 @@ OTHER_AGENCY_RE = re.compile(r"\b(?:Dishub|Dinas Perhubungan|Linmas|Banser|ormas
                              re.IGNORECASE)
 """Who else secures, guards or redirects a crowd and is no Polri ('petugas Dishub mengalihkan arus lalu lintas'): a
 securing act told of them alone, with no police word in its sentence, is no police role."""
+HOAX_RE = re.compile(r"\bhoa(?:ks|x)\b|\bberita bohong\b|\bdisinformasi\b", re.IGNORECASE)
+STANCE_BEFORE_RE = re.compile(r"\b(?:mengecam|kecam|mengutuk|mengkritik|menyesalkan|menyayangkan|menyoroti)\s+"
+                              r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+HABITUAL_RE = re.compile(r"\b(?:selama ini|berbagai aksi|kerap|seringkali|sering kali|acap kali|setiap kali|"
+                         r"berulang kali)\b", re.IGNORECASE)
 BRIMOB_RE = re.compile(r"\bBrimob\b|\bSabhara\b", re.IGNORECASE)
 POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
                             r"Mabes Polri)\b")
@@ -436,6 +441,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id == "protest_security" and THANKED_FOR_RE.search(before):
                 strong = False
+            if strong and type_id in ACTION_TYPES and not_an_event(text, lay, sentence, before):
+                strong = False
             if strong and type_id in ACTION_TYPES | {"legal_complaint"} and planned(before):
                 continue
             if strong and type_id == "clash" and APPEAL_RE.search(text, sentence_start, hit.start):
@@ -512,6 +519,14 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         if not NEGATION_RE.search(before) and not PLAN_RE.search(before) and police_agent(m, text, lay, sentence):
             out.append(TriggerHit("dispersal", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
     return out
+
+
+def not_an_event(text: str, lay: Layout, sentence: int, before: str) -> bool:
+    """A trigger in a sentence that denies the event as a hoax ('memastikan video bentrokan buruh dan polisi
+    adalah hoaks') or condemns a habit rather than reports an act ('mengecam tindakan represif aparat dalam
+    berbagai aksi selama ini'): talk about such events, none of them."""
+    said = lay.sentence_span(sentence).text
+    return bool(HOAX_RE.search(said)) or bool(STANCE_BEFORE_RE.search(before) and HABITUAL_RE.search(said))
 
 
 def police_agent(agent: re.Match[str] | None, text: str, lay: Layout, sentence: int) -> bool:

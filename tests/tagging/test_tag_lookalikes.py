@@ -196,3 +196,14 @@ def test_tag_lookalike_a_bare_petugas_beside_company_guards_is_no_police(act: st
             f"berjaga di gerbang. {act} {POLICE} mengaku belum menerima laporan soal aksi itu.")
     found = {t for e in engagements(text) for t in (e.type, *e.secondary_types)}
     assert not found & {"arrest", "dispersal"}
+
+
+@pytest.mark.parametrize("text", [
+    "Polres Lebak Pastikan Video Bentrok Buruh Hoaks\nPolres Lebak memastikan video bentrokan antara buruh dan "
+    "polisi yang beredar di media sosial adalah hoaks, Senin (1/12/2025). Kasi Humas Polres Lebak AKP Dedi Kurnia "
+    "menyebut video itu rekaman lama.",
+    f"Ketua {UNION} mengecam tindakan represif aparat terhadap buruh dalam berbagai aksi selama ini. Ia meminta "
+    f"{POLICE} mengevaluasi anak buahnya, Senin (1/12/2025).",
+])
+def test_tag_lookalike_a_hoax_denied_or_a_habit_condemned_is_no_event(text: str) -> None:
+    assert engagements(text) == ()

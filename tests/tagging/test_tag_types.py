@@ -344,3 +344,9 @@ def test_tag_type_a_bare_petugas_beside_the_police_is_the_police() -> None:
     text = (f"Ratusan {UNION} berunjuk rasa di depan Mapolres Lebak, Senin (1/12/2025). Polres Lebak menurunkan 100 "
             "personel. Seorang orator diseret petugas hingga ke dalam markas.")
     assert types(text)[0][0] == "dispersal"
+
+
+def test_tag_type_a_dispersal_condemned_is_still_a_dispersal() -> None:
+    text = (f"Ketua {UNION} mengecam tindakan represif aparat Polres Lebak yang membubarkan paksa aksi buruh di depan "
+            "kantor Bupati Lebak, Senin (1/12/2025). Sejumlah buruh terluka.")
+    assert types(text)[0][0] == "dispersal"
