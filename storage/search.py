@@ -53,12 +53,11 @@ PREFIX_WORDS = 32
 a prefix that starts more is left to FTS5."""
 FIRST_STRETCH = 4_096
 """Articles the first stretch of such a walk covers, newest first; each next stretch is four times the last."""
-WALKED_FIRST = 128
-"""Articles walked for each row sought, in whole stretches, for words (without a rare filter) before FTS5 is asked
-how many articles have them: a page of 200 rows (2 stretches, 20,480 articles) is filled there by words 1 article in
-100 has, the first count of 1,000 (3 stretches) likewise. Asking first cost what listing 10,000 of their articles
-does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms at
-1,000,000 articles)."""
+FIRST_STRETCHES = 2
+"""Stretches walked for words (without a rare filter) before FTS5 is asked how many articles have them: 20,480
+articles, where a page of words 1 article in 100 has is found. Asking first cost what listing 10,000 of their
+articles does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms at
+1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves."""
 CANDIDATES_AT_ONCE = 512
 """A rare filter's articles are checked against the rest of the query this many at a time, newest first."""
 MEMBERS_WALK = 100_000
@@ -486,21 +485,14 @@ def _read(session: Session, statement: Select, ids_only: bool) -> list:
 
 def _rare_words(connection, query: Query, rare: int) -> list[int] | None:
     """The ids of the articles with the query's words, newest first, when there are at most `rare` of them (FTS5
-    reads them newest first and stops past `rare`); None when there are more, or no words."""
+    reads them newest first and stops past `rare`); None when there are more, or no words. Fetched all at once:
+    row by row, 10,000 ids cost 20 ms of Python at 1,000,000 articles."""
     words = fts_text(query)
     if words is None:
         return None
     statement = select(FTS_ROWID).where(fulltext.index_matches(words)).order_by(FTS_ROWID.desc()).limit(rare + 1)
-    ids = list(connection.execute(statement).scalars())
+    ids = connection.execute(statement).scalars().all()
     return ids if len(ids) <= rare else None
-
-
-def _stretches_within(articles: float) -> int:
-    """How many stretches of a walk (FIRST_STRETCH articles, then four times as many each time) fit in `articles`."""
-    stretches, walked, size = 0, 0, FIRST_STRETCH
-    while walked + size <= articles:
-        stretches, walked, size = stretches + 1, walked + size, size * 4
-    return stretches
 
 
 def rare_below(articles: int) -> int:
@@ -711,7 +703,8 @@ class SearchSource:
     def _led_page(self, limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False) -> list:
         """A page by date, led by the query's rarest part, so its rows cost what the page holds, not what the archive
         does. A filter no article meets ends it at once. Words without a rare filter are first looked for in the
-        newest articles (WALKED_FIRST for each row sought): words many articles have fill the page there. Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead: their articles,
+        newest articles (FIRST_STRETCHES stretches of the date index): words many articles have fill the page
+        there. Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead: their articles,
         sorted by date, are checked against the rest. Else a rare filter leads: walked for down the date index or
         left to SQLite's own plan (gather, sort) when there are no words, checked against the words a few hundred at
         a time when there are. Else the walk of the date index goes on, a stretch at a time, to the page's end."""
@@ -724,11 +717,12 @@ class SearchSource:
                 return []  # a filter no article meets, as a half-typed `kab:36.0` is: nothing to walk for
             rows, size = [], FIRST_STRETCH
             if fts_text(query) is not None and (led is None or led[0] > rare):
-                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only,
-                                                _stretches_within(WALKED_FIRST * limit))
+                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, FIRST_STRETCHES)
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
+            if ids_only and (words is not None or (led is not None and led[0] <= rare and fts_text(query))):
+                return self._words_first_ids(session, limit)
             if words is not None:
                 return rows + self._candidates_page(session, query, words, limit - len(rows), before, ceiling,
                                                     ids_only, words_met=True)
@@ -741,6 +735,16 @@ class SearchSource:
                     return self._ordered_page(limit, before, PUBLISHED, ceiling, 0)
                 return self._candidates_page(session, query, led[1], limit, before, ceiling, ids_only)
             return rows + self._walk(session, query, limit - len(rows), before, ceiling, ids_only, None, size)[0]
+
+    def _words_first_ids(self, session: Session, limit: int) -> list[int]:
+        """Up to `limit` matching ids in no order, read as `count` reads them: the words' articles in the index, each
+        checked against the filters. What a first count takes when the words are few, or a rare filter is beside
+        them (its articles sorted by date and checked a few hundred at a time cost twice as much: 140 ms for
+        `buruh kab:32.15 is:unread` at 1,000,000 articles)."""
+        found, reads_articles = self._driven_condition()
+        source = self._index_then_articles() if reads_articles else FULLTEXT
+        statement = select(FTS_ROWID).select_from(source).where(found).limit(limit)
+        return session.connection().execute(statement).scalars().all()
 
     def _members_page(self, session: Session, query: Query, limit: int, ceiling: int | None) -> list[ArticleRow]:
         """The first page of a query without words whose rarest filter's articles lie near the top of the date index
@@ -765,7 +769,7 @@ class SearchSource:
         ordered = select(Article.id).where(col(Article.id).in_(candidates),
                                            *([col(Article.id) <= ceiling] if ceiling is not None else []),
                                            *([PUBLISHED.below(before)] if before is not None else []))
-        ids = list(session.exec(ordered.order_by(*PUBLISHED.newest_first())))
+        ids = session.connection().execute(ordered.order_by(*PUBLISHED.newest_first())).scalars().all()
         rows: list = []
         for start in range(0, len(ids), CANDIDATES_AT_ONCE):
             chunk = ids[start:start + CANDIDATES_AT_ONCE]

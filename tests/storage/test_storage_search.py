@@ -64,6 +64,8 @@ QUERIES = {
     '"rasa unjuk"': set(),
     "ojek OR mogok": {2, 3},
     "serikat -mogok": {0},
+    "polisi -serang": {1, 3},
+    "polis* kab:36.04 OR kab:32.15": {0, 1},
     'buruh "unjuk rasa" -mogok': {0},  # the phrase is matched beside the words the exclusion is taken from
     '"unjuk rasa" buruh -polisi': set(),
     '"unjuk rasa" -mogok': {0},

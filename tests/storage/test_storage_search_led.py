@@ -30,7 +30,7 @@ def engine(tmp_path):
 def lead(request, monkeypatch) -> str:
     monkeypatch.setattr(search, "FIRST_STRETCH", 1)
     monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 1)
-    monkeypatch.setattr(search, "WALKED_FIRST", {"walk": 0.05, "newest, then words": 0.01}.get(request.param, 0))
+    monkeypatch.setattr(search, "FIRST_STRETCHES", {"walk": 2, "newest, then words": 1}.get(request.param, 0))
     if request.param == "walk":
         monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
     elif request.param in ("filter", "members"):
@@ -62,10 +62,12 @@ def test_pages_go_on_below_the_last_row_and_under_a_ceiling(engine, stored, lead
     assert [row.id for row in source.page(100, order=PUBLISHED, ceiling=ceiling)] == [ceiling]
 
 
-def test_the_first_count_stops_past_its_cap(engine, stored, lead):  # noqa: F811
-    source = SearchSource(engine, parse_query(""))
-    assert source.count_at_most(2) == 3
-    assert source.count_at_most(10) == source.count() == len(QUERIES[""])
+@pytest.mark.parametrize("text", ["", "polis*", "polisi -serang", "polis* kab:36.04 OR kab:32.15"])
+def test_the_first_count_stops_past_its_cap(engine, stored, lead, text):  # noqa: F811
+    source = SearchSource(engine, parse_query(text))
+    every = len(QUERIES[text])
+    assert source.count_at_most(every - 2) == every - 1
+    assert source.count_at_most(10) == source.count() == every
 
 
 def test_a_stretch_reads_a_range_of_the_date_index(engine, stored):  # noqa: F811
