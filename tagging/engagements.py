@@ -248,6 +248,9 @@ securing act told of them alone, with no police word in its sentence, is no poli
 HOAX_RE = re.compile(r"\bhoa(?:ks|x)\b|\bberita bohong\b|\bdisinformasi\b", re.IGNORECASE)
 STANCE_BEFORE_RE = re.compile(r"\b(?:mengecam|kecam|mengutuk|mengkritik|menyesalkan|menyayangkan|menyoroti)\s+"
                               r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+TALK_WORDS = ("hoaks", "hoax", "bohong", "disinformasi", "mengecam", "kecam ", "kutuk", "kritik", "sesalkan",
+              "sayangkan", "soroti")
+"""The lowered words without one of which no sentence of an article can be talk about events (`not_an_event`)."""
 HABITUAL_RE = re.compile(r"\b(?:selama ini|berbagai aksi|kerap|seringkali|sering kali|acap kali|setiap kali|"
                          r"berulang kali)\b", re.IGNORECASE)
 BRIMOB_RE = re.compile(r"\bBrimob\b|\bSabhara\b", re.IGNORECASE)
@@ -415,6 +418,8 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
     """Trigger hits with the caveats applied: negated, planned and threatened actions are dropped;
     'diamankan' with a person object becomes an arrest."""
     out = []
+    low = text.lower()
+    talk = any(word in low for word in TALK_WORDS)
     for hit in trigger_index().find(tokens, text):
         phrase = text[hit.start:hit.end]
         sentence = lay.sentence_of(hit.start)
@@ -441,7 +446,7 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
                 continue
             if strong and type_id == "protest_security" and THANKED_FOR_RE.search(before):
                 strong = False
-            if strong and type_id in ACTION_TYPES and not_an_event(text, lay, sentence, before):
+            if strong and talk and type_id in ACTION_TYPES and not_an_event(text, lay, sentence, before):
                 strong = False
             if strong and type_id in ACTION_TYPES | {"legal_complaint"} and planned(before):
                 continue
@@ -488,7 +493,6 @@ def find_triggers(text: str, tokens: list[Token], lay: Layout) -> list[TriggerHi
         back = PRONOUN_SUBJECT_RE.fullmatch(text, start, m.start()) and sentence > 0
         if DELEGATION_RE.search(text, lay.sentence_starts[sentence - 1] if back else start, m.start()):
             out.append(TriggerHit("hearing", True, Span(m.start(), m.end(), m.group()), sentence, m.group().lower()))
-    low = text.lower()
     for m in scan(DEPLOYED_RE, text, low, ("personel",)):
         sentence = lay.sentence_of(m.start())
         sentence_start = lay.sentence_starts[sentence]
