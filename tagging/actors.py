@@ -150,12 +150,13 @@ def gap(text: str, left: Token | Hit, right: Token | Hit) -> str:
     return text[left.end:right.start]
 
 
-def read_name(tokens: list[Token], text: str, i: int, after_rank: bool = False) -> tuple[list[Token], list[str], int]:
+def read_name(tokens: list[Token], text: str, i: int, officer: bool = False) -> tuple[list[Token], list[str], int]:
     """Titles and name words from token i: ('Drs.', 'Listyo Sigit Prabowo'). Returns the name tokens, the
     titles, and the index after the last token read (trailing ', S.I.K., M.H.' included). Initials and
     shortened first names are name words ('RN Tarigan', 'Muh. Eka Fathurrahman', 'Dadang SW'); a title
-    glued to a name ('Antoro.SH') ends it. Right `after_rank`, a word that ends names but opens many ('Hari',
-    'Gelar') starts one when a name word follows it ('AKBP Hari Sasongko')."""
+    glued to a name ('Antoro.SH') ends it. In an `officer`'s name (after a rank or a post), a word that ends names
+    but is part of many ('Hari', 'Gelar') stays when a name word follows it ('AKBP Hari Sasongko', 'AKP Eko Hari
+    Purnomo')."""
     lex = lexicon.load()
     ix = indexes()
     titles: list[str] = []
@@ -190,7 +191,7 @@ def read_name(tokens: list[Token], text: str, i: int, after_rank: bool = False) 
             words.append(token)
             i += 1
             continue
-        opens = after_rank and not words and token.text in ix.first_names and opens_name(tokens, text, i)
+        opens = officer and token.text in ix.first_names and opens_name(tokens, text, i)
         if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords and not opens \
                 or token.text in lex.ranks:
             break
@@ -307,7 +308,7 @@ def police_people(text: str, tokens: list[Token], units: list[UnitMention], posi
         first = rank_hit.last
         while first < len(tokens) and tokens[first].text in ("Pol", "Polisi") and first - rank_hit.last < 1:
             first += 1
-        words, titles, _ = read_name(tokens, text, first, after_rank=True)
+        words, titles, _ = read_name(tokens, text, first, officer=True)
         words = words or capital_name(tokens, text, first)
         if not words:
             continue
@@ -432,14 +433,15 @@ def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], 
         i = bisect_left(starts, end + link.end())
         if i == len(tokens) or starts[i] != end + link.end():
             continue
-        words, titles, _ = read_name(tokens, text, i)
+        words, titles, _ = read_name(tokens, text, i, officer=True)
         if len(words) < 2 or any(INITIALS_RE.match(w.text) for w in words[:1]):
             continue
         name = name_of(words, text)
         first = words[0].text
         if is_place(first) or first.lower() in lex.days or VERB_PREFIX_RE.match(first) or VERB_SUFFIX_RE.match(first) \
                 or first in ix.roles.lengths or lex.non_police_re.match(first) \
-                or any(w.text in ix.person_roles.lengths or w.text in unions.EVENT_WORDS for w in words):
+                or any(w.text in ix.person_roles.lengths or w.text in unions.EVENT_WORDS and w.text not in ix.first_names
+                       for w in words):
             continue
         info = hit.payload
         span = Span(hit.start, words[-1].end, text[hit.start:words[-1].end])

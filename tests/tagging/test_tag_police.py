@@ -233,3 +233,11 @@ def test_tag_an_officer_named_before_his_post_with_no_rank() -> None:
         ("Budi Santoso", "Kapolres", None, "Polres Lebak")]
     assert officers("Hadir Bupati Lebak Ratu Ayu, Kapolres Lebak, dan Dandim.") == []
     assert officers("Ratu Ayu Lestari, Kapolres Lebak, dan Dandim hadir.") == []
+
+
+def test_tag_a_word_that_usually_ends_names_inside_an_officer_s_name() -> None:
+    assert officers("Kapolres Lebak AKBP Eko Hari Purnomo menemui massa buruh.") == [
+        ("Eko Hari Purnomo", "Kapolres", "AKBP", "Polres Lebak")]
+    assert officers("Kapolres Lebak, Eko Hari Purnomo, menemui massa buruh.") == [
+        ("Eko Hari Purnomo", "Kapolres", None, "Polres Lebak")]
+    assert [n for n, *_ in officers("Kapolres Lebak AKBP Budi Santoso Hari Ini menemui massa.")] == ["Budi Santoso"]
