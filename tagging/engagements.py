@@ -173,6 +173,10 @@ PERFECTIVE_RE = re.compile(r"\b(?:sempat|telah|sudah)\b", re.IGNORECASE)
 RECALL_RE = re.compile(r"\b(?:pasca|pascapelaksanaan|setelah|usai|seusai|sebelumnya|menyusul|terkait|saat|ketika)\b",
                        re.IGNORECASE)
 RECALL_REACH = 3
+AFTER_BEFORE_RE = re.compile(r"\b(?:pasca|usai|seusai|setelah|sesudah)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+PAST_AFTER_RE = re.compile(r"(?:\s+\S+){0,6}?\s+(?:(?:se)?(?:pekan|minggu|bulan|tahun) lalu|"
+                           r"beberapa (?:hari|pekan|minggu|bulan|waktu) (?:lalu|silam)|sebelumnya)\b", re.IGNORECASE)
+"""Past times without a date ('bulan lalu', 'beberapa waktu lalu', 'sebelumnya') after an action in its sentence."""
 COUNT = r"(?:\d+|se(?:orang|jumlah)|beberapa|puluhan|belasan|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
 ARREST_OBJECT_RE = re.compile(
     rf"(?:\b(?:{COUNT}|ratusan)\s+(?:orang\s+)?"
@@ -795,7 +799,8 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         recalled.append((Event(d, recalled=True), clause[0], clause[1]))
     stated = [h for h in strong if h.phrase not in MEETING_FORMS] or strong
     lead = lead_sentences(stated, main_date, lay)
-    core = {h.type for h in stated if h.sentence in lead}
+    past = {h.span.start for h in strong if h.type in ACTION_TYPES and told_as_past(text, lay, h)}
+    core = {h.type for h in stated if h.sentence in lead and h.span.start not in past}
     meeting = bool(core) and not (core & ACTION_TYPES)
     recalled_actions = {h.type for h in strong for _, a, b in recalled if a <= h.span.start < b}
     for h in hits:
@@ -803,12 +808,21 @@ def group_events(hits: list[TriggerHit], dates: list[EventDate], text: str, lay:
         if target is None and recalled and h.type in ACTION_TYPES and (meeting or h.type in recalled_actions):
             target = recalled[0][0]
         if target is None and not recalled and meeting and h.strong and h.type in ACTION_TYPES \
-                and h.sentence not in lead:
+                and (h.sentence not in lead or h.span.start in past):
             h = replace(h, strong=False)
         (target or main).hits.append(h)
         (target or main).sentences.add(h.sentence)
     events = [main] + [e for e, _, _ in recalled]
     return [e for e in events if e.types]
+
+
+def told_as_past(text: str, lay: Layout, h: TriggerHit) -> bool:
+    """An action told as an earlier one with no date of its own: after 'usai', 'setelah', 'pasca' in its clause
+    ('Audiensi Usai Rekan Ditangkap') or followed by a past time ('ditangkap saat aksi mogok bulan lalu')."""
+    start = lay.sentence_starts[h.sentence]
+    clause = max(start, text.rfind(",", start, h.span.start) + 1)
+    return bool(AFTER_BEFORE_RE.search(text, clause, h.span.start)) \
+        or bool(PAST_AFTER_RE.match(text, h.span.end, lay.sentence_span(h.sentence).end))
 
 
 def own_date(strong: list[TriggerHit], dates: list[EventDate], text: str, lay: Layout) -> EventDate | None:

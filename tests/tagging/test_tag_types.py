@@ -350,3 +350,16 @@ def test_tag_type_a_dispersal_condemned_is_still_a_dispersal() -> None:
     text = (f"Ketua {UNION} mengecam tindakan represif aparat Polres Lebak yang membubarkan paksa aksi buruh di depan "
             "kantor Bupati Lebak, Senin (1/12/2025). Sejumlah buruh terluka.")
     assert types(text)[0][0] == "dispersal"
+
+
+def test_tag_type_a_meeting_about_an_undated_earlier_arrest_stays_a_hearing() -> None:
+    text = (f"Buruh Audiensi ke Polres Lebak Usai Rekan Ditangkap\nPengurus {UNION} beraudiensi dengan {POLICE}, Senin "
+            "(8/12/2025). Mereka meminta penangguhan penahanan rekan mereka yang ditangkap saat aksi mogok kerja "
+            "bulan lalu.")
+    assert types(text)[0][0] == "hearing"
+
+
+def test_tag_type_an_arrest_after_a_riot_told_in_the_lead_stays_the_event() -> None:
+    text = (f"Polisi Tangkap Lima Buruh Usai Demo Ricuh\n{POLICE} menangkap lima buruh usai unjuk rasa ricuh di depan "
+            "pabrik, Senin (8/12/2025).")
+    assert {"arrest", "clash"} & {types(text)[0][0]}
