@@ -440,8 +440,8 @@ def unranked_officers(text: str, tokens: list[Token], units: list[UnitMention], 
         first = words[0].text
         if is_place(first) or first.lower() in lex.days or VERB_PREFIX_RE.match(first) or VERB_SUFFIX_RE.match(first) \
                 or first in ix.roles.lengths or lex.non_police_re.match(first) \
-                or any(w.text in ix.person_roles.lengths or w.text in unions.EVENT_WORDS and w.text not in ix.first_names
-                       for w in words):
+                or any(w.text in ix.person_roles.lengths
+                       or w.text in unions.EVENT_WORDS and w.text not in ix.first_names for w in words):
             continue
         info = hit.payload
         span = Span(hit.start, words[-1].end, text[hit.start:words[-1].end])
@@ -471,7 +471,8 @@ def officers_named_before(text: str, tokens: list[Token], units: list[UnitMentio
         m = NAME_BEFORE_POST_RE.search(text, max(0, hit.start - 50), hit.start)
         if m is None:
             continue
-        end = max([hit.end] + [u.span.end for u in units if u.span.start == hit.start or 0 <= u.span.start - hit.end <= 1])
+        end = max([hit.end] + [u.span.end for u in units
+                               if u.span.start == hit.start or 0 <= u.span.start - hit.end <= 1])
         if not re.match(r"[ \t]*(?:,[ \t]*(?!(?:dan|serta|beserta|atau|maupun)\b)[a-z]|[.\n])", text[end:end + 12]):
             continue
         words = m.group("name").split()
