@@ -54,10 +54,11 @@ a prefix that starts more is left to FTS5."""
 FIRST_STRETCH = 4_096
 """Articles the first stretch of such a walk covers, newest first; each next stretch is four times the last."""
 FIRST_STRETCHES = 2
-"""Stretches walked for words (without a rare filter) before FTS5 is asked how many articles have them: 20,480
-articles, where a page of words 1 article in 100 has is found. Asking first cost what listing 10,000 of their
-articles does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms at
-1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves."""
+"""Stretches walked for a phrase or an excluded word (without a rare filter) before FTS5 is asked how many articles
+match: 20,480 articles, where a page of what 1 article in 100 has is found. Asking first cost what listing 10,000 of
+their articles does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms
+at 1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves. Plain words are walked for
+one stretch only: FTS5 lists them cheaply."""
 CANDIDATES_AT_ONCE = 512
 """A rare filter's articles are checked against the rest of the query this many at a time, newest first."""
 MEMBERS_WALK = 100_000
@@ -542,6 +543,11 @@ def _members_near(session: Session, members: Select | CompoundSelect, limit: int
     return nth is not None and newest - nth <= MEMBERS_WALK
 
 
+def _costly_words(query: Query) -> bool:
+    """Whether FTS5 reads much of the index to list the query's matches: a phrase (positions) or an excluded word."""
+    return bool(_excluded_words(query)) or any(_positional(group) for group in _text_groups(query))
+
+
 def _dated_terms(query: Query) -> bool:
     """Whether the query has since: or until: (its articles may lie anywhere down the date index)."""
     return any(term.kind in DATE_FILTERS for group in query.groups for term in group)
@@ -717,7 +723,8 @@ class SearchSource:
                 return []  # a filter no article meets, as a half-typed `kab:36.0` is: nothing to walk for
             rows, size = [], FIRST_STRETCH
             if fts_text(query) is not None and (led is None or led[0] > rare):
-                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, FIRST_STRETCHES)
+                stretches = FIRST_STRETCHES if _costly_words(query) else min(1, FIRST_STRETCHES)
+                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, stretches)
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
