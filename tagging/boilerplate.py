@@ -14,17 +14,22 @@ from tagging.dates import metadata_dates
 RELATED_RE = re.compile(
     r"^[ \t]*[(\[]?[ \t]*(?:(?:baca|simak|lihat|cek)(?:[ \t]+(?:juga|pula|selengkapnya))?[ \t]*[:：]"
     r"|(?:baca|simak|lihat)[ \t]+juga\b"
-    r"|(?:berita|artikel|pos|tautan)[ \t]+(?:terkait|lainnya|terpopuler|pilihan)\b"
+    r"|(?:berita|artikel|pos|tautan)[ \t]+(?:terkait|lainnya|terpopuler|populer|pilihan)\b"
     r"|(?:tags?|topik|kata kunci|label)[ \t]*[:：]).*$",
     re.IGNORECASE | re.MULTILINE)
 HEADER_ONLY_RE = re.compile(
     r"[ \t]*[(\[]?[ \t]*(?:(?:baca|simak|lihat)(?:[ \t]+(?:juga|pula))?|(?:berita|artikel|pos|tautan)[ \t]+"
-    r"(?:terkait|lainnya|terpopuler|pilihan))[ \t]*[:：]?[ \t]*[)\]]?[ \t]*", re.IGNORECASE)
+    r"(?:terkait|lainnya|terpopuler|populer|pilihan)|terpopuler|trending|paling banyak dibaca|"
+    r"rekomendasi(?:[ \t]+untuk[ \t]+anda)?|pilihan editor|berita selanjutnya)"
+    r"[ \t]*[:：]?[ \t]*[)\]]?[ \t]*", re.IGNORECASE)
+"""A header standing alone over a list of other stories: 'Baca Juga', 'Berita Terkait', 'Terpopuler', 'Rekomendasi
+untuk Anda', 'Pilihan Editor' (not 'Berita Terbaru' or 'Terkini': sites write their section's name above the
+article's own headline)."""
 HEADLINE_END_RE = re.compile(r"[.!?…\"”’'»:;,]\s*$")
 KEYWORD_LINE_RE = re.compile(r"^[ \t]*[a-z0-9][a-z0-9 .'’-]*(?:,[ \t]?[a-z0-9][a-z0-9 .'’-]*){2,}[ \t]*$", re.MULTILINE)
 HASHTAG_LINE_RE = re.compile(r"^[ \t]*#\w+(?:[ \t,]+#\w+)+[ \t]*$", re.MULTILINE)
 LIST_ITEMS_AFTER_HEADER = 6
-BULLET_RE = re.compile(r"^[ \t]*[-•·▪►»][ \t]+(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
+BULLET_RE = re.compile(r"^[ \t]*(?:[-•·▪►»]|>>?)[ \t]+(?P<line>[^\n]+?)[ \t]*$", re.MULTILINE)
 
 
 def mask_boilerplate(text: str) -> str:

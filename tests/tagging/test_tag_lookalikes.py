@@ -207,3 +207,20 @@ def test_tag_lookalike_a_bare_petugas_beside_company_guards_is_no_police(act: st
 ])
 def test_tag_lookalike_a_hoax_denied_or_a_habit_condemned_is_no_event(text: str) -> None:
     assert engagements(text) == ()
+
+
+@pytest.mark.parametrize("listing", [
+    "Terpopuler\nPolisi Bubarkan Demo Buruh FSPMI di Lebak\nBuruh FSPMI Mogok Kerja di Lebak",
+    "Berita Populer\n1. Polisi Bubarkan Demo Buruh FSPMI di Lebak\n2. Buruh FSPMI Mogok Kerja di Lebak",
+    "Rekomendasi untuk Anda\nPolisi Bubarkan Demo Buruh FSPMI di Lebak",
+    ">> Polisi Bubarkan Demo Buruh FSPMI di Lebak\n>> Buruh FSPMI Mogok Kerja di Depan Pabrik Lebak",
+])
+def test_tag_lookalike_lists_of_other_stories_supply_no_trigger(listing: str) -> None:
+    text = f"{POLICE} meresmikan gedung baru Mapolres Lebak, Senin (1/12/2025).\n{listing}\nAcara berjalan lancar."
+    assert engagements(text) == ()
+
+
+def test_tag_lookalike_a_section_name_above_the_headline_keeps_the_headline() -> None:
+    text = (f"Berita Terbaru\n\nPolisi Kawal Unjuk Rasa Buruh FSPMI di Lebak\n{POLICE} mengerahkan 200 personel "
+            f"untuk pengamanan unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin (1/12/2025).")
+    assert "Polisi Kawal Unjuk Rasa" in mask_boilerplate(text)
