@@ -618,7 +618,7 @@ def union_key(mention: unions.UnionMention) -> tuple[str, str | None, str | None
 @cache
 def legacy_names() -> dict[str, str]:
     """A body's legacy name and the confederation that carries it on ('SPSI' -> 'KSPSI': the corpus counts
-    'buruh SPSI' and 'KSPSI' in one article as one body), and each faction's leader words ('AGN', 'JUMHUR')."""
+    'buruh SPSI' and 'KSPSI' in one article as one body), from the lexicon's rows of kind 'legacy name'."""
     legacy = {}
     for info in lexicon.load().orgs.values():
         if "legacy name" in info.kind and info.affiliation:

@@ -117,6 +117,8 @@ def load() -> Gazetteer:
             kec_of[region.kabkota_code or ""].append(region.code)
         else:
             provinces.append((region.name, region.code))
+    # Kecamatan names spelled alike once compacted ('Karangtengah' of four kabupaten, Kota Tangerang's 'Karang
+    # Tengah') are one name to the press: each carries every code, so the kab/kota the text names decides.
     spellings: dict[str, list[str]] = defaultdict(list)
     for name in kec_by_name:
         spellings[compact(name)].append(name)
