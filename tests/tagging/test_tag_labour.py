@@ -409,6 +409,7 @@ def test_tag_an_acronym_whose_members_or_board_the_text_names_is_a_union() -> No
     assert labour("Ratusan anggota SBKR berunjuk rasa di depan pabrik.") == ["SBKR"]
     assert labour("Pengurus FSBKT menemui Kapolres.") == ["FSBKT"]
     assert labour("Anggota KPU, anggota BPD dan anggota BRIMOB berjaga di lokasi.") == []
+    assert labour("Ratusan anggota PMI dan anggota PSHT berjaga di lokasi.") == []
 
 
 def test_tag_more_head_words_of_union_names_but_only_before_a_labour_word() -> None:
