@@ -57,8 +57,8 @@ FIRST_STRETCHES = 2
 """Stretches walked for a phrase or an excluded word (without a rare filter) before FTS5 is asked how many articles
 match: 20,480 articles, where a page of what 1 article in 100 has is found. Asking first cost what listing 10,000 of
 their articles does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms
-at 1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves. Plain words are walked for
-one stretch only: FTS5 lists them cheaply."""
+at 1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves. Plain words are not
+walked for first: FTS5 lists them cheaply, and a rare word's articles are found at once."""
 CANDIDATES_AT_ONCE = 512
 """A rare filter's articles are checked against the rest of the query this many at a time, newest first."""
 MEMBERS_WALK = 100_000
@@ -134,7 +134,8 @@ class _Builder:
         if group[0].kind == "type":
             return self._among(engagements)
         place = _kab_place if group[0].kind == "kab" else _prov_place
-        places = select(PlaceTag.article_id).where(or_(*(place(term.value, checked) for term in group)), current_places())
+        places = select(PlaceTag.article_id).where(or_(*(place(term.value, checked) for term in group)),
+                                                   current_places())
         return self._among(union(places, engagements))
 
     def _matches(self, fts_query: str) -> ColumnElement[bool]:
@@ -708,12 +709,13 @@ class SearchSource:
 
     def _led_page(self, limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False) -> list:
         """A page by date, led by the query's rarest part, so its rows cost what the page holds, not what the archive
-        does. A filter no article meets ends it at once. Words without a rare filter are first looked for in the
-        newest articles (FIRST_STRETCHES stretches of the date index): words many articles have fill the page
-        there. Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead: their articles,
-        sorted by date, are checked against the rest. Else a rare filter leads: walked for down the date index or
-        left to SQLite's own plan (gather, sort) when there are no words, checked against the words a few hundred at
-        a time when there are. Else the walk of the date index goes on, a stretch at a time, to the page's end."""
+        does. A filter no article meets ends it at once. A phrase or an excluded word without a rare filter is first
+        looked for in the newest articles (FIRST_STRETCHES stretches of the date index): what many articles have
+        fills the page there. Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead: their
+        articles, sorted by date, are checked against the rest. Else a rare filter leads: walked for down the date
+        index or left to SQLite's own plan (gather, sort) when there are no words, checked against the words a few
+        hundred at a time when there are. Else the walk of the date index goes on, a stretch at a time, to the page's
+        end."""
         query = self._query_now()
         with Session(self.engine) as session:
             rare = rare_below(session.exec(select(func.max(Article.id))).one() or 0)
@@ -722,9 +724,8 @@ class SearchSource:
             if led is not None and led[0] == 0:
                 return []  # a filter no article meets, as a half-typed `kab:36.0` is: nothing to walk for
             rows, size = [], FIRST_STRETCH
-            if fts_text(query) is not None and (led is None or led[0] > rare):
-                stretches = FIRST_STRETCHES if _costly_words(query) else min(1, FIRST_STRETCHES)
-                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, stretches)
+            if fts_text(query) is not None and _costly_words(query) and (led is None or led[0] > rare):
+                rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, FIRST_STRETCHES)
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
@@ -788,7 +789,8 @@ class SearchSource:
         return rows
 
     def _walk(self, session: Session, query: Query, limit: int, before: tuple | None, ceiling: int | None,
-              ids_only: bool, stretches: int | None, size: int = FIRST_STRETCH) -> tuple[list, tuple | None, int | None]:
+              ids_only: bool, stretches: int | None,
+              size: int = FIRST_STRETCH) -> tuple[list, tuple | None, int | None]:
         """Walk the date index newest first, a stretch at a time (`size` articles, then four times as many each time):
         in each, words are matched in the stretch's range of ids only and other filters checked article by article,
         until the page is full, the index ends or `stretches` stretches are walked. Returns the rows, the key the walk
