@@ -932,9 +932,29 @@ def acting_sentences(hits: list[TriggerHit], text: str, lay: Layout) -> set[int]
             and not OTHER_STRIKERS_RE.search(lay.sentence_span(h.sentence).text)}
     for mention in worker_mentions(text):
         sentence = lay.sentence_of(mention.start)
+        if TOPIC_BEFORE_RE.search(text, max(0, mention.start - 30), mention.start):
+            continue
         if mention.acting or sentence in action or (mention.partner and sentence in with_police):
             out.add(sentence)
     return out
+
+
+TOPIC_BEFORE_RE = re.compile(r"\b(?:kesejahteraan|nasib|hak|hak-hak|upah|perlindungan|kepentingan|pembelaan|"
+                             r"membela|bela|untuk|bagi|terhadap)\s+(?:para\s+|kaum\s+)?$", re.IGNORECASE)
+"""Workers as what a protest is about ('mahasiswa menuntut kesejahteraan buruh', 'aksi solidaritas untuk buruh'),
+not who protests."""
+
+
+def labour_protests(event: Event, labour: list[Actor], acting: set[int], lay: Layout) -> bool:
+    """Whether the protesters of a protest (secured or not) are labour: a labour body or workers acting named in
+    a sentence that states the protest or next to one, or in a sentence of its security (next to one when no
+    protest word is written: 'Ratusan karyawan mendatangi kantor perusahaan ... Personel Polsek berjaga'). 'Ratusan
+    warga berunjuk rasa ... Aksi dikawal personel Polsek. Sejumlah karyawan menonton dari balik pagar' is a
+    residents' protest, the workers only onlookers."""
+    protest = {h.sentence for h in event.hits if h.strong and h.type == "protest"}
+    security = {h.sentence for h in event.hits if h.strong and h.type == "protest_security"}
+    near = {k + step for k in (protest or security) for step in (-1, 0, 1)} | security
+    return bool(near & acting) or any(lay.sentence_of(s.start) in near for a in labour for s in a.spans)
 
 
 def protest_sentences(event: Event) -> set[int]:
@@ -1085,6 +1105,8 @@ def find_engagements(text: str, tokens: list[Token], lay: Layout, actors: list[A
         if not labour and not workers_acting(acting, event.sentences, event.recalled):
             continue
         types = event.types
+        if set(types) <= {"protest", "protest_security"} and not labour_protests(event, labour, acting, lay):
+            continue
         if types == ["protest"] and not police_at_the_protest(protest_sentences(event), police, lay) \
                 and not any(POLICE_SITE_RE.search(lay.sentence_span(k).text) for k in protest_sentences(event)):
             continue

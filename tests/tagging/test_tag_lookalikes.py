@@ -224,3 +224,13 @@ def test_tag_lookalike_a_section_name_above_the_headline_keeps_the_headline() ->
     text = (f"Berita Terbaru\n\nPolisi Kawal Unjuk Rasa Buruh FSPMI di Lebak\n{POLICE} mengerahkan 200 personel "
             f"untuk pengamanan unjuk rasa {UNION} di depan kantor Bupati Lebak, Senin (1/12/2025).")
     assert "Polisi Kawal Unjuk Rasa" in mask_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ratusan mahasiswa berunjuk rasa di depan kantor DPRD Lebak menuntut kesejahteraan buruh dan menolak upah murah, "
+    "Senin (1/12/2025). Aksi dikawal personel Polres Lebak.",
+    "Ratusan warga Desa Sukamaju berunjuk rasa menolak limbah PT Sinar Cemerlang, Senin (1/12/2025). Aksi dikawal "
+    "personel Polres Lebak. Sejumlah karyawan PT Sinar Cemerlang menonton dari balik pagar.",
+])
+def test_tag_lookalike_a_protest_by_others_about_or_beside_workers(text: str) -> None:
+    assert engagements(text) == ()

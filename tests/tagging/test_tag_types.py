@@ -363,3 +363,9 @@ def test_tag_type_an_arrest_after_a_riot_told_in_the_lead_stays_the_event() -> N
     text = (f"Polisi Tangkap Lima Buruh Usai Demo Ricuh\n{POLICE} menangkap lima buruh usai unjuk rasa ricuh di depan "
             "pabrik, Senin (8/12/2025).")
     assert {"arrest", "clash"} & {types(text)[0][0]}
+
+
+def test_tag_type_students_and_workers_protesting_together_are_labour() -> None:
+    text = ("Ratusan mahasiswa dan buruh berunjuk rasa di depan kantor DPRD Lebak, Senin (1/12/2025). Aksi dikawal "
+            "personel Polres Lebak.")
+    assert types(text)[0][0] == "protest_security"
