@@ -56,7 +56,6 @@ union's or police's ceremony."""
 OCCASION_OWNER_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:(?:pengurus|anggota|dewan|pimpinan|ketua|organisasi)\s+)?"
                                r"(?P<owner>[A-Z]{2,}\w*)\b")
 """The body a ceremony is named for, written as an acronym ('pelantikan pengurus KNPI', 'HUT ke-50 PGRI')."""
-BHAYANGKARA_RE = re.compile(r"Bhayangkara|POLRI|POLDA|POLRES", re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -257,7 +256,10 @@ TALK_WORDS = ("hoaks", "hoax", "bohong", "disinformasi", "mengecam", "kecam ", "
 """The lowered words without one of which no sentence of an article can be talk about events (`not_an_event`)."""
 HABITUAL_RE = re.compile(r"\b(?:selama ini|berbagai aksi|kerap|seringkali|sering kali|acap kali|setiap kali|"
                          r"berulang kali)\b", re.IGNORECASE)
+"""A hoax denied, a stance taken before a trigger, a habit rather than an act: what makes a sentence talk about
+events (`not_an_event`)."""
 BRIMOB_RE = re.compile(r"\bBrimob\b|\bSabhara\b", re.IGNORECASE)
+"""Police units named by their corps, which POLICE_WORD_RE does not list."""
 POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
                             r"Mabes Polri)\b")
 """A protest held at a police station ('berunjuk rasa di depan Mapolda Jatim'): the police are its target, present
@@ -679,7 +681,7 @@ def others_occasion(text: str, h: TriggerHit, unions: tuple[Span, ...]) -> bool:
     """A ceremony named for a body that is neither a union nor the police ('pelantikan pengurus KNPI', 'HUT
     PGRI'): someone else's occasion, which police and union people only attend side by side."""
     owner = OCCASION_OWNER_RE.match(text, h.span.end)
-    if owner is None or POLICE_WORD_RE.match(owner.group("owner")) or BHAYANGKARA_RE.match(owner.group("owner")):
+    if owner is None or POLICE_WORD_RE.match(owner.group("owner")):
         return False
     start, end = owner.span("owner")
     return not any(s.start < end and start < s.end for s in unions)
