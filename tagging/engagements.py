@@ -242,8 +242,9 @@ mediation (engagement_types.json: mediation is between workers and an employer, 
 PKB_RE = re.compile(r"\b(?:PKB|Perjanjian Kerja Bersama)\b")
 DISNAKER_RE = re.compile(r"\b(?:Disnaker\w*|Dinas (?:Tenaga Kerja|Ketenagakerjaan)|mediator hubungan industrial|"
                          r"mediator Disnaker|Kemnaker|Kemenaker)\b", re.IGNORECASE)
-POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Mapol\w+|Kapol\w+|Kasat\w*|polisi|kepolisian|"
-                            r"Satintelkam|Desk Ketenagakerjaan)\b", re.IGNORECASE)
+POLICE_WORD_RE = re.compile(r"\b(?:Polri|Polres\w*|Polsek\w*|Polda|Mapol\w+|Kapol\w+|Wakapol\w+|Kasat\w*|polisi|"
+                            r"kepolisian|Satintelkam|Bhabinkamtibmas|Brimob|Sabhara|Desk Ketenagakerjaan)\b",
+                            re.IGNORECASE)
 OTHER_AGENCY_RE = re.compile(r"\b(?:Dishub|Dinas Perhubungan|Linmas|Banser|ormas|organisasi masyarakat)\b",
                              re.IGNORECASE)
 """Who else secures, guards or redirects a crowd and is no Polri ('petugas Dishub mengalihkan arus lalu lintas'): a
@@ -258,8 +259,6 @@ HABITUAL_RE = re.compile(r"\b(?:selama ini|berbagai aksi|kerap|seringkali|sering
                          r"berulang kali)\b", re.IGNORECASE)
 """A hoax denied, a stance taken before a trigger, a habit rather than an act: what makes a sentence talk about
 events (`not_an_event`)."""
-BRIMOB_RE = re.compile(r"\bBrimob\b|\bSabhara\b", re.IGNORECASE)
-"""Police units named by their corps, which POLICE_WORD_RE does not list."""
 POLICE_SITE_RE = re.compile(r"\b(?:Mapol(?:res|resta|restabes|sek|da)\w*|Markas (?:Polres|Polda|Polsek|Besar Polri)\w*|"
                             r"Mabes Polri)\b")
 """A protest held at a police station ('berunjuk rasa di depan Mapolda Jatim'): the police are its target, present
@@ -545,7 +544,7 @@ def police_agent(agent: re.Match[str] | None, text: str, lay: Layout, sentence: 
     one else who guards ('Seorang buruh diamankan petugas' after 'Satpam pabrik ...' is no police act)."""
     if agent is None:
         return False
-    if POLICE_WORD_RE.search(agent.group()) or BRIMOB_RE.search(agent.group()):
+    if POLICE_WORD_RE.search(agent.group()):
         return True
     around = text[lay.sentence_starts[max(0, sentence - 1)]:lay.sentence_span(sentence).end]
     return bool(POLICE_WORD_RE.search(around)) and not other_guards().search(around) \

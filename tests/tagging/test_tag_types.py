@@ -369,3 +369,11 @@ def test_tag_type_students_and_workers_protesting_together_are_labour() -> None:
     text = ("Ratusan mahasiswa dan buruh berunjuk rasa di depan kantor DPRD Lebak, Senin (1/12/2025). Aksi dikawal "
             "personel Polres Lebak.")
     assert types(text)[0][0] == "protest_security"
+
+
+@pytest.mark.parametrize("officer", ["Wakapolres Lebak Kompol Dedi Kurnia", "Bhabinkamtibmas Desa Sukamaju Aipda Joko",
+                                     "Komandan Kompi Brimob AKP Rudi Hartono"])
+def test_tag_type_police_words_beyond_the_chiefs_place_the_police_in_a_sentence(officer: str) -> None:
+    text = (f"Ratusan {UNION} berunjuk rasa di depan pabrik PT Sinar Cemerlang, Senin (1/12/2025). Aksi dijaga "
+            f"satpam pabrik bersama personel yang dipimpin {officer}.")
+    assert types(text)[0][0] == "protest_security"
