@@ -243,7 +243,7 @@ async def test_a_adds_a_new_actor_and_completes_known_ones(make_desk, engine: En
         await until(pilot, lambda: isinstance(app.screen, ActorEditor))
         await pilot.press(*"condro")
         options = app.screen.query_one("#actor-options", OptionList)
-        assert str(options.get_option_at_index(0).prompt) == "Condro Sasongko — police"
+        assert str(options.get_option_at_index(0).prompt) == "Condro Sasongko — police, Polres Serang"
         await pilot.press("down")
         assert app.screen.query_one("#actor-name", Input).value == "Condro Sasongko"
         app.screen.query_one("#actor-rank", Input).value = "Kombes"
@@ -259,6 +259,28 @@ async def test_a_adds_a_new_actor_and_completes_known_ones(make_desk, engine: En
         await until(pilot, lambda: "SPSI Serang" in {view.name for view in article_mentions(engine, newest)})
         kinds = {view.name: view.kind for view in article_mentions(engine, newest)}
         assert kinds["SPSI Serang"] == "labour"
+
+
+async def test_the_actor_editor_offers_offices_of_one_name_apart_and_skips_nameless_actors(make_desk, engine: Engine):
+    """The demo's tagger knows Disnaker of several kabupaten and a Gubernur with no name: typing 'disnaker'
+    in the editor crashed the desk (two options with one id)."""
+    newest = tagged_desk(engine)
+    office = {"kind": "government", "name": None, "position": None, "rank": None, "organisation": "Disnaker",
+              "spans": [[0, 8]]}
+    nameless = {**office, "organisation": None, "unit": None, "position": "Gubernur"}
+    for article_id, unit in ((newest - 1, "Kota Cilegon"), (newest - 2, "Kabupaten Serang")):
+        actors = [{**office, "unit": unit}, nameless]
+        replace_auto_tags(engine, article_id, tags_of({**TAGS, "engagements": [], "actors": actors}, "t1"))
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("a", *"disnaker")
+        options = app.screen.query_one("#actor-options", OptionList)
+        shown = [str(options.get_option_at_index(index).prompt) for index in range(options.option_count)]
+        assert set(shown[:2]) == {"Disnaker — government, Kabupaten Serang", "Disnaker — government, Kota Cilegon"}
+        assert not any(prompt.startswith(" —") for prompt in shown), "a nameless actor is no choice"
+        await pilot.press(*["down"] * (1 + shown.index("Disnaker — government, Kota Cilegon")))
+        assert app.screen.query_one("#actor-unit", Input).value == "Kota Cilegon"
 
 
 async def test_the_actor_editor_sets_an_actors_organisation_and_unit(make_desk, engine: Engine):

@@ -199,7 +199,9 @@ class KnownActor:
 
     @property
     def label(self) -> str:
-        return f"{self.name} — {self.kind}{', ' + self.organisation if self.organisation else ''}"
+        """Name, kind, organisation and unit: two offices of one name (Disnaker of two kota) read apart."""
+        details = [part for part in (self.organisation, self.unit) if part and part != self.name]
+        return f"{self.name} — {', '.join([self.kind, *dict.fromkeys(details)])}"
 
 
 @dataclass(frozen=True)
@@ -249,8 +251,9 @@ class ActorEditor(ModalScreen[ActorInput | None]):
 
     def __init__(self, known: Sequence[KnownActor], kind: str = "police") -> None:
         super().__init__()
-        self.known = list(known)
-        self.by_label = {actor.label: actor for actor in self.known}
+        # A nameless actor (the tagger's "Gubernur" alone) cannot be picked by its name; one shown twice
+        # alike would be two options with one id.
+        self.known = list(dict.fromkeys(actor for actor in known if actor.name.strip()))
         self.kind = kind
 
     def compose(self) -> ComposeResult:
@@ -281,7 +284,8 @@ class ActorEditor(ModalScreen[ActorInput | None]):
         self._suggest(event.value)
 
     def _suggest(self, query: str) -> None:
-        ranked = rank_choices(query, [Choice(actor.label, actor.label) for actor in self.known], limit=10)
+        ranked = rank_choices(query, [Choice(str(index), actor.label) for index, actor in enumerate(self.known)],
+                              limit=10)
         self.options.clear_options()
         self.options.add_options([Option(Text(plain_line(choice.label)), id=choice.value) for choice in ranked])
 
@@ -305,10 +309,10 @@ class ActorEditor(ModalScreen[ActorInput | None]):
         self._fill(event.option.id)
         self.query_one("#actor-rank", Input).focus()
 
-    def _fill(self, label: str | None) -> None:
-        actor = self.by_label.get(label or "")
-        if actor is None:
+    def _fill(self, index: str | None) -> None:
+        if index is None:
             return
+        actor = self.known[int(index)]
         name = self.query_one("#actor-name", Input)
         with name.prevent(Input.Changed):
             name.value = actor.name
