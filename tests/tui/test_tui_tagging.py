@@ -207,6 +207,24 @@ async def test_e_opens_the_type_picker(make_desk, engine: Engine):
         await until(pilot, lambda: manual_type(engine, newest) == "mediation")
 
 
+async def test_the_type_picker_names_types_as_the_feed_does(make_desk, engine: Engine):
+    """A row reads 'notice'; typing it in the picker offered 'hearing' first, and enter set that."""
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("e", *"notice")
+        await until(pilot, lambda: isinstance(app.screen, FuzzyPicker))
+        first = app.screen.query_one(OptionList).get_option_at_index(0)
+        assert str(first.prompt).startswith("notice (pre_protest_coordination) — ")
+        await pilot.press("enter")
+        await until(pilot, lambda: manual_type(engine, newest) == "pre_protest_coordination")
+        await pilot.press("e", *"escort")
+        await until(pilot, lambda: isinstance(app.screen, FuzzyPicker))
+        await pilot.press("enter")
+        await until(pilot, lambda: manual_type(engine, newest) == "protest_security")
+
+
 async def test_t_creates_a_tag_and_takes_it_off_again(make_desk, engine: Engine):
     newest = tagged_desk(engine)
     add_tag(engine, newest - 1, "upah minimum", "lain")

@@ -21,7 +21,7 @@ from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from core.plain_text import plain_line
-from core.vocabulary import ACTOR_KINDS
+from core.vocabulary import ACTOR_KINDS, short_label, tiny_label
 from storage.desk import PlaceChoice
 from tagging.lexicon import seeds_dir
 from tui.widgets.plain_input import PlainInput
@@ -36,6 +36,9 @@ class Choice:
 
     value: str
     label: str
+    names: tuple[str, ...] = ()
+    """Lower-case names that, typed whole, pick this choice before any fuzzy match ('notice' is a type's name
+    on the desk, though 'hearing' is closer to it letter by letter)."""
 
 
 def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOICES) -> list[Choice]:
@@ -46,7 +49,9 @@ def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOIC
     labels = [choice.label for choice in choices]
     found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=None, score_cutoff=50)
     found.sort(key=lambda match: (-match[1], not _starts_a_word(query, match[0]), len(match[0])))
-    return [choices[index] for _label, _score, index in found[:limit]]
+    named = [choice for choice in choices if query.lower() in choice.names]
+    ranked = [*named, *(choices[index] for _label, _score, index in found if choices[index] not in named)]
+    return ranked[:limit]
 
 
 def _starts_a_word(query: str, label: str) -> bool:
@@ -171,10 +176,17 @@ def kabupaten_picker() -> FuzzyPicker:
 
 
 def type_picker(types: Sequence[tuple[str, str]], current: str | None = None) -> FuzzyPicker:
-    """All engagement types, `types` as (id, label) most severe first; dismisses with a type id."""
-    choices = [Choice(type_id, f"{type_id} — {label}{'  (current)' if type_id == current else ''}")
-               for type_id, label in types]
-    return FuzzyPicker("Engagement type", choices, placeholder="e.g. strike, dialog, mediation")
+    """All engagement types, `types` as (id, label) most severe first; dismisses with a type id.
+
+    Each is named first as the feed and the type keys name it ('escort'), its id beside it where that
+    differs, so what the analyst read in a row is what they type here."""
+    choices = []
+    for type_id, label in types:
+        short = short_label(type_id)
+        name = short if short == type_id else f"{short} ({type_id})"
+        choices.append(Choice(type_id, f"{name} — {label}{'  (current)' if type_id == current else ''}",
+                              names=tuple({type_id, short, tiny_label(type_id)})))
+    return FuzzyPicker("Engagement type", choices, placeholder="e.g. strike, escort, mediation")
 
 
 def tag_picker(known: Sequence[str], on_article: Sequence[str]) -> FuzzyPicker:
