@@ -40,7 +40,9 @@ async def test_help_opens_with_f1_or_question_mark_and_closes_with_escape(make_d
         assert {"feed.cursor_down", "feed.open", "app.quit", "app.help", "reader.back"} <= set(ids)
         syntax = app.screen.query_one("#help-search").content
         written = [str(cell) for cell in syntax.columns[0]._cells]
-        assert {"polres*", "kapol", '"unjuk rasa"', "since:7d  until:2025-12-07"} <= set(written)
+        assert {"polres*", "kapol", '"unjuk rasa"', "since:7d  until:2025-12-07", "is:review"} <= set(written)
+        meanings = dict(zip(written, (str(cell) for cell in syntax.columns[1]._cells)))
+        assert "notice (pre_protest_coordination)" in meanings["type:escort"], "every type a newcomer can type"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")

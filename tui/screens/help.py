@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from core.plain_text import plain_line
+from core.vocabulary import type_names
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 
@@ -25,10 +26,11 @@ SEARCH_SYNTAX = (
     ("kapol", "the last word typed, from 3 letters, when no article has it whole: the words it starts (Kapolres)"),
     ('actor:"Condro Sasongko"', "an actor named so"),
     ("kab:36.04  kab:serang", "a kabupaten/kota by code or name; prov:36, prov:banten a province"),
-    ("type:clash", "an engagement's own type"),
+    ("type:escort", f"an engagement's own type, as the feed names it: {type_names()}"),
     ("tag:pemilu  feed:kilas", "a free tag; a feed by id, title or address"),
     ("since:7d  until:2025-12-07", "from / to a day: 2025-12-01, or 7d 2w 3m 1y back from today"),
     ("is:unread  is:starred", "also is:read, and is:hidden for articles marked not relevant"),
+    ("is:review", "articles whose engagements the tagger is unsure of, until you confirm (c) or correct them"),
 )
 """The search bar's language as README's "Search syntax" tells it (storage.search_parser reads it)."""
 
