@@ -397,6 +397,14 @@ def test_the_gazetteer_offers_every_kabupaten_and_kota():
     assert {choice.value for choice in typed_start[:2]} == {"36.04", "36.73"}
 
 
+def test_a_typed_first_name_ranks_its_actor_above_a_name_merely_alike():
+    """'budi' offered 'Disnaker — government' above 'Budi Santosa Wijaya' (a score larger by 1e-14)."""
+    labels = ["Disnaker — government", "Dinas Tenaga Kerja — government",
+              "Budi Santosa Wijaya — police, Polres Cilegon", "Budi Santoso — person, Serikat Pekerja PT Wira Logam"]
+    found = rank_choices("budi", [Choice(str(index), label) for index, label in enumerate(labels)])
+    assert {choice.label for choice in found[:2]} == set(labels[2:])
+
+
 async def test_x_hides_the_row_and_undo_brings_it_back(make_desk, engine: Engine):
     newest = tagged_desk(engine)
     app = make_desk()

@@ -48,7 +48,9 @@ def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOIC
         return list(choices[:limit])
     labels = [choice.label for choice in choices]
     found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=None, score_cutoff=50)
-    found.sort(key=lambda match: (-match[1], not _starts_a_word(query, match[0]), len(match[0])))
+    # Scores are rounded: WRatio scales long labels' partial scores, and 'budi' scored 60.00000000000001 for
+    # 'Disnaker — government' against 60.0 for 'Budi Santosa Wijaya — police', outranking the tie-break.
+    found.sort(key=lambda match: (-round(match[1]), not _starts_a_word(query, match[0]), len(match[0])))
     named = [choice for choice in choices if query.lower() in choice.names]
     ranked = [*named, *(choices[index] for _label, _score, index in found if choices[index] not in named)]
     return ranked[:limit]
