@@ -56,6 +56,7 @@ union's or police's ceremony."""
 OCCASION_OWNER_RE = re.compile(r"\s+(?:ke-?\s*\d+\s+)?(?:(?:pengurus|anggota|dewan|pimpinan|ketua|organisasi)\s+)?"
                                r"(?P<owner>[A-Z]{2,}\w*)\b")
 """The body a ceremony is named for, written as an acronym ('pelantikan pengurus KNPI', 'HUT ke-50 PGRI')."""
+AKSI_RE = re.compile(r"\baksi\b", re.IGNORECASE)
 NOT_A_PROTEST_RE = re.compile(r"\s+(?:sosial|donor|bersih|tanam|kemanusiaan|peduli|berbagi|bagi|penghijauan|"
                               r"solidaritas kemanusiaan|nyata)\b", re.IGNORECASE)
 SERVICE_BEFORE_RE = re.compile(r"\b(?:posko|nomor|layanan|kanal|saluran|hotline|memperkenalkan|sosialisasi)\s+"
@@ -611,7 +612,8 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     union_near = {lay.sentence_of(s.start) + k for s in unions for k in range(-2, 3)}
     union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
     labour_action = any(h.strong and h.type in LABOUR_ACTION_TYPES - {"clash"} for h in hits) \
-        or bool(LABOUR_ACTION_RE.search(text.lower()))
+        or bool(LABOUR_ACTION_RE.search(text.lower())) \
+        or any(h.strong and h.type in ("clash", "arrest") for h in hits) and workers_in_an_action(text, lay)
     workers_fought = any(h.strong and h.type == "clash" and WORKER_RE.search(lay.sentence_span(h.sentence).text)
                          for h in hits)
     kept = []
@@ -684,6 +686,16 @@ def others_occasion(text: str, h: TriggerHit, unions: tuple[Span, ...]) -> bool:
         return False
     start, end = owner.span("owner")
     return not any(s.start < end and start < s.end for s in unions)
+
+
+def workers_in_an_action(text: str, lay: Layout) -> bool:
+    """Workers named in a sentence with an 'aksi' that is no social or charity one ('lima orang buruh ... usai
+    aksi di depan pabrik'): a labour action, though 'aksi' alone proposes no protest."""
+    for m in AKSI_RE.finditer(text):
+        sentence = lay.sentence_span(lay.sentence_of(m.start())).text
+        if not NOT_A_PROTEST_RE.match(text, m.end()) and WORKER_RE.search(sentence):
+            return True
+    return False
 
 
 def still_to_come(text: str, start: int, end: int) -> bool:

@@ -234,3 +234,9 @@ def test_tag_lookalike_a_section_name_above_the_headline_keeps_the_headline() ->
 ])
 def test_tag_lookalike_a_protest_by_others_about_or_beside_workers(text: str) -> None:
     assert engagements(text) == ()
+
+
+def test_tag_lookalike_workers_arrested_for_theft_beside_a_social_aksi() -> None:
+    text = (f"{POLICE} menangkap dua buruh pabrik yang mencuri kabel, Senin (1/12/2025). Keduanya pernah ikut aksi "
+            "sosial perusahaan.")
+    assert engagements(text) == ()

@@ -377,3 +377,9 @@ def test_tag_type_police_words_beyond_the_chiefs_place_the_police_in_a_sentence(
     text = (f"Ratusan {UNION} berunjuk rasa di depan pabrik PT Sinar Cemerlang, Senin (1/12/2025). Aksi dijaga "
             f"satpam pabrik bersama personel yang dipimpin {officer}.")
     assert types(text)[0][0] == "protest_security"
+
+
+def test_tag_type_workers_taken_to_the_police_after_an_action_are_an_arrest() -> None:
+    text = (f"Sebanyak 20 buruh diangkut ke Mapolres Lebak setelah aksi di depan pabrik PT Sinar Cemerlang, Senin "
+            f"(1/12/2025). {POLICE} mengatakan mereka dimintai keterangan.")
+    assert types(text)[0][0] == "arrest"
