@@ -7,13 +7,14 @@ objects the app holds. Every worker's failure, the panes' too, ends in `_report`
 """
 
 import gc
+from collections.abc import Iterable
 from datetime import timezone
 from multiprocessing import resource_tracker
 from typing import ClassVar
 
 from sqlalchemy import Engine
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -248,6 +249,11 @@ class PantauApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.desk.help_groups(PantauApp.BINDINGS, self.tagging.type_key_order),
                                         self.settings.keymap))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands without its "Keys" panel: beside "Show keys" (the desk's own help) it
+        read as the same thing, and the panel it opens does not close with escape as the help does."""
+        return (command for command in super().get_system_commands(screen) if command.title != "Keys")
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

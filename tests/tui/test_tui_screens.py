@@ -95,6 +95,20 @@ async def test_palette_toggles_the_theme(make_desk, engine: Engine):
         await until(pilot, lambda: not app.current_theme.dark)
 
 
+async def test_the_palette_offers_one_help_the_one_escape_closes(make_desk, engine: Engine):
+    """"Show keys" and Textual's "Keys" stood side by side; "Keys" opened a panel escape does not close."""
+    app = make_desk()
+    async with app.run_test(size=(140, 40)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and "Screenshot" in titles
+        await pilot.press("ctrl+p", *"keys")
+        await until(pilot, lambda: palette_offers(app, "Show keys"))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        assert app.screen is app.desk
+
+
 async def test_keys_remap_by_binding_id(make_desk, engine: Engine):
     fill(engine, ["Satu", "Dua", "Tiga"])
     app = make_desk(keymap={"feed.cursor_down": "n", "app.help": "f2"})
