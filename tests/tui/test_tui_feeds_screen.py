@@ -2,12 +2,13 @@
 
 from datetime import datetime, timedelta, timezone
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from demo.server import DemoServer
 from storage.feeds import add_feed, get_feed, list_feeds
 from storage.fetch_state import PollRecord, record_polls
 from tests.tui.tui_support import messages, until
+from tui.screens.confirm import ConfirmScreen
 from tui.screens.feeds import FeedsScreen
 
 
@@ -69,6 +70,13 @@ async def test_re_enable_unmutes_and_remove_disables(engine, make_desk, wait_for
         await until(pilot, lambda: not get_feed(engine, gone).muted)
         await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][2] == "gone")
         await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        assert app.screen is screen and get_feed(engine, gone).enabled, "no: nothing removed"
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert f"source {gone}," in str(app.screen.query_one(Label).render())
+        await pilot.press("y")
         await until(pilot, lambda: not get_feed(engine, gone).enabled)
         await until(pilot, lambda: table_text(app)[table.get_row_index(str(gone))][2] == "removed")
         await wait_for_workers(app)
@@ -88,6 +96,19 @@ async def test_a_feed_is_added_from_the_screen(engine, make_desk):
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1)
         assert table_text(app)[0][1:3] == ["site", "unconfirmed"]
         assert "could not be reached" in str(app.screen.query_one("#feeds-discovery", Static).render())
+
+
+async def test_the_cursor_goes_to_the_source_just_added(engine, make_desk):
+    """A newcomer adds a site and presses d to take it off again: the cursor was still on the first source."""
+    seed_health(engine)
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
+        await pilot.press("a", *"contoh.test", "enter")
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        await until(pilot, lambda: table_text(app)[table.cursor_row][3] == "https://contoh.test/")
 
 
 async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):

@@ -25,6 +25,7 @@ from core.vocabulary import FeedStatus, SourceKind
 from fetchers.site_rules import extraction_warning
 from fetchers.errors import FetchError
 from storage.desk import DeskStore, Feed
+from tui.screens.confirm import ConfirmScreen
 from tui.widgets.plain_input import PlainInput
 
 COLUMNS = ("#", "Kind", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
@@ -132,13 +133,14 @@ class FeedsScreen(Screen[None]):
     # Loading ---------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="feeds-load", exit_on_error=False, description="Loading feeds")
-    def load(self) -> None:
+    def load(self, select: int | None = None) -> None:
+        """Read every source; `select` puts the cursor on that one (a source just added), else it stays."""
         lines = feed_lines(self.store.feeds())
-        self.app.call_from_thread(self.show, lines)
+        self.app.call_from_thread(self.show, lines, select)
 
-    def show(self, lines: list[FeedLine]) -> None:
+    def show(self, lines: list[FeedLine], select: int | None = None) -> None:
         table = self.table
-        selected = self.selected_id()
+        selected = select if select is not None else self.selected_id()
         with self.app.batch_update():
             table.clear()
             for line in lines:
@@ -235,7 +237,7 @@ class FeedsScreen(Screen[None]):
             feed = await asyncio.to_thread(self.store.add_source, url, kind=SourceKind.SITE)
             self.show_discovery([f"{url} could not be reached ({error.message}).",
                                  f"Added it as site {feed.id}, unconfirmed: its sources are looked for at its first poll."])
-            self.load()
+            self.load(select=feed.id)
             return
         *tried, verdict = found.report()
         picked = found.picked
@@ -247,12 +249,21 @@ class FeedsScreen(Screen[None]):
         done = f"Already watched as source {feed.id}" if known else f"Added {picked.kind} {feed.id}"
         self.show_discovery([f"{done}: {feed.url}", verdict, "What was tried:", *tried])
         self.notify(plain_line(f"{done}: {feed.url}"), markup=False)
-        self.load()
+        self.load(select=feed.id)
 
     def action_remove(self) -> None:
+        """Asks first, naming the source: one key on the wrong row stopped another source without a word."""
         feed_id = self.selected_id()
-        if feed_id is not None:
-            self.change(self.store.disable_feed, str(feed_id), f"Feed {feed_id} removed; its articles are kept")
+        if feed_id is None:
+            return
+        name = self.table.get_row(str(feed_id))[COLUMNS.index("Feed")].plain
+        removed = f"Source {feed_id} ({name}) removed; its articles are kept, e polls it again"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(self.store.disable_feed, str(feed_id), removed)
+
+        self.app.push_screen(ConfirmScreen(f"Stop polling source {feed_id}, {name}? Its articles are kept."), answered)
 
     def action_enable(self) -> None:
         feed_id = self.selected_id()
