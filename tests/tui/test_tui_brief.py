@@ -12,7 +12,8 @@ from textual.widgets import Input, Label, ProgressBar
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import messages, palette_offers, until
 from tui.cli import main
-from tui.screens.brief import BriefCancelled, BriefScreen, prefill
+from storage.actor_stats import latest_dated
+from tui.screens.brief import BriefCancelled, BriefScreen, newest_news_week, prefill
 
 TODAY = date(2025, 12, 15)
 
@@ -81,6 +82,23 @@ def test_without_dates_in_the_search_the_brief_is_last_weeks():
     assert prefill("", TODAY) == {"week": "2025-W50"}
     assert prefill("prov:banten buruh", TODAY) == {"prov": "banten", "week": "2025-W50"}
     assert prefill("since:2w kab:serang OR kab:bekasi", TODAY) == {"since": "2025-12-01", "kab": "serang, bekasi"}
+
+
+def test_a_desk_whose_news_is_older_than_last_week_opens_the_brief_on_the_newest_articles_week():
+    assert newest_news_week(TODAY, date(2025, 12, 9)) is None, "last week has news (or may have)"
+    assert newest_news_week(TODAY, date(2025, 12, 8)) is None
+    assert newest_news_week(TODAY, date(2025, 12, 7)) == "2025-W49"
+    assert newest_news_week(TODAY, date(2025, 2, 19)) == "2025-W08"
+    assert newest_news_week(TODAY, None) is None
+
+
+async def test_the_demo_brief_opens_on_a_week_with_news(desk, engine):
+    """The demo's news is months old: the brief opened on last week and wrote a page of 0 engagements."""
+    newest = latest_dated(engine).date()
+    async with desk.run_test(size=(120, 40)) as pilot:
+        screen = await open_brief(pilot)
+        await until(pilot, lambda: field(screen, "week").value == newest_news_week(date.today(), newest))
+        assert newest.strftime("%d %b %Y") in str(screen.query_one("#brief-newest", Label).render())
 
 
 @pytest.mark.parametrize(("values", "message"), [

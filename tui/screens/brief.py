@@ -7,7 +7,7 @@ filter (since:/until:, prov:, kab:); without dates, the last complete week.
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,7 +26,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from brief.content import BriefFilter
 from brief.files import STEPS, BriefRequest, write_brief
-from brief.period import PeriodError, between, iso_week, last_week
+from brief.period import Period, PeriodError, between, iso_week, last_week
+from storage.actor_stats import latest_dated
 from tagging.gazetteer import unknown_kabkota
 from tui.screens.form_fields import FormError, day_field, fields_from_search, listed, target_file
 
@@ -55,6 +56,15 @@ def default_brief_path(today: date, directory: Path | None = None) -> Path:
         documents = user_documents_path()
         directory = documents if documents.is_dir() else Path.cwd()
     return directory / f"pantau-brief-{today.isoformat()}.html"
+
+
+def newest_news_week(today: date, newest: date | None) -> str | None:
+    """The week of the newest article when it is older than last week (a demo of old news, a desk whose
+    feeds went quiet), so the brief does not open on a week with nothing in it; else None."""
+    if newest is None or newest >= last_week(today).first:
+        return None
+    monday = newest - timedelta(days=newest.weekday())
+    return Period(monday, monday + timedelta(days=6)).iso_week
 
 
 def prefill(search_filter: str, today: date) -> dict[str, str]:
@@ -120,6 +130,8 @@ class BriefScreen(ModalScreen[BriefWritten | None]):
         & Label { width: 100%; }
         & .brief-label { color: $text-muted; margin: 1 0 0 0; }
         & .brief-hint { color: $text-muted; }
+        & #brief-newest { display: none; }
+        & #brief-newest.shown { display: block; }
         & #brief-error { color: $text-error; }
         & #brief-progress, #brief-step { display: none; }
         & .running #brief-progress, .running #brief-step { display: block; }
@@ -146,6 +158,7 @@ class BriefScreen(ModalScreen[BriefWritten | None]):
             with Horizontal():
                 for name in ("week", "since", "until"):
                     yield Input(self.prefill.get(name, ""), placeholder=name, id=f"brief-{name}", compact=True)
+            yield Label("", id="brief-newest", classes="brief-hint")
             yield Label("Provinces and kabupaten/kota (comma-separated, empty: all)", classes="brief-label")
             with Horizontal():
                 yield Input(self.prefill.get("prov", ""), placeholder="prov: 36, Banten …", id="brief-prov", compact=True)
@@ -165,6 +178,24 @@ class BriefScreen(ModalScreen[BriefWritten | None]):
 
     def on_mount(self) -> None:
         self.query_one("#brief-path", Input).focus()
+        if "week" in self.prefill:
+            self._offer_newest_week()
+
+    @work(thread=True, group="brief-week", exit_on_error=False, description="Finding the newest article")
+    def _offer_newest_week(self) -> None:
+        newest = latest_dated(self.engine)
+        week = newest_news_week(self.today, newest.date() if newest else None)
+        if week is not None and newest is not None:
+            self.app.call_from_thread(self._show_newest_week, week, f"{newest:%d %b %Y}")
+
+    def _show_newest_week(self, week: str, newest: str) -> None:
+        """Only over the week the form opened with: what the analyst typed stays."""
+        field = self.query_one("#brief-week", Input)
+        if field.value == self.prefill["week"]:
+            field.value = week
+            hint = self.query_one("#brief-newest", Label)
+            hint.update(Text(f"The newest article is of {newest}: its week, as last week has no news."))
+            hint.add_class("shown")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#brief-run")
