@@ -383,3 +383,8 @@ def test_tag_type_workers_taken_to_the_police_after_an_action_are_an_arrest() ->
     text = (f"Sebanyak 20 buruh diangkut ke Mapolres Lebak setelah aksi di depan pabrik PT Sinar Cemerlang, Senin "
             f"(1/12/2025). {POLICE} mengatakan mereka dimintai keterangan.")
     assert types(text)[0][0] == "arrest"
+
+
+def test_tag_type_an_officer_named_by_rank_alone_is_the_police() -> None:
+    text = "Iptu Dedi Kurnia berbincang dengan puluhan buruh PT Sinar Cemerlang di depan pabrik, Senin (1/12/2025)."
+    assert types(text)[0][0] == "dialogue"
