@@ -6,7 +6,8 @@ import pytest
 
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import until
-from tui.widgets.actors_pane import ActorsPane
+from storage.tags import MentionView
+from tui.widgets.actors_pane import ActorsPane, mention_line
 from tui.widgets.timeline import TimelinePane
 
 DEC_1 = date(2025, 12, 1)
@@ -262,3 +263,13 @@ async def test_an_empty_desk_says_so_in_the_panes(make_desk):
         assert timeline_lines(app.timeline) == ["No engagements tagged yet."]
         await pilot.press("alt+4", "enter", "left", "w", "p")
         assert "no article selected" in option_lines(app.actors)
+
+
+def test_an_actor_named_only_by_its_post_says_the_post_once():
+    """The demo's 'Gubernur' with no name read 'govt     Gubernur Gubernur' in the actors pane."""
+    def line(name: str, position: str | None, rank: str | None = None, unit: str | None = None) -> str:
+        return mention_line(MentionView(1, "government", name, rank, position, None, unit, [], "auto")).plain
+
+    assert line("", "Gubernur") == "govt     Gubernur"
+    assert line("", "Kapolsek", unit="Polsek Bojonegara") == "govt     Kapolsek Polsek Bojonegara"
+    assert line("Andra Soni", "Gubernur") == "govt     Gubernur Andra Soni"

@@ -43,10 +43,12 @@ def mention_line(mention: MentionView) -> Text:
     """kind · position, rank, name (as the Indonesian press writes them: "Kapolres AKBP Y") · organisation or unit."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{kind_label(mention.kind):<{KIND_WIDTH}} ", style=f"bold {kind_colour(mention.kind)}")
-    title = plain_line(" ".join(part for part in (mention.position, mention.rank) if part))
+    name = display_name(mention.name, mention.organisation, mention.unit, mention.position)
+    # A post that stands in for the name ('Gubernur' alone) is said once, not 'Gubernur Gubernur'.
+    position = mention.position if plain_line(mention.position) != name else None
+    title = plain_line(" ".join(part for part in (position, mention.rank) if part))
     if title:
         text.append(f"{title} ", style="italic")
-    name = display_name(mention.name, mention.organisation, mention.unit, mention.position)
     text.append(name, style="bold")
     body = plain_line(", ".join(part for part in (mention.organisation, mention.unit) if part and part != name))
     if body:
