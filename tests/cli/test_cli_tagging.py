@@ -1,6 +1,10 @@
 """The extraction and tagging command-line contract: `pantau extract` and `pantau tag`."""
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -8,6 +12,8 @@ from click.testing import CliRunner
 
 from demo.sites import load_corpus, render_blogger_page
 from tui.cli import main
+
+PANTAU = Path(sys.executable).with_name("pantau")
 
 TAG_KEYS = {
     "places": {"name", "code", "level", "province", "precision", "span"},
@@ -67,3 +73,26 @@ def test_tag_html_extracts_first(tmp_path: Path):
 def test_tag_rejects_a_bad_publication_date():
     result = CliRunner().invoke(main, ["tag", "-", "--published", "kemarin"], input="teks")
     assert result.exit_code != 0 and "not an ISO date" in result.output
+
+
+def test_tag_says_when_html_gives_no_text_and_what_a_terminal_waits_for(tmp_path: Path):
+    """`pantau tag --html` on a plain text file printed empty tags and nothing else; `pantau tag` typed alone
+    waited in silence for standard input."""
+    text = tmp_path / "article.txt"
+    text.write_text("SERANG – Ratusan buruh berunjuk rasa di Kabupaten Serang, Senin (1/12/2025).\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["tag", "--html", str(text)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"places": [], "actors": [], "engagements": []}, "the contract is kept"
+    assert "nothing to tag" in result.stderr and "without --html" in result.stderr
+    plain = CliRunner().invoke(main, ["tag", str(text)])
+    assert plain.stderr == "" and json.loads(plain.stdout)["places"]
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([PANTAU, "tag"], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(follower)
+    os.write(leader, text.read_bytes() + b"\x04")
+    out, err = process.communicate(timeout=60)
+    os.close(leader)
+    assert process.returncode == 0, err
+    assert b"paste its text, then ctrl+d" in err
+    assert json.loads(out)["places"][0]["code"] == "36.04"

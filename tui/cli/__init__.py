@@ -162,7 +162,7 @@ def run_logging_crashes(app, **run_options) -> None:
 @click.option("--fresh", is_flag=True, help="Start over: discard the demo database of the last demo, tags and all.")
 @click.pass_obj
 def demo(settings: Settings, release_every_s: float, fresh: bool) -> None:
-    """Open the demo desk, fed by two fictional local news sites; what you tag is kept for the next demo."""
+    """Open the demo desk, fed by five fictional local news sites; what you tag is kept for the next demo."""
     _run_demo(settings, release_every_s, fresh=fresh)
 
 

@@ -87,12 +87,18 @@ def _parse_published(value: str | None) -> datetime | None:
 def tag(source: str, published: str | None, is_html: bool, extended: bool) -> None:
     """Print the tags of one article (places, actors, engagements) as one JSON object."""
     published_at = _parse_published(published)
+    if source == "-" and sys.stdin.isatty():
+        # `pantau tag` typed alone waited in silence: say what it waits for (on stderr, the JSON stays alone).
+        click.echo("Reading the article from standard input: paste its text, then ctrl+d; or give a FILE.", err=True)
     raw = sys.stdin.buffer.read() if source == "-" else _read_bytes(source)
     title, text = "", raw.decode("utf-8", errors="replace")
     if is_html:
         extracted = extract_article(decode_page(raw), None)
         title, text = extracted.title or "", extracted.text
         published_at = published_at or extracted.published
+        if not text.strip():
+            click.echo(f"pantau tag: {extracted.status}, so there is nothing to tag "
+                       "(without --html the input is read as plain text).", err=True)
     tags = tag_article(title, text, published_at)
     click.echo(json_safe(json.dumps(tags.to_json(extended), ensure_ascii=False, indent=2)))
 
