@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from typing import Generic, TypeVar
 
@@ -50,7 +50,21 @@ class Hit(Generic[P]):
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    return [_token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+_new = object.__new__
+_set_start, _set_end, _set_text = Token.start.__set__, Token.end.__set__, Token.text.__set__  # type: ignore[attr-defined]
+
+
+def _token(start: int, end: int, text: str) -> Token:
+    """Token(start, end, text), made by filling its slots directly: a frozen dataclass's __init__ sets each field
+    through object.__setattr__, and an article's ~400 tokens cost a third more that way (0.26 against 0.18 ms)."""
+    token = _new(Token)
+    _set_start(token, start)
+    _set_end(token, end)
+    _set_text(token, text)
+    return token
 
 
 def exact(word: str) -> str:
@@ -168,6 +182,8 @@ class Layout:
     sentence_starts: tuple[int, ...]
     paragraph_starts: tuple[int, ...]
     text: str
+    spans: dict[int, Span] = field(default_factory=dict, compare=False, repr=False)
+    """sentence_span's answers so far: the engagement passes ask for the same sentences ~60 times an article."""
 
     def sentence_of(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset) - 1
@@ -176,12 +192,15 @@ class Layout:
         return bisect_right(self.paragraph_starts, offset) - 1
 
     def sentence_span(self, index: int) -> Span:
-        start = self.sentence_starts[index]
-        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
-        raw = self.text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        body = raw.strip()
-        return Span(start + lead, start + lead + len(body), body)
+        span = self.spans.get(index)
+        if span is None:
+            start = self.sentence_starts[index]
+            end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+            raw = self.text[start:end]
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            span = self.spans[index] = Span(start + lead, start + lead + len(body), body)
+        return span
 
     def sentence_count(self) -> int:
         return len(self.sentence_starts)

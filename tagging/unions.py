@@ -19,7 +19,7 @@ from functools import cache
 
 from core.tags import Span
 from tagging import gazetteer, lexicon
-from tagging.text import Hit, PhraseIndex, Token, in_title_case, led_matches, lowered
+from tagging.text import Hit, PhraseIndex, Token, exact, in_title_case, led_matches, lowered, token_keys
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*(?:/\w+)*")
 ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*(?:/[A-Z0-9]+)*")
@@ -187,15 +187,18 @@ def union_words(text: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     whole = vocabulary().orgs.table
     for token in tokens:
-        joined = "-" in token.text or "." in token.text
-        prefixed = joined and CONFEDERATION_PREFIX_RE.fullmatch(token.text)
-        if prefixed and ("K" + prefixed.group(1),) in whole:
-            out.append(Token(token.start, token.end, "K" + prefixed.group(1)))
-        elif joined and (token.text,) not in whole:
-            out += [Token(token.start + m.start(), token.start + m.end(), m.group())
-                    for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", token.text)]
-        elif out and text[out[-1].end:token.start] == "/" and out[-1].text.isupper() and token.text.isupper() \
-                and not ((out[-1].text,) in whole and (token.text,) in whole):
+        word = token.text
+        if "-" in word or "." in word:
+            prefixed = CONFEDERATION_PREFIX_RE.fullmatch(word)
+            if prefixed and ("K" + prefixed.group(1),) in whole:
+                out.append(Token(token.start, token.end, "K" + prefixed.group(1)))
+                continue
+            if (word,) not in whole:
+                out += [Token(token.start + m.start(), token.start + m.end(), m.group())
+                        for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", word)]
+                continue
+        if out and out[-1].end == token.start - 1 and text[token.start - 1] == "/" and out[-1].text.isupper() \
+                and word.isupper() and not ((out[-1].text,) in whole and (word,) in whole):
             out[-1] = Token(out[-1].start, token.end, text[out[-1].start:token.end])
         else:
             out.append(token)
@@ -641,8 +644,9 @@ def abbreviated(text: str, tokens: list[Token], hits: list[Hit[lexicon.OrgInfo]]
     known = {hit.first: hit for hit in hits}
     starts = [t.start for t in tokens]
     blocked = {k for s in taken for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end))}
-    candidates = [k for k, t in enumerate(tokens) if k in known or t.text[:2].isupper() or t.text in voc.structures
-                  or t.text in HEADS or t.text in defined]
+    openers = voc.structures | HEADS | defined
+    candidates = [k for k, word in enumerate(token_keys(tokens, exact)) if word[:2].isupper() or word in openers
+                  or k in known]
     out: list[UnionMention] = []
     resume = 0
     for i in candidates:
