@@ -22,6 +22,7 @@ CASES = [
     ("", "db", ["--db", "nosuchdriver://host/x", "feeds"], "cannot open the database"),
     ("", "db", ["--db", "postgresql://pantau@127.0.0.1:1/none", "feeds"], "cannot open the database"),
     ("demo", "release_every_s", ["demo", "--every", "sering"], "'sering' is not a valid float"),
+    ("poll", "every_feed", ["poll", "--all"], "--all goes with --once"),
     ("demo", "release_every_s", ["demo", "--every=-1"], "-1.0 is not in the range x>=0.1"),
     ("feeds add", "address", ["feeds", "add", "ftp://contoh.test/rss"], "only http:// and https://"),
     ("feeds add", "address", ["feeds", "add", "-"], "only http:// and https://"),

@@ -21,6 +21,10 @@ from tui.config import Settings
 @click.pass_obj
 def poll(settings: Settings, once: bool, every_feed: bool) -> None:
     """Run the poller without the app (until Ctrl+C), sharing the desk's database."""
+    if every_feed and not once:
+        # `pantau poll --all` started the endless poller, --all unread: a newcomer meant one round of every feed.
+        raise click.UsageError("--all goes with --once: `pantau poll --once --all` polls every enabled feed once; "
+                               "`pantau poll` alone runs until Ctrl+C.")
     engine = open_engine(settings)
     seed_default_feeds(engine)
     if once:
