@@ -37,7 +37,7 @@ def mask_boilerplate(text: str) -> str:
     header) and tag or keyword lists blanked; same length, same line breaks."""
     spans = [m.span() for m in RELATED_RE.finditer(text)]
     spans += [m.span() for m in KEYWORD_LINE_RE.finditer(text)]
-    spans += [m.span() for m in HASHTAG_LINE_RE.finditer(text)]
+    spans += [m.span() for m in HASHTAG_LINE_RE.finditer(text)] if "#" in text else []
     spans += headlines_under_headers(text)
     spans += other_stories(text)
     spans += headline_bullets(text)

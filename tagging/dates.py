@@ -50,11 +50,14 @@ SCAN_LEADS = {
     "textual": re.compile(r"\d\d?\s"),
     "day_slash": re.compile(r"\d\d?/"),
     "blogger": re.compile(r"\d\d?,"),
-    "iso": re.compile(r"\d{4}-\d\d-"),
-    "month_year": re.compile(r"\d{4}|lalu"),
+    "iso": re.compile(r"\d\d{3}-\d\d-"),
+    "month_year": re.compile(r"[\dl](?:(?<=l)alu|(?<!l)\d{3})"),
     "weekday_only": re.compile(r"lalu|kemarin|pagi|siang|sore|malam"),
 }
-"""What each whole-text scan of `patterns()` starts with, after its lookbehind (see `scanned`)."""
+"""What each whole-text scan of `patterns()` starts with, after its lookbehind (see `scanned`). Each opens with one
+character or a choice of words, which lets the regex engine skip to the offsets starting with them: 'iso' is
+\\d{4}-\\d\\d- and 'month_year' \\d{4}|lalu written so (a repeat first made it try every offset: 0.03 and 0.06 ms an
+article against 0.02 and 0.03)."""
 RANGE_START_RE = re.compile(r"(?<![\w/])(?P<d0>\d{1,2})\s*(?:-|–|s\.?d\.?|sampai|hingga|dan)\s*\(?$")
 """The first day of a range written before the last: '4-5 Desember 2025', '24 sampai 27 November'."""
 FIRST_WEEKDAY_RE = re.compile(r"(?P<day>\b[A-Z][a-z'’]+)\s*(?:-|–|hingga|sampai|s\.?d\.?|dan)\s*$")

@@ -610,9 +610,10 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
     """Sentence- and paragraph-level caveats of engagement_types.json; a labour organisation named near a trigger
     (`unions`: its mentions) is as good a cue as the cue words. Damage or a fight is a clash only during a
     labour action, an arrest a labour arrest only during one or of a union's people: workers as suspects of
-    ordinary crime are no engagement (corpus README)."""
+    ordinary crime are no engagement (corpus README). The searches for a clash's sides and for ordinary crime run
+    only where their answer can count, not for every strong trigger."""
     cues = cue_patterns()
-    crime = ordinary_crime(text)
+    crime: bool | None = None
     union_named = bool(unions)
     union_near = {lay.sentence_of(s.start) + k for s in unions for k in range(-2, 3)}
     union_paragraphs = {lay.paragraph_of(s.start) for s in unions}
@@ -635,14 +636,13 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         if not h.strong:
             kept.append(h)
             continue
-        sides = WORKER_RE.search(lay.sentence_span(h.sentence).text) and POLICE_SIDE_RE.search(
-            lay.sentence_span(h.sentence).text)
-        if (h.type == "clash" and not labour_action and not sides) \
+        sentence = lay.sentence_span(h.sentence).text
+        if (h.type == "clash" and not labour_action
+                and not (WORKER_RE.search(sentence) and POLICE_SIDE_RE.search(sentence))) \
                 or (h.type == "arrest" and not labour_action and not union_named and not workers_fought
                     and not UNION_PEOPLE_RE.search(sentences_around(text, lay, h.sentence, 1))):
             kept.append(replace(h, strong=False))
             continue
-        sentence = lay.sentence_span(h.sentence).text
         paragraph = paragraph_text(text, lay, h.span.start)
         around = sentences_around(text, lay, h.sentence, 2)
         beside = sentences_around(text, lay, h.sentence, 1)
@@ -668,10 +668,12 @@ def apply_caveats(hits: list[TriggerHit], text: str, lay: Layout, unions: tuple[
         cue = cues.get(h.type)
         near = h.sentence in union_near or lay.paragraph_of(h.span.start) in union_paragraphs
         own_cue = h.type == "strike" and WORK_STOPPAGE_RE.search(sentence)
-        if cue is not None and not (cue.search(paragraph) or cue.search(around) or near or own_cue):
+        if cue is not None and not (near or own_cue or cue.search(paragraph) or cue.search(around)):
             continue
-        if h.type in ("legal_complaint", "arrest") and crime:
-            continue
+        if h.type in ("legal_complaint", "arrest"):
+            crime = ordinary_crime(text) if crime is None else crime
+            if crime:
+                continue
         if h.type == "arrest" and not DETAINED_RE.search(text, lay.sentence_starts[max(0, h.sentence - 1)],
                                                          lay.sentence_span(h.sentence).end):
             continue
@@ -775,7 +777,11 @@ def outside_quotes(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
         quote = next(((a, b) for a, b in quotes if a <= h.span.start < b), None)
         return quote is None or bool(DEED_RE.search(text, max(quote[0], h.span.start - 30), h.span.start))
 
-    quoted_only = {h.type for h in hits if h.strong} - {h.type for h in hits if h.strong and stated(h)}
+    stated_types: set[str] = set()
+    for h in hits:
+        if h.strong and h.type not in stated_types and stated(h):
+            stated_types.add(h.type)
+    quoted_only = {h.type for h in hits if h.strong} - stated_types
     return [replace(h, strong=False) if h.type in quoted_only else h for h in hits]
 
 
@@ -1041,7 +1047,7 @@ def event_notes(event: Event, text: str, lay: Layout) -> tuple[str, ...]:
             notes.append("complaint against police officers (Propam)")
     if any(h.phrase == "saling dorong" for h in event.hits):
         notes.append("wording: saling dorong (borderline clash)")
-    if re.search(r"\bmogok makan\b", sentences, re.IGNORECASE):
+    if "mogok makan" in sentences.lower() and re.search(r"\bmogok makan\b", sentences, re.IGNORECASE):
         notes.append("hunger strike mentioned (not a strike)")
     return tuple(notes)
 

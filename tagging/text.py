@@ -16,7 +16,11 @@ from typing import Generic, TypeVar
 from core.tags import Span
 
 TOKEN_RE = re.compile(r"\w+(?:['’\-.]\w+)*")
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])"
+                             r"|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“]))")
+"""[.!?]+["”’']?(?=\\s+["“'‘(]?[A-Z0-9]) | \\n\\s*\\n | \\n(?=\\s*[A-Z"“]), written to open with one character class: the
+regex engine then skips to those characters, where a choice opening with a repeat made it try every offset
+(0.07 against 0.015 ms an article)."""
 LAST_WORD_RE = re.compile(r"(\w+)$")
 HEADLINE_STOP_RE = re.compile(r"[.!?][\"”’']?$|[a-z]{2}[.!?] ")
 ABBREVIATIONS = frozenset(
