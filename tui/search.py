@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from core.plain_text import plain_line
 from storage.search_parser import Query, QuerySyntaxError, parse_query
+from tagging.gazetteer import unknown_kabkota
 from tui.widgets.feed_list import PAGE_SIZE, RowSource
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
@@ -26,6 +27,20 @@ if TYPE_CHECKING:
     from tui.app import PantauApp
 
 NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
+
+
+
+def no_match(text: str) -> str:
+    """What the reader says when a search finds nothing: NO_MATCH, and why when a `kab:` names no kabupaten/kota
+    (`kab:serangg` found nothing and said nothing of the typo; `pantau export --kab` names the closest)."""
+    try:
+        places = [term.value for group in parse_query(text).groups for term in group
+                  if term.kind == "kab" and not term.negated]
+    except QuerySyntaxError:
+        return NO_MATCH
+    unknown = unknown_kabkota(places)
+    return f"No article matches the filter: {unknown} (ctrl+l shows every article)." if unknown else NO_MATCH
+
 
 SEARCH_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="app.search"),
@@ -178,7 +193,7 @@ class Search:
         self._generation = feed.show_snapshot(source, total if total is not None else len(rows), rows, ceiling)
         self.bar.show_filter(text, total)
         if not rows:  # at once, with the filter: the article shown before must not seem to match
-            self.app.reader.clear(NO_MATCH)
+            self.app.reader.clear(no_match(text))
             self.app.actors.clear()
 
     def _counted(self, text: str, total: int, at_least: bool = False) -> None:

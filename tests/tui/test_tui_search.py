@@ -210,6 +210,10 @@ async def test_a_search_with_no_results_clears_the_reader(make_desk, desk_corpus
         assert app.reader.article_id is None and app.current_view is None
         assert app.reader.parts["title"].plain == NO_MATCH
         assert "no article selected" in app.actors.plain_lines
+        app.search.apply("buruh kab:serangg")
+        await until(pilot, lambda: app.search.filter_text == "buruh kab:serangg" and app.feed_list.total == 0)
+        said = app.reader.parts["title"].plain
+        assert "no kabupaten/kota 'serangg': did you mean Kabupaten Serang, Kota Serang" in said, said
         await pilot.press("ctrl+l")
         await until(pilot, lambda: app.reader.article_id is not None)
 
