@@ -3,10 +3,12 @@
 from datetime import date, datetime, timezone
 
 import pytest
+from textual.app import App, ComposeResult
 
+from storage.tags import MentionView
+from storage.timeline import Place, Timeline
 from tests.tui.desk_corpus import fill_tagged_desk
 from tests.tui.tui_support import until
-from storage.tags import MentionView
 from tui.widgets.actors_pane import ActorsPane, mention_line
 from tui.widgets.timeline import TimelinePane
 
@@ -273,3 +275,24 @@ def test_an_actor_named_only_by_its_post_says_the_post_once():
     assert line("", "Gubernur") == "govt     Gubernur"
     assert line("", "Kapolsek", unit="Polsek Bojonegara") == "govt     Kapolsek Polsek Bojonegara"
     assert line("Andra Soni", "Gubernur") == "govt     Gubernur Andra Soni"
+
+
+async def test_the_timeline_opens_on_a_cell_with_engagements():
+    """The demo's timeline opened on its first row's empty cell of the latest week ("Kabupaten Lebak ·
+    16–22 Feb 2026: 0 engagements"): enter there filtered the feed to nothing."""
+    lebak, serang = Place("36.02", "Kabupaten Lebak", "Banten"), Place("36.04", "Kabupaten Serang", "Banten")
+    weeks = [date(2026, 2, 9), date(2026, 2, 16)]
+    counts = Timeline("week", [lebak, serang], weeks,
+                      {("36.02", weeks[0]): {"mediation": 1}, ("36.04", weeks[1]): {"mediation": 1}})
+
+    class OnePane(App):
+        def compose(self) -> ComposeResult:
+            yield TimelinePane()
+
+    async with OnePane().run_test() as pilot:
+        pane = pilot.app.query_one(TimelinePane)
+        pane.show(counts)
+        assert (pane.cell.place, pane.cell.start) == (serang, weeks[1])
+        pane.action_move(-1, 0)
+        pane.show(counts)
+        assert pane.cell.place == lebak, "new counts keep the cell the analyst moved to"

@@ -201,6 +201,11 @@ class TimelinePane(Widget, can_focus=True):
             self.column = periods.index(start)
         else:
             self.column = max(len(periods) - 1, 0)
+        if cell is None and periods:
+            # First counts: on a place with engagements in the latest period, not the first row's empty cell,
+            # where a newcomer's first enter filtered the feed to nothing.
+            busy = [index for index, place in enumerate(places) if self.count_at(place.code, periods[self.column])]
+            self.row = busy[0] if busy else self.row
         self._update_subtitle()
         self.refresh()
 
