@@ -96,6 +96,9 @@ FOREIGN_POLICE_RE = re.compile(
     r"Kamboja|Myanmar|Timor\s+Leste|Tiongkok|China|Inggris|Belanda|Prancis|Jerman|Qatar|Kuwait|Yordania|Turki|"
     r"Mesir|India|Vietnam|Laos|Uni\s+Emirat\s+Arab|UEA)\b")
 """'Polisi Malaysia', 'polisi Hong Kong', 'Polisi Diraja Malaysia': police abroad, no Polri (corpus README)."""
+ROLE_TAIL_RE = re.compile(r"(?:\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*,?\s*")
+"""What may stand between a union or company role and the name after it: the area, then a comma."""
+NAME_SEPARATOR_RE = re.compile(r"[ \t]*,?[ \t]*")
 
 
 @dataclass
@@ -691,9 +694,8 @@ def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: li
         if hit.payload == "labour" and (organisation is None or organisation.kind != "labour"):
             if text[hit.start:hit.end] in ("Presiden", "Ketua", "Ketua Umum", "Wakil Ketua", "Sekretaris"):
                 continue
-        tail = re.match(r"(?:\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*,?\s*", text[after:])
-        i = next((k for k, t in enumerate(tokens) if t.start >= after + (tail.end() if tail else 0)), None)
-        if i is None:
+        i = bisect_left(tokens, ROLE_TAIL_RE.match(text, after).end(), key=token_start)
+        if i == len(tokens):
             continue
         words, titles, _ = read_name(tokens, text, i)
         if not words or words[0].start - after > 45:
@@ -751,9 +753,7 @@ def jurisdiction_after(text: str, offset: int, role: lexicon.RoleInfo) -> tuple[
 
 def name_after(text: str, tokens: list[Token], offset: int) -> tuple[str | None, list[str], int]:
     """A person's name right after a role (', ' allowed between), never across a line or a bracket."""
-    sep = re.match(r"[ \t]*,?[ \t]*", text[offset:])
-    start = offset + sep.end()
-    i = first_token_at(tokens, start)
+    i = first_token_at(tokens, NAME_SEPARATOR_RE.match(text, offset).end())
     if i is None:
         return None, [], offset
     words, titles, _ = read_name(tokens, text, i)
@@ -766,7 +766,14 @@ def name_after(text: str, tokens: list[Token], offset: int) -> tuple[str | None,
 
 
 def first_token_at(tokens: list[Token], offset: int) -> int | None:
-    return next((k for k, t in enumerate(tokens) if t.start == offset), None)
+    i = bisect_left(tokens, offset, key=token_start)
+    return i if i < len(tokens) and tokens[i].start == offset else None
+
+
+def token_start(token: Token) -> int:
+    """The key tokens are in order by: role_people and name_after find a token by bisection rather than a walk
+    through the article's tokens (~0.01 ms a walk)."""
+    return token.start
 
 
 def is_place(word: str) -> bool:
