@@ -34,7 +34,7 @@ from tui.screens.folders import FoldersScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.too_small import fit_to_size
-from tui.search import NO_MATCH, SEARCH_BINDINGS, Search
+from tui.search import SEARCH_BINDINGS, Search, no_match
 from tui.widgets.actors_pane import ActorsPane
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import EMPTY_HINT, Reader
@@ -166,7 +166,7 @@ class PantauApp(App[None]):
         """The feed's first page is painted: settle what the desk holds, start polling; an empty feed (a search
         that found none) clears the reader and the actors of the article shown before, so none seems to match."""
         if message.empty:
-            self.reader.clear(NO_MATCH if self.search.filter_text else EMPTY_HINT)
+            self.reader.clear(no_match(self.search.filter_text) if self.search.filter_text else EMPTY_HINT)
             self.actors.clear()
         if not self._memory_settled:
             self._memory_settled = True

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from core.plain_text import plain_line
 from storage.search_parser import Query, QuerySyntaxError, parse_query
-from tagging.gazetteer import unknown_kabkota
+from tui.search_hints import unknown_place
 from tui.widgets.feed_list import PAGE_SIZE, RowSource
 from tui.widgets.search_bar import SaveSearchScreen, SearchBar
 
@@ -33,12 +33,7 @@ NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 def no_match(text: str) -> str:
     """What the reader says when a search finds nothing: NO_MATCH, and why when a `kab:` names no kabupaten/kota
     (`kab:serangg` found nothing and said nothing of the typo; `pantau export --kab` names the closest)."""
-    try:
-        places = [term.value for group in parse_query(text).groups for term in group
-                  if term.kind == "kab" and not term.negated]
-    except QuerySyntaxError:
-        return NO_MATCH
-    unknown = unknown_kabkota(places)
+    unknown = unknown_place(text)
     return f"No article matches the filter: {unknown} (ctrl+l shows every article)." if unknown else NO_MATCH
 
 
