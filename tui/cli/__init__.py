@@ -36,6 +36,7 @@ SUBCOMMANDS = {
     "doctor": "tui.cli.db",
     "eval": "tui.cli.eval:eval_command",
     "learn": "tui.cli.learn",
+    "search": "tui.cli.search",
 }
 """Each command's module (and its attribute, when not named after the command), imported only when the
 command runs: plain `pantau` opens the desk without loading the poller, trafilatura and httpx first
