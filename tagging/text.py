@@ -18,9 +18,9 @@ from core.tags import Span
 TOKEN_RE = re.compile(r"\w+(?:['’\-.]\w+)*")
 SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’']?(?=\s+[\"“'‘(]?[A-Z0-9])"
                              r"|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“]))")
-"""[.!?]+["”’']?(?=\\s+["“'‘(]?[A-Z0-9]) | \\n\\s*\\n | \\n(?=\\s*[A-Z"“]), written to open with one character class: the
-regex engine then skips to those characters, where a choice opening with a repeat made it try every offset
-(0.07 against 0.015 ms an article)."""
+"""[.!?]+["”’']?(?=\\s+["“'‘(]?[A-Z0-9]) | \\n\\s*\\n | \\n(?=\\s*[A-Z"“]), written to open with one character
+class: the regex engine then skips to those characters, where a choice opening with a repeat made it try every
+offset (0.07 against 0.015 ms an article)."""
 LAST_WORD_RE = re.compile(r"(\w+)$")
 HEADLINE_STOP_RE = re.compile(r"[.!?][\"”’']?$|[a-z]{2}[.!?] ")
 ABBREVIATIONS = frozenset(
@@ -58,7 +58,8 @@ def tokenize(text: str) -> list[Token]:
 
 
 _new = object.__new__
-_set_start, _set_end, _set_text = Token.start.__set__, Token.end.__set__, Token.text.__set__  # type: ignore[attr-defined]
+_set_start, _set_end, _set_text = (Token.start.__set__, Token.end.__set__,  # type: ignore[attr-defined]
+                                   Token.text.__set__)  # type: ignore[attr-defined]
 
 
 def _token(start: int, end: int, text: str) -> Token:
@@ -166,6 +167,21 @@ def matches_ignoring_case(lead: re.Pattern[str], pattern: re.Pattern[str], text:
     case, with no lookbehind) in the lowered text (see led_matches)."""
     low = text.lower()
     return led_matches(lead, pattern, text, low) if lowers_in_place(text, low) else list(pattern.finditer(text))
+
+
+def first_ignoring_case(lead: re.Pattern[str], pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern that ignores case, found from `lead` in the lowered text as
+    matches_ignoring_case finds every match: the first one, or None."""
+    low = text.lower()
+    if not lowers_in_place(text, low):
+        return pattern.search(text)
+    pos = 0
+    while (candidate := lead.search(low, pos)) is not None:
+        m = pattern.match(text, candidate.start())
+        if m is not None:
+            return m
+        pos = candidate.start() + 1
+    return None
 
 
 def adjacent(tokens: list[Token], text: str, first: int, n: int, commas: bool = False) -> bool:
