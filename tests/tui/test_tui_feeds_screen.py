@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from demo.server import DemoServer
 from storage.feeds import add_feed, get_feed, list_feeds
-from storage.fetch_state import PollRecord, record_polls
+from storage.fetch_state import OfflinePoll, PollRecord, record_offline, record_polls
 from tests.tui.tui_support import messages, until
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.feeds import FeedsScreen
@@ -44,6 +44,23 @@ async def test_f_opens_the_health_table_and_escape_closes_it(engine, make_desk):
         assert rows[str(healthy)][6] != "—"
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, FeedsScreen))
+
+
+async def test_the_summary_counts_failing_feeds_as_the_status_bar_does(engine, make_desk):
+    """A site added offline: the desk's status bar said "1 failing", the Feeds screen "0 failing"."""
+    seed_health(engine)
+    away = add_feed(engine, "https://contoh.test/", title="Contoh")
+    soon = datetime.now(timezone.utc) + timedelta(minutes=10)
+    record_offline(engine, [OfflinePoll(away.id, "offline: DNS lookup failed for host contoh.test", soon)])
+    assert get_feed(engine, away.id).consecutive_failures == 0
+    app = make_desk()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await until(pilot, lambda: app.status_bar.health is not None)
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 4)
+        summary = str(app.screen.query_one("#feeds-summary", Static).render())
+        assert summary.startswith("4 sources, 3 failing"), summary
+        assert app.status_bar.health.failing == 3, "the screen and the bar agree"
 
 
 async def test_feed_titles_are_shown_as_plain_text_not_markup(engine, make_desk):

@@ -27,6 +27,7 @@ from fetchers.errors import FetchError
 from storage.desk import DeskStore, Feed
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.plain_input import PlainInput
+from tui.widgets.status_bar import is_failing
 
 COLUMNS = ("#", "Kind", "Status", "Feed", "Fails", "Last poll", "Next poll", "Last error")
 
@@ -45,6 +46,8 @@ class FeedLine:
     next_poll: datetime | None
     error: str
     warning: str | None = None
+    failing: bool = False
+    """As the desk's status bar counts it: a failure counted, or no network at the last poll."""
 
 
 def status_of(feed: Feed) -> str:
@@ -72,6 +75,7 @@ def feed_lines(feeds: list[Feed]) -> list[FeedLine]:
             next_poll=None if feed.muted or not feed.enabled else feed.next_poll_at,
             error=feed.last_error or "",
             warning=extraction_warning(feed),
+            failing=feed.enabled and feed.last_polled_at is not None and is_failing(feed),
         )
         for feed in feeds
     ]
@@ -147,7 +151,7 @@ class FeedsScreen(Screen[None]):
                 table.add_row(*self._cells(line), key=str(line.id))
             if selected is not None and any(line.id == selected for line in lines):
                 table.move_cursor(row=table.get_row_index(str(selected)))
-        failing = sum(1 for line in lines if line.failures)
+        failing = sum(1 for line in lines if line.failing)
         muted = sum(1 for line in lines if line.status.startswith("muted"))
         extraction = sum(1 for line in lines if line.warning)
         unconfirmed = sum(1 for line in lines if line.status == "unconfirmed")
@@ -157,7 +161,7 @@ class FeedsScreen(Screen[None]):
         )
 
     def _cells(self, line: FeedLine) -> tuple:
-        style = "red" if line.failures or line.status.startswith("muted") else ""
+        style = "red" if line.failing or line.status.startswith("muted") else ""
         problem = Text(plain_line(line.error), style=style)
         if line.warning:
             problem = Text(plain_line(line.warning), style="yellow")
