@@ -403,6 +403,9 @@ def test_a_typed_first_name_ranks_its_actor_above_a_name_merely_alike():
               "Budi Santosa Wijaya — police, Polres Cilegon", "Budi Santoso — person, Serikat Pekerja PT Wira Logam"]
     found = rank_choices("budi", [Choice(str(index), label) for index, label in enumerate(labels)])
     assert {choice.label for choice in found[:2]} == set(labels[2:])
+    longer = ["Sumber Daya Manusia — person", "Agus Wirawan — police, Polres Cilegon"]
+    found = rank_choices("agus", [Choice(str(index), label) for index, label in enumerate(longer)])
+    assert found[0].label == longer[1], "a word starting as typed beats a higher score of a shorter label"
 
 
 async def test_x_hides_the_row_and_undo_brings_it_back(make_desk, engine: Engine):

@@ -48,17 +48,18 @@ def rank_choices(query: str, choices: Sequence[Choice], limit: int = SHOWN_CHOIC
         return list(choices[:limit])
     labels = [choice.label for choice in choices]
     found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.lower, limit=None, score_cutoff=50)
-    # Scores are rounded: WRatio scales long labels' partial scores, and 'budi' scored 60.00000000000001 for
-    # 'Disnaker — government' against 60.0 for 'Budi Santosa Wijaya — police', outranking the tie-break.
-    found.sort(key=lambda match: (-round(match[1]), not _starts_a_word(query, match[0]), len(match[0])))
+    # A label with a word that starts as typed comes first: WRatio scales a long label's partial score down,
+    # so 'agus' scored 67.5 for 'Sumber Daya Manusia — person' and 60 for 'Agus Wirawan — police, Polres
+    # Cilegon'. Scores are rounded: float noise (60.00000000000001 against 60.0) decided ties before.
+    found.sort(key=lambda match: (not _starts_a_word(query, match[0]), -round(match[1]), len(match[0])))
     named = [choice for choice in choices if query.lower() in choice.names]
     ranked = [*named, *(choices[index] for _label, _score, index in found if choices[index] not in named)]
     return ranked[:limit]
 
 
 def _starts_a_word(query: str, label: str) -> bool:
-    """Whether a word of `label` begins with what was typed: the tie-break among equally good matches, so
-    'ser' offers Serang before Paser, and the shorter name (the closer match) before the longer."""
+    """Whether a word of `label` begins with what was typed: such labels come first, so 'ser' offers Serang
+    before Paser and 'agus' Agus Wirawan before Sumber Daya Manusia."""
     typed = query.lower().split()[-1]
     return any(word.startswith(typed) for word in label.lower().split())
 
