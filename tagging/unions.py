@@ -121,6 +121,11 @@ ACTION_BODY_HEADS = frozenset({"Komite", "Front", "Forum", "Aliansi", "Gerakan",
 UNIT_AFTER_RE = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,5})(?=[ \t]+[A-Z])")
 """A structure word after the name, before its area ('Serikat Pekerja Nasional (SPN) DPC Kota Serang')."""
 PLANT_UNION_RE = re.compile(r"(?<![\w/])serikat (pekerja|buruh)(?:/serikat buruh)?(?:[ \t]+di)?[ \t](?=(?:PT|CV)\.?[ \t]+[A-Z])")
+PLANT_UNION_LEAD_RE = re.compile("serikat ")
+"""What PLANT_UNION_RE starts with (text.led_matches): its lookbehind made a scan try every offset."""
+NAMED_HEAD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(NAMED_HEADS)) + r")((?:[ \t][A-Z][a-z]+){1,3})")
+NAMED_HEAD_LEAD_RE = re.compile("|".join(sorted(NAMED_HEADS)))
+"""What NAMED_HEAD_RE starts with (text.led_matches)."""
 NEXT_NAME_RE = re.compile(r" (?:dan|atau) (?=[A-Z])")
 """Between two union names that one phrase of union shape ran together ('Serikat Pekerja X dan Serikat Buruh Y')."""
 ALSO_CALLED_RE = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|(?:yang )?disingkat)[ \t]+([A-Z][A-Z0-9]{1,9})(?![\w-])")
@@ -304,7 +309,7 @@ def plant_unions(text: str, taken: list[Span]) -> list[UnionMention]:
     """A plant's union written in lower case before its company ('serikat pekerja PT Maju Jaya'), labelled as
     'SP PT Maju Jaya' is."""
     out = []
-    for m in PLANT_UNION_RE.finditer(text) if "serikat " in text else ():
+    for m in led_matches(PLANT_UNION_LEAD_RE, PLANT_UNION_RE, text):
         if any(s.start <= m.start() < s.end for s in taken) or PLURAL_BEFORE_RE.search(text, max(0, m.start() - 12),
                                                                                           m.start()):
             continue
@@ -756,7 +761,7 @@ def written(surface: str, info: lexicon.OrgInfo | None) -> str:
 def named_heads(text: str, taken: list[Span]) -> list[UnionMention]:
     """'TKBM Tunas Bangsa Mandiri': a union head followed by a name in capitals."""
     out = []
-    for m in re.finditer(r"(?<!\w)(" + "|".join(NAMED_HEADS) + r")((?:[ \t][A-Z][a-z]+){1,3})", text):
+    for m in led_matches(NAMED_HEAD_LEAD_RE, NAMED_HEAD_RE, text):
         if any(s.start <= m.start() < s.end for s in taken):
             continue
         kept = [m.group(1)]
