@@ -56,6 +56,7 @@ CASES = [
     ("eval", ["eval", "--corpus", "CORPUS"]),
     ("learn", ["learn", "--corpus", "CORPUS", "--out", "model.json"]),
     ("brief", ["brief", "-o", "brief.html"]),
+    ("search", ["search", "buruh"]),
 ]
 
 
