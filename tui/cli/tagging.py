@@ -150,10 +150,16 @@ def retag(settings: Settings, resume: bool) -> None:
 def actors(ctx: click.Context, kind: str | None, limit: int) -> None:
     """List the most mentioned actors, or correct their identity (merge, split)."""
     if ctx.invoked_subcommand is None:
-        for entry in list_actors(open_engine(ctx.obj), kind, limit):
+        entries = list_actors(open_engine(ctx.obj), kind, limit)
+        if entries:  # the columns named: a newcomer read "69  government  6×  Gubernur" without knowing 69 is the id
+            click.echo(f"{'id':>5}  {'kind':<10} {'named':>5}  name  post · unit · organisation")
+        for entry in entries:
             actor = entry.actor
-            detail = plain_line(" · ".join(part for part in (actor.position, actor.unit, actor.organisation) if part))
-            click.echo(f"{actor.id:>5}  {actor.kind:<10} {entry.mentions:>4}×  {plain_line(actor.name)}  {detail}")
+            parts = dict.fromkeys(part for part in (actor.position, actor.unit, actor.organisation)
+                                  if part and part != actor.name)
+            detail = plain_line(" · ".join(parts))
+            name = plain_line(actor.name) or "(no name)"
+            click.echo(f"{actor.id:>5}  {actor.kind:<10} {entry.mentions:>4}×  {name}  {detail}")
 
 
 @actors.command("merge")
