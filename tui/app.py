@@ -230,7 +230,10 @@ class PantauApp(App[None]):
         getattr(self.reading, command)(*args)
 
     def action_search(self) -> None:
-        """Open the search bar on the current filter."""
+        """Open the search bar on the current filter. The bar is the desk's: from the Feeds screen (whose footer
+        offers `/`) or the help, back to the desk first, or the keys typed after `/` went nowhere."""
+        while self.screen is not self.desk and len(self.screen_stack) > 1:
+            self.pop_screen()
         self.search.open()
 
     def action_clear_filter(self) -> None:

@@ -128,6 +128,18 @@ async def test_the_cursor_goes_to_the_source_just_added(engine, make_desk):
         await until(pilot, lambda: table_text(app)[table.cursor_row][3] == "https://contoh.test/")
 
 
+async def test_slash_on_the_feeds_screen_searches_on_the_desk(engine, make_desk):
+    """The Feeds screen's footer offers '/ Search'; it did nothing there, and what was typed after it was lost."""
+    seed_health(engine)
+    app = make_desk()
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        await pilot.press("slash", *"buruh")
+        assert app.screen is app.desk
+        assert app.focused.id == "search-input" and app.focused.value == "buruh"
+
+
 async def test_a_bad_address_is_refused_with_a_message(engine, make_desk):
     app = make_desk()
     async with app.run_test() as pilot:
