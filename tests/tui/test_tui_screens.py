@@ -36,6 +36,8 @@ async def test_help_opens_with_f1_or_question_mark_and_closes_with_escape(make_d
         ids = [str(cell) for cell in table.columns[2]._cells]
         assert keys[ids.index("app.help")] == "f1, ?"
         assert keys[ids.index("feed.cursor_down")] == "j, ↓"
+        whats = [str(cell) for cell in table.columns[1]._cells]
+        assert whats[ids.index("desk.pane_3")] == "Go to Actors (3)", "the pane as its border names it"
         assert {"Desk", "Incoming feed", "Reader"} <= set(titles)
         assert {"feed.cursor_down", "feed.open", "app.quit", "app.help", "reader.back"} <= set(ids)
         syntax = app.screen.query_one("#help-search").content

@@ -34,6 +34,7 @@ from tui.widgets.timeline import TimelinePane
 from tui.widgets.type_legend import TypeLegend
 
 PANES = ("feed", "reader", "actors", "timeline")
+PANE_TITLES = ("Incoming", "Reader", "Actors", "Timeline")
 REFRESH_DELAY_S = 0.5
 """Tag changes come in bursts (a poll tags article after article): the panes that count them wait this long."""
 NEIGHBOURS = (1, 2, -1)
@@ -58,9 +59,9 @@ class MainScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="desk.next_pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="desk.previous_pane", show=False),
         *(
-            Binding(f"alt+{number}", f"focus_pane('{pane}')", f"Go to pane {number}", id=f"desk.pane_{number}",
-                    show=False)
-            for number, pane in enumerate(PANES, start=1)
+            Binding(f"alt+{number}", f"focus_pane('{pane}')", f"Go to {title} ({number})", id=f"desk.pane_{number}",
+                    show=False)  # named as its border is: "Go to pane 3" left a newcomer counting panes
+            for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES), start=1)
         ),
         Binding("z", "toggle_maximise", "Maximise/restore pane", id="desk.maximise"),
         Binding("f", "open_feeds", "Feeds", id="desk.feeds"),
@@ -72,13 +73,13 @@ class MainScreen(Screen[None]):
         self.store = store
         self.zone = zone
         self.feed = FeedList(store, zone, settings.watch_terms, settings.watch_bell, id="feed", classes="pane")
-        self.feed.border_title = "Incoming"
+        self.feed.border_title = PANE_TITLES[0]
         self.reader = Reader(store, zone, id="reader", classes="pane")
-        self.reader.border_title = "Reader"
+        self.reader.border_title = PANE_TITLES[1]
         self.actors = ActorsPane(store, zone, id="actors", classes="pane")
-        self.actors.border_title = "Actors"
+        self.actors.border_title = PANE_TITLES[2]
         self.timeline = TimelinePane(store, id="timeline", classes="pane")
-        self.timeline.border_title = "Timeline"
+        self.timeline.border_title = PANE_TITLES[3]
         for number, pane in enumerate(self.panes, start=1):
             pane.border_title = f"{number} {pane.border_title}"
         self.search = SearchBar(id="search")
