@@ -126,6 +126,10 @@ async def test_the_cursor_goes_to_the_source_just_added(engine, make_desk):
         table = app.screen.query_one(DataTable)
         await until(pilot, lambda: table.row_count == 4)
         await until(pilot, lambda: table_text(app)[table.cursor_row][3] == "https://contoh.test/")
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == 3, "end goes to the last source, not sideways"
 
 
 async def test_slash_on_the_feeds_screen_searches_on_the_desk(engine, make_desk):

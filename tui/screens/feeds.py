@@ -81,6 +81,22 @@ def feed_lines(feeds: list[Feed]) -> list[FeedLine]:
     ]
 
 
+class FeedTable(DataTable):
+    """The sources' table: Home and End go to the first and last source, as in the desk's feed (DataTable's
+    own scroll sideways and left the cursor where it was, so `end` then `d` acted on the first source)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "first_row", "First source", id="feeds.first", show=False),
+        Binding("end", "last_row", "Last source", id="feeds.last", show=False),
+    ]
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=max(self.row_count - 1, 0))
+
+
 class FeedsScreen(Screen[None]):
     """A table of every source's health; `a` adds a site or address, `d` removes, `e` re-enables, escape closes."""
 
@@ -111,7 +127,7 @@ class FeedsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Loading feeds…", id="feeds-summary")
-        table = DataTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
+        table = FeedTable(id="feeds-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*COLUMNS)
         yield table
         yield Static(id="feeds-discovery")
