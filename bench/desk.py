@@ -47,6 +47,7 @@ from storage.feed_order import PUBLISHED  # noqa: E402
 from storage.search import SearchSource  # noqa: E402
 from storage.search_parser import QuerySyntaxError, parse_query  # noqa: E402
 from storage.timeline import GRAINS, engagement_timeline  # noqa: E402
+from tui.app import settle_memory  # noqa: E402
 
 ACTORS = 2_000
 KINDS = ("police", "labour", "government", "company")
@@ -169,6 +170,7 @@ def measure(path: Path, articles: int, presses: int, backend: str = "sqlite") ->
     newest_moment = datetime.fromisoformat(newest).replace(tzinfo=timezone.utc)
 
     engine = make_engine(url)
+    settle_memory()
     query_figures = {f"timeline: counts per {grain} query": timed_ms(lambda grain=grain: engagement_timeline(engine, grain))
                      for grain in GRAINS}
     for days in (7, 30):
