@@ -221,9 +221,10 @@ def read_name(tokens: list[Token], text: str, i: int, officer: bool = False) -> 
 def opens_name(tokens: list[Token], text: str, i: int) -> bool:
     """Token i is followed, after one space, by a name word that ends no name ('Hari Sasongko', not 'Hari Ini')."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
+    words = lexicon.load()
     return after is not None and gap(text, tokens[i], after) == " " and bool(NAME_WORD_RE.match(after.text)) \
-        and len(after.text) > 2 and after.text not in lexicon.load().name_stopwords \
-        and after.text.lower() not in lexicon.load().days and after.text.lower() not in lexicon.load().months
+        and len(after.text) > 2 and after.text not in words.name_stopwords \
+        and after.text.lower() not in words.days and after.text.lower() not in words.months
 
 
 def capital_name(tokens: list[Token], text: str, i: int) -> list[Token]:

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from core.plain_text import plain_line
-from core.vocabulary import engagement_types, short_label
+from core.vocabulary import engagement_types, short_label, type_label
 from storage.desk import TagChange, TaggingError
 from tui.config import TYPE_KEYS
 from tui.screens.event_date import EventDateAnswer, EventDateScreen
@@ -119,9 +119,7 @@ def describe_change(change: TagChange | None) -> str:
 
 def _shown(field: str, value: str | None) -> str | None:
     """A stored value as the analyst knows it: a type by its label, not by the id the database keeps."""
-    if field == "type" and value in engagement_types():
-        return engagement_types()[value].label
-    return value
+    return type_label(value) if field == "type" and value else value
 
 
 def describe_undo(title_of: Callable[[int], str | None], selected_id: int | None, change: TagChange | None) -> str:

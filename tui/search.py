@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 NO_MATCH = "No article matches the filter (ctrl+l shows every article)."
 
 
-
 def no_match(text: str) -> str:
     """What the reader says when a search finds nothing: NO_MATCH, and why when a `kab:` names no kabupaten/kota
     (`kab:serangg` found nothing and said nothing of the typo; `pantau export --kab` names the closest)."""

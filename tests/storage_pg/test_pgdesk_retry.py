@@ -80,7 +80,9 @@ def test_deleting_an_article_that_deadlocks_with_a_tagging_change_is_run_again(p
         other.exec_driver_sql("UPDATE article SET is_read = true WHERE id = %(id)s", {"id": article_id})
         deleting = threading.Thread(target=lambda: outcome.append(_outcome(delete_article, pg_engine, article_id)))
         deleting.start()
+        deadline = time.monotonic() + 30
         while not _waiting_on_a_lock(pg_engine, "DELETE FROM article"):
+            assert time.monotonic() < deadline, "the deletion never waited on the other desk's lock"
             time.sleep(0.01)
         other.exec_driver_sql("UPDATE engagement SET notes = '[]' WHERE article_id = %(id)s", {"id": article_id})
         other.commit()

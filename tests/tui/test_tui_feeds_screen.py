@@ -89,6 +89,7 @@ async def test_re_enable_unmutes_and_remove_disables(engine, make_desk, wait_for
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
+        await wait_for_workers(app)
         assert app.screen is screen and get_feed(engine, gone).enabled, "no: nothing removed"
         await pilot.press("d")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))

@@ -45,10 +45,11 @@ def export(settings: Settings, fmt: str, since: date | None, until: date | None,
     unknown_place = unknown_kabkota(kabupaten)
     if unknown_place:
         raise click.BadParameter(unknown_place, param_hint="--kab")
-    unknown = [name for name in types if type_named(name) is None]
+    named = {name: type_named(name) for name in types}
+    unknown = [name for name, type_id in named.items() if type_id is None]
     if unknown:
         raise click.BadParameter(f"no engagement type {unknown[0]!r}; the types are {type_names()}", param_hint="--type")
-    types = tuple(type_named(name) for name in types)
+    types = tuple(named.values())
     places = tuple(" ".join(name.split()) for name in kabupaten)
     filters = ExportFilter(since=since, until=until, kabupaten=places, types=types)
     records = engagement_records(open_engine(settings, writes=False), filters)

@@ -68,10 +68,11 @@ def read_request(fmt: str, since: str, until: str, kab: str, types: str, path: s
     first, last = day_field(since, "since"), day_field(until, "until")
     if first and last and first > last:
         raise FormError(f"'since' ({first}) is after 'until' ({last})")
-    unknown = [name for name in listed(types) if type_named(name) is None]
+    named = {name: type_named(name) for name in listed(types)}
+    unknown = [name for name, type_id in named.items() if type_id is None]
     if unknown:
         raise FormError(f"no engagement type {', '.join(unknown)}; the types are {type_names()}")
-    type_ids = tuple(type_named(name) for name in listed(types))
+    type_ids = tuple(named.values())
     places = tuple(listed(kab))
     unknown_place = unknown_kabkota(places)
     if unknown_place:

@@ -75,7 +75,7 @@ def feed_lines(feeds: list[Feed]) -> list[FeedLine]:
             next_poll=None if feed.muted or not feed.enabled else feed.next_poll_at,
             error=feed.last_error or "",
             warning=extraction_warning(feed),
-            failing=feed.enabled and feed.last_polled_at is not None and is_failing(feed),
+            failing=is_failing(feed),
         )
         for feed in feeds
     ]

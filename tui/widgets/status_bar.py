@@ -33,7 +33,7 @@ def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
     """
     enabled = [feed for feed in feeds if feed.enabled]
     pending = sum(1 for feed in enabled if feed.last_polled_at is None)
-    failing = sum(1 for feed in enabled if feed.last_polled_at is not None and is_failing(feed))
+    failing = sum(1 for feed in enabled if is_failing(feed))
     polled = [feed.last_polled_at for feed in enabled if feed.last_polled_at is not None]
     return FeedHealth(
         ok=len(enabled) - failing - pending,
@@ -44,7 +44,9 @@ def feed_health(feeds: Sequence[Feed]) -> FeedHealth:
 
 
 def is_failing(feed: Feed) -> bool:
-    return feed.consecutive_failures > 0 or feed.last_status == FeedStatus.OFFLINE
+    """An enabled source whose last poll failed or found no network; one never polled is pending, not failing."""
+    return feed.enabled and feed.last_polled_at is not None and (
+        feed.consecutive_failures > 0 or feed.last_status == FeedStatus.OFFLINE)
 
 
 class StatusBar(Widget):
