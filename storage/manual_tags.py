@@ -216,9 +216,10 @@ def confirm_coding(engine: Engine, article_id: int, user: str) -> TagChange:
     with Session(engine) as session:
         _lock_article(session, article_id)
         tagger_rows = _auto_engagements(session, article_id)
-        if _manual_engagements(session, article_id) or not tagger_rows:
-            raise TaggingError("nothing to confirm: the article has no engagement of the tagger's that is not "
-                               "coded by hand already")
+        if _manual_engagements(session, article_id):
+            raise TaggingError("nothing to confirm: this article's engagement is already coded by hand")
+        if not tagger_rows:
+            raise TaggingError("nothing to confirm: the tagger found no engagement here; set its type by hand instead")
         before = _coding_snapshot(session, article_id)
         kept = {"id", "source", "created_by", "created_at", "tagger_version"}
         session.add_all(Engagement(**row.model_dump(exclude=kept), source=MANUAL, created_by=user)

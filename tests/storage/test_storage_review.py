@@ -67,6 +67,9 @@ def test_a_correction_or_a_not_relevant_mark_clears_the_review(engine, desk):
     assert review_count(engine) == 0
 
 
-def test_nothing_to_confirm_is_said(engine, desk):
-    with pytest.raises(TaggingError, match="nothing to confirm"):
+def test_nothing_to_confirm_says_why(engine, desk):
+    with pytest.raises(TaggingError, match="nothing to confirm: the tagger found no engagement here"):
         confirm_coding(engine, desk[2], "alice")
+    confirm_coding(engine, desk[0], "alice")
+    with pytest.raises(TaggingError, match="nothing to confirm: .* already coded by hand"):
+        confirm_coding(engine, desk[0], "alice")

@@ -65,6 +65,8 @@ async def test_status_bar_counts_failing_feeds_and_says_when_all_fail(make_desk,
         assert "1 ok" in text and "1 failing" in text
         assert OFFLINE_MESSAGE not in text
         assert "last poll: never" not in text
+        assert " WIB" in text, "the last poll's clock names the desk's zone"
+        assert "new above: 0" in text, "arrivals are counted as rows above the cursor, not as unread"
 
         record(engine, good.id, error="timed out")
         app.status_bar.load_health()

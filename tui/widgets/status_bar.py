@@ -133,7 +133,7 @@ class StatusBar(Widget):
                 text.append(f" · {health.pending} not polled yet")
             text.append("   last poll: ")
             text.append(self._clock(health.last_poll_at))
-        text.append("   new: ")
+        text.append("   new above: ")
         text.append(str(self.new_count), style="bold" if self.new_count else "")
         if self.review_count:
             text.append("   review: ")
@@ -154,4 +154,4 @@ class StatusBar(Widget):
             moment = moment.replace(tzinfo=timezone.utc)
         local = moment.astimezone(self.zone)
         today = datetime.now(self.zone).date()
-        return local.strftime("%H:%M:%S" if local.date() == today else "%d %b %H:%M")
+        return local.strftime("%H:%M:%S %Z" if local.date() == today else "%d %b %H:%M %Z")
