@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine
 
+from core.moments import local_time
 from core.plain_text import plain_line
 from core.vocabulary import SOURCE_KINDS, SourceKind
 from fetchers.site_rules import extraction_warning
@@ -38,9 +39,7 @@ def _when(moment: datetime | None, zone: tzinfo) -> str:
     """Day, time and zone name in the configured zone (WIB by default), as the desk shows them; Pantau stores UTC."""
     if moment is None:
         return "never"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    return local_time(moment, zone).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def display_zone(settings: Settings) -> tzinfo:

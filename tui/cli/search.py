@@ -1,9 +1,10 @@
 """`pantau search`: the desk's quick search on the command line, where a newcomer looks for it first."""
 
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 
 import click
 
+from core.moments import local_time
 from core.plain_text import plain_line
 from storage.feed_order import PUBLISHED
 from storage.search import SearchSource
@@ -44,6 +45,4 @@ def _day(moment: datetime | None, zone: tzinfo) -> str:
     """The day in the desk's time zone; SQLite hands datetimes back naive, and Pantau stores UTC."""
     if moment is None:
         return "undated    "
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return f"{moment.astimezone(zone):%d %b %Y}"
+    return f"{local_time(moment, zone):%d %b %Y}"

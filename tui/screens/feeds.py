@@ -10,7 +10,7 @@ keep failing extraction says so, naming the site rule to look at.
 
 import asyncio
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from core.moments import local_time
 from core.plain_text import plain_line
 from core.vocabulary import FeedStatus, SourceKind
 from fetchers.site_rules import extraction_warning
@@ -196,9 +197,7 @@ class FeedsScreen(Screen[None]):
         """Local day and time; SQLite hands datetimes back naive, and Pantau stores UTC."""
         if moment is None:
             return "—"
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        return moment.astimezone(self.zone).strftime("%d %b %H:%M")
+        return local_time(moment, self.zone).strftime("%d %b %H:%M")
 
     # Actions ---------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from core.moments import local_time
 from core.plain_text import plain_line
 from core.vocabulary import short_label, type_glyph
 from storage.desk import ArticleRow, DeskStore, RowDetails
@@ -124,9 +125,7 @@ def format_time(moment: datetime | None, zone: tzinfo, now: datetime | None = No
     """
     if moment is None:
         return "—"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    local = moment.astimezone(zone)
+    local = local_time(moment, zone)
     now = (now or datetime.now(timezone.utc)).astimezone(zone)
     if local.date() == now.date():
         return local.strftime("%H:%M")

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.worker import Worker
 
+from core.moments import local_time
 from core.plain_text import plain_block_runs, plain_line
 from core.vocabulary import ACTOR_KINDS, short_label
 from storage.desk import ArticleTagging, ArticleView, DeskStore, MentionView
@@ -49,9 +50,7 @@ def format_date(moment, zone: tzinfo) -> str:
     """The publication date in full, in the desk's time zone."""
     if moment is None:
         return "date unknown"
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    local = moment.astimezone(zone)
+    local = local_time(moment, zone)
     return local.strftime("%A %d %B %Y, %H:%M ") + (local.tzname() or "")
 
 

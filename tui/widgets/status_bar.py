@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker
 
+from core.moments import local_time
 from core.vocabulary import FeedStatus
 from storage.desk import DeskStore, Feed
 from tui.messages import FeedHealth, HealthLoaded, ReviewCounted, forward_failure
@@ -150,8 +151,6 @@ class StatusBar(Widget):
     def _clock(self, moment: datetime | None) -> str:
         if moment is None:
             return "never"
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-        local = moment.astimezone(self.zone)
+        local = local_time(moment, self.zone)
         today = datetime.now(self.zone).date()
         return local.strftime("%H:%M:%S %Z" if local.date() == today else "%d %b %H:%M %Z")
