@@ -31,8 +31,11 @@ COMPANY_RE = re.compile(r"(?<!\w)(?:PT|CV)\.?[ \t]+(?:(?:[A-Z][\w'’&.-]*|and|&
                         r"dan(?=[ \t]+[A-Z][a-z]+[ \t]+(?:Tbk|Indonesia)))[ \t]*){1,7}")
 COMPANY_LEAD_RE = re.compile(r"PT|CV")
 """What COMPANY_RE starts with, to find where it may match (text.led_matches)."""
-COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Senin", "Selasa", "Rabu", "Kamis",
-                "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada"}
+COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Kawasan", "Senin", "Selasa", "Rabu", "Kamis",
+                "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada", "Ia", "Dia", "Mereka",
+                "Pekerja", "Buruh", "Karyawan", "Perusahaan"}
+"""Words that end a company's name: an area or address ('PT X Kawasan Industri ...'), a day, a joining word, a
+pronoun or the company's people opening the next sentence or clause ('PT X Pekerja ...', 'PT X Ia ...')."""
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -65,7 +68,11 @@ NAME_WORDS = 6
 GLUED_TITLE_RE = re.compile(r"^([A-Z][a-z'’]+)\.([A-Z][\w.]*)$")
 NOT_A_POSITION_BEFORE = re.compile(r"(?:Penasehat|Penasihat|Staf Ahli|Staf Khusus|eks|mantan)\s+$", re.IGNORECASE)
 FACTION_RE = re.compile(r"\s+(?:pimpinan|kubu|versi)\s+((?:[A-Z][a-z]+\s?){1,3})")
-PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Rumah Dinas|Peraturan|Perbup|Perwal)\s+$")
+PLACE_WORD_BEFORE_RE = re.compile(r"(?:Gedung|Kantor|Sekretariat|Pendopo|Peraturan|Perbup|Perwal|"
+                                  r"(?i:rumah dinas|rumah jabatan|rumdin|rumjab|jalan|jl\.?|istana))\s+$")
+"""A post that names a building, a street or a document, not its holder taking part: 'Gedung DPRD' in an address,
+'Rumjab Bupati', 'Jalan Gubernur Suryo', 'Istana Presiden', 'Perbup'. An office in lower case ('aksi di kantor
+Bupati') stays: those who work there are what the action is aimed at."""
 BODY_ROLES = {"Kemnaker", "Komisi IX DPR RI", "DPR RI", "Disnaker", "PHI", "Dewan Pengupahan", "LKS Tripartit", "DPRD",
               "Forkopimda", "Forkopimcam", "Mediator HI"}
 REFERENCE_PREFIXES = ("Bapak", "Pak", "Ibu", "Bu", "Saudara", "Sdr")
@@ -99,6 +106,11 @@ FOREIGN_POLICE_RE = re.compile(
 ROLE_TAIL_RE = re.compile(r"(?:\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*,?\s*")
 """What may stand between a union or company role and the name after it: the area, then a comma."""
 NAME_SEPARATOR_RE = re.compile(r"[ \t]*,?[ \t]*")
+AREA_KIND_END_RE = re.compile(r"[ \t](Kabupaten|Kota|Provinsi)$")
+REGION_WORDS = frozenset({"Raya", "Barat", "Timur", "Utara", "Selatan", "Tengah"})
+"""Words that end an area's name ('Bogor Raya', 'Jakarta Utara'), never a name alone."""
+AREA_WORD_BEFORE_RE = re.compile(r"\b(?:Desa|Kelurahan|Kecamatan|Kampung|Dusun)[ \t]+$")
+"""A word written after it is a place ('Desa Sukamaju'): the same word after a village head's post is no name."""
 
 
 @dataclass
@@ -198,7 +210,8 @@ def read_name(tokens: list[Token], text: str, i: int, officer: bool = False) -> 
         if not NAME_WORD_RE.match(token.text) or token.text in lex.name_stopwords and not opens \
                 or token.text in lex.ranks:
             break
-        if token.text in lex.positions or token.text in lex.orgs or token.text in ix.titles and words:
+        if token.text in lex.positions or token.text in lex.orgs or token.text in lex.office_words \
+                or token.text in ix.titles and words:
             break
         if VERB_PREFIX_RE.match(token.text) and words:
             break
@@ -686,24 +699,23 @@ def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: li
     org_spans = [(m.span, d) for d in orgs + companies for m in d.mentions]
     out = []
     for hit in ix.person_roles.find(tokens, text):
-        after = hit.end
-        organisation = None
-        for span, draft in org_spans:
-            if hit.start < span.start <= after + 1 and span.end > after:
-                organisation, after = draft, span.end
-                break
+        organisation, after = body_after(hit, hit.end, org_spans)
+        department = hit.end
+        if organisation is None:
+            department = department_end(text, tokens, hit)
+            organisation, after = body_after(hit, department, org_spans)
         if hit.payload == "labour" and (organisation is None or organisation.kind != "labour"):
             if text[hit.start:hit.end] in ("Presiden", "Ketua", "Ketua Umum", "Wakil Ketua", "Sekretaris"):
                 continue
-        i = bisect_left(tokens, ROLE_TAIL_RE.match(text, after).end(), key=token_start)
-        if i == len(tokens):
+        i = first_token_at(tokens, ROLE_TAIL_RE.match(text, after).end())
+        if i is None:
             continue
         words, titles, _ = read_name(tokens, text, i)
-        if not words or words[0].start - after > 45:
+        if not words or names_no_one(words, text):
             continue
         kind = "person"
         span = Span(hit.start, words[-1].end, text[hit.start:words[-1].end])
-        out.append(Draft(kind, name_of(words, text), position=text[hit.start:hit.end],
+        out.append(Draft(kind, name_of(words, text), position=text[hit.start:department],
                          organisation=organisation.name if organisation else None,
                          mentions=[Mention(span, None, text[hit.start:hit.end], tuple(titles))], confidence=0.8))
     return out
@@ -711,7 +723,10 @@ def role_people(text: str, tokens: list[Token], orgs: list[Draft], companies: li
 
 def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
     """Government officials and bodies: 'Wakil Bupati Bekasi, dr. Asep Surya Atmaja', 'Menaker Hanif Dhakiri',
-    'Kepala Dinas Ketenagakerjaan', 'Forkopimda Kabupaten Tangerang'."""
+    'Kepala Dinas Ketenagakerjaan', 'Forkopimda Kabupaten Tangerang'. A body is named with a capital: in lower
+    case it is a common noun, someone's part ('hadir sebagai mediator', 'mediator dari Disnaker'), and 'Dewan'
+    before another capitalised word is another council ('Dewan Pers', 'Dewan Pengupahan'). A body written with
+    its area's kind ('DPRD Kabupaten Bekasi') is the body ('DPRD') of that area ('Kabupaten Bekasi')."""
     ix = indexes()
     out: dict[tuple[str, str | None], Draft] = {}
     hits = ix.roles.find(tokens, text)
@@ -719,19 +734,24 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
     for hit in hits:
         role = hit.payload
         surface = text[hit.start:hit.end]
-        if PLACE_WORD_BEFORE_RE.search(text, max(0, hit.start - 14), hit.start):
+        if PLACE_WORD_BEFORE_RE.search(text, max(0, hit.start - 15), hit.start):
             continue
         if role.canonical == "Presiden" and any(0 < s - hit.end <= 2 for s in org_starts):
             continue
-        if role.canonical == "DPRD" and surface == "Dewan" and re.match(r"\s+(?:Pengupahan|Pimpinan|Pengurus)",
-                                                                        text[hit.end:]):
+        if role.canonical == "DPRD" and surface == "Dewan" and re.match(r"[ \t]+[A-Z]", text[hit.end:]):
+            continue
+        if role.canonical in BODY_ROLES and surface[:1].islower():
             continue
         jurisdiction, after = jurisdiction_after(text, hit.end, role)
+        area_kind = AREA_KIND_END_RE.search(surface) if role.canonical in BODY_ROLES else None
+        if area_kind and jurisdiction is not None and not jurisdiction.startswith(area_kind.group(1)):
+            jurisdiction = f"{area_kind.group(1)} {jurisdiction}"
+            surface = surface[:area_kind.start()]
         name, titles, end = None, [], after
         if role.canonical not in BODY_ROLES:
             name, titles, end = name_after(text, tokens, after)
         span = Span(hit.start, end, text[hit.start:end])
-        key = (name or role.canonical, None if name else jurisdiction)
+        key = (name or role.canonical, None if name else jurisdiction and jurisdiction.removeprefix("Provinsi "))
         draft = out.setdefault(key, Draft("government", name, position=None if role.canonical in BODY_ROLES else surface,
                                           organisation=surface if role.canonical in BODY_ROLES else None,
                                           unit=jurisdiction, confidence=0.85 if name else 0.6))
@@ -758,12 +778,62 @@ def name_after(text: str, tokens: list[Token], offset: int) -> tuple[str | None,
     if i is None:
         return None, [], offset
     words, titles, _ = read_name(tokens, text, i)
-    if not words:
+    if not words or names_no_one(words, text):
         return None, [], offset
     name = name_of(words, text)
     if is_place(name) or name.lower() in lexicon.load().days:
         return None, [], offset
     return name, titles, words[-1].end
+
+
+def body_after(role: Hit, offset: int, bodies: list[tuple[Span, Draft]]) -> tuple[Draft | None, int]:
+    """The union or company written right after a role (or its department) that ends at `offset`, and where it
+    ends; (None, offset) when none is."""
+    for span, draft in bodies:
+        if role.start < span.start <= offset + 1 and span.end > offset:
+            return draft, span.end
+    return None, offset
+
+
+def department_end(text: str, tokens: list[Token], role: Hit) -> int:
+    """Where a role's department ends: 'Manajer Sumber Daya Manusia', 'Direktur Keuangan dan Umum', 'Pengurus
+    Unit Kerja' (office words, one space apart, 'dan' between two of them); the role's own end when none
+    follows. The name, body or area the role names comes after it."""
+    office = lexicon.load().office_words
+    end, i = role.end, role.last
+    while i < len(tokens) and tokens[i].start == end + 1 and text[end] == " ":
+        word = tokens[i].text
+        if word in office:
+            end, i = tokens[i].end, i + 1
+        elif word in ("dan", "&") and i + 1 < len(tokens) and tokens[i + 1].text in office \
+                and gap(text, tokens[i], tokens[i + 1]) == " ":
+            end, i = tokens[i + 1].end, i + 2
+        else:
+            break
+    return end
+
+
+def names_no_one(words: list[Token], text: str) -> bool:
+    """Words read after a role that name nobody: another role or post ('Presiden Direktur', 'Ketua DPC ..., Ketua
+    DPC ...'); a single word of two letters (an initial, or a word cut short at the end of a page: 'Koordinator
+    Na') or that ends an area's name ('Sekretaris FSPMI Bogor Raya'); a province or kabupaten/kota ('Koordinator
+    Perwakilan Jawa Tengah'), or a place the text names as one ('Kepala Desa Sukamaju' where it writes 'Desa
+    Sukamaju'); in a title-case headline, words the body never writes as a name ('Gubernur Banten Lapor Polisi',
+    'Sekjen KSPI Dijadikan Tersangka')."""
+    ix = indexes()
+    lex = lexicon.load()
+    first = words[0].text
+    if first in ix.person_roles.lengths or first in ix.roles.lengths or first in lex.positions:
+        return True
+    if len(words) == 1 and (len(first.rstrip(".")) <= 2 or first in REGION_WORDS):
+        return True
+    name = text[words[0].start:words[-1].end]
+    found = whole_words(text, name)
+    if is_place(name) or any(AREA_WORD_BEFORE_RE.search(text, max(0, start - 12), start) for start, _ in found):
+        return True
+    if not in_title_case(text, words[0].start):
+        return False
+    return not any(not in_title_case(text, start) for start, _ in found)
 
 
 def first_token_at(tokens: list[Token], offset: int) -> int | None:
@@ -798,7 +868,7 @@ def companies(text: str) -> list[Draft]:
                 break
             kept.append(bare)
             end = m.start() + word.start() + len(bare)
-            if word.group().endswith(","):
+            if word.group().endswith(",") or sentence_end(word.group()):
                 break
         while kept and kept[-1] in ("and", "&", "dan"):
             kept.pop()
@@ -808,7 +878,32 @@ def companies(text: str) -> list[Draft]:
         name = " ".join(kept).replace("PT.", "PT")
         draft = out.setdefault(name.lower(), Draft("company", name, confidence=0.85))
         draft.mentions.append(Mention(Span(m.start(), end, text[m.start():end])))
-    return list(out.values())
+    return headline_companies(text, list(out.values()))
+
+
+def headline_companies(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A company read only in a title-case headline, where its name runs on into the title ('PT Maju Dijaga Ketat
+    Aparat'), is the company the body names with the first of those words ('PT Maju')."""
+    body = [d for d in drafts if any(not in_title_case(text, m.span.start) for m in d.mentions)]
+    kept = []
+    for draft in drafts:
+        words = draft.name.split()
+        starts = [] if draft in body else [d for d in body if words[:len(d.name.split())] == d.name.split()]
+        if not starts:
+            kept.append(draft)
+            continue
+        fuller = max(starts, key=lambda d: len(d.name))
+        for mention in draft.mentions:
+            head = re.match(r"\S+(?:\s+\S+){%d}" % (len(fuller.name.split()) - 1), mention.span.text)
+            end = mention.span.start + len(head.group().rstrip(",."))
+            fuller.mentions.append(Mention(Span(mention.span.start, end, text[mention.span.start:end])))
+    return kept
+
+
+def sentence_end(word: str) -> bool:
+    """A word of a company's name followed by a full stop that ends the sentence ('... di PT Maju Sentosa.
+    Sebelumnya ...'), not an abbreviation's ('PT.', 'Tbk.', 'Ind.')."""
+    return word.endswith(".") and len(word) > 5 and word[-2].islower()
 
 
 def whole_words(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -962,22 +1057,31 @@ def find_actors(text: str, tokens: list[Token], units: list[UnitMention]) -> lis
 
 
 def resolve_unnamed_officials(govs: list[Draft]) -> list[Draft]:
-    """'Menaker' alone after 'Menteri Ketenagakerjaan M Hanif Dhakiri' is Hanif; 'Pak Bupati' stays apart from
-    the Wakil Bupati."""
+    """'Menaker' alone after 'Menteri Ketenagakerjaan M Hanif Dhakiri' is Hanif, 'Bupati' alone after 'Bupati
+    Lebak' is the Bupati of Lebak; 'Pak Bupati' stays apart from the Wakil Bupati. A post with no holder named
+    and no area ('surat ke Gubernur', 'diterima Bupati') identifies nobody: it is no actor (one nameless actor
+    would gather every such post of every article)."""
     named = [g for g in govs if g.name]
+    placed = [g for g in govs if not g.name and g.unit]
     kept = []
     for draft in govs:
         if draft.name or not draft.position:
             kept.append(draft)
             continue
-        role = draft.mentions[0].position
-        deputy = "Wakil" in draft.position
-        holder = [g for g in named if any(m.position == role for m in g.mentions) and ("Wakil" in (g.position or "")) == deputy]
+        holder = holders(draft, named) or (holders(draft, placed) if draft.unit is None else [])
         if len(holder) == 1:
             holder[0].mentions.extend(draft.mentions)
-        else:
+        elif draft.unit is not None:
             kept.append(draft)
     return kept
+
+
+def holders(draft: Draft, pool: list[Draft]) -> list[Draft]:
+    """The officials of `pool` who hold the unnamed `draft`'s post, a deputy's apart from the head's."""
+    role = draft.mentions[0].position
+    deputy = "Wakil" in (draft.position or "")
+    return [g for g in pool if g is not draft and any(m.position == role for m in g.mentions)
+            and ("Wakil" in (g.position or "")) == deputy]
 
 
 def spoken_of(text: str, unnamed: list[Draft]) -> list[Draft]:

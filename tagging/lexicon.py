@@ -109,6 +109,7 @@ class Lexicon:
     person_role_re: re.Pattern[str]
     titles_re: re.Pattern[str]
     name_stopwords: frozenset[str]
+    office_words: frozenset[str]
     days: dict[str, int]
     months: dict[str, int]
     day_re: str
@@ -326,6 +327,7 @@ def load() -> Lexicon:
         person_role_re=re.compile(bounded(f"(?:{alternation(person_roles)})")),
         titles_re=re.compile(f"(?:{alternation(titles)})"),
         name_stopwords=frozenset(read_lines("name_stopwords.txt")),
+        office_words=frozenset(read_lines("office_words.txt")),
         days=days,
         months=months,
         day_re=alternation(days),
