@@ -33,9 +33,10 @@ COMPANY_LEAD_RE = re.compile(r"PT|CV")
 """What COMPANY_RE starts with, to find where it may match (text.led_matches)."""
 COMPANY_STOP = {"Kabupaten", "Kota", "Kecamatan", "Desa", "Jalan", "Jl", "Kawasan", "Senin", "Selasa", "Rabu", "Kamis",
                 "Jumat", "Sabtu", "Minggu", "Di", "Yang", "Dan", "Untuk", "Dengan", "Pada", "Ia", "Dia", "Mereka",
-                "Pekerja", "Buruh", "Karyawan", "Perusahaan"}
-"""Words that end a company's name: an area or address ('PT X Kawasan Industri ...'), a day, a joining word, a
-pronoun or the company's people opening the next sentence or clause ('PT X Pekerja ...', 'PT X Ia ...')."""
+                "Pekerja", "Buruh", "Karyawan", "Perusahaan", "Plant", "Pabrik"}
+"""Words that end a company's name: an area, a site or an address ('PT X Kawasan Industri ...', 'PT X Plant 2'),
+a day, a joining word, a pronoun or the company's people opening the next sentence or clause ('PT X Pekerja ...',
+'PT X Ia ...')."""
 JURISDICTION_RE = re.compile(r"\s+((?:Kabupaten|Kota|Provinsi)\s+)?([A-Z][a-z]+(?:\s+(?:Barat|Timur|Utara|Selatan|Tengah|"
                              r"Raya|Jaya))?)")
 QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -726,7 +727,9 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
     'Kepala Dinas Ketenagakerjaan', 'Forkopimda Kabupaten Tangerang'. A body is named with a capital: in lower
     case it is a common noun, someone's part ('hadir sebagai mediator', 'mediator dari Disnaker'), and 'Dewan'
     before another capitalised word is another council ('Dewan Pers', 'Dewan Pengupahan'). A body written with
-    its area's kind ('DPRD Kabupaten Bekasi') is the body ('DPRD') of that area ('Kabupaten Bekasi')."""
+    its area's kind ('DPRD Kabupaten Bekasi') is the body ('DPRD') of that area ('Kabupaten Bekasi'). As with
+    police posts, an adviser's or a former post is not held by the name after it ('Staf Ahli Bupati X', 'mantan
+    Bupati X')."""
     ix = indexes()
     out: dict[tuple[str, str | None], Draft] = {}
     hits = ix.roles.find(tokens, text)
@@ -734,7 +737,8 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
     for hit in hits:
         role = hit.payload
         surface = text[hit.start:hit.end]
-        if PLACE_WORD_BEFORE_RE.search(text, max(0, hit.start - 15), hit.start):
+        if PLACE_WORD_BEFORE_RE.search(text, max(0, hit.start - 15), hit.start) \
+                or NOT_A_POSITION_BEFORE.search(text, max(0, hit.start - 20), hit.start):
             continue
         if role.canonical == "Presiden" and any(0 < s - hit.end <= 2 for s in org_starts):
             continue

@@ -91,6 +91,13 @@ def test_a_body_written_with_its_areas_kind_is_that_areas_body() -> None:
     assert [(a.organisation, a.unit) for a in found] == [("DPRD", "Kabupaten Lebak")]
 
 
+def test_an_advisers_or_former_post_is_not_held_by_the_name_after_it() -> None:
+    text = ("Bupati Lebak didampingi Staf Ahli Bupati Sukarman Hadi menerima buruh. Hadir pula mantan Bupati "
+            "Lebak Darmawan Sutisna.")
+    [bupati] = actors(text, "government")
+    assert (bupati.name, bupati.position, bupati.unit) == (None, "Bupati", "Kabupaten Lebak")
+
+
 def test_a_post_in_a_street_palace_or_residence_name_is_no_official() -> None:
     assert actors("Massa buruh bergerak ke Jalan Gubernur Suryo, Surabaya.", "government") == []
     assert actors("Buruh berkumpul di depan Istana Presiden Cipanas.", "government") == []
@@ -104,6 +111,8 @@ def test_a_company_name_ends_with_its_sentence_its_area_or_the_next_clause() -> 
     assert names(text, "company") == ["PT Sinar Abadi"]
     text = "Kata perwakilan buruh PT Rimba Karya Ia juga meminta polisi mengawal perundingan."
     assert names(text, "company") == ["PT Rimba Karya"]
+    text = "Aksi buruh berpusat di halaman parkir PT Baja Tempa Nusantara Plant 2, Desa Sukaluyu."
+    assert names(text, "company") == ["PT Baja Tempa Nusantara"]
 
 
 def test_a_company_run_on_in_a_headline_is_the_company_the_body_names() -> None:
