@@ -107,6 +107,7 @@ FOREIGN_POLICE_RE = re.compile(
 ROLE_TAIL_RE = re.compile(r"(?:\s+(?:Kabupaten|Kota|Provinsi)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s*,?\s*")
 """What may stand between a union or company role and the name after it: the area, then a comma."""
 NAME_SEPARATOR_RE = re.compile(r"[ \t]*,?[ \t]*")
+CAPITALISED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")
 AREA_KIND_END_RE = re.compile(r"[ \t](Kabupaten|Kota|Provinsi)$")
 REGION_WORDS = frozenset({"Raya", "Barat", "Timur", "Utara", "Selatan", "Tengah"})
 """Words that end an area's name ('Bogor Raya', 'Jakarta Utara'), never a name alone."""
@@ -729,7 +730,8 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
     before another capitalised word is another council ('Dewan Pers', 'Dewan Pengupahan'). A body written with
     its area's kind ('DPRD Kabupaten Bekasi') is the body ('DPRD') of that area ('Kabupaten Bekasi'). As with
     police posts, an adviser's or a former post is not held by the name after it ('Staf Ahli Bupati X', 'mantan
-    Bupati X')."""
+    Bupati X'). A body named by its place ('Senayan' for the DPR) is that body only alone, not as the end of a
+    longer name ('Stadion Madya Senayan')."""
     ix = indexes()
     out: dict[tuple[str, str | None], Draft] = {}
     hits = ix.roles.find(tokens, text)
@@ -745,6 +747,8 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
         if role.canonical == "DPRD" and surface == "Dewan" and re.match(r"[ \t]+[A-Z]", text[hit.end:]):
             continue
         if role.canonical in BODY_ROLES and surface[:1].islower():
+            continue
+        if surface in area_names() and in_longer_name(text, hit.start):
             continue
         jurisdiction, after = jurisdiction_after(text, hit.end, role)
         area_kind = AREA_KIND_END_RE.search(surface) if role.canonical in BODY_ROLES else None
@@ -762,6 +766,19 @@ def officials(text: str, tokens: list[Token], orgs: list[Draft]) -> list[Draft]:
         draft.mentions.append(Mention(span, None, role.canonical, tuple(titles)))
         draft.unit = draft.unit or jurisdiction
     return list(out.values())
+
+
+def in_longer_name(text: str, offset: int) -> bool:
+    """A capitalised word that is no joining word ('Di', 'Ke') stands right before `offset`: the word there ends a
+    longer name ('Stadion Madya Senayan')."""
+    before = CAPITALISED_BEFORE_RE.search(text, max(0, offset - 30), offset)
+    return before is not None and before.group(1) not in lexicon.load().name_stopwords
+
+
+@cache
+def area_names() -> frozenset[str]:
+    """The areas of place_areas.csv ('Senayan'): a body named by one of them is named by its place."""
+    return frozenset(row["area"] for row in lexicon.read_csv("place_areas.csv"))
 
 
 def jurisdiction_after(text: str, offset: int, role: lexicon.RoleInfo) -> tuple[str | None, int]:

@@ -98,6 +98,13 @@ def test_an_advisers_or_former_post_is_not_held_by_the_name_after_it() -> None:
     assert (bupati.name, bupati.position, bupati.unit) == (None, "Bupati", "Kabupaten Lebak")
 
 
+def test_a_body_named_by_its_place_is_no_body_inside_a_longer_name() -> None:
+    assert actors("Peringatan Hari Buruh digelar di Stadion Madya Senayan, Jakarta.", "government") == []
+    [dpr] = actors("Buruh akan membawa tuntutan itu ke Senayan pekan depan.", "government")
+    assert dpr.organisation == "Senayan"
+    assert "Senayan" in [a.organisation for a in actors("Di Senayan, buruh diterima Komisi IX.", "government")]
+
+
 def test_a_post_in_a_street_palace_or_residence_name_is_no_official() -> None:
     assert actors("Massa buruh bergerak ke Jalan Gubernur Suryo, Surabaya.", "government") == []
     assert actors("Buruh berkumpul di depan Istana Presiden Cipanas.", "government") == []
