@@ -52,10 +52,13 @@ def top_actors(engine: Engine, since: datetime, limit: int = 20, until: datetime
 
 
 def latest_dated(engine: Engine) -> datetime | None:
-    """When the newest relevant article was published (or fetched, when undated), in UTC."""
-    newest = func.max(func.coalesce(col(Article.published_at), col(Article.fetched_at)))
+    """When the newest relevant article was published (or fetched, when undated), in UTC.
+
+    Read as the first relevant entry of the date index (ix_article_dated) newest first, not as a max(): PostgreSQL
+    computed the max over every article (454 ms at 100,000 articles with two parallel workers, at the desk's start)."""
+    dated = func.coalesce(col(Article.published_at), col(Article.fetched_at))
     with Session(engine) as session:
-        moment = session.execute(select(newest).where(relevant())).scalar()
+        moment = session.execute(select(dated).where(relevant()).order_by(dated.desc()).limit(1)).scalar()
     if isinstance(moment, str):  # SQLite hands back an aggregate of datetimes as text
         moment = datetime.fromisoformat(moment)
     return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
