@@ -507,13 +507,15 @@ def _read(session: Session, statement: Select, ids_only: bool) -> list:
 
 
 def _rare_words(connection, query: Query, rare: int) -> list[int] | None:
-    """The ids of the articles with the query's words, newest first, when there are at most `rare` of them (FTS5
-    reads them newest first and stops past `rare`); None when there are more, or no words. Fetched all at once:
-    row by row, 10,000 ids cost 20 ms of Python at 1,000,000 articles."""
+    """The ids of the articles with the query's words, in no order (they are sorted by date after), when there are at
+    most `rare` of them (FTS5 stops past `rare`); None when there are more, or no words. Read in the index's own order,
+    oldest first: FTS5 reads a list backwards a third slower (`buruh "unjuk rasa" -mogok` at 1,000,000 articles, all
+    of `buruh` and `mogok` read: 47 ms CPU forwards, 65 backwards). Fetched all at once: row by row, 10,000 ids cost
+    20 ms of Python at 1,000,000 articles."""
     words = fts_text(query)
     if words is None:
         return None
-    statement = select(FTS_ROWID).where(fulltext.index_matches(words)).order_by(FTS_ROWID.desc()).limit(rare + 1)
+    statement = select(FTS_ROWID).where(fulltext.index_matches(words)).limit(rare + 1)
     ids = connection.execute(statement).scalars().all()
     return ids if len(ids) <= rare else None
 
@@ -568,6 +570,21 @@ def _members_near(session: Session, members: Select | CompoundSelect, limit: int
 def _costly_words(query: Query) -> bool:
     """Whether FTS5 reads much of the index to list the query's matches: a phrase (positions) or an excluded word."""
     return bool(_excluded_words(query)) or any(_positional(group) for group in _text_groups(query))
+
+
+def _walk_may_fill(connection, query: Query, newest: int, limit: int) -> bool:
+    """Whether the walk of the newest articles (FIRST_STRETCHES stretches) may find half a page of `limit`, judged by
+    how many of the newest FIRST_STRETCH ids hold the query's words. FTS5 seeks to that range of ids in each word's
+    list, so this costs what the range holds (0.4 ms at 1,000,000 articles), where the walk of 20,480 articles costs
+    15 ms, and for what one article in 4,000 has (`buruh "unjuk rasa" -mogok`) found 5 rows of its 200, its words
+    then listed for the rest all the same. Judged without the filters: it errs only towards walking."""
+    walked = sum(FIRST_STRETCH * 4 ** stretch for stretch in range(FIRST_STRETCHES))
+    wanted = -(-limit * FIRST_STRETCH // (2 * walked)) if walked else limit + 1
+    if wanted > FIRST_STRETCH:
+        return False
+    window = select(FTS_ROWID).where(fulltext.index_matches(fts_text(query)), FTS_ROWID > newest - FIRST_STRETCH)
+    found = connection.execute(select(func.count()).select_from(window.limit(wanted).subquery())).scalar_one()
+    return found >= wanted
 
 
 def _dated_terms(query: Query) -> bool:
@@ -747,26 +764,30 @@ class SearchSource:
     def _led_page(self, limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False) -> list:
         """A page by date, led by the query's rarest part, so its rows cost what the page holds, not what the archive
         does. A filter no article meets ends it at once. A phrase or an excluded word without a rare filter is first
-        looked for in the newest articles (FIRST_STRETCHES stretches of the date index): what many articles have
-        fills the page there. Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead: their
-        articles, sorted by date, are checked against the rest. Else a rare filter leads: walked for down the date
-        index or left to SQLite's own plan (gather, sort) when there are no words, checked against the words a few
-        hundred at a time when there are. Else the walk of the date index goes on, a stretch at a time, to the page's
-        end."""
+        looked for in the newest articles (FIRST_STRETCHES stretches of the date index) when the newest ids hold enough
+        of it (`_walk_may_fill`): what many articles have fills the page there. Then words few articles have (FTS5
+        lists them, stopping past `rare_below`) lead: their articles, sorted by date, are checked against the rest (for
+        a count, in no order). Else a rare filter leads: walked for down the date index or left to SQLite's own plan
+        (gather, sort) when there are no words, checked against the words a few hundred at a time when there are.
+        Else the walk of the date index goes on, a stretch at a time, to the page's end."""
         query = self._query_now()
         with Session(self.engine) as session:
-            rare = rare_below(session.exec(select(func.max(Article.id))).one() or 0)
+            newest = session.exec(select(func.max(Article.id))).one() or 0
+            rare = rare_below(newest)
             connection = session.connection()
             led = _rarest_filter(connection, query, rare)
             if led is not None and led[0] == 0:
                 return []  # a filter no article meets, as a half-typed `kab:36.0` is: nothing to walk for
             rows, size = [], FIRST_STRETCH
-            if fts_text(query) is not None and _costly_words(query) and (led is None or led[0] > rare):
+            if (fts_text(query) is not None and _costly_words(query) and (led is None or led[0] > rare)
+                    and _walk_may_fill(connection, query, newest, limit)):
                 rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, FIRST_STRETCHES)
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
-            if ids_only and (words is not None or (led is not None and led[0] <= rare and fts_text(query))):
+            if ids_only and words is not None:
+                return self._listed_ids(session, query, words, limit)
+            if ids_only and led is not None and led[0] <= rare and fts_text(query):
                 return self._words_first_ids(session, limit)
             if words is not None:
                 return rows + self._candidates_page(session, query, words, limit - len(rows), before, ceiling,
@@ -783,12 +804,22 @@ class SearchSource:
 
     def _words_first_ids(self, session: Session, limit: int) -> list[int]:
         """Up to `limit` matching ids in no order, read as `count` reads them: the words' articles in the index, each
-        checked against the filters. What a first count takes when the words are few, or a rare filter is beside
-        them (its articles sorted by date and checked a few hundred at a time cost twice as much: 140 ms for
-        `buruh kab:32.15 is:unread` at 1,000,000 articles)."""
+        checked against the filters. What a first count takes when a rare filter is beside the words (its articles
+        sorted by date and checked a few hundred at a time cost twice as much: 140 ms for `buruh kab:32.15 is:unread`
+        at 1,000,000 articles)."""
         found, reads_articles = self._driven_condition()
         source = self._index_then_articles() if reads_articles else FULLTEXT
         statement = select(FTS_ROWID).select_from(source).where(found).limit(limit)
+        return session.connection().execute(statement).scalars().all()
+
+    def _listed_ids(self, session: Session, query: Query, ids: list[int], limit: int) -> list[int]:
+        """Up to `limit` of the words' articles `ids` (all of them, as `_rare_words` lists them) that meet the rest of
+        the query, in no order: what a first count takes when the words are few. Reading the index for them again
+        cost what listing them did (a phrase beside an excluded word: every article of both words)."""
+        if not ids:
+            return []
+        found = self._stretch_condition(query, (min(ids), max(ids)), words_met=True)
+        statement = select(col(Article.id)).where(col(Article.id).in_(ids), found).limit(limit)
         return session.connection().execute(statement).scalars().all()
 
     def _members_page(self, session: Session, query: Query, limit: int, ceiling: int | None) -> list[ArticleRow]:
