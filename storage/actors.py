@@ -16,11 +16,12 @@ class ActorCount:
 
 
 def list_actors(engine: Engine, kind: str | None = None, limit: int = 100) -> list[ActorCount]:
-    """Actors that are not merged away, most mentioned first."""
+    """Actors that are not merged away and still named in an article, most mentioned first (a re-tag can leave
+    an actor named nowhere: the row stays, because undo records point at it, but nobody is offered it)."""
     mentions = func.count(col(ActorMention.id))
     query = (
         select(Actor, mentions)
-        .join(ActorMention, col(ActorMention.actor_id) == col(Actor.id), isouter=True)
+        .join(ActorMention, col(ActorMention.actor_id) == col(Actor.id))
         .where(col(Actor.merged_into_id).is_(None))
         .group_by(col(Actor.id))
         .order_by(mentions.desc(), col(Actor.name))

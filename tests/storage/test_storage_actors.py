@@ -3,6 +3,7 @@
 import pytest
 
 from storage.actors import ActorEditError, list_actors, merge_actors, split_actor
+from storage.manual_tags import known_actors
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
 from storage.tags import article_mentions, replace_auto_tags
@@ -40,6 +41,14 @@ def test_split_moves_chosen_articles_to_a_new_actor(engine, articles):
     assert article_mentions(engine, articles[0])[0].actor_id == actor_id
     counts = {c.actor.name: c.mentions for c in list_actors(engine)}
     assert counts == {"Asep Saepudin": 2, "Asep Saepuloh": 1}
+
+
+def test_an_actor_a_retag_left_named_nowhere_is_not_offered(engine, articles):
+    replace_auto_tags(engine, articles[0], tags_of({"actors": [police("Operasional")]}, "t1"))
+    replace_auto_tags(engine, articles[1], tags_of({"actors": [police("Asep Saepudin")]}, "t1"))
+    replace_auto_tags(engine, articles[0], tags_of({"actors": [police("Dadan Kurniawan")]}, "t2"))
+    assert {c.actor.name for c in list_actors(engine)} == {"Asep Saepudin", "Dadan Kurniawan"}
+    assert {actor.name for actor in known_actors(engine)} == {"Asep Saepudin", "Dadan Kurniawan"}
 
 
 def test_impossible_edits_are_refused(engine, articles):
