@@ -19,7 +19,7 @@ from tagging.places import find_places
 from tagging.text import layout, tokenize
 from tagging.units import find_units
 
-TAGGER_VERSION = "0.2.4"
+TAGGER_VERSION = "0.2.5"
 
 __all__ = [
     "TAGGER_VERSION", "Actor", "Engagement", "EventDate", "Mention", "Place", "Span", "Tags", "tag_article",
