@@ -765,12 +765,12 @@ class SearchSource:
         """A page by date, led by the query's rarest part, so its rows cost what the page holds, not what the archive
         does. A filter no article meets ends it at once. A phrase or an excluded word without a rare filter is first
         looked for in the newest articles (FIRST_STRETCHES stretches of the date index) when the newest ids hold enough
-        of it (`_walk_may_fill`): what many articles have fills the page there; counted, it is read from the index in
-        no order (`_words_first_ids`). Then words few articles have (FTS5
-        lists them, stopping past `rare_below`) lead: their articles, sorted by date, are checked against the rest (for
-        a count, in no order). Else a rare filter leads: walked for down the date index or left to SQLite's own plan
-        (gather, sort) when there are no words, checked against the words a few hundred at a time when there are.
-        Else the walk of the date index goes on, a stretch at a time, to the page's end."""
+        of it (`_walk_may_fill`): what many articles have fills the page there; counted, it is read from the index in no
+        order (`_words_first_ids`). Then words few articles have (FTS5 lists them, stopping past `rare_below`) lead:
+        their articles, sorted by date, are checked against the rest. Else a rare filter leads: walked for down the date
+        index or left to SQLite's own plan (gather, sort) when there are no words, checked against the words a few
+        hundred at a time when there are. Else the walk of the date index goes on, a stretch at a time, to the page's
+        end."""
         query = self._query_now()
         with Session(self.engine) as session:
             newest = session.exec(select(func.max(Article.id))).one() or 0
@@ -788,9 +788,7 @@ class SearchSource:
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
-            if ids_only and words is not None:
-                return self._listed_ids(session, query, words, limit)
-            if ids_only and led is not None and led[0] <= rare and fts_text(query):
+            if ids_only and (words is not None or (led is not None and led[0] <= rare and fts_text(query))):
                 return self._words_first_ids(session, limit)
             if words is not None:
                 return rows + self._candidates_page(session, query, words, limit - len(rows), before, ceiling,
@@ -807,24 +805,15 @@ class SearchSource:
 
     def _words_first_ids(self, session: Session, limit: int) -> list[int]:
         """Up to `limit` matching ids in no order, read as `count` reads them: the words' articles in the index, each
-        checked against the filters. What a first count takes when a rare filter is beside the words (its articles
-        sorted by date and checked a few hundred at a time cost twice as much: 140 ms for `buruh kab:32.15 is:unread`
-        at 1,000,000 articles), and for a phrase or an excluded word: FTS5 stops at the cap, where many articles have
-        them, and reads what listing them would where few do. Walked for and listed first, `buruh "unjuk rasa"` (in
-        24,000 of 1,000,000 articles) walked 20,480 articles, listed 10,001 and walked 65,536 more: 100-200 ms CPU."""
+        checked against the filters. What a first count takes when the words are few, or a rare filter is beside them
+        (its articles sorted by date and checked a few hundred at a time cost twice as much: 140 ms for
+        `buruh kab:32.15 is:unread` at 1,000,000 articles), and for a phrase or an excluded word: FTS5 stops at the
+        cap where many articles have them, and reads what listing them would where few do. Walked for and listed
+        first, `buruh "unjuk rasa"` (in 24,000 of 1,000,000 articles) walked 20,480 articles, listed 10,001 and walked
+        65,536 more: 100-200 ms CPU."""
         found, reads_articles = self._driven_condition()
         source = self._index_then_articles() if reads_articles else FULLTEXT
         statement = select(FTS_ROWID).select_from(source).where(found).limit(limit)
-        return session.connection().execute(statement).scalars().all()
-
-    def _listed_ids(self, session: Session, query: Query, ids: list[int], limit: int) -> list[int]:
-        """Up to `limit` of the words' articles `ids` (all of them, as `_rare_words` lists them) that meet the rest of
-        the query, in no order: what a first count takes when the words are few. Reading the index for them again
-        cost what listing them did (a phrase beside an excluded word: every article of both words)."""
-        if not ids:
-            return []
-        found = self._stretch_condition(query, (min(ids), max(ids)), words_met=True)
-        statement = select(col(Article.id)).where(col(Article.id).in_(ids), found).limit(limit)
         return session.connection().execute(statement).scalars().all()
 
     def _members_page(self, session: Session, query: Query, limit: int, ceiling: int | None) -> list[ArticleRow]:

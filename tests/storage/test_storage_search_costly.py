@@ -1,10 +1,10 @@
 """A phrase or an excluded word (`buruh "unjuk rasa" -mogok`) on SQLite, whichever way the led search takes
 (storage.search._led_page): the newest articles walked first when the newest ids hold enough matches
-(`_walk_may_fill`), else the words' articles listed at once (read in the index's own order, then sorted by date),
-and for a first count those listed articles checked in no order (`_listed_ids`). Every way gives the plain plan's
-rows in its order, page after page, and its counts, on a real SQLite file: fewer matches than a page, matches only
-in the oldest articles, an exclusion that removes every match, a hidden match, dates out of the ids' order, and a
-match just inside or just outside the window of newest ids the walk is judged by."""
+(`_walk_may_fill`), else the words' articles listed at once (read in the index's own order, then sorted by date);
+a first count reads the index in no order. Every way gives the plain plan's rows in its order, page after page, and
+its counts, on a real SQLite file: fewer matches than a page, matches only in the oldest articles, an exclusion that
+removes every match, a hidden match, dates out of the ids' order, and a match just inside or just outside the window
+of newest ids the walk is judged by."""
 
 from datetime import datetime, timedelta, timezone
 
