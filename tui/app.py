@@ -171,6 +171,8 @@ class PantauApp(App[None]):
         if not self._memory_settled:
             self._memory_settled = True
             settle_memory()
+            self.actors.recount()
+            self.status_bar.load_health()
         self.polling.start()
 
     @on(FeedList.Opened)

@@ -118,6 +118,7 @@ async def settled(pilot, app) -> None:
         and app.actors.article_loaded
         and len(app.actors.top) > 0
         and app.feed_list.details_of(NEWEST_ID).kabupaten is not None
+        and app.status_bar.health is not None
     ), describe=lambda: screen_text(app))
     await pilot.pause()
 

@@ -161,10 +161,6 @@ class ActorsPane(Widget, can_focus=True):
         self.selected_id = None
         self.show_mentions(None)
 
-    def on_mount(self) -> None:
-        if self.store is not None:
-            self._read_top(self.days)
-
     def recount(self) -> None:
         """Tags changed: count the most named again, and read the selected article's actors again."""
         self._read_top(self.days)

@@ -79,7 +79,6 @@ class StatusBar(Widget):
         self._spinner = self.set_interval(0.12, self._advance, pause=self.polling is None)
         if self.store is not None:
             self.set_interval(HEALTH_INTERVAL_S, self.load_health)
-            self.load_health()
 
     @work(thread=True, exclusive=True, group="health", exit_on_error=False, description="Reading feed health")
     def load_health(self) -> None:
