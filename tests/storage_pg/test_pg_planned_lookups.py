@@ -19,6 +19,7 @@ from storage.feed_order import ARRIVAL, PUBLISHED, ordered_page
 from storage.feeds import add_feed
 from storage.manual_tags import relevant, set_not_relevant
 from storage.models import Article, NotRelevant, PlaceTag
+from storage import search
 from storage.search import SearchSource, condition
 from storage.search_parser import parse_query
 from tests.tui.desk_corpus import fill_tagged_desk
@@ -33,7 +34,16 @@ PLACE_QUERIES = [
 
 @pytest.fixture
 def tagged(backend_engine):
+    """The tagged desk, and an article that names Kabupaten Serang (a place tag) with no engagement there."""
     fill_tagged_desk(backend_engine)
+    feed = add_feed(backend_engine, "https://serang.test/feed.xml", title="Warta Serang")
+    add_articles(backend_engine, feed.id, [NewArticle("placed", "https://serang.test/1", "Buruh Serang", None, "",
+                                                      "isi", "extracted", "placed")])
+    placed = max(row.id for row in feed_page(backend_engine, ARRIVAL, 200))
+    with Session(backend_engine) as session:
+        session.add(PlaceTag(article_id=placed, code="36.04", name="Kabupaten Serang", level="kabupaten",
+                             province="Banten", precision=2, source="auto"))
+        session.commit()
     return backend_engine
 
 
@@ -139,3 +149,25 @@ def test_the_newest_relevant_date_is_what_the_max_was(backend_engine):
         session.commit()
     assert latest_dated(backend_engine) == old_latest_dated(backend_engine) == datetime(2025, 12, 5, 7,
                                                                                         tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+@pytest.mark.parametrize("text", PLACE_QUERIES)
+def test_a_page_found_walking_the_date_index_is_the_same_page(tagged, text, monkeypatch):
+    """Every filter counts as met by many articles (none is rare below 0): pages by date are read walking the date
+    index, each place's two lists checked as EXISTS; the rows are those of the statement gathering them."""
+    monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
+    ids, count = before(tagged, text)
+    source = SearchSource(tagged, parse_query(text))
+    walked = []
+    monkeypatch.setattr(source, "_statement", lambda order, walks=False: walked.append(walks) or
+                        SearchSource._statement(source, order, walks))
+    assert [row.id for row in source.page(200, order=PUBLISHED)] == ids
+    first = source.page(2, order=PUBLISHED)
+    if len(ids) > 2:
+        assert [row.id for row in source.page(200, PUBLISHED.key_of(first[-1]), order=PUBLISHED)] == ids[2:]
+    assert source.count() == count
+    if text in ("kab:serang", "kab:ser", "prov:banten", "kab:serang OR kab:bekasi"):  # words: unknown, so rare
+        assert walked[0], "the page was read walking the date index"
+    if text in ("-kab:serang", "kab:serangg", "kab:36.0"):
+        assert not walked[0], "a place no article has, or one left out, leads no walk"
