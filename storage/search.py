@@ -579,6 +579,12 @@ def _costly_words(query: Query) -> bool:
     return bool(_excluded_words(query)) or any(_positional(group) for group in _text_groups(query))
 
 
+_NEWEST_MATCHES = sql_text("SELECT count(*) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH :words"
+                           " AND rowid > :above LIMIT :wanted)")
+"""`_walk_may_fill`'s count, written as text: built with SQLAlchemy's constructs it cost 1.4 ms of Python, four
+times what SQLite takes."""
+
+
 def _walk_may_fill(connection, query: Query, newest: int, limit: int) -> bool:
     """Whether the walk of the newest articles (FIRST_STRETCHES stretches) may find half a page of `limit`, judged by
     how many of the newest FIRST_STRETCH ids hold the query's words. FTS5 seeks to that range of ids in each word's
@@ -589,8 +595,8 @@ def _walk_may_fill(connection, query: Query, newest: int, limit: int) -> bool:
     wanted = -(-limit * FIRST_STRETCH // (2 * walked)) if walked else limit + 1
     if wanted > FIRST_STRETCH:
         return False
-    window = select(FTS_ROWID).where(fulltext.index_matches(fts_text(query)), FTS_ROWID > newest - FIRST_STRETCH)
-    found = connection.execute(select(func.count()).select_from(window.limit(wanted).subquery())).scalar_one()
+    found = connection.execute(_NEWEST_MATCHES, {"words": fts_text(query), "above": newest - FIRST_STRETCH,
+                                                 "wanted": wanted}).scalar_one()
     return found >= wanted
 
 
@@ -865,7 +871,15 @@ class SearchSource:
     def _candidates_page(self, session: Session, query: Query, candidates: Select | CompoundSelect | list[int],
                          limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False,
                          words_met: bool = False) -> list:
-        """The leading part's articles by date, then checked against the whole query CANDIDATES_AT_ONCE at a time."""
+        """The leading part's articles by date, then checked against the whole query CANDIDATES_AT_ONCE at a time. A
+        list of ids that fits in one such batch is checked and ordered in one statement (sorting it first cost a
+        statement more: 199 ids at 1,000,000 articles, 2 ms of 7)."""
+        if isinstance(candidates, list) and len(candidates) <= CANDIDATES_AT_ONCE:
+            if not candidates:
+                return []
+            found = self._stretch_condition(query, (min(candidates), max(candidates)), words_met)
+            statement = _selected(ids_only).where(col(Article.id).in_(candidates), found)
+            return _read(session, ordered_page(statement, PUBLISHED, limit, before, ceiling), ids_only)
         ordered = select(Article.id).where(col(Article.id).in_(candidates),
                                            *([col(Article.id) <= ceiling] if ceiling is not None else []),
                                            *([PUBLISHED.below(before)] if before is not None else []))

@@ -48,7 +48,7 @@ VISIBLE_MATCHES = {
     "dalam -mogok": {INSIDE},
     "luar -mogok": {OUTSIDE},
 }
-WAYS = ("judged", "walked first", "listed at once", "walked to the end", "walked from the top")
+WAYS = ("judged", "walked first", "listed at once", "listed in one batch", "walked to the end", "walked from the top")
 
 
 def _body(number: int) -> str:
@@ -89,8 +89,10 @@ def engine(tmp_path):
 def way(request, monkeypatch) -> str:
     monkeypatch.setattr(search, "FIRST_STRETCH", WINDOW)
     monkeypatch.setattr(search, "FIRST_STRETCHES", 2)
-    monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 2)
-    forced = {"walked first": True, "listed at once": False, "walked to the end": True, "walked from the top": False}
+    if request.param != "listed in one batch":
+        monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 2)
+    forced = {"walked first": True, "listed at once": False, "listed in one batch": False, "walked to the end": True,
+              "walked from the top": False}
     if request.param in forced:
         monkeypatch.setattr(search, "_walk_may_fill", lambda *_: forced[request.param])
     if request.param in ("walked to the end", "walked from the top"):  # the words' list refused: too many
