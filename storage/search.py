@@ -535,6 +535,20 @@ def rare_below(articles: int) -> int:
     return min(20_000, max(2_000, isqrt(100 * articles)))
 
 
+def _typed_starts_a_word(typed: Query, settled: Query, connection) -> bool:
+    """PostgreSQL: whether the word being typed, settled into a prefix (`settle_typed`) and a group of its own, starts
+    a word some article has; True when there is none such. A prefix that starts a word the statistics list as common
+    does; else the GIN index is asked (a rare prefix's lists are short). `kab:36.04 since` (`since:` half typed):
+    the planner, unsure of `since*`, checked it in each of the kabupaten's 6,511 articles (330-410 ms at 1,000,000)."""
+    for before, after in zip(typed.groups, settled.groups):
+        term = after[0]
+        if len(after) == 1 and before[0].typed and term.prefix and term.is_text and not term.negated:
+            if fulltext.pg_share(fulltext.pg_word_shares(connection), term.value, True) > 0:
+                return True
+            return fulltext.has_match(connection, "postgresql", _fts_term(term))
+    return True
+
+
 def _pg_rare_words(connection, query: Query) -> bool:
     """PostgreSQL: whether the query's words are in few enough articles (`rare_below`) to be gathered and sorted, by
     the statistics of the stored documents (storage.fulltext.pg_share): each group of words (OR-ed within) is in at
@@ -663,6 +677,8 @@ class SearchSource:
         self.query = query
         self.zone = zone
         self._settled: Query | None = None
+        self._finds_none = False
+        """PostgreSQL: the typed word starts no word of any article, so nothing matches (`_settle`)."""
         self._names_found: dict[tuple, list[str]] = {}
 
     @property
@@ -685,8 +701,14 @@ class SearchSource:
         with self.engine.connect() as connection:
             query = settle_typed(self.query, lambda fts_query: fulltext.has_match(connection, dialect, fts_query))
             if dialect != "sqlite":
+                self._finds_none = not _typed_starts_a_word(self.query, query, connection)
                 return query
             return expand_prefixes(query, lambda prefix: fulltext.words_starting(connection, prefix, PREFIX_WORDS))
+
+    def _finds_nothing(self) -> bool:
+        """Whether the settled query is known to match no article (PostgreSQL: `_typed_starts_a_word`)."""
+        self._query_now()
+        return self._finds_none
 
     @property
     def _text_driven(self) -> bool:
@@ -721,6 +743,8 @@ class SearchSource:
 
     def count(self) -> int:
         """How many articles match; with words and no filter on article columns, counted in the index alone."""
+        if self._finds_nothing():
+            return 0
         if self._text_driven:
             found, reads_articles = self._driven_condition()
             source = self._index_then_articles() if reads_articles else FULLTEXT
@@ -736,6 +760,8 @@ class SearchSource:
         `cap + 1`th match (a common word: the first thousand articles it meets, not its half of the archive)."""
         if self.engine.dialect.name == "sqlite":
             return len(self._led_page(cap + 1, None, None, ids_only=True))
+        if self._finds_nothing():
+            return 0
         found = select(Article.id).where(self._condition()).limit(cap + 1).subquery()
         with self._session() as session:
             return session.exec(select(func.count()).select_from(found)).one()
@@ -748,6 +774,8 @@ class SearchSource:
         what the archive does, whether a word is rare or common."""
         if self.engine.dialect.name == "sqlite" and order.by_date and not offset:
             return self._led_page(limit, before, ceiling)
+        if self._finds_nothing():
+            return []
         return self._ordered_page(limit, before, order, ceiling, offset)
 
     def _ordered_page(self, limit: int, before: tuple | None, order: FeedOrder, ceiling: int | None,

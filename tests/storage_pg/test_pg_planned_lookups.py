@@ -171,3 +171,18 @@ def test_a_page_found_walking_the_date_index_is_the_same_page(tagged, text, monk
         assert walked[0], "the page was read walking the date index"
     if text in ("-kab:serang", "kab:serangg", "kab:36.0"):
         assert not walked[0], "a place no article has, or one left out, leads no walk"
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+@pytest.mark.parametrize("text", ["kab:serang xyz", "xyz", "kab:serang bur", "bur", "kab:serang -xyz", "xyz OR bur",
+                                  "kab:serang buruh xyz"])
+def test_a_typed_word_no_article_has_finds_nothing_at_once(tagged, text):
+    """The word being typed starts no word of any article: nothing matches, said without planning the search; a
+    word that does, or one not typed last, is searched as before."""
+    ids, count = before(tagged, text)
+    source = SearchSource(tagged, parse_query(text))
+    assert [row.id for row in source.page(200, order=PUBLISHED)] == ids
+    assert source.count() == count and source.count_at_most(1) == min(count, 2)
+    assert source._finds_nothing() is (text in ("kab:serang xyz", "xyz", "kab:serang buruh xyz"))
+    if text.endswith("bur"):
+        assert count > 0
