@@ -69,9 +69,10 @@ def test_queries_with_nothing_to_find_are_refused(query):
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
-def test_postgres_search_uses_the_gin_index_in_utc(backend_engine, stored):
+def test_postgres_search_uses_the_gin_index_in_utc_without_jit(backend_engine, stored):
     with backend_engine.connect() as connection:
         assert connection.execute(text("SHOW timezone")).scalar() == "UTC"
+        assert connection.execute(text("SHOW jit")).scalar() == "off"
         connection.execute(text("SET enable_seqscan = off"))
         clause = matches("postgresql", "buruh")
         plan = "\n".join(row[0] for row in connection.execute(
