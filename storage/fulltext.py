@@ -102,6 +102,13 @@ def matches(dialect_name: str, query: str) -> TextClause:
     return text(clause).bindparams(fts_query=query)
 
 
+def pg_checks(query: str) -> TextClause:
+    """PostgreSQL: the stored document matches an FTS5 query, written as the function the `@@` operator calls, so the
+    planner checks it in each article read and never asks the index for it (see storage.search `_pg_probe`)."""
+    clause = f"ts_match_vq({PG_DOCUMENT}, to_tsquery('simple'::regconfig, :fts_query))"
+    return text(clause).bindparams(bindparam("fts_query", value=fts5_to_tsquery(query), unique=True))
+
+
 def index_matches(query: str) -> TextClause:
     """SQLite only: MATCH on the FTS5 table itself, for searches that read the index before the articles.
 
