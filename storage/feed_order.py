@@ -38,17 +38,19 @@ class FeedOrder:
         """Where `row` stands in this order: what the next page starts below."""
         return (row.dated_key, row.id) if self.by_date else (row.id,)
 
-    def columns(self, ids: ColumnElement = col(Article.id)) -> list[ColumnElement]:
-        return [DATED, ids] if self.by_date else [ids]
+    def columns(self, ids: ColumnElement = col(Article.id), dated: ColumnElement = DATED) -> list[ColumnElement]:
+        """The key's columns; `dated` may be a copy of the article's date kept elsewhere (a place tag's `dated_at`)."""
+        return [dated, ids] if self.by_date else [ids]
 
-    def newest_first(self, ids: ColumnElement = col(Article.id)) -> list[ColumnElement]:
-        return [column.desc() for column in self.columns(ids)]
+    def newest_first(self, ids: ColumnElement = col(Article.id), dated: ColumnElement = DATED) -> list[ColumnElement]:
+        return [column.desc() for column in self.columns(ids, dated)]
 
-    def below(self, key: tuple, ids: ColumnElement = col(Article.id)) -> ColumnElement[bool]:
+    def below(self, key: tuple, ids: ColumnElement = col(Article.id),
+              dated: ColumnElement = DATED) -> ColumnElement[bool]:
         """Rows after `key` in this order (older)."""
         if not self.by_date:
             return ids < key[0]
-        return and_(DATED <= _dated(key), tuple_(*self.columns(ids)) < _key(key))
+        return and_(dated <= _dated(key), tuple_(*self.columns(ids, dated)) < _key(key))
 
     def from_(self, key: tuple, ids: ColumnElement = col(Article.id)) -> ColumnElement[bool]:
         """Rows at `key` or before it in this order (newer): with `below`, a stretch of the index."""

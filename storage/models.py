@@ -168,10 +168,11 @@ class PlaceTag(SQLModel, table=True):
     """A kabupaten/kota, kecamatan or province named in an article; `basis` says how the tagger decided it
     (explicit, kecamatan, official, bare, police_unit, dateline) and `is_main` marks the article's main place."""
 
-    __table_args__ = (  # each ends in article_id and source: a search gathers a place's articles from the index alone
-        Index("ix_placetag_code", "code", "article_id", "source"),
-        Index("ix_placetag_level_name", "level", "name", "article_id", "source"),
-        Index("ix_placetag_province", "province", "article_id", "source"),
+    __table_args__ = (  # each ends in article_id, source and dated_at: a search gathers a place's articles, and
+        # sorts them by date, from the index alone
+        Index("ix_placetag_code", "code", "article_id", "source", "dated_at"),
+        Index("ix_placetag_level_name", "level", "name", "article_id", "source", "dated_at"),
+        Index("ix_placetag_province", "province", "article_id", "source", "dated_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -190,6 +191,7 @@ class PlaceTag(SQLModel, table=True):
     tagger_version: str | None = None
     created_by: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    dated_at: datetime | None = None  # its article's date: set by the database's triggers (migration 0016), never here
 
 
 class Engagement(SQLModel, table=True):
@@ -203,9 +205,10 @@ class Engagement(SQLModel, table=True):
     __table_args__ = (
         Index("ix_engagement_timeline", "kabupaten_code", "event_date", "type", "source", "article_id",
               "kabupaten_kota", "province"),
-        Index("ix_engagement_type", "type", "article_id", "source"),
-        Index("ix_engagement_kabupaten_kota", "kabupaten_kota", "article_id", "source"),
-        Index("ix_engagement_province", "province", "article_id", "source"),
+        Index("ix_engagement_type", "type", "article_id", "source", "dated_at"),
+        Index("ix_engagement_kabupaten_code", "kabupaten_code", "article_id", "source", "dated_at"),
+        Index("ix_engagement_kabupaten_kota", "kabupaten_kota", "article_id", "source", "dated_at"),
+        Index("ix_engagement_province", "province", "article_id", "source", "dated_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -218,7 +221,7 @@ class Engagement(SQLModel, table=True):
     weekday_conflict: bool = False
     date_span_start: int | None = None
     date_span_end: int | None = None
-    kabupaten_code: str | None = Field(default=None, index=True)
+    kabupaten_code: str | None = None
     kabupaten_kota: str | None = None
     province: str | None = None
     place_precision: int | None = None
@@ -238,6 +241,7 @@ class Engagement(SQLModel, table=True):
     tagger_version: str | None = None
     created_by: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    dated_at: datetime | None = None  # its article's date: set by the database's triggers (migration 0016), never here
 
 
 # What only analysts write ------------------------------------------------------------------------------

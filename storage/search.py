@@ -21,6 +21,7 @@ from sqlalchemy import (
     column,
     false,
     func,
+    intersect,
     literal,
     literal_column,
     not_,
@@ -38,7 +39,7 @@ from sqlmodel import Session, col, select
 
 from storage import fulltext
 from storage.articles import ArticleRow, as_rows, mark_read_where, rows_select
-from storage.feed_order import ARRIVAL, DATED_KEY, PUBLISHED, FeedOrder, ordered_page
+from storage.feed_order import ARRIVAL, DATED, DATED_KEY, PUBLISHED, FeedOrder, ordered_page
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
                             NotRelevant, PlaceTag)
 from storage.review import articles_to_review
@@ -60,6 +61,10 @@ match: 20,480 articles, where a page of what 1 article in 100 has is found. Aski
 their articles does, which for a phrase of common words (`buruh "unjuk rasa"`) is reading a quarter of the index (40 ms
 at 1,000,000 articles). A third stretch (65,536 articles) would cost as much as it saves. Plain words are not
 walked for first: FTS5 lists them cheaply, and a rare word's articles are found at once."""
+MERGED = -1
+"""The LIMIT (none: SQLite reads -1 so) of a merge of the words' list with a filter's articles in a subquery: without
+one, SQLite drops a subquery's ORDER BY, and with it the merge (the INTERSECT then copies the words' whole list into a
+temporary index: 440 ms for `buruh`, in half of 1,000,000 articles)."""
 CANDIDATES_AT_ONCE = 512
 """A rare filter's articles are checked against the rest of the query this many at a time, newest first."""
 MEMBERS_WALK = 100_000
@@ -96,7 +101,7 @@ class _Builder:
 
     def __init__(self, dialect_name: str, zone: tzinfo, today: date, ids: ColumnElement | None = None,
                  rowids: tuple[int, int] | None = None, names: NameLookup | None = None, walked: bool = False,
-                 probe: str | None = None) -> None:
+                 probe: str | None = None, checked: bool = False) -> None:
         self.dialect_name = dialect_name
         self.probe = probe
         """PostgreSQL: the part of the query's words the GIN index is asked for (`_pg_probe`), the whole checked in
@@ -115,6 +120,8 @@ class _Builder:
         """SQLite, walking a stretch of articles (`SearchSource`'s walk): the lowest and highest id in it. Words are
         then matched in that range of the index only, and other lists are checked article by article (EXISTS), so
         nothing is gathered beyond the stretch."""
+        self.checked = checked or rowids is not None
+        """Other lists are checked article by article (EXISTS): a few thousand articles at most are checked."""
         self.reads_articles = False
         """Set once a clause needs the article row itself (its feed, dates or flags), not only its id."""
 
@@ -148,7 +155,7 @@ class _Builder:
         return or_(*(self._term(term) for term in group))
 
     def _engaged(self, group: tuple[Term, ...]) -> ColumnElement[bool]:
-        checked = self.rowids is not None
+        checked = self.checked
         engagements = select(Engagement.article_id).where(or_(*(_engagement_term(term, checked, self.names)
                                                                  for term in group)),
                                                           current_engagements())
@@ -193,11 +200,12 @@ class _Builder:
 
     def _among(self, article_ids: Select | CompoundSelect) -> ColumnElement[bool]:
         """`article.id IN (...)`: the subquery runs once (a hashed list), where a correlated EXISTS would
-        run once per article and crawl at 100,000 of them. Walking a stretch (`rowids`), the other way round:
-        an EXISTS for each article walked, where the list would be gathered whole (82,000 ids for
-        `type:clash OR type:arrest` at 1,000,000 articles) to check a few hundred. So too for a UNION (a place's two
-        lists) when PostgreSQL walks the date index (`walked`); a single list it checks by key as it walks."""
-        if self.rowids is None and not (self.walked and isinstance(article_ids, CompoundSelect)):
+        run once per article and crawl at 100,000 of them. Walking a stretch (`rowids`), or checking a few thousand
+        articles (`checked`), the other way round: an EXISTS for each article walked, where the list would be gathered
+        whole (82,000 ids for `type:clash OR type:arrest` at 1,000,000 articles) to check a few hundred. So too for a
+        UNION (a place's two lists) when PostgreSQL walks the date index (`walked`); a single list it checks by key as
+        it walks."""
+        if not self.checked and not (self.walked and isinstance(article_ids, CompoundSelect)):
             return self.ids.in_(article_ids)
         parts = article_ids.selects if isinstance(article_ids, CompoundSelect) else [article_ids]
         return or_(*(part.where(part.selected_columns[0] == self.ids).exists() for part in parts))
@@ -215,11 +223,11 @@ class _Builder:
         )
 
     def _kab(self, value: str) -> ColumnElement[bool]:
-        checked = self.rowids is not None
+        checked = self.checked
         return self._placed(_kab_place(value, checked, self.names), _kab_engagement(value, checked, self.names))
 
     def _prov(self, value: str) -> ColumnElement[bool]:
-        checked = self.rowids is not None
+        checked = self.checked
         return self._placed(_prov_place(value, checked, self.names), _prov_engagement(value, checked, self.names))
 
     def _placed(self, place: ColumnElement[bool], engagement: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -230,7 +238,7 @@ class _Builder:
 
     def _type(self, value: str) -> ColumnElement[bool]:
         """The engagement's own type (secondary types aside): what the timeline counts and the feed row shows."""
-        return self._among(select(Engagement.article_id).where(_type_is(value, self.rowids is not None),
+        return self._among(select(Engagement.article_id).where(_type_is(value, self.checked),
                                                                 current_engagements()))
 
     def _tag(self, value: str) -> ColumnElement[bool]:
@@ -283,8 +291,7 @@ class _Builder:
         day = engagement_day(self.dialect_name)
         rows = select(Engagement.article_id).where(
             counted_engagements(),
-            *(or_(*(_engagement_term(term, self.rowids is not None, self.names) for term in group))
-              for group in engaged),
+            *(or_(*(_engagement_term(term, self.checked, self.names) for term in group)) for group in engaged),
             *([day >= first] if first is not None else []),
             *([day <= last] if last is not None else []),
         )
@@ -531,11 +538,16 @@ def _rare_words(connection, query: Query, rare: int) -> list[int] | None:
     most `rare` of them (FTS5 stops past `rare`); None when there are more, or no words. Read in the index's own order,
     oldest first: FTS5 reads a list backwards a third slower (`buruh "unjuk rasa" -mogok` at 1,000,000 articles, all
     of `buruh` and `mogok` read: 47 ms CPU forwards, 65 backwards). Fetched all at once: row by row, 10,000 ids cost
-    20 ms of Python at 1,000,000 articles."""
+    20 ms of Python at 1,000,000 articles. Plain words are counted first: a common word's `rare` + 1 entries are
+    counted in ~1 ms, and fetching them, only to find they are too many, cost 6-9 ms of Python (twice a keystroke:
+    for the page and for the first count). A phrase or an excluded word, which FTS5 matches at a cost, is read once."""
     words = fts_text(query)
     if words is None:
         return None
     statement = select(FTS_ROWID).where(fulltext.index_matches(words)).limit(rare + 1)
+    if not _costly_words(query):
+        if connection.execute(select(func.count()).select_from(statement.subquery())).scalar_one() > rare:
+            return None
     ids = connection.execute(statement).scalars().all()
     return ids if len(ids) <= rare else None
 
@@ -605,9 +617,12 @@ def _pg_rare_words(query: Query, shares: dict[str, float], articles: int) -> boo
     return share * articles <= rare_below(articles)
 
 
-def _rarest_filter(connection, query: Query, rare: int) -> tuple[int, Select | CompoundSelect] | None:
+def _rarest_filter(connection, query: Query,
+                   rare: int) -> tuple[int, Select | CompoundSelect, tuple[Term, ...]] | None:
     """The filter group (kab:, prov:, type: and their ORs; tag:) fewest articles meet, as (at most how many, a
-    SELECT of those articles' ids, a few more allowed); each counted only up to `rare` + 1. None without such a group."""
+    SELECT of the articles that meet it, the group); each counted only up to `rare` + 1, and by all its rows (which
+    of an article's rows are in force is read for the winner's articles only: for every group it cost 1-2 ms a
+    statement at 1,000,000 articles). None without such a group."""
     best = None
     for group in query.groups:
         candidates = _candidates(group)
@@ -616,8 +631,21 @@ def _rarest_filter(connection, query: Query, rare: int) -> tuple[int, Select | C
         counted = max(connection.execute(select(func.count()).select_from(part.limit(rare + 1).subquery())).scalar_one()
                       for part in candidates)  # a kabupaten's engagements and places are mostly the same articles
         if best is None or counted < best[0]:
-            best = (counted, candidates[0] if len(candidates) == 1 else union(*candidates))
-    return best
+            best = (counted, group)
+    if best is None:
+        return None
+    counted, group = best
+    candidates = _candidates(group, in_force=True)
+    return counted, candidates[0] if len(candidates) == 1 else union(*candidates), group
+
+
+def _besides(query: Query, group: tuple[Term, ...]) -> Query:
+    """What is left to check of `query` on the articles `_candidates(group, in_force=True)` lists: all of it but
+    `group`, which they meet already; all of it when the query has dates, which `group` must then meet in one
+    engagement with them."""
+    if _dated_terms(query):
+        return query
+    return replace(query, groups=tuple(other for other in query.groups if other is not group))
 
 
 def _members_near(session: Session, members: Select | CompoundSelect, limit: int) -> bool:
@@ -662,8 +690,12 @@ def _dated_terms(query: Query) -> bool:
     return any(term.kind in DATE_FILTERS for group in query.groups for term in group)
 
 
-def _candidates(group: tuple[Term, ...], names: NameLookup | None = None) -> list[Select] | None:
-    """SELECTs of the ids of articles that may meet `group` (every one that does is among them)."""
+def _candidates(group: tuple[Term, ...], names: NameLookup | None = None,
+                in_force: bool = False) -> list[Select] | None:
+    """SELECTs of the ids of articles that may meet `group` (every one that does is among them); with `in_force`,
+    of the rows in force only (`current_places`, `current_engagements`), so of exactly the articles that meet
+    `group` on its own. For places and types, beside each id the article's date as its place tags and engagements
+    keep it (`dated_at`, read from the index that lists them: `_newest_first`)."""
     kinds = {term.kind for term in group}
     if any(term.negated for term in group) or len(kinds) != 1:
         return None
@@ -673,11 +705,40 @@ def _candidates(group: tuple[Term, ...], names: NameLookup | None = None) -> lis
                                                           for term in group)))]
     if kind not in ENGAGEMENT_FILTERS:
         return None
-    parts = [select(Engagement.article_id).where(or_(*(_engagement_term(term, names=names) for term in group)))]
+    parts = [select(Engagement.article_id, Engagement.dated_at).where(
+        or_(*(_engagement_term(term, names=names) for term in group)), *([current_engagements()] if in_force else []))]
     if kind != "type":
         place = _kab_place if kind == "kab" else _prov_place
-        parts.append(select(PlaceTag.article_id).where(or_(*(place(term.value, names=names) for term in group))))
+        parts.append(select(PlaceTag.article_id, PlaceTag.dated_at).where(
+            or_(*(place(term.value, names=names) for term in group)), *([current_places()] if in_force else [])))
     return parts
+
+
+def _newest_first(candidates: Select | CompoundSelect | list[int], before: tuple | None,
+                  ceiling: int | None) -> Select:
+    """The ids of `candidates` newest first by publication, from `before` and up to `ceiling`: by the date kept
+    beside them where they bring it (`_candidates`), so no article row is read; else by the articles' own dates,
+    which reads each article's row (6,604 of them for one kabupaten at 1,000,000 articles: 20-27 ms)."""
+    if isinstance(candidates, list) or len(candidates.selected_columns) == 1:
+        ids, dated, source = col(Article.id), DATED, Article.__table__
+        listed = col(Article.id).in_(candidates)
+    else:
+        kept = candidates.subquery("candidate")
+        ids, dated, source, listed = kept.c[0], kept.c[1], kept, true()
+    bounds = [*([ids <= ceiling] if ceiling is not None else []),
+              *([PUBLISHED.below(before, ids, dated)] if before is not None else [])]
+    return select(ids).select_from(source).where(listed, *bounds).order_by(*PUBLISHED.newest_first(ids, dated))
+
+
+def _words_among(session: Session, words: str, ids: list[int]) -> set[int]:
+    """Those of `ids` whose articles hold `words` (an FTS5 query): the index's list of the words, from the lowest id to
+    the highest, merged in id order with the ids (SQLite's INTERSECT with ORDER BY reads both sides in step). Checked
+    against the list instead (`IN`), the list's entries in that range were first copied into a temporary index: 512
+    articles of one kabupaten span 80,000 ids at 1,000,000 articles, where `buruh` is in 40,000 (22 ms a batch checked
+    against the list, 11 ms merged, on a loaded machine)."""
+    listed = select(FTS_ROWID).where(fulltext.index_matches(words), FTS_ROWID.between(min(ids), max(ids)))
+    given = select(col(Article.id)).where(col(Article.id).in_(ids))
+    return set(session.connection().execute(intersect(listed, given).order_by(literal_column("1"))).scalars())
 
 
 # Paging --------------------------------------------------------------------------------------
@@ -915,8 +976,10 @@ class SearchSource:
                 if len(rows) >= limit or size is None:
                     return rows
             words = _rare_words(connection, query, rare)
-            if ids_only and (words is not None or (led is not None and led[0] <= rare and fts_text(query))):
+            if ids_only and words is not None:
                 return self._words_first_ids(session, limit)
+            if ids_only and led is not None and led[0] <= rare and fts_text(query):
+                return self._filter_and_words_ids(session, _besides(query, led[2]), led[1], limit)
             if words is not None:
                 return rows + self._candidates_page(session, query, words, limit - len(rows), before, ceiling,
                                                     ids_only, words_met=True)
@@ -927,21 +990,38 @@ class SearchSource:
                     if before is None and not _dated_terms(query) and _members_near(session, led[1], limit):
                         return self._members_page(session, query, limit, ceiling)
                     return self._ordered_page(limit, before, PUBLISHED, ceiling, 0)
-                return self._candidates_page(session, query, led[1], limit, before, ceiling, ids_only)
+                return self._candidates_page(session, _besides(query, led[2]), led[1], limit, before, ceiling,
+                                             ids_only)
             return rows + self._walk(session, query, limit - len(rows), before, ceiling, ids_only, None, size)[0]
 
     def _words_first_ids(self, session: Session, limit: int) -> list[int]:
         """Up to `limit` matching ids in no order, read as `count` reads them: the words' articles in the index, each
-        checked against the filters. What a first count takes when the words are few, or a rare filter is beside them
-        (its articles sorted by date and checked a few hundred at a time cost twice as much: 140 ms for
-        `buruh kab:32.15 is:unread` at 1,000,000 articles), and for a phrase or an excluded word: FTS5 stops at the
-        cap where many articles have them, and reads what listing them would where few do. Walked for and listed
-        first, `buruh "unjuk rasa"` (in 24,000 of 1,000,000 articles) walked 20,480 articles, listed 10,001 and walked
-        65,536 more: 100-200 ms CPU."""
+        checked against the filters. What a first count takes when the words are few, and for a phrase or an excluded
+        word: FTS5 stops at the cap where many articles have them, and reads what listing them would where few do.
+        Walked for and listed first, `buruh "unjuk rasa"` (in 24,000 of 1,000,000 articles) walked 20,480 articles,
+        listed 10,001 and walked 65,536 more: 100-200 ms CPU."""
         found, reads_articles = self._driven_condition()
         source = self._index_then_articles() if reads_articles else FULLTEXT
         statement = select(FTS_ROWID).select_from(source).where(found).limit(limit)
         return session.connection().execute(statement).scalars().all()
+
+    def _filter_and_words_ids(self, session: Session, query: Query, candidates: Select | CompoundSelect,
+                              limit: int) -> list[int]:
+        """Up to `limit` matching ids in no order, for a first count when a rare filter leads and the words are in many
+        articles: the filter's articles merged with the words' list in id order (as `_words_among` does), then
+        checked against the rest of the query (all of it but the filter, when `_besides` leaves it out). The words'
+        list checked entry by entry against the filter's articles (`_words_first_ids`), for `buruh kab:32.15 is:unread`
+        at 1,000,000 articles three quarters of `buruh`'s list (half the archive) was read before 1,000 matched: 64 ms
+        CPU for the statement at load ~3, 155 ms on the clock at its busiest. Merged, FTS5 reads the same entries at a
+        fraction of the cost of checking each: 44 ms."""
+        listed = candidates.subquery("candidate")
+        words = select(FTS_ROWID).where(fulltext.index_matches(fts_text(query)))
+        met = intersect(words, select(listed.c[0])).order_by(literal_column("1").desc()).limit(MERGED).subquery("met")
+        ids = met.c[0]
+        builder = _Builder(self.engine.dialect.name, self.zone, datetime.now(self.zone).date(), ids=ids, checked=True)
+        found = builder.build(query, text_driven=True)
+        source = _IndexFirst(met, Article.__table__, col(Article.id) == ids) if builder.reads_articles else met
+        return session.connection().execute(select(ids).select_from(source).where(found).limit(limit)).scalars().all()
 
     def _members_page(self, session: Session, query: Query, limit: int, ceiling: int | None) -> list[ArticleRow]:
         """The first page of a query without words whose rarest filter's articles lie near the top of the date index
@@ -962,7 +1042,8 @@ class SearchSource:
     def _candidates_page(self, session: Session, query: Query, candidates: Select | CompoundSelect | list[int],
                          limit: int, before: tuple | None, ceiling: int | None, ids_only: bool = False,
                          words_met: bool = False) -> list:
-        """The leading part's articles by date, then checked against the whole query CANDIDATES_AT_ONCE at a time. A
+        """The leading part's articles by date (`_newest_first`), then checked against the whole query
+        CANDIDATES_AT_ONCE at a time: their words first (`_words_among`), then the rest on those that hold them. A
         list of ids that fits in one such batch is checked and ordered in one statement (sorting it first cost a
         statement more: 199 ids at 1,000,000 articles, 2 ms of 7)."""
         if isinstance(candidates, list) and len(candidates) <= CANDIDATES_AT_ONCE:
@@ -971,14 +1052,17 @@ class SearchSource:
             found = self._stretch_condition(query, (min(candidates), max(candidates)), words_met)
             statement = _selected(ids_only).where(col(Article.id).in_(candidates), found)
             return _read(session, ordered_page(statement, PUBLISHED, limit, before, ceiling), ids_only)
-        ordered = select(Article.id).where(col(Article.id).in_(candidates),
-                                           *([col(Article.id) <= ceiling] if ceiling is not None else []),
-                                           *([PUBLISHED.below(before)] if before is not None else []))
-        ids = session.connection().execute(ordered.order_by(*PUBLISHED.newest_first())).scalars().all()
+        ids = session.connection().execute(_newest_first(candidates, before, ceiling)).scalars().all()
+        words = None if words_met else fts_text(query)
         rows: list = []
         for start in range(0, len(ids), CANDIDATES_AT_ONCE):
             chunk = ids[start:start + CANDIDATES_AT_ONCE]
-            found = self._stretch_condition(query, (min(chunk), max(chunk)), words_met)
+            if words is not None:
+                held = _words_among(session, words, chunk)
+                chunk = [article_id for article_id in chunk if article_id in held]
+                if not chunk:
+                    continue
+            found = self._stretch_condition(query, (min(chunk), max(chunk)), words_met=True)
             statement = _selected(ids_only).where(col(Article.id).in_(chunk), found)
             rows += _read(session, ordered_page(statement, PUBLISHED, limit - len(rows)), ids_only)
             if len(rows) >= limit:
