@@ -14,7 +14,7 @@ from storage.articles import NewArticle, add_articles, article_count, search_ids
 from storage.engine import connect_engine, make_engine
 from storage.feeds import add_feed
 from storage.fulltext import SQLITE_SEARCH_DDL
-from storage.migrate import alembic_config, model_differences, upgrade
+from storage.migrate import alembic_config, migrate_to_head, model_differences, upgrade
 from storage.schema import HEAD_REVISION, SchemaError, current_revision
 from tui.cli import main
 
@@ -137,4 +137,20 @@ def test_engagements_stored_before_0008_get_the_acled_coding_of_their_types(back
         ("arrest", "Strategic developments", "Arrests", "[]", False),
         ("dialogue", None, None, "[]", False),
     ]
+    engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_an_upgraded_postgres_desk_is_vacuumed(backend_url):
+    """Rows a migration rewrote leave dead versions that index-only scans read until a vacuum marks the pages."""
+    engine = connect_engine(backend_url)
+    upgrade(engine, "0015")
+    add_feed(engine, "http://example.test/feed")
+    add_articles(engine, 1, [NewArticle("g1", "", "Buruh dan polisi", None, "", "dialog serikat", "ok", "")])
+    visible = "SELECT relallvisible FROM pg_class WHERE relname = 'article'"
+    with engine.connect() as connection:
+        assert connection.execute(text(visible)).scalar() == 0
+    migrate_to_head(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text(visible)).scalar() > 0
     engine.dispose()
