@@ -560,7 +560,7 @@ def rare_below(articles: int) -> int:
     return min(20_000, max(2_000, isqrt(100 * articles)))
 
 
-def _typed_starts_a_word(typed: Query, settled: Query, connection) -> bool:
+def _typed_starts_a_word(typed: Query, settled: Query, connection, shares: dict[str, float]) -> bool:
     """PostgreSQL: whether the word being typed, settled into a prefix (`settle_typed`) and a group of its own, starts
     a word some article has; True when there is none such. A prefix that starts a word the statistics list as common
     does; else the GIN index is asked (a rare prefix's lists are short). `kab:36.04 since` (`since:` half typed):
@@ -568,7 +568,7 @@ def _typed_starts_a_word(typed: Query, settled: Query, connection) -> bool:
     for before, after in zip(typed.groups, settled.groups):
         term = after[0]
         if len(after) == 1 and before[0].typed and term.prefix and term.is_text and not term.negated:
-            if fulltext.pg_share(fulltext.pg_word_shares(connection), term.value, True) > 0:
+            if fulltext.pg_share(shares, term.value, True) > 0:
                 return True
             return fulltext.has_match(connection, "postgresql", _fts_term(term))
     return True
@@ -808,7 +808,8 @@ class SearchSource:
         with self.engine.connect() as connection:
             query = settle_typed(self.query, lambda fts_query: fulltext.has_match(connection, dialect, fts_query))
             if dialect != "sqlite":
-                self._finds_none = not _typed_starts_a_word(self.query, query, connection)
+                shares, _newest = self._word_statistics(connection)
+                self._finds_none = not _typed_starts_a_word(self.query, query, connection, shares)
                 return query
             return expand_prefixes(query, lambda prefix: fulltext.words_starting(connection, prefix, PREFIX_WORDS))
 
