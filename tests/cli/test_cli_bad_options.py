@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from tui.cli import main
+from tui.cli.desk_db import DeskDbOption
 
 SQL_FRAGMENTS = ("' OR 1=1 --", '"; DROP TABLE article; --', "1; DELETE FROM feed")
 
@@ -21,6 +22,9 @@ SQL_FRAGMENTS = ("' OR 1=1 --", '"; DROP TABLE article; --', "1; DELETE FROM fee
 CASES = [
     ("", "db", ["--db", "nosuchdriver://host/x", "feeds"], "cannot open the database"),
     ("", "db", ["--db", "postgresql://pantau@127.0.0.1:1/none", "feeds"], "cannot open the database"),
+    ("*", "db", ["retag", "--db", "nosuchdriver://host/x"], "cannot open the database"),
+    ("*", "db", ["feeds", "add", "https://contoh.test/rss", "--db", "postgresql://pantau@127.0.0.1:1/none"],
+     "cannot open the database"),
     ("demo", "release_every_s", ["demo", "--every", "sering"], "'sering' is not a valid float"),
     ("poll", "every_feed", ["poll", "--all"], "--all goes with --once"),
     ("search", "words", ["search", "type:foo"], "no engagement type `foo`"),
@@ -82,8 +86,9 @@ CASES = [
 
 
 def _parameters(command: click.Command, path: str = "") -> set[tuple[str, str]]:
-    """(command path, parameter name) of every option and argument that takes a value."""
-    found = {(path, parameter.name) for parameter in command.params
+    """(command path, parameter name) of every option and argument that takes a value; the `--db` every
+    command shares is one parameter, path "*"."""
+    found = {("*" if isinstance(parameter, DeskDbOption) else path, parameter.name) for parameter in command.params
              if parameter.name not in ("help", "version") and not getattr(parameter, "is_flag", False)}
     if isinstance(command, click.Group):
         context = click.Context(command)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from fetchers.reachability import any_reachable
 from storage.feeds import enabled_feeds
 from tui.cli.common import DeskError, database_problem, is_read_only, open_engine
+from tui.cli.desk_db import DB_HELP, DB_METAVAR, with_db_option
 from tui.cli.feeds import seed_default_feeds
 from tui.config import ConfigError, Settings, load_settings
 from tui.logs import log_file, setup_logging
@@ -42,11 +43,15 @@ SUBCOMMANDS = {
 command runs: plain `pantau` opens the desk without loading the poller, trafilatura and httpx first
 (click's documented lazy-loading pattern)."""
 
+DESK_FREE = frozenset({"demo", "extract", "tag", "eval", "db copy"})
+"""Commands that do not read the desk's database (the demo has its own; `db copy` names both of its): they accept
+`--db` after their name, as before it, without their help listing it."""
+
 
 class DeskGroup(click.Group):
     """The `pantau` group: a database error in any command becomes a worded DeskError, and anything
     unexpected is logged and reported in one line that names the log file, never as a traceback.
-    Commands of SUBCOMMANDS load on first use."""
+    Commands of SUBCOMMANDS load on first use; every command takes `--db` after its name too."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *SUBCOMMANDS])
@@ -54,8 +59,10 @@ class DeskGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in SUBCOMMANDS:
             module, _, attribute = SUBCOMMANDS[cmd_name].partition(":")
-            return getattr(importlib.import_module(module), attribute or cmd_name)
-        return super().get_command(ctx, cmd_name)
+            command = getattr(importlib.import_module(module), attribute or cmd_name)
+        else:
+            command = super().get_command(ctx, cmd_name)
+        return command and with_db_option(command, cmd_name, DESK_FREE)
 
     def main(self, *args, **kwargs):
         """Click's main, then what is still buffered for standard output: a reader that went away before it
@@ -102,7 +109,7 @@ def _discard_output() -> None:
 
 @click.group(cls=DeskGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version("pantau"), prog_name="pantau")
-@click.option("--db", metavar="PATH|URL", help="Database file or URL (default: PANTAU_DB, else the platform data directory).")
+@click.option("--db", metavar=DB_METAVAR, help=DB_HELP)
 @click.option("--demo-if-offline", is_flag=True, help="Open the demo desk when no configured feed can be reached.")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, demo_if_offline: bool) -> None:
