@@ -36,14 +36,14 @@ from storage.review import review_count
 from storage.saved_searches import save_search, saved_searches
 from storage.search import SearchSource
 from storage.search_parser import Query
-from storage.tags import MentionView, article_mentions
+from storage.tags import MentionView, TaggingBacklog, article_mentions, sampled_tagger_versions
 from storage.timeline import GRAINS, Place, Timeline, engagement_timeline, period_end, period_start
 from storage.watch import articles_naming
 
 __all__ = [
     "GRAINS", "ActorCount", "ArticleRow", "ArticleTagging", "ArticleView", "ChangeWatcher", "DeskStore", "Feed",
-    "Folder", "HandTags", "MentionView", "Place", "PlaceChoice", "RowDetails", "StoredArticles", "TagChange", "TaggingError",
-    "Timeline", "period_end", "period_start",
+    "Folder", "HandTags", "MentionView", "Place", "PlaceChoice", "RowDetails", "StoredArticles", "TagChange",
+    "TaggingBacklog", "TaggingError", "Timeline", "period_end", "period_start",
 ]
 
 
@@ -134,6 +134,10 @@ class DeskStore:
 
     def newest_id(self) -> int:
         return newest_id(self.engine)
+
+    def sampled_tagger_versions(self) -> set[str | None]:
+        """The tagger versions whose tags are stored, as a bounded sample of the articles finds them."""
+        return sampled_tagger_versions(self.engine)
 
     def row_details(self, article_ids: Iterable[int]) -> dict[int, RowDetails]:
         return manual_tags.row_details(self.engine, article_ids)

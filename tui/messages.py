@@ -111,6 +111,20 @@ class HealthLoaded(Message):
         return isinstance(message, HealthLoaded)
 
 
+class TaggingProgressed(Message):
+    """A poll cycle's tagging pass: `done` of `total` articles; `retagging` when they hold an older tagger's tags.
+    Posted from the tagging thread; a burst collapses to the latest."""
+
+    def __init__(self, done: int, total: int, retagging: bool) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.retagging = retagging
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TaggingProgressed)
+
+
 class ReviewCounted(Message):
     """How many articles wait for an analyst's review (uncertain engagements of the tagger's)."""
 

@@ -4,23 +4,35 @@ One cycle polls the due feeds (or every enabled feed with `R`, or the selected a
 tags what arrived, in an async worker on the app (its one failure handler reports a failed cycle). The next
 cycle is scheduled when one finishes, so cycles never overlap (dolphie's WorkerManager). The status bar shows
 the progress; new articles reach the feed through the app's change watcher, like those of `pantau poll`.
+
+A cycle's tagging covers every article an older tagger tagged, so after a tagger upgrade the first cycle
+re-tags the whole desk: the status bar counts it, and the desk says so once when it opens.
 """
 
 import asyncio
 import gc
+import logging
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
+from storage.desk import TaggingBacklog
+from tui.messages import TaggingProgressed
+from tui.older_tags import older_tags_notice, older_versions
+
 if TYPE_CHECKING:
     from tui.app import PantauApp
+
+log = logging.getLogger(__name__)
 
 DUE_FEEDS = "due"
 EVERY_FEED: None = None
 SCHEDULER_TICK_S = 15.0
 """Without a fixed period, poll cycles run this often; `poll_due` polls only the feeds that are due."""
+TAGGING_SHOWN_EVERY = 25
+"""The tagging pass tells the status bar every this many articles (a few times a second)."""
 
 
 def poll_machinery() -> Callable:
@@ -52,12 +64,30 @@ class Polling:
         self.period_s = period_s if period_s is not None else SCHEDULER_TICK_S
         self._started = False
         self._timer: Timer | None = None
+        self._tagging = (0, False)
+        """The running tagging pass's total and whether it re-tags; written and read in its thread."""
 
     def start(self) -> None:
-        """The first scheduled cycle (it starts the extraction processes), once."""
-        if self.scheduled and not self._started:
-            self._started = True
+        """Once, when the feed is painted: the first scheduled cycle (it starts the extraction processes), and a
+        look for an older tagger's tags."""
+        if self._started:
+            return
+        self._started = True
+        self.app.run_worker(self._look_for_older_tags, thread=True, group="tagger", exit_on_error=False,
+                            description="Looking for an older tagger's tags")
+        if self.scheduled:
             self._run(DUE_FEEDS)
+
+    def _look_for_older_tags(self) -> None:
+        """A bounded sample of the articles (no exact count: that reads every article, seconds on a large desk)."""
+        versions = older_versions(self.app.store.sampled_tagger_versions())
+        if versions:
+            self.app.call_later(self._tell_older_tags, versions)
+
+    def _tell_older_tags(self, versions: list[str]) -> None:
+        notice = older_tags_notice(versions, retagged_here=self.scheduled)
+        log.info(notice)
+        self.app.notify(notice, title="Older tags", timeout=30, markup=False)
 
     def poll_all(self) -> None:
         """Poll every enabled feed now, due or not."""
@@ -95,16 +125,32 @@ class Polling:
             run_cycle = await asyncio.to_thread(poll_machinery)
             store = self.app.store
             feeds = None if scope == DUE_FEEDS else await asyncio.to_thread(store.feeds_to_poll, scope)
-            summary = await run_cycle(store.engine, feeds, on_progress=self._progress,
-                                      poll_interval_s=self.app.settings.poll_interval_s)
+            summary = await run_cycle(store.engine, feeds, on_progress=self._progress, on_backlog=self._backlog,
+                                      on_tagged=self._tagged, poll_interval_s=self.app.settings.poll_interval_s)
         finally:
             self.app.call_later(self._finished, summary)
 
     def _started_cycle(self) -> None:
-        self.app.status_bar.polling = (0, 0)
+        status = self.app.status_bar
+        with self.app.batch_update():
+            status.tagging = None
+            status.polling = (0, 0)
 
     def _progress(self, done: int, total: int) -> None:
         self.app.call_later(self._show_progress, done, total)
+
+    def _backlog(self, backlog: TaggingBacklog) -> None:
+        """From the tagging thread: what this cycle tags (after an upgrade, every article); `_tagged` counts it."""
+        self._tagging = (backlog.total, bool(backlog.older_versions))
+        self._tell_tagged(0)
+
+    def _tagged(self, done: int) -> None:
+        if done % TAGGING_SHOWN_EVERY == 0 or done == self._tagging[0]:
+            self._tell_tagged(done)
+
+    def _tell_tagged(self, done: int) -> None:
+        total, retagging = self._tagging
+        self.app.status_bar.post_message(TaggingProgressed(done, total, retagging))
 
     def _show_progress(self, done: int, total: int) -> None:
         status = self.app.status_bar

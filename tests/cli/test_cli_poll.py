@@ -3,12 +3,15 @@
 from pathlib import Path
 
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from demo.server import DemoServer
-from storage.articles import article_count
+from storage.articles import add_articles, article_count
 from storage.engine import make_engine
+from storage.feeds import add_feed, disable_feed
 from storage.tags import articles_to_tag
 from tagging import TAGGER_VERSION
+from tests.tui.tui_support import article
 from tui.cli import main
 
 
@@ -52,3 +55,21 @@ def test_actors_listed_and_merged_from_the_command_line(tmp_path: Path):
     assert str(ids[1]) not in [line.split()[0] for line in after.splitlines()[1:]]
     refused = runner.invoke(main, ["--db", db, "actors", "merge", str(ids[0]), str(ids[0])])
     assert refused.exit_code != 0 and "into itself" in refused.output
+
+
+def test_poll_once_says_when_it_re_tags_an_older_tagger_s_articles(tmp_path: Path):
+    """After a tagger upgrade the cycle re-tags every stored article: minutes to hours on a large desk."""
+    db = tmp_path / "desk.db"
+    engine = make_engine(f"sqlite:///{db}")
+    feed = add_feed(engine, "https://warta-uji.test/feed.xml", title="Warta Uji")
+    add_articles(engine, feed.id, [article(number) for number in range(1, 4)])
+    disable_feed(engine, feed.url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE article SET tagger_version = '0.1.9'"))
+    result = CliRunner().invoke(main, ["poll", "--once", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Re-tagging 3 articles tagged by another tagger version (0.1.9) before this cycle ends." in result.stderr
+    assert articles_to_tag(engine, TAGGER_VERSION) == []
+    quiet = CliRunner().invoke(main, ["poll", "--once", "--db", str(db)])
+    assert "Re-tagging" not in quiet.output
+    engine.dispose()

@@ -23,3 +23,19 @@ def test_fetch_tag_step_reads_the_publication_month_from_the_address(tmp_path: P
         assert engagement.event_date.isoformat() == "2020-10-19"
     finally:
         engine.dispose()
+
+
+def test_tag_pending_tells_its_backlog_first_and_its_progress_after(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'pantau.db'}")
+    try:
+        feed = add_feed(engine, "http://contoh.example/feed.xml")
+        add_articles(engine, feed.id, [NewArticle(f"g{n}", f"http://contoh.example/{n}", f"Berita {n}", None, "",
+                                                  "Buruh berunjuk rasa di Serang.", "ok", f"h{n}") for n in range(3)])
+        heard: list = []
+        assert tag_pending(engine, heard.append, heard.append) == 3
+        [backlog, *progress] = heard
+        assert backlog.by_version == {None: 3} and backlog.older_versions == []
+        assert progress == [1, 2, 3]
+        assert tag_pending(engine, heard.append, heard.append) == 0 and len(heard) == 4, "nothing left: not a word"
+    finally:
+        engine.dispose()

@@ -2,12 +2,14 @@
 
 import json
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from storage.articles import NewArticle, add_articles, newest_articles
 from storage.feeds import add_feed
-from storage.models import MANUAL, Actor, ActorMention, Engagement
-from storage.tags import article_engagements, article_mentions, article_places, articles_to_tag, replace_auto_tags
+from storage.models import MANUAL, Actor, ActorMention, Article, Engagement
+from storage.tags import (article_engagements, article_mentions, article_places, articles_to_tag, replace_auto_tags,
+                          sampled_tagger_versions, tagging_backlog)
 from tagging import tag_article
 from tests.support.tagged import tags_of
 
@@ -117,3 +119,34 @@ def test_every_field_the_tagger_computes_is_stored(engine):
         assert mention.confidence == police.confidence
     assert tag_article("", INJURED).to_json(extended=True)["engagements"][0]["acled"]["sub_event_type"] == \
         "Excessive force against protesters"
+
+
+def stored_with_versions(engine, versions: list[str | None]) -> list[int]:
+    """One article per version, ids in that order."""
+    feed = add_feed(engine, "http://example.test/feed")
+    add_articles(engine, feed.id, [NewArticle(f"g{n}", "", f"g{n}", None, "", "isi", "ok", "")
+                                   for n in range(len(versions))])
+    ids = sorted(row.id for row in newest_articles(engine, len(versions)))
+    with Session(engine) as session:
+        for article_id, version in zip(ids, versions):
+            session.execute(update(Article).where(Article.id == article_id).values(tagger_version=version))
+        session.commit()
+    return ids
+
+
+def test_the_backlog_counts_what_each_older_version_and_no_version_left(engine):
+    ids = stored_with_versions(engine, ["0.2", "0.2", None, "0.1", "0.3"])
+    backlog = tagging_backlog(engine, "0.3")
+    assert backlog.by_version == {"0.2": 2, None: 1, "0.1": 1}
+    assert backlog.total == 4 and backlog.older_versions == ["0.1", "0.2"]
+    assert tagging_backlog(engine, "0.3", among=ids[2:]).by_version == {None: 1, "0.1": 1}
+
+
+def test_the_sample_finds_an_older_run_in_the_middle_of_the_ids(engine):
+    """A re-tag interrupted half-way: the oldest and the newest ids are this version's, a run between is older."""
+    assert sampled_tagger_versions(engine) == set()
+    versions = ["0.3"] * 640
+    versions[300:330] = ["0.2"] * 30
+    stored_with_versions(engine, versions)
+    assert sampled_tagger_versions(engine) == {"0.3", "0.2"}
+    assert sampled_tagger_versions(engine, samples=2) == {"0.3"}, "two samples read the ends only"

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from fetchers.pipeline import run_cycle
 from fetchers.poller import PollSummary
 from storage.feeds import enabled_feeds
+from storage.tags import TaggingBacklog
 from tui.cli.common import open_engine
 from tui.cli.feeds import seed_default_feeds
 from tui.config import Settings
@@ -42,7 +43,8 @@ async def _poll_once_with_progress(engine: Engine, every_feed: bool, poll_interv
             bar.update(done - bar.pos)
 
         feeds = enabled_feeds(engine) if every_feed else None
-        return await run_cycle(engine, feeds, on_progress=on_progress, poll_interval_s=poll_interval_s)
+        return await run_cycle(engine, feeds, on_progress=on_progress, on_backlog=_say_retagging,
+                               poll_interval_s=poll_interval_s)
 
 
 async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
@@ -54,7 +56,7 @@ async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
     tick_s = min(15, max(1, interval_s))
     click.echo(f"Polling feeds every {interval_s} s (Ctrl+C stops).")
     while not stop.is_set():
-        summary = await run_cycle(engine, poll_interval_s=interval_s)
+        summary = await run_cycle(engine, on_backlog=_say_retagging, poll_interval_s=interval_s)
         if summary.polled:
             click.echo(_summary_line(summary))
         try:
@@ -62,6 +64,13 @@ async def _poll_until_stopped(engine: Engine, interval_s: int) -> None:
         except TimeoutError:
             pass
     click.echo("Poller stopped.")
+
+
+def _say_retagging(backlog: TaggingBacklog) -> None:
+    """After a tagger upgrade a cycle re-tags every stored article, minutes to hours: say so, or it seems stuck."""
+    if backlog.older_versions:
+        click.echo(f"\nRe-tagging {backlog.total:,} articles tagged by another tagger version "
+                   f"({', '.join(backlog.older_versions)}) before this cycle ends.", err=True)
 
 
 def _summary_line(summary: PollSummary) -> str:

@@ -1,4 +1,4 @@
-"""The status bar: feed health, last poll, new articles, the review list, and whether a poll is running.
+"""The status bar: feed health, last poll, new articles, the review list, and whether a poll (and its tagging) runs.
 
 The bar reads the feeds' health and the review count itself, now and then and when asked, in its own
 workers through the desk's `DeskStore`; the app tells it about polls and arrivals.
@@ -17,7 +17,7 @@ from textual.worker import Worker
 from core.moments import local_time
 from core.vocabulary import FeedStatus
 from storage.desk import DeskStore, Feed
-from tui.messages import FeedHealth, HealthLoaded, ReviewCounted, forward_failure
+from tui.messages import FeedHealth, HealthLoaded, ReviewCounted, TaggingProgressed, forward_failure
 
 OFFLINE_MESSAGE = "offline: no feed could be reached"
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -66,6 +66,8 @@ class StatusBar(Widget):
     new_count: reactive[int] = reactive(0)
     review_count: reactive[int] = reactive(0)
     polling: reactive[tuple[int, int] | None] = reactive(None)
+    tagging: reactive[tuple[int, int, bool] | None] = reactive(None)
+    """The running cycle's tagging pass (done, total, re-tagging), shown in place of its polling."""
     offline: reactive[bool] = reactive(False)
     spin: reactive[int] = reactive(0)
 
@@ -97,6 +99,10 @@ class StatusBar(Widget):
     def on_review_counted(self, message: ReviewCounted) -> None:
         message.stop()
         self.review_count = message.count
+
+    def on_tagging_progressed(self, message: TaggingProgressed) -> None:
+        message.stop()
+        self.tagging = (message.done, message.total, message.retagging)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         forward_failure(self, event)
@@ -139,13 +145,20 @@ class StatusBar(Widget):
             text.append("   review: ")
             text.append(str(self.review_count), style=f"bold {colours.get('warning', 'yellow')}")
         if self.polling is not None:
-            done, total = self.polling
             frame = SPINNER[self.spin % len(SPINNER)]
-            text.append(f"   {frame} polling {done}/{total}" if total else f"   {frame} polling")
+            text.append(f"   {frame} {self._cycle_progress()}")
         if self.is_offline:
             text.append("   ")
             text.append(OFFLINE_MESSAGE, style=bad)
         return text
+
+    def _cycle_progress(self) -> str:
+        """What the running cycle does: polling feeds, then tagging what arrived (re-tagging, after an upgrade)."""
+        if self.tagging is not None:
+            done, total, retagging = self.tagging
+            return f"{'re-tagging' if retagging else 'tagging'} {done:,}/{total:,}"
+        done, total = self.polling
+        return f"polling {done}/{total}" if total else "polling"
 
     def _clock(self, moment: datetime | None) -> str:
         if moment is None:
