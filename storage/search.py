@@ -37,7 +37,7 @@ from sqlalchemy.sql.elements import Grouping
 from sqlalchemy.sql.selectable import CompoundSelect, Join, TextualSelect
 from sqlmodel import Session, col, select
 
-from storage import fulltext
+from storage import fulltext, split_match
 from storage.articles import ArticleRow, as_rows, mark_read_where, rows_select
 from storage.feed_order import ARRIVAL, DATED, DATED_KEY, PUBLISHED, FeedOrder, ordered_page
 from storage.models import (AUTO, MANUAL, Actor, ActorMention, Article, ArticleLink, ArticleTag, Engagement, Feed,
@@ -533,22 +533,25 @@ def _read(session: Session, statement: Select, ids_only: bool) -> list:
 
 
 
-def _rare_words(connection, query: Query, rare: int) -> list[int] | None:
+def _rare_words(connection, query: Query, rare: int, newest: int) -> list[int] | None:
     """The ids of the articles with the query's words, in no order (they are sorted by date after), when there are at
     most `rare` of them (FTS5 stops past `rare`); None when there are more, or no words. Read in the index's own order,
     oldest first: FTS5 reads a list backwards a third slower (`buruh "unjuk rasa" -mogok` at 1,000,000 articles, all
     of `buruh` and `mogok` read: 47 ms CPU forwards, 65 backwards). Fetched all at once: row by row, 10,000 ids cost
     20 ms of Python at 1,000,000 articles. Plain words are counted first: a common word's `rare` + 1 entries are
     counted in ~1 ms, and fetching them, only to find they are too many, cost 6-9 ms of Python (twice a keystroke:
-    for the page and for the first count). A phrase or an excluded word, which FTS5 matches at a cost, is read once."""
+    for the page and for the first count). A phrase or an excluded word, which FTS5 matches at a cost, is read once,
+    in two halves of the ids side by side (`storage.split_match`: 38 -> 20 ms for that query on two idle cores)."""
     words = fts_text(query)
     if words is None:
         return None
-    statement = select(FTS_ROWID).where(fulltext.index_matches(words)).limit(rare + 1)
-    if not _costly_words(query):
+    if _costly_words(query):
+        ids = split_match.matching_ids(connection, words, newest, rare + 1)
+    else:
+        statement = select(FTS_ROWID).where(fulltext.index_matches(words)).limit(rare + 1)
         if connection.execute(select(func.count()).select_from(statement.subquery())).scalar_one() > rare:
             return None
-    ids = connection.execute(statement).scalars().all()
+        ids = connection.execute(statement).scalars().all()
     return ids if len(ids) <= rare else None
 
 
@@ -976,7 +979,7 @@ class SearchSource:
                 rows, before, size = self._walk(session, query, limit, before, ceiling, ids_only, FIRST_STRETCHES)
                 if len(rows) >= limit or size is None:
                     return rows
-            words = _rare_words(connection, query, rare)
+            words = _rare_words(connection, query, rare, newest)
             if ids_only and words is not None:
                 return self._words_first_ids(session, limit)
             if ids_only and led is not None and led[0] <= rare and fts_text(query):

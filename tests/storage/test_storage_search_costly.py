@@ -1,7 +1,7 @@
 """A phrase or an excluded word (`buruh "unjuk rasa" -mogok`) on SQLite, whichever way the led search takes
 (storage.search._led_page): the newest articles walked first when the newest ids hold enough matches
-(`_walk_may_fill`), else the words' articles listed at once (read in the index's own order, then sorted by date);
-a first count reads the index in no order. Every way gives the plain plan's rows in its order, page after page, and
+(`_walk_may_fill`), else the words' articles listed at once (read in the index's own order, whole or in two halves
+of the ids side by side, then sorted by date); a first count reads the index in no order. Every way gives the plain plan's rows in its order, page after page, and
 its counts, on a real SQLite file: fewer matches than a page, matches only in the oldest articles, an exclusion that
 removes every match, a hidden match, dates out of the ids' order, and a match just inside or just outside the window
 of newest ids the walk is judged by."""
@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import Session
 
-from storage import search
+from storage import search, split_match
 from storage.articles import NewArticle, add_articles
 from storage.engine import make_engine
 from storage.feed_order import PUBLISHED
@@ -48,7 +48,8 @@ VISIBLE_MATCHES = {
     "dalam -mogok": {INSIDE},
     "luar -mogok": {OUTSIDE},
 }
-WAYS = ("judged", "walked first", "listed at once", "listed in one batch", "walked to the end", "walked from the top")
+WAYS = ("judged", "walked first", "listed at once", "listed in halves", "listed in one batch", "walked to the end",
+        "walked from the top")
 
 
 def _body(number: int) -> str:
@@ -91,8 +92,11 @@ def way(request, monkeypatch) -> str:
     monkeypatch.setattr(search, "FIRST_STRETCHES", 2)
     if request.param != "listed in one batch":
         monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 2)
-    forced = {"walked first": True, "listed at once": False, "listed in one batch": False, "walked to the end": True,
-              "walked from the top": False}
+    forced = {"walked first": True, "listed at once": False, "listed in halves": False, "listed in one batch": False,
+              "walked to the end": True, "walked from the top": False}
+    if request.param == "listed in halves":  # two readings at once, split at the middle id (20)
+        monkeypatch.setattr(split_match, "SPLIT_FROM", 1)
+        monkeypatch.setattr(split_match, "PARTS", 2)
     if request.param in forced:
         monkeypatch.setattr(search, "_walk_may_fill", lambda *_: forced[request.param])
     if request.param in ("walked to the end", "walked from the top"):  # the words' list refused: too many
