@@ -9,8 +9,8 @@ Into PostgreSQL the rows go as a bulk load, as its manual advises for one (a des
 copies a million articles or more): COPY instead of INSERTs; the secondary indexes (the full-text GIN index
 among them) and foreign keys dropped first and made again at the end, each built in one pass rather than
 kept up row by row; the desk's own triggers (change notices, the timeline's kept counts) off meanwhile,
-the timeline counted once at the end (storage.timeline_counts.refill), statistics gathered for the planner.
-All of it in the copy's transaction: an interrupted copy leaves the target as it was.
+the timeline counted once at the end (storage.timeline_counts.refill). All of it in the copy's transaction: an
+interrupted copy leaves the target as it was. Then the new desk is vacuumed and analysed, outside the transaction.
 """
 
 from collections.abc import Callable
@@ -18,6 +18,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, Table, func, insert, select, text, update
 from sqlmodel import SQLModel
 
+from storage.engine import vacuum_and_analyse
 from storage.fulltext import rebuild_index
 from storage.timeline_counts import refill
 
@@ -56,8 +57,22 @@ def copy_database(source: Engine, target: Engine, on_progress: Progress | None =
         else:
             for table in SQLModel.metadata.sorted_tables:
                 _copy_table(reading, writing, table, counts[table.name], on_progress)
+    if target.dialect.name == "postgresql":
+        _settle(target, on_progress)
     rebuild_index(target)
     return counts
+
+
+def _settle(target: Engine, on_progress: Progress | None) -> None:
+    """Vacuum and analyse the new PostgreSQL desk once its transaction is in (VACUUM cannot run inside one). COPY
+    FREEZE leaves the articles' pages all-visible, but not the place tags' and engagements' (0 of 5,211 and 5,583 pages
+    on the bench's copy of 1,000,000 articles), whose index-only scans the search's place filters rely on
+    (storage.engine.vacuum_and_analyse)."""
+    if on_progress:
+        on_progress("statistics", 0, 1)
+    vacuum_and_analyse(target)
+    if on_progress:
+        on_progress("statistics", 1, 1)
 
 
 def _copy_table(reading, writing, table: Table, total: int, on_progress: Progress | None) -> None:
@@ -104,10 +119,6 @@ def _bulk_load(reading, writing, counts: dict[str, int], on_progress: Progress |
     _reset_sequences(writing)
     if on_progress:
         on_progress("timeline", 1, 1)
-        on_progress("statistics", 0, 1)
-    writing.exec_driver_sql("ANALYZE")
-    if on_progress:
-        on_progress("statistics", 1, 1)
 
 
 def _set_aside(writing, tables: list[str]) -> list[str]:

@@ -58,6 +58,18 @@ def connect_engine(url: str) -> Engine:
     return create_engine(url)
 
 
+def vacuum_and_analyse(engine: Engine) -> None:
+    """PostgreSQL: VACUUM (ANALYZE) the whole desk, after a change of many rows at once (an upgrade that rewrites
+    them, a bulk copy). Until autovacuum comes by, the pages those rows are on are not marked all-visible and the
+    planner's statistics are old, so the index-only scans the search relies on read the tables as well: at 1,000,000
+    articles `buruh kab:32.15 is:unread` took 230 ms after migration 0016 unvacuumed (131 vacuumed), and a fresh copy's
+    `kab:36.04 since:…` 40 ms (18 vacuumed; 3.4 s to vacuum). SQLite keeps no row versions and needs nothing."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM (ANALYZE)")
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`, its schema created or upgraded by the migrations on first use.
 

@@ -13,10 +13,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, Integer, inspect, text
+from sqlalchemy import Connection, Engine, Integer, inspect
 from sqlmodel import SQLModel
 
 from storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.engine import vacuum_and_analyse
 from storage.schema import SchemaError, current_revision
 from storage.timeline_counts import HAND_MADE_TABLES
 
@@ -100,23 +101,9 @@ def migrate_to_head(engine: Engine) -> None:
         _adopt(engine)
     if current != scripted_head():
         upgrade(engine)
-        if current is not None:
-            _settle_tables(engine)
-
-
-def _settle_tables(engine: Engine) -> None:
-    """Vacuum and analyse a PostgreSQL desk after its upgrade.
-
-    A migration that rewrites rows (0016 dates every place tag and engagement) leaves their old versions dead and the
-    planner's statistics old until autovacuum comes by; meanwhile the index-only scans the search relies on read the
-    table as well (`buruh kab:32.15 is:unread` at 1,000,000 articles: 131 ms before 0016, 230 ms after it unvacuumed).
-    SQLite keeps no row versions and needs nothing.
-    """
-    if engine.dialect.name != "postgresql":
-        return
-    log.info("vacuuming and analysing the upgraded desk")
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("VACUUM (ANALYZE)"))
+        if current is not None and engine.dialect.name == "postgresql":
+            log.info("vacuuming and analysing the upgraded desk")
+            vacuum_and_analyse(engine)
 
 
 def _has_tables(engine: Engine) -> bool:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlmodel import SQLModel
 
 from sqlalchemy.exc import IntegrityError
@@ -137,3 +137,17 @@ def test_a_bulk_copy_into_postgres_ends_with_the_schema_counts_and_triggers_of_a
         with pytest.raises(IntegrityError, match="foreign key"), target.begin() as connection:
             connection.exec_driver_sql("INSERT INTO articletag (article_id, tag, created_by, created_at) VALUES (999999, 'x', 'a', now())")
         target.dispose(), fresh.dispose()
+
+
+@pytest.mark.parametrize("demo_desk", ["sqlite"], indirect=True)
+def test_a_desk_copied_into_postgres_is_vacuumed(demo_desk, tmp_path: Path):
+    """Every page of the copied tables marked all-visible, as the search's index-only scans want them."""
+    with database_url("postgres", tmp_path, "vacuumed") as url:
+        there = make_engine(url)
+        copy_database(demo_desk.engine, there)
+        with there.connect() as connection:
+            pages = {name: connection.execute(text(
+                "SELECT relpages, relallvisible FROM pg_class WHERE relname = :name"), {"name": name}).one()
+                for name in ("article", "placetag", "engagement", "actormention", "timeline_count")}
+        there.dispose()
+    assert all(marked == pages for pages, marked in pages.values()) and all(p for p, _ in pages.values()), pages
