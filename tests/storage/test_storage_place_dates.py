@@ -198,7 +198,7 @@ LED = (
 def led(monkeypatch):
     """The filter leads, checked a few articles at a time: its words stand as common (not gathered first)."""
     monkeypatch.setattr(search, "CANDIDATES_AT_ONCE", 3)
-    monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare: None)
+    monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare, _newest: None)
 
 
 def _plain(source: SearchSource, limit: int, before: tuple | None = None) -> list[int]:

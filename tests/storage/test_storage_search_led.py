@@ -36,7 +36,7 @@ def lead(request, monkeypatch) -> str:
     if request.param == "walk":
         monkeypatch.setattr(search, "rare_below", lambda _articles: 0)
     elif request.param in ("filter", "members"):
-        monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare: None)
+        monkeypatch.setattr(search, "_rare_words", lambda _connection, _query, _rare, _newest: None)
         monkeypatch.setattr(search, "_members_near", lambda _session, _members, _limit: request.param == "members")
     return request.param
 
