@@ -63,7 +63,10 @@ class Feed(SQLModel, table=True):
 class Article(SQLModel, table=True):
     """One article as the pipeline stored it; `guid` is unique within its feed."""
 
-    __table_args__ = (UniqueConstraint("feed_id", "guid", name="uq_article_feed_guid"),)
+    __table_args__ = (
+        UniqueConstraint("feed_id", "guid", name="uq_article_feed_guid"),
+        Index("ix_article_tagger_version", "tagger_version", "id"),  # what a tagger has left (migration 0017)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     feed_id: int = Field(foreign_key="feed.id", index=True)

@@ -9,7 +9,7 @@ already at HEAD_REVISION, the ordinary start, is checked with one query and no a
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 """The newest migration in storage/migrations/versions; a test keeps the two equal."""
 
 

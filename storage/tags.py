@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, delete, func, update
+from sqlalchemy import ColumnElement, Engine, delete, func, update
 from sqlmodel import Session, col, select
 
 from core.tags import Actor as TaggedActor
@@ -187,24 +187,40 @@ def article_places(engine: Engine, article_id: int) -> list[PlaceTag]:
 
 
 def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500, after_id: int = 0) -> list[int]:
-    """Ids above `after_id` of articles not yet tagged by this tagger version, oldest first."""
-    query = (
-        select(Article.id)
-        .where((col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version))
-        .where(col(Article.id) > after_id)
-        .order_by(col(Article.id))
-        .limit(limit)
-    )
+    """Ids above `after_id` of articles not yet tagged by this tagger version, oldest first: the untagged and each
+    other version's articles read from the version index in id order (`limit` at most of each), then merged. Walked
+    in id order instead, finding none left read every article (0.9-2.4 s at 1,000,000, each poll cycle)."""
     with Session(engine) as session:
-        return list(session.exec(query))
+        found: list[int] = []
+        for version in _other_versions(session, tagger_version):
+            found += session.exec(select(Article.id).where(_tagged_by(version), col(Article.id) > after_id)
+                                  .order_by(col(Article.id)).limit(limit))
+        return sorted(found)[:limit]
 
 
 def articles_pending(engine: Engine, tagger_version: str) -> int:
-    """How many articles this tagger version has not tagged yet (what `articles_to_tag` pages through)."""
-    query = select(func.count()).select_from(Article).where(
-        (col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version))
+    """How many articles this tagger version has not tagged yet (what `articles_to_tag` pages through), counted in the
+    version index."""
     with Session(engine) as session:
-        return session.exec(query).one()
+        return sum(session.exec(select(func.count()).select_from(Article).where(_tagged_by(version))).one()
+                   for version in _other_versions(session, tagger_version))
+
+
+def _other_versions(session: Session, tagger_version: str) -> list[str | None]:
+    """None (untagged) and every stored tagger version but `tagger_version`, each read from the version index by
+    skipping to the next one: a handful of probes, however many articles."""
+    versions: list[str | None] = [None]
+    beyond = col(Article.tagger_version).is_not(None)
+    while (found := session.exec(select(Article.tagger_version).where(beyond)
+                                 .order_by(col(Article.tagger_version)).limit(1)).first()) is not None:
+        if found != tagger_version:
+            versions.append(found)
+        beyond = col(Article.tagger_version) > found
+    return versions
+
+
+def _tagged_by(version: str | None) -> ColumnElement[bool]:
+    return col(Article.tagger_version).is_(None) if version is None else col(Article.tagger_version) == version
 
 
 @dataclass(frozen=True)
@@ -224,16 +240,16 @@ class TaggingBacklog:
 
 
 def tagging_backlog(engine: Engine, tagger_version: str, among: Collection[int] | None = None) -> TaggingBacklog:
-    """What this tagger version has left to tag, among `among` (article ids) or in every article.
-
-    Without `among` every article is read (the version has no index): call it when a pass will tag
-    at least a batch anyway, whose cost it stays below.
-    """
-    pending = (col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version)
-    query = select(Article.tagger_version, func.count()).where(pending).group_by(col(Article.tagger_version))
-    if among is not None:
-        query = query.where(col(Article.id).in_(list(among)))
+    """What this tagger version has left to tag, among `among` (article ids) or in every article (each version's
+    articles counted in the version index)."""
     with Session(engine) as session:
+        if among is None:
+            counts = {version: session.exec(select(func.count()).select_from(Article).where(_tagged_by(version))).one()
+                      for version in _other_versions(session, tagger_version)}
+            return TaggingBacklog({version: count for version, count in counts.items() if count})
+        pending = (col(Article.tagger_version).is_(None)) | (col(Article.tagger_version) != tagger_version)
+        query = (select(Article.tagger_version, func.count()).where(pending, col(Article.id).in_(list(among)))
+                 .group_by(col(Article.tagger_version)))
         return TaggingBacklog({version: count for version, count in session.exec(query)})
 
 
