@@ -22,7 +22,7 @@ def tag_pending(engine: Engine, on_progress: Callable[[int], None] | None = None
     is pending again, and `replace_auto_tags` leaves the analysts' manual tags alone. An article
     the tagger fails on is logged and skipped, never retried in a loop. `on_backlog` hears what the
     pass has before it, when it has anything: a first batch that is not full is the whole backlog,
-    so only a pass of a batch or more reads every article to count it.
+    and a larger one is counted in the version index.
     """
     done = 0
     batch = articles_to_tag(engine, TAGGER_VERSION, BATCH)
