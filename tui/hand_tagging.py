@@ -95,15 +95,20 @@ class TaggingJob:
     """One of a bulk change: no notice of its own (a summary follows) and no word when refused."""
 
 
+FIELD_NAMES = {"kabupaten": "kabupaten/kota", "not_relevant": "not relevant", "event_date": "event date"}
+"""A stored field as an undo notice names it: the database's ids ("not_relevant") read as jargon to the analyst."""
+
+
 def describe_change(change: TagChange | None) -> str:
     """The notification for a stored change."""
     if change is None:
         return "Nothing to undo."
     new_value, old_value = _shown(change.field, change.new_value), _shown(change.field, change.old_value)
     if change.action == "undo":
+        field = FIELD_NAMES.get(change.field, change.field)
         if change.new_value and change.new_value.startswith("kept: "):
-            return f"Not undone: {change.field} was {change.new_value.removeprefix('kept: ')}."
-        return f"Undone: {change.field} back to {new_value or 'nothing'}"
+            return f"Not undone: {field} was {change.new_value.removeprefix('kept: ')}."
+        return f"Undone: {field} back to {new_value or 'nothing'}"
     if change.action == "confirm":
         return f"Confirmed the tagger's coding: {new_value} · undo: ctrl+z"
     what = {"type": "Type set", "kabupaten": "Kabupaten/kota set", "not_relevant": "Not relevant",

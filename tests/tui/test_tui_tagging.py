@@ -425,6 +425,24 @@ async def test_x_hides_the_row_and_undo_brings_it_back(make_desk, engine: Engine
         assert newest in {feed.row_at(n).id for n in range(3)}
 
 
+async def test_undo_notices_name_fields_in_words_not_database_ids(make_desk, engine: Engine):
+    """Undoing `x` said "Undone: not_relevant back to no": the column's name, not what the analyst pressed."""
+    tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(160, 30)) as pilot:
+        feed = await started(pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: feed.total == 2)
+        notices(app).clear()
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: feed.total == 3 and len(notices(app)) == 1)
+        assert notices(app)[0].message.startswith("Undone: not relevant back to no on ")
+    kabupaten = TagChange(1, "undo", "kabupaten", "Kabupaten Serang", None, 9)
+    event_date = TagChange(1, "undo", "event_date", "2025-12-09", "2025-12-08", 10)
+    assert describe_change(kabupaten) == "Undone: kabupaten/kota back to nothing"
+    assert describe_change(event_date) == "Undone: event date back to 2025-12-08"
+
+
 async def test_s_stars_and_the_row_shows_it(make_desk, engine: Engine):
     newest = tagged_desk(engine)
     app = make_desk()
