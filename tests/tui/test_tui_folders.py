@@ -35,3 +35,21 @@ async def test_folders_count_unread_live_and_enter_shows_one(make_desk, engine: 
         await until(pilot, lambda: isinstance(app.screen, FoldersScreen) and len(app.screen.lines) == 4)
         await pilot.press("enter")
         await until(pilot, lambda: app.search.filter_text == "" and app.feed_list.total == 4)
+
+
+async def test_a_long_saved_search_name_keeps_its_counts_on_its_row(make_desk, engine: Engine):
+    """A 75-character name wrapped in the folder list and left "8 unread / 8" alone on the row below it."""
+    fill(engine, TITLES)
+    long_name = "Serang buruh yang sangat panjang namanya untuk diuji apakah terpotong atau tidak"
+    save_search(engine, long_name, "mogok OR pabrik", "penguji")
+    app = make_desk()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.feed_list.current is not None)
+        await pilot.press("g")
+        folders = app.screen
+        assert isinstance(folders, FoldersScreen)
+        await until(pilot, lambda: len(folders.lines) == 3, describe=lambda: folders.lines)
+        assert folders.lines[2].split()[-4:] == ["2", "unread", "/", "2"]
+        options = folders.query_one("#folders")
+        assert options.virtual_size.height == 3, "one row per folder"
+        assert folders.lines[2].startswith(long_name[:39] + "…")

@@ -19,9 +19,14 @@ from storage.desk import DeskStore, Folder
 
 
 def folder_line(folder: Folder, name_width: int) -> Text:
-    """`name   12 unread / 340`, unread in bold when there are any; a query that no longer parses says why."""
+    """`name   12 unread / 340`, unread in bold when there are any; a query that no longer parses says why.
+
+    A name longer than `name_width` is cut with an ellipsis: whole, it pushed its counts onto a row of their own.
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     name = plain_line(folder.name)
+    if len(name) > name_width:
+        name = name[:name_width - 1] + "…"
     text.append(f"{name:<{name_width}}  ", style="bold" if folder.unread else "")
     if folder.problem:
         text.append(plain_line(f"cannot search: {folder.problem}"), style="italic")
