@@ -1,6 +1,6 @@
 """The desk's four panes: focus keys, maximising, the actors pane and the timeline pane, on a hand-tagged desk."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from textual.app import App, ComposeResult
@@ -296,3 +296,22 @@ async def test_the_timeline_opens_on_a_cell_with_engagements():
         pane.action_move(-1, 0)
         pane.show(counts)
         assert pane.cell.place == lebak, "new counts keep the cell the analyst moved to"
+
+
+
+async def test_month_names_above_the_timeline_never_run_together():
+    """Scrolled so that two weeks of September show, the header read "Sep 2025Oct 2025": a month with too few
+    columns for its name and year now shows its name alone."""
+    serang = Place("36.04", "Kabupaten Serang", "Banten")
+    weeks = [date(2025, 9, 22), date(2025, 9, 29), *(date(2025, 10, 6) + timedelta(weeks=n) for n in range(6))]
+
+    class OnePane(App):
+        def compose(self) -> ComposeResult:
+            yield TimelinePane()
+
+    async with OnePane().run_test(size=(60, 10)) as pilot:
+        pane = pilot.app.query_one(TimelinePane)
+        pane.show(Timeline("week", [serang], weeks, {("36.04", weeks[-1]): {"mediation": 1}}))
+        header = timeline_lines(pane)[0]
+        assert header.split() == ["Sep", "Oct", "2025", "Nov", "2025"], header
+        assert header.index("Oct") - header.index("Sep") == 8, "each name stays over its first column"

@@ -61,6 +61,17 @@ def short_place(name: str) -> str:
     return plain_line(name).replace("Kabupaten ", "Kab. ", 1)
 
 
+def _group_line(groups: list[tuple[int, tuple[str, ...]]]) -> str:
+    """The month (or year) names above the columns, each at its first column, in its longest form that leaves a
+    space before the next one ("Sep" before "Oct 2025" two weeks on, nothing where even that does not fit):
+    written whole, "Sep 2025" ran into "Oct 2025" as "Sep 2025Oct 2025"."""
+    line = ""
+    for index, (column, names) in enumerate(groups):
+        room = groups[index + 1][0] - column - 1 if index + 1 < len(groups) else None
+        line = line.ljust(column) + next((name for name in names if room is None or len(name) <= room), "")
+    return line
+
+
 def date_range(start: date, end: date) -> str:
     if start == end:
         return f"{start.day} {MONTHS[start.month - 1]} {start.year}"
@@ -296,24 +307,22 @@ class TimelinePane(Widget, can_focus=True):
 
     def _header(self, shown: list[date], label_width: int, cell_width: int) -> list[Text]:
         style = self.get_component_rich_style("timeline--header")
-        top, bottom = [" " * label_width], [" " * label_width]
+        bottom = [" " * label_width]
+        groups: list[tuple[int, tuple[str, ...]]] = []
         previous: date | None = None
-        for start in shown:
+        for index, start in enumerate(shown):
             if self.grain == "month":
                 new_group = previous is None or start.year != previous.year
-                group, below = str(start.year), MONTHS[start.month - 1]
+                names, below = (str(start.year),), MONTHS[start.month - 1]
             else:
                 new_group = previous is None or start.month != previous.month
-                group, below = f"{MONTHS[start.month - 1]} {start.year}", str(start.day)
-            top.append(group if new_group else "")
+                names, below = (f"{MONTHS[start.month - 1]} {start.year}", MONTHS[start.month - 1]), str(start.day)
+            if new_group:
+                groups.append((label_width + index * cell_width, names))
             bottom.append(f"{below:>{cell_width - 1}} ")
             previous = start
-        top_line = ""
-        for index, part in enumerate(top):
-            column_start = label_width + (index - 1) * cell_width if index else 0
-            if part:
-                top_line = top_line[:column_start].ljust(column_start) + part
-        return [Text(top_line, style=style, no_wrap=True), Text("".join(bottom), style=style, no_wrap=True)]
+        return [Text(_group_line(groups), style=style, no_wrap=True),
+                Text("".join(bottom), style=style, no_wrap=True)]
 
     def _row_line(self, place: Place, index: int, shown: list[date], label_width: int, cell_width: int) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
