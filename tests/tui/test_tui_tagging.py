@@ -540,3 +540,23 @@ def test_notices_name_types_by_their_label():
     assert describe_change(confirm) == "Confirmed the tagger's coding: Security escort of a labour action · undo: ctrl+z"
     assert describe_change(undo) == "Undone: type back to Security escort of a labour action"
     assert describe_change(kabupaten) == "Kabupaten/kota set: Kabupaten Serang · undo: ctrl+z"
+
+
+async def test_the_actor_editor_tabs_from_the_name_to_the_fields_and_shows_their_hints_whole(make_desk, engine: Engine):
+    """Tab from the name went into the list of suggestions, which took the rank typed next and showed nothing;
+    the rank and unit hints were cut ("rank (AKBP, Kompol", "unit (Polres Serang, Satintelkam") at 80 columns."""
+    newest = tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ActorEditor))
+        editor = app.screen
+        for field in editor.query(Input):
+            assert len(field.placeholder) <= field.content_size.width, (field.id, field.placeholder)
+        await pilot.press(*"Budi Santoso", "tab")
+        assert editor.focused is editor.query_one("#actor-kind")
+        await pilot.press("tab", *"AKP", "tab", *"Kasatreskrim", "enter")
+        await until(pilot, lambda: any(view.source == MANUAL for view in article_mentions(engine, newest)))
+        [budi] = [view for view in article_mentions(engine, newest) if view.source == MANUAL]
+        assert (budi.name, budi.rank, budi.position) == ("Budi Santoso", "AKP", "Kasatreskrim")

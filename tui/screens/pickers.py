@@ -275,15 +275,19 @@ class ActorEditor(ModalScreen[ActorInput | None]):
         with Vertical() as box:
             box.border_title = "Actor"
             yield PlainInput(placeholder="name, e.g. Condro Sasongko or SPSI Serang", id="actor-name")
-            yield OptionList(id="actor-options")
+            suggestions = OptionList(id="actor-options")
+            # Walked with the arrows from the name field (on_key): reached by tab, the list took the keys typed
+            # next, meant for the rank, and showed none of them.
+            suggestions.can_focus = False
+            yield suggestions
             with Horizontal():
                 yield Select([(kind, kind) for kind in ACTOR_KINDS], value=self.kind, allow_blank=False,
                              id="actor-kind")
-                yield PlainInput(placeholder="rank (AKBP, Kompol …)", id="actor-rank")
-                yield PlainInput(placeholder="position (Kapolres …)", id="actor-position")
+                yield PlainInput(placeholder="rank (AKBP …)", id="actor-rank")
+                yield PlainInput(placeholder="position (Kapolres)", id="actor-position")
             with Horizontal():
                 yield PlainInput(placeholder="organisation (KSPSI, Disnaker …)", id="actor-organisation")
-                yield PlainInput(placeholder="unit (Polres Serang, Satintelkam …)", id="actor-unit")
+                yield PlainInput(placeholder="unit (Polres Serang …)", id="actor-unit")
             yield Label("", classes="actor-error", id="actor-error")
             yield Label(Text("↑↓ pick a known actor · enter saves · escape cancels"), classes="picker-hint")
 
