@@ -69,7 +69,10 @@ class Reading:
             app.notify("No article to mark read.")
             return
         query = app.search.filter_text
-        shown = f"the {total:,} articles matching {query}" if query else f"all {total:,} articles"
+        if total == 1:
+            shown = f"the one article matching {query}" if query else "the one article"
+        else:
+            shown = f"the {total:,} articles matching {query}" if query else f"all {total:,} articles"
         app.push_screen(ConfirmScreen(plain_line(f"Mark {shown} read?")),
                         lambda sure: self._mark_shown_read(feed.generation, feed.ceiling, feed.arrival_ids)
                         if sure else None)
@@ -82,7 +85,7 @@ class Reading:
 
     def _marked_read(self, generation: int, count: int) -> None:
         """Every article of the feed as shown is stored read now."""
-        self.app.notify(f"{count:,} articles marked read.")
+        self.app.notify("1 article marked read." if count == 1 else f"{count:,} articles marked read.")
         if generation == self.app.feed_list.generation:
             self.app.feed_list.hold_position()
             self.app.feed_list.restart()

@@ -119,6 +119,23 @@ async def test_capital_a_marks_every_article_shown_read_once_confirmed(make_desk
         assert "4 articles marked read." in messages(app)
 
 
+async def test_capital_a_on_one_article_says_one_article(make_desk, engine: Engine):
+    """A filter showing one article asked "Mark the 1 articles matching tag:banjir read?"."""
+    fill(engine, TITLES)
+    app = make_desk()
+    async with app.run_test(size=(140, 30)) as pilot:
+        feed = app.feed_list
+        await until(pilot, lambda: feed.current is not None)
+        app.search.apply('"Berita 1"')
+        await until(pilot, lambda: feed.total == 1)
+        await pilot.press("A")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == 'Mark the one article matching "Berita 1" read?'
+        await pilot.press("y")
+        await until(pilot, lambda: "Berita 1" not in unread_titles(engine))
+        await until(pilot, lambda: "1 article marked read." in messages(app), describe=lambda: messages(app))
+
+
 async def test_o_opens_the_article_in_the_browser_and_y_copies_its_link(make_desk, engine: Engine, monkeypatch):
     fill(engine, TITLES)
     opened: list[str] = []
