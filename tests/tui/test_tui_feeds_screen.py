@@ -63,6 +63,25 @@ async def test_the_summary_counts_failing_feeds_as_the_status_bar_does(engine, m
         assert app.status_bar.health.failing == 3, "the screen and the bar agree"
 
 
+async def test_at_80_columns_the_summary_and_the_add_hint_are_read_whole(engine, make_desk):
+    """At 80x24 the summary stopped at "… 0 with pages failing extraction" (its keys cut off) and the add
+    field's hint at "… enter looks for its sources and"."""
+    seed_health(engine)
+    app = make_desk()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(app.screen, FeedsScreen) and app.screen.query_one(DataTable).row_count == 3)
+        summary = app.screen.query_one("#feeds-summary", Static)
+        await until(pilot, lambda: "escape back" in str(summary.render()))
+        assert summary.size.height == 2, "wrapped onto a second row, not cut"
+        await pilot.press("a")
+        field = app.screen.query_one("#feeds-add", Input)
+        await until(pilot, lambda: field.has_focus)
+        assert len(field.placeholder) <= field.content_size.width, field.placeholder
+        await pilot.press(*"portalbanten.net")
+        assert field.value == "portalbanten.net"
+
+
 async def test_feed_titles_are_shown_as_plain_text_not_markup(engine, make_desk):
     seed_health(engine)
     app = make_desk()

@@ -116,7 +116,7 @@ class FeedsScreen(Screen[None]):
         & > #feeds-add.open { display: block; }
         & > #feeds-discovery { height: auto; max-height: 20; padding: 0 1; display: none; }
         & > #feeds-discovery.open { display: block; }
-        & > #feeds-summary { height: 1; padding: 0 1; }
+        & > #feeds-summary { height: auto; padding: 0 1; }
     }
     """
 
@@ -132,8 +132,8 @@ class FeedsScreen(Screen[None]):
         table.add_columns(*COLUMNS)
         yield table
         yield Static(id="feeds-discovery")
-        yield PlainInput(placeholder="A site (portalbanten.net) or an address; enter looks for its sources and adds one, "
-                                     "escape cancels", id="feeds-add")
+        yield PlainInput(placeholder="A site (portalbanten.net) or an address; enter adds it, escape cancels",
+                         id="feeds-add")
         yield Footer()
 
     def on_mount(self) -> None:
