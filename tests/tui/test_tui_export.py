@@ -127,6 +127,24 @@ async def test_bad_input_is_said_and_nothing_is_written(desk, out, name, value, 
     assert list(out.iterdir()) == []
 
 
+async def test_the_form_starts_at_its_first_field_and_tab_walks_it_in_order(desk, out):
+    """What a newcomer types goes where they see the cursor: started at the file (the last field), a tab went on to the
+    Export button, the date typed next was lost and enter exported every engagement."""
+    async with desk.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot)
+        assert screen.focused is field(screen, "since")
+        field(screen, "path").value = str(out / "out.csv")
+        await pilot.press(*"2025-13-45")
+        assert field(screen, "since").value == "2025-13-45"
+        await pilot.press("tab", *"2025-12-31", "tab", "tab", "tab")
+        assert field(screen, "until").value == "2025-12-31"
+        assert screen.focused is field(screen, "path")
+        await pilot.press("enter")
+        message = "'since': '2025-13-45' is not a date"
+        await until(pilot, lambda: message in error_text(screen), describe=lambda: error_text(screen))
+    assert list(out.iterdir()) == []
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 async def test_unwritable_folder_is_said_and_leaves_nothing(desk, out):
     locked = out / "locked"

@@ -190,7 +190,9 @@ class ExportScreen(ModalScreen[tuple[Path, int] | None]):
             yield Label(Text("enter or ctrl+s exports · escape cancels"), classes="export-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        """The form starts at its first field, as it reads: started at the file, the last field, tab went on to the
+        Export button, and dates typed after a tab were lost (enter then exported everything)."""
+        self.query_one("#export-since", Input).focus()
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
