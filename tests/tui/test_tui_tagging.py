@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import Engine
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 
 from core.vocabulary import engagement_types, short_label
@@ -15,7 +16,7 @@ from tests.support.tagged import tags_of
 from tests.tui.tui_support import fill, messages, notices, until
 from tui.screens.event_date import EventDateScreen, parse_event_date
 from tui.screens.help import HelpScreen
-from tui.screens.pickers import ActorEditor, FuzzyPicker, kabupaten_places, rank_choices, Choice
+from tui.screens.pickers import PICKER_KEYS, ActorEditor, Choice, FuzzyPicker, kabupaten_places, rank_choices
 from tui.config import DEFAULT_TYPE_KEYS
 from tui.hand_tagging import describe_change, label_type_keys
 from tui.widgets.feed_list import WIDE_ROW, FeedList
@@ -205,6 +206,29 @@ async def test_e_opens_the_type_picker(make_desk, engine: Engine):
         assert options.option_count == 16
         await pilot.press(*"mediat", "enter")
         await until(pilot, lambda: manual_type(engine, newest) == "mediation")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@pytest.mark.parametrize("key", ["e", "K", "t"])
+async def test_every_picker_says_how_to_choose_on_screen(make_desk, engine: Engine, key, size):
+    """The type picker (`e`) and the kabupaten/kota picker (`K`) had no word of their keys; the tag picker's ✓ line
+    stays above the keys line. The list gives up rows before the lines under it do: at 24 rows the kabupaten/kota
+    list's 20 had pushed them out of the box."""
+    tagged_desk(engine)
+    app = make_desk()
+    async with app.run_test(size=size) as pilot:
+        await started(pilot)
+        await pilot.press(key)
+        await until(pilot, lambda: isinstance(app.screen, FuzzyPicker))
+        await pilot.pause()
+        labels = list(app.screen.query(".picker-hint"))
+        keys = labels[-1]
+        assert str(keys.render()) == PICKER_KEYS
+        box = app.screen.query_one(Vertical)
+        assert keys.region.width >= len(PICKER_KEYS)
+        assert box.region.y < keys.region.y < box.region.bottom - 1  # inside the box's border, not cut off
+        if key == "t":
+            assert str(labels[0].render()).startswith("✓ marks tags")
 
 
 async def test_the_type_picker_names_types_as_the_feed_does(make_desk, engine: Engine):

@@ -64,6 +64,11 @@ def _starts_a_word(query: str, label: str) -> bool:
     return any(word.startswith(typed) for word in label.lower().split())
 
 
+PICKER_KEYS = "type to narrow · ↑↓ choose · enter picks · escape cancels"
+"""Under every picker, as the actor editor and the export form say theirs: without it a newcomer at the type picker
+(`e`) had no word of how to choose."""
+
+
 class FuzzyPicker(ModalScreen[str | None]):
     """An input over a list of choices ranked as you type; can offer to create what was typed."""
 
@@ -86,7 +91,7 @@ class FuzzyPicker(ModalScreen[str | None]):
             background: $surface;
             padding: 0 1;
         }
-        & OptionList { height: auto; max-height: 20; border: none; }
+        & OptionList { height: auto; max-height: 50vh; border: none; }
         & .picker-hint { color: $text-muted; }
     }
     """
@@ -107,6 +112,7 @@ class FuzzyPicker(ModalScreen[str | None]):
             yield OptionList(id="picker-options")
             if self.hint:
                 yield Label(Text(self.hint), classes="picker-hint")
+            yield Label(Text(PICKER_KEYS), classes="picker-hint")
 
     def on_mount(self) -> None:
         self._show("")
