@@ -201,9 +201,7 @@ def articles_to_tag(engine: Engine, tagger_version: str, limit: int = 500, after
 def articles_pending(engine: Engine, tagger_version: str) -> int:
     """How many articles this tagger version has not tagged yet (what `articles_to_tag` pages through), counted in the
     version index."""
-    with Session(engine) as session:
-        return sum(session.exec(select(func.count()).select_from(Article).where(_tagged_by(version))).one()
-                   for version in _other_versions(session, tagger_version))
+    return tagging_backlog(engine, tagger_version).total
 
 
 def _other_versions(session: Session, tagger_version: str) -> list[str | None]:
